@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { communityRoutes } from './communities/routes.ts';
+import type { AppContext } from './context.ts';
+import { healthRoutes } from './health/routes.ts';
+import { apiDocsRoutes } from './http/api-docs.ts';
+import type { AppEnv } from './http/env.ts';
+import { AppError } from './http/errors.ts';
+import { createRouter } from './http/openapi.ts';
+import { handleApiNotFound, handleError } from './http/problem.ts';
+import { requestContext } from './http/request-context.ts';
+import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
+import { webAppRoutes } from './web/static.ts';
+
+/** The typed API: its type is what the web client's `hc<ApiRoutes>` is built from. */
+export function buildApi(ctx: AppContext) {
+  return createRouter().route('/', healthRoutes(ctx)).route('/', communityRoutes(ctx));
+}
+export type ApiRoutes = ReturnType<typeof buildApi>;
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The whole HTTP application: API under /api, the web app everywhere else. */
+export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {}) {
+  const api = buildApi(ctx);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Serambi API',
+      version: '0.1.0',
+      description: 'Every error is application/problem+json (RFC 9457) with a message in the caller’s language.',
+    },
+    servers: [{ url: `${ctx.config.publicUrl}/api` }],
+  });
+  api.route('/', apiDocsRoutes());
+  api.route('/', liveKitWebhookRoutes(ctx));
+  api.onError(handleError);
+
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ limitLength: 64 }));
+  app.use(requestContext(ctx.log));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // LiveKit signalling and media run on their own origin.
+        connectSrc: ["'self'", ctx.livekit.url.replace(/^http/, 'ws'), ctx.livekit.url.replace(/^ws/, 'http')],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', 'problems.payloadTooLarge');
+      },
+    }),
+  );
+  app.route('/api', api);
+  // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
+  app.all('/api/*', handleApiNotFound);
+  app.route('/', webAppRoutes(options.webDistDir));
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,36 @@
+import { index, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
+
+export const communities = pgTable('communities', {
+  id: text('id')
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  logoUrl: text('logo_url'),
+  /** IANA zone used as the default for new series and sessions, e.g. Asia/Makassar (WITA). */
+  timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const communityRole = pgEnum('community_role', ['owner', 'organizer']);
+
+export const communityMembers = pgTable(
+  'community_members',
+  {
+    communityId: text('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: communityRole('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.userId] }), index('community_members_user_idx').on(t.userId)],
+);
+
+export type CommunityRow = typeof communities.$inferSelect;
+export type NewCommunity = typeof communities.$inferInsert;

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Every variable is validated at start; a bad value stops
+ * the start with one line that names the variable (see `ConfigError`).
+ */
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const httpUrl = (protocols: string[]) =>
+  z.url({ error: `must be a URL (${protocols.join(', ')})` }).refine(
+    (value) => protocols.some((p) => value.startsWith(`${p}://`)),
+    `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  );
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: z.preprocess(emptyAsUndefined, port.default(3000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default('127.0.0.1')),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./data')),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl(['http', 'https']).optional()),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, httpUrl(['postgres', 'postgresql']).optional()),
+  LIVEKIT_URL: z.preprocess(emptyAsUndefined, httpUrl(['ws', 'wss', 'http', 'https']).optional()),
+  LIVEKIT_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  LIVEKIT_API_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'must be at least 32 characters (LiveKit rejects shorter secrets)').optional(),
+  ),
+  LIVEKIT_BIN: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  SMTP_URL: z.preprocess(emptyAsUndefined, httpUrl(['smtp', 'smtps']).optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+export type LiveKitConfig =
+  | { mode: 'external'; url: string; apiKey: string; apiSecret: string }
+  | { mode: 'local'; binary: string | undefined };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+  livekit: LiveKitConfig;
+  smtpUrl: string | undefined;
+  logLevel: string;
+}
+
+/** Values that may carry passwords are never echoed back in an error. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'LIVEKIT_API_SECRET']);
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const got = SECRET_VARIABLES.has(variable) ? undefined : env[variable];
+    throw new ConfigError(
+      `Configuration error: ${variable} ${issue?.message ?? 'is invalid'}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}.`,
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    livekit: liveKitConfig(e),
+    smtpUrl: e.SMTP_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function liveKitConfig(e: z.infer<typeof envSchema>): LiveKitConfig {
+  if (!e.LIVEKIT_URL) {
+    if (e.LIVEKIT_API_KEY || e.LIVEKIT_API_SECRET) {
+      throw new ConfigError(
+        'Configuration error: LIVEKIT_URL is required when LIVEKIT_API_KEY or LIVEKIT_API_SECRET is set.',
+      );
+    }
+    return { mode: 'local', binary: e.LIVEKIT_BIN };
+  }
+  if (!e.LIVEKIT_API_KEY) {
+    throw new ConfigError('Configuration error: LIVEKIT_API_KEY is required when LIVEKIT_URL is set.');
+  }
+  if (!e.LIVEKIT_API_SECRET) {
+    throw new ConfigError('Configuration error: LIVEKIT_API_SECRET is required when LIVEKIT_URL is set.');
+  }
+  return { mode: 'external', url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET };
+}

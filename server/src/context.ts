@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database, DatabaseHandle } from './db/client.ts';
+import type { LiveKitGateway } from './livekit/gateway.ts';
+import type { LiveKitEvents } from './livekit/webhook-routes.ts';
+
+/** Everything services depend on, built once at start and passed down explicitly. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  database: Pick<DatabaseHandle, 'engine' | 'ping'>;
+  livekit: LiveKitGateway;
+  /** LiveKit's webhooks, verified, for capabilities to subscribe to. */
+  liveKitEvents: LiveKitEvents;
+  log: Logger;
+  /** The time; injected so tests can move it. */
+  now: () => Date;
+}

@@ -1,0 +1,3 @@
+/** Every table, gathered for drizzle-kit and the typed query builder. Tables live with their capability. */
+export * from '../accounts/schema.ts';
+export * from '../communities/schema.ts';

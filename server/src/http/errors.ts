@@ -1,0 +1,35 @@
+import type { MessageKey } from '@serambi/shared/i18n';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * The one error type services and routes throw. The problem handler turns it into
+ * `application/problem+json` with the message in the caller's language.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
+    /** Stable, machine-readable; clients switch on it. */
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    readonly extra: { detail?: string; errors?: FieldError[] } = {},
+  ) {
+    super(`${code}: ${messageKey}`);
+  }
+
+  static notFound(): AppError {
+    return new AppError(404, 'not_found', 'problems.notFound');
+  }
+
+  static validation(errors: FieldError[]): AppError {
+    return new AppError(422, 'validation', 'problems.validation', { errors });
+  }
+
+  static conflict(detail?: string): AppError {
+    return new AppError(409, 'conflict', 'problems.conflict', detail ? { detail } : {});
+  }
+}

@@ -1,0 +1,22 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { PROBLEM_CONTENT_TYPE, problemSchema } from '@serambi/shared';
+import { AppError } from './errors.ts';
+import type { AppEnv } from './env.ts';
+import { fieldErrors } from './problem.ts';
+
+/**
+ * A router whose invalid requests become 422 problem details naming each field. Every
+ * capability builds its routes with this, so validation answers look the same everywhere.
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw AppError.validation(fieldErrors(result.error));
+    },
+  });
+}
+
+/** An OpenAPI response entry for a problem-details answer. */
+export function problem(description: string) {
+  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } };
+}

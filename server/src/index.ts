@@ -1,0 +1,1 @@
+export type { ApiRoutes } from './app.ts';

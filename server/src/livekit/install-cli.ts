@@ -1,0 +1,11 @@
+/** `pnpm livekit:install`: makes sure a LiveKit server binary is available, building it if needed. */
+import { LiveKitUnavailableError, resolveLiveKitBinary } from './binary.ts';
+
+try {
+  const binary = await resolveLiveKitBinary({ explicit: process.env.LIVEKIT_BIN });
+  console.log(`LiveKit server: ${binary}`);
+} catch (error) {
+  if (!(error instanceof LiveKitUnavailableError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

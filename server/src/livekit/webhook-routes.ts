@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import type { WebhookEvent } from 'livekit-server-sdk';
+import type { AppContext } from '../context.ts';
+import type { AppEnv } from '../http/env.ts';
+import { AppError } from '../http/errors.ts';
+
+export type LiveKitEventName = NonNullable<WebhookEvent['event']>;
+export type LiveKitEventListener = (event: WebhookEvent) => void | Promise<void>;
+
+/**
+ * Capabilities subscribe here to LiveKit's webhooks (presence, bans, recording) instead of
+ * each parsing requests; listeners run in order and a failing one fails the delivery, so
+ * LiveKit retries it.
+ */
+export class LiveKitEvents {
+  readonly #listeners = new Map<string, LiveKitEventListener[]>();
+
+  on(name: LiveKitEventName, listener: LiveKitEventListener): () => void {
+    const list = this.#listeners.get(name) ?? [];
+    list.push(listener);
+    this.#listeners.set(name, list);
+    return () => {
+      this.#listeners.set(name, (this.#listeners.get(name) ?? []).filter((l) => l !== listener));
+    };
+  }
+
+  async dispatch(event: WebhookEvent): Promise<void> {
+    for (const listener of this.#listeners.get(event.event) ?? []) await listener(event);
+  }
+}
+
+/**
+ * POST /api/livekit/webhook. Not in the OpenAPI document: only LiveKit calls it, signed with
+ * the API secret (a JWT in Authorization whose sha256 claim covers the raw body).
+ */
+export function liveKitWebhookRoutes(ctx: Pick<AppContext, 'livekit' | 'liveKitEvents'>) {
+  return new Hono<AppEnv>().post('/livekit/webhook', async (c) => {
+    const body = await c.req.text();
+    let event: WebhookEvent;
+    try {
+      event = await ctx.livekit.receiveWebhook(body, c.req.header('Authorization'));
+    } catch {
+      throw new AppError(401, 'webhook_signature', 'problems.webhookSignature');
+    }
+    c.get('log').info({ event: event.event, room: event.room?.name, identity: event.participant?.identity }, 'livekit webhook');
+    await ctx.liveKitEvents.dispatch(event);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,98 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase } from './db/client.ts';
+import { resolveLiveKitBinary } from './livekit/binary.ts';
+import { createLiveKitGateway, type LiveKitCredentials } from './livekit/gateway.ts';
+import { startLocalLiveKit } from './livekit/local-server.ts';
+import { LiveKitEvents } from './livekit/webhook-routes.ts';
+
+export interface RunningServer {
+  url: string;
+  context: AppContext;
+  /** The local LiveKit server's process id, when Serambi started one. */
+  liveKitPid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Serambi: opens and migrates the database, starts (or connects to) LiveKit, and
+ * listens. Parts started here are stopped in reverse order by `stop()`, also when a later
+ * step fails.
+ */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const cleanups: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => log.error({ err: error }, 'stop failed'));
+    cleanups.length = 0;
+  };
+  try {
+    const started = performance.now();
+    const database = await openDatabase(config.database);
+    cleanups.push(() => database.close());
+    log.info({ engine: database.engine }, 'database ready');
+
+    let credentials: LiveKitCredentials;
+    let liveKitPid: number | undefined;
+    if (config.livekit.mode === 'external') {
+      credentials = config.livekit;
+    } else {
+      const binary = await resolveLiveKitBinary({
+        explicit: config.livekit.binary,
+        onProgress: (line) => log.info(line),
+      });
+      const webhookHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+      const local = await startLocalLiveKit({
+        binary,
+        dataDir: config.dataDir,
+        webhookUrl: `http://${webhookHost.includes(':') ? `[${webhookHost}]` : webhookHost}:${config.port}/api/livekit/webhook`,
+      });
+      cleanups.push(() => local.stop());
+      credentials = local;
+      liveKitPid = local.pid;
+      log.info({ url: local.url, pid: local.pid, log: local.logFile }, 'local LiveKit server ready');
+    }
+
+    const context: AppContext = {
+      config,
+      db: database.db,
+      database,
+      livekit: createLiveKitGateway(credentials),
+      liveKitEvents: new LiveKitEvents(),
+      log,
+      now: () => new Date(),
+    };
+    const app = buildApp(context);
+    const server = await listen(app.fetch, config);
+    cleanups.push(() => closeServer(server));
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    log.info({ url, publicUrl: config.publicUrl, ms: Math.round(performance.now() - started) }, 'Serambi is ready');
+    return { url, context, liveKitPid, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`PORT ${config.port} is already in use on ${config.host}: stop what uses it or set PORT to another.`)
+          : error,
+      );
+    });
+  });
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive connections would hold close() open; the browser reconnects after a restart.
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+}

@@ -1,0 +1,22 @@
+import type { Locale } from '../locale.ts';
+import { en } from './en.ts';
+import { id, type Messages } from './id.ts';
+
+export type { Messages };
+export const dictionaries: Record<Locale, Messages> = { id, en };
+
+type Join<K extends string, P extends string> = `${K}.${P}`;
+/** Every dotted path to a message, e.g. "problems.notFound". */
+export type MessageKey<T = Messages> = {
+  [K in keyof T & string]: T[K] extends string ? K : Join<K, MessageKey<T[K]>>;
+}[keyof T & string];
+
+/** Looks a message up by its dotted key; used where a key travels as data (errors, mails). */
+export function translate(locale: Locale, key: MessageKey): string {
+  let node: unknown = dictionaries[locale];
+  for (const part of key.split('.')) {
+    node = (node as Record<string, unknown>)[part];
+  }
+  if (typeof node !== 'string') throw new Error(`Missing message "${key}" for locale "${locale}"`);
+  return node;
+}

@@ -1,0 +1,32 @@
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'id';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks the first supported language from an Accept-Language header or navigator.languages. */
+export function negotiateLocale(preferred: readonly string[] | string | undefined | null): Locale {
+  const list = typeof preferred === 'string' ? parseAcceptLanguage(preferred) : (preferred ?? []);
+  for (const tag of list) {
+    const primary = tag.trim().toLowerCase().split('-')[0];
+    // "in" is the legacy ISO code for Indonesian, still sent by some Android browsers.
+    const normalized = primary === 'in' ? 'id' : primary;
+    if (isLocale(normalized)) return normalized;
+  }
+  return DEFAULT_LOCALE;
+}
+
+function parseAcceptLanguage(header: string): string[] {
+  return header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.tag !== '' && entry.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map((entry) => entry.tag);
+}
