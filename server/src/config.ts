@@ -12,10 +12,12 @@ const port = z.coerce
   .max(65535, 'must be between 1 and 65535');
 
 const httpUrl = (protocols: string[]) =>
-  z.url({ error: `must be a URL (${protocols.join(', ')})` }).refine(
-    (value) => protocols.some((p) => value.startsWith(`${p}://`)),
-    `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
-  );
+  z
+    .url({ error: `must be a URL (${protocols.join(', ')})` })
+    .refine(
+      (value) => protocols.some((p) => value.startsWith(`${p}://`)),
+      `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    );
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 

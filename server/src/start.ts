@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -12,6 +12,7 @@ import { LiveKitEvents } from './livekit/webhook-routes.ts';
 export interface RunningServer {
   url: string;
   context: AppContext;
+  liveKit: LiveKitCredentials;
   /** The local LiveKit server's process id, when Serambi started one. */
   liveKitPid: number | undefined;
   stop(): Promise<void>;
@@ -25,7 +26,8 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const cleanups: Array<() => Promise<void>> = [];
   const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => log.error({ err: error }, 'stop failed'));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error) => log.error({ err: error }, 'stop failed'));
     cleanups.length = 0;
   };
   try {
@@ -69,7 +71,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cleanups.push(() => closeServer(server));
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     log.info({ url, publicUrl: config.publicUrl, ms: Math.round(performance.now() - started) }, 'Serambi is ready');
-    return { url, context, liveKitPid, stop };
+    return { url, context, liveKit: credentials, liveKitPid, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -82,7 +84,9 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, confi
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`PORT ${config.port} is already in use on ${config.host}: stop what uses it or set PORT to another.`)
+          ? new Error(
+              `PORT ${config.port} is already in use on ${config.host}: stop what uses it or set PORT to another.`,
+            )
           : error,
       );
     });

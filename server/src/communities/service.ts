@@ -26,7 +26,7 @@ export async function createCommunity(
     });
   } catch (error) {
     if (isUniqueViolation(error, 'communities_slug_unique')) {
-      throw AppError.conflict(`The address "${input.slug}" is already taken by another community.`);
+      throw AppError.conflict('problems.slugTaken', { slug: input.slug });
     }
     throw error;
   }

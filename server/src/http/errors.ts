@@ -16,7 +16,7 @@ export class AppError extends Error {
     /** Stable, machine-readable; clients switch on it. */
     readonly code: string,
     readonly messageKey: MessageKey,
-    readonly extra: { detail?: string; errors?: FieldError[] } = {},
+    readonly extra: { params?: Record<string, string | number>; errors?: FieldError[] } = {},
   ) {
     super(`${code}: ${messageKey}`);
   }
@@ -29,7 +29,7 @@ export class AppError extends Error {
     return new AppError(422, 'validation', 'problems.validation', { errors });
   }
 
-  static conflict(detail?: string): AppError {
-    return new AppError(409, 'conflict', 'problems.conflict', detail ? { detail } : {});
+  static conflict(messageKey: MessageKey = 'problems.conflict', params?: Record<string, string | number>): AppError {
+    return new AppError(409, 'conflict', messageKey, params ? { params } : {});
   }
 }

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { PROBLEM_CONTENT_TYPE, problemSchema } from '@serambi/shared';
-import { AppError } from './errors.ts';
 import type { AppEnv } from './env.ts';
+import { AppError } from './errors.ts';
 import { fieldErrors } from './problem.ts';
 
 /**

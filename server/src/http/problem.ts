@@ -3,8 +3,8 @@ import { translate } from '@serambi/shared/i18n';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { AppError } from './errors.ts';
 import type { AppEnv } from './env.ts';
+import { AppError } from './errors.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -26,7 +26,7 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
     type: `urn:serambi:problem:${error.code}`,
     title: TITLES[error.status] ?? 'Error',
     status: error.status,
-    detail: error.extra.detail ?? translate(locale, error.messageKey),
+    detail: translate(locale, error.messageKey, error.extra.params),
     code: error.code,
     instance: c.req.path,
     requestId: c.get('requestId'),
@@ -71,7 +71,7 @@ function fromHttpException(error: HTTPException): AppError {
     case 413:
       return new AppError(413, 'payload_too_large', 'problems.payloadTooLarge');
     default:
-      return new AppError(400, 'bad_request', 'problems.validation', { detail: error.message });
+      return new AppError(400, 'bad_request', 'problems.validation');
   }
 }
 

@@ -72,13 +72,17 @@ async function installWithGo(progress: (line: string) => void): Promise<string> 
   const [major, minor] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
   if (major < MIN_GO[0] || (major === MIN_GO[0] && minor < MIN_GO[1])) {
     throw new LiveKitUnavailableError(
-      howToGetLiveKit(`Go ${MIN_GO.join('.')} or newer is needed to build it, and this machine has ${version || 'an unknown Go'}`),
+      howToGetLiveKit(
+        `Go ${MIN_GO.join('.')} or newer is needed to build it, and this machine has ${version || 'an unknown Go'}`,
+      ),
     );
   }
   const buildDir = path.join(toolsBinDir, '..', 'go-bin');
   mkdirSync(buildDir, { recursive: true });
   mkdirSync(toolsBinDir, { recursive: true });
-  progress(`Building LiveKit server ${LIVEKIT_VERSION} with ${version} (go install ${GO_PACKAGE}); this takes a few minutes the first time…`);
+  progress(
+    `Building LiveKit server ${LIVEKIT_VERSION} with ${version} (go install ${GO_PACKAGE}); this takes a few minutes the first time…`,
+  );
   const started = Date.now();
   const ticker = setInterval(() => {
     progress(`  …still building LiveKit server (${Math.round((Date.now() - started) / 1000)} s)`);
@@ -109,7 +113,9 @@ async function installWithGo(progress: (line: string) => void): Promise<string> 
   const target = path.join(toolsBinDir, 'livekit-server');
   // `go install` names the binary after its package folder, "server".
   renameSync(path.join(buildDir, 'server'), target);
-  progress(`LiveKit server ${LIVEKIT_VERSION} installed in ${target} (${Math.round((Date.now() - started) / 1000)} s).`);
+  progress(
+    `LiveKit server ${LIVEKIT_VERSION} installed in ${target} (${Math.round((Date.now() - started) / 1000)} s).`,
+  );
   return target;
 }
 

@@ -1,4 +1,4 @@
-import { RoomServiceClient, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import { RoomServiceClient, type WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 
 export interface LiveKitCredentials {
   /** ws(s):// URL clients connect to. */

@@ -20,7 +20,10 @@ export class LiveKitEvents {
     list.push(listener);
     this.#listeners.set(name, list);
     return () => {
-      this.#listeners.set(name, (this.#listeners.get(name) ?? []).filter((l) => l !== listener));
+      this.#listeners.set(
+        name,
+        (this.#listeners.get(name) ?? []).filter((l) => l !== listener),
+      );
     };
   }
 
@@ -42,7 +45,10 @@ export function liveKitWebhookRoutes(ctx: Pick<AppContext, 'livekit' | 'liveKitE
     } catch {
       throw new AppError(401, 'webhook_signature', 'problems.webhookSignature');
     }
-    c.get('log').info({ event: event.event, room: event.room?.name, identity: event.participant?.identity }, 'livekit webhook');
+    c.get('log').info(
+      { event: event.event, room: event.room?.name, identity: event.participant?.identity },
+      'livekit webhook',
+    );
     await ctx.liveKitEvents.dispatch(event);
     return c.body(null, 204);
   });

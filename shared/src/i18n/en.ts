@@ -13,8 +13,7 @@ export const en: Messages = {
   },
   home: {
     title: 'Community sharing sessions, from registration to certificate',
-    lead:
-      'Schedule a series, take registrations, remind people, run the live session with a Q&A queue, then share the recording, the attendance report and e-certificates — all in one place.',
+    lead: 'Schedule a series, take registrations, remind people, run the live session with a Q&A queue, then share the recording, the attendance report and e-certificates — all in one place.',
     features: {
       schedule: 'Series and schedules in WIB, WITA and WIT',
       live: 'A live stage with a moderator and a Q&A queue',
@@ -45,6 +44,7 @@ export const en: Messages = {
     malformedJson: 'The request body is not valid JSON.',
     notFound: 'What you are looking for was not found.',
     routeNotFound: 'This API address does not exist. See /api/docs for the list.',
+    slugTaken: 'The address "{slug}" is already taken by another community. Choose another.',
     conflict: 'This conflicts with data that already exists.',
     unauthorized: 'You need to sign in to do this.',
     forbidden: 'You are not allowed to do this.',

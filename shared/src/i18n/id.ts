@@ -12,8 +12,7 @@ export const id = {
   },
   home: {
     title: 'Sesi berbagi komunitas, dari pendaftaran sampai sertifikat',
-    lead:
-      'Jadwalkan seri sesi, terima pendaftaran, ingatkan peserta, pandu sesi langsung dengan antrean tanya jawab, lalu bagikan rekaman, laporan kehadiran, dan e-sertifikat — semuanya di satu tempat.',
+    lead: 'Jadwalkan seri sesi, terima pendaftaran, ingatkan peserta, pandu sesi langsung dengan antrean tanya jawab, lalu bagikan rekaman, laporan kehadiran, dan e-sertifikat — semuanya di satu tempat.',
     features: {
       schedule: 'Seri dan jadwal dalam WIB, WITA, dan WIT',
       live: 'Panggung langsung dengan moderator dan antrean tanya jawab',
@@ -44,6 +43,7 @@ export const id = {
     malformedJson: 'Isi permintaan bukan JSON yang valid.',
     notFound: 'Yang Anda cari tidak ditemukan.',
     routeNotFound: 'Alamat API ini tidak ada. Lihat /api/docs untuk daftar alamat.',
+    slugTaken: 'Alamat "{slug}" sudah dipakai komunitas lain. Pilih alamat lain.',
     conflict: 'Data ini bertabrakan dengan data yang sudah ada.',
     unauthorized: 'Anda perlu masuk untuk melakukan ini.',
     forbidden: 'Anda tidak berhak melakukan ini.',

@@ -11,12 +11,15 @@ export type MessageKey<T = Messages> = {
   [K in keyof T & string]: T[K] extends string ? K : Join<K, MessageKey<T[K]>>;
 }[keyof T & string];
 
-/** Looks a message up by its dotted key; used where a key travels as data (errors, mails). */
-export function translate(locale: Locale, key: MessageKey): string {
+/**
+ * Looks a message up by its dotted key and fills its `{name}` placeholders; used where a key
+ * travels as data (errors, mails).
+ */
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   let node: unknown = dictionaries[locale];
   for (const part of key.split('.')) {
     node = (node as Record<string, unknown>)[part];
   }
   if (typeof node !== 'string') throw new Error(`Missing message "${key}" for locale "${locale}"`);
-  return node;
+  return node.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

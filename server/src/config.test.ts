@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('runs embedded with no variables: PGlite in ./data, a local LiveKit, port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.kind).toBe('pglite');
+    expect(config.livekit).toEqual({ mode: 'local', binary: undefined });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/serambi' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/serambi',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Configuration error: PORT must be a port number (got "abc").'],
+    [{ PORT: '70000' }, 'Configuration error: PORT must be between 1 and 65535 (got "70000").'],
+    [{ PUBLIC_URL: 'serambi.id' }, 'Configuration error: PUBLIC_URL must be a URL (http, https) (got "serambi.id").'],
+    [{ SMTP_URL: 'http://mail' }, 'Configuration error: SMTP_URL must start with smtp:// or smtps://.'],
+    [{ LOG_LEVEL: 'loud' }, 'Configuration error: LOG_LEVEL'],
+    [{ LIVEKIT_URL: 'wss://lk.example' }, 'Configuration error: LIVEKIT_API_KEY is required when LIVEKIT_URL is set.'],
+    [
+      { LIVEKIT_API_KEY: 'k' },
+      'Configuration error: LIVEKIT_URL is required when LIVEKIT_API_KEY or LIVEKIT_API_SECRET is set.',
+    ],
+  ])('stops on %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a value that may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).toThrow(
+      'Configuration error: DATABASE_URL must start with postgres:// or postgresql://.',
+    );
+    expect(() =>
+      loadConfig({ LIVEKIT_URL: 'wss://lk.example', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 'short' }),
+    ).toThrow(/^Configuration error: LIVEKIT_API_SECRET must be at least 32 characters[^"]*\.$/);
+  });
+
+  it('connects to an external LiveKit when all three variables are set', () => {
+    const secret = 'x'.repeat(32);
+    expect(
+      loadConfig({ LIVEKIT_URL: 'wss://lk.example', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: secret }).livekit,
+    ).toEqual({ mode: 'external', url: 'wss://lk.example', apiKey: 'k', apiSecret: secret });
+  });
+});

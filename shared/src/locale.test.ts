@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaries, translate } from './i18n/index.ts';
+import { negotiateLocale } from './locale.ts';
+
+describe('language negotiation', () => {
+  it.each([
+    ['en-US,en;q=0.9', 'en'],
+    ['id-ID,id;q=0.9,en;q=0.8', 'id'],
+    ['fr-FR,en;q=0.5', 'en'],
+    ['in-ID', 'id'],
+    ['en;q=0.2,id;q=0.8', 'id'],
+    ['de', 'id'],
+    ['', 'id'],
+  ])('picks from Accept-Language %j → %s', (header, expected) => {
+    expect(negotiateLocale(header)).toBe(expected);
+  });
+
+  it('reads navigator.languages in order', () => {
+    expect(negotiateLocale(['ja', 'en-GB', 'id'])).toBe('en');
+    expect(negotiateLocale(undefined)).toBe('id');
+  });
+});
+
+describe('messages', () => {
+  const paths = (node: unknown, prefix = ''): string[] =>
+    Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+      typeof value === 'string' ? [`${prefix}${key}`] : paths(value, `${prefix}${key}.`),
+    );
+
+  it('exist in Indonesian and English with the same keys, none empty', () => {
+    expect(paths(dictionaries.en)).toEqual(paths(dictionaries.id));
+    for (const locale of ['id', 'en'] as const) {
+      for (const key of paths(dictionaries[locale])) {
+        expect(translate(locale, key as never).trim(), `${locale}:${key}`).not.toBe('');
+      }
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '@serambi/server/config.ts';
+import type { AppContext } from '@serambi/server/context.ts';
+import { createLogger } from '@serambi/server/logger.ts';
+import { freeTcpPort } from '@serambi/server/net/free-port.ts';
+import { startServer } from '@serambi/server/start.ts';
+import { inject } from 'vitest';
+import { type LiveKitCredentials, liveKitBinary } from './livekit.ts';
+import { createTestDatabase } from './postgres.ts';
+
+export interface TestApp {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  context: AppContext;
+  liveKit: LiveKitCredentials;
+  liveKitPid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real server as `pnpm start` runs it: its own local LiveKit (webhooks pointed at it),
+ * PGlite in a temp dir or a fresh PostgreSQL database, serving the built web app.
+ */
+export async function startTestApp(options: { database?: 'pglite' | 'postgres' } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'serambi-app-'));
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
+    PORT: String(await freeTcpPort()),
+    DATA_DIR: dataDir,
+    LIVEKIT_BIN: await liveKitBinary(),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+  };
+  if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase(inject('postgresUrl'));
+  const config = loadConfig(env);
+  const server = await startServer(config, createLogger({ level: config.logLevel, pretty: false }));
+  return {
+    url: server.url,
+    context: server.context,
+    liveKit: server.liveKit,
+    liveKitPid: server.liveKitPid,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { TestProject } from 'vitest/node';
+import type { LiveKitCredentials } from './livekit.ts';
+import { startTestLiveKit } from './livekit.ts';
+import { startPostgres } from './postgres.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A LiveKit server shared by the run, for tests that need no webhooks of their own. */
+    liveKit: LiveKitCredentials;
+    /** Superuser URL of the run's PostgreSQL server; use createTestDatabase() for a fresh database. */
+    postgresUrl: string;
+  }
+}
+
+/**
+ * Starts the real parts once per run. If one cannot start, the run fails here: no test is
+ * silently skipped for a missing LiveKit or PostgreSQL.
+ */
+export default async function setup(project: TestProject) {
+  const [liveKit, postgres] = await Promise.all([startTestLiveKit(), startPostgres()]);
+  project.provide('liveKit', { url: liveKit.url, apiKey: liveKit.apiKey, apiSecret: liveKit.apiSecret });
+  project.provide('postgresUrl', postgres.url);
+  return async () => {
+    await Promise.all([liveKit.stop(), postgres.stop()]);
+  };
+}

@@ -1,0 +1,107 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freeTcpPort } from '@serambi/server/net/free-port.ts';
+import pg from 'pg';
+
+export interface TestPostgres {
+  /** Superuser URL of the server's `postgres` database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL for the tests of the production path: TEST_DATABASE_URL when given, else
+ * a throw-away server from Debian's `postgresql` package in a temp dir on a free loopback
+ * port (installed first when missing and we are root).
+ */
+export async function startPostgres(): Promise<TestPostgres> {
+  if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
+  const bin = findPostgresBinDir() ?? installPostgres();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'serambi-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  // PostgreSQL refuses to run as root; Debian's package creates the `postgres` user for it.
+  const run = (command: string, args: string[]) => {
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+    const result = spawnSync(file, argv, { encoding: 'utf8' });
+    if (result.status !== 0) {
+      throw new Error(`${command} failed (exit ${result.status}): ${result.stderr || result.stdout || result.error}`);
+    }
+  };
+  if (asRoot) {
+    const pgUser = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
+    chownSync(dir, Number(pgUser), Number(pgUser));
+  }
+  const dataDir = path.join(dir, 'data');
+  run(path.join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'serambi',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-locale',
+    '--no-sync',
+  ]);
+  const port = await freeTcpPort();
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    // Durability is not what these tests prove; speed is welcome.
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ].join(' ');
+  run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', path.join(dir, 'postgres.log'), '-w', 'start']);
+  return {
+    url: `postgres://serambi@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new, empty database on the test server, so test files never see each other's rows. */
+export async function createTestDatabase(serverUrl: string): Promise<string> {
+  const name = `serambi_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function findPostgresBinDir(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? path.join(root, versions[0], 'bin') : undefined;
+}
+
+function installPostgres(): string {
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      'PostgreSQL server not found: install it (Debian: apt-get install postgresql) or set TEST_DATABASE_URL.',
+    );
+  }
+  const result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  const bin = findPostgresBinDir();
+  if (result.status !== 0 || !bin) throw new Error('Installing PostgreSQL with apt-get failed; see the output above.');
+  return bin;
+}
