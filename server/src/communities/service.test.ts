@@ -14,7 +14,7 @@ describe.each(engines)('communities on %s', (engine) => {
     handle = await openDatabase(
       engine === 'pglite'
         ? { kind: 'pglite', dir: 'memory://' }
-        : { kind: 'postgres', url: await createTestDatabase(inject('postgresUrl')) },
+        : { kind: 'postgres', url: await createTestDatabase() },
     );
   });
   afterAll(() => handle.close());

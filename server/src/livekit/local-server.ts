@@ -20,7 +20,7 @@ export interface LocalLiveKit {
   apiKey: string;
   apiSecret: string;
   pid: number;
-  ports: { http: number; rtcTcp: number; rtcUdp: number };
+  ports: { http: number; rtcUdp: number };
   logFile: string;
   stop(): Promise<void>;
 }
@@ -49,7 +49,7 @@ export function loadOrCreateKeys(dataDir: string): Keys {
  */
 export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<LocalLiveKit> {
   const { apiKey, apiSecret } = loadOrCreateKeys(options.dataDir);
-  const ports = { http: await freeTcpPort(), rtcTcp: await freeTcpPort(), rtcUdp: await freeUdpPort() };
+  const ports = { http: await freeTcpPort(), rtcUdp: await freeUdpPort() };
   const configFile = path.join(options.dataDir, 'livekit.yaml');
   writeFileSync(configFile, liveKitConfigYaml({ apiKey, apiSecret, ports, webhookUrl: options.webhookUrl }), {
     mode: 0o600,
@@ -108,7 +108,8 @@ function liveKitConfigYaml(input: {
     `keys: { ${j(input.apiKey)}: ${j(input.apiSecret)} }`,
     'logging: { level: info, json: false }',
     'rtc:',
-    `  tcp_port: ${input.ports.rtcTcp}`,
+    // ICE/TCP would listen on every interface (it ignores bind_addresses); UDP on loopback suffices.
+    '  tcp_port: 0',
     `  udp_port: ${input.ports.rtcUdp}`,
     '  use_external_ip: false',
     '  node_ip: 127.0.0.1',
