@@ -6,7 +6,6 @@ import type { AppContext } from '@serambi/server/context.ts';
 import { createLogger } from '@serambi/server/logger.ts';
 import { freeTcpPort } from '@serambi/server/net/free-port.ts';
 import { startServer } from '@serambi/server/start.ts';
-import { inject } from 'vitest';
 import { type LiveKitCredentials, liveKitBinary } from './livekit.ts';
 import { createTestDatabase } from './postgres.ts';
 
@@ -32,7 +31,7 @@ export async function startTestApp(options: { database?: 'pglite' | 'postgres' }
     LIVEKIT_BIN: await liveKitBinary(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
   };
-  if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase(inject('postgresUrl'));
+  if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase();
   const config = loadConfig(env);
   const server = await startServer(config, createLogger({ level: config.logLevel, pretty: false }));
   return {

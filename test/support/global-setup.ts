@@ -1,16 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import type { LiveKitCredentials } from './livekit.ts';
 import { startTestLiveKit } from './livekit.ts';
 import { startPostgres } from './postgres.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A LiveKit server shared by the run, for tests that need no webhooks of their own. */
-    liveKit: LiveKitCredentials;
-    /** Superuser URL of the run's PostgreSQL server; use createTestDatabase() for a fresh database. */
-    postgresUrl: string;
-  }
-}
 
 /**
  * Starts the real parts once per run. If one cannot start, the run fails here: no test is

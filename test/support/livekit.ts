@@ -3,6 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveLiveKitBinary } from '@serambi/server/livekit/binary.ts';
 import { type LocalLiveKit, startLocalLiveKit } from '@serambi/server/livekit/local-server.ts';
+import type {} from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A LiveKit server shared by the run, for tests that need no webhooks of their own. */
+    liveKit: LiveKitCredentials;
+  }
+}
 
 export interface LiveKitCredentials {
   url: string;

@@ -5,6 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { freeTcpPort } from '@serambi/server/net/free-port.ts';
 import pg from 'pg';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Superuser URL of the run's PostgreSQL server; use createTestDatabase() for a fresh database. */
+    postgresUrl: string;
+  }
+}
 
 export interface TestPostgres {
   /** Superuser URL of the server's `postgres` database. */
@@ -68,7 +76,7 @@ export async function startPostgres(): Promise<TestPostgres> {
 }
 
 /** A new, empty database on the test server, so test files never see each other's rows. */
-export async function createTestDatabase(serverUrl: string): Promise<string> {
+export async function createTestDatabase(serverUrl: string = inject('postgresUrl')): Promise<string> {
   const name = `serambi_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();

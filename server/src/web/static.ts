@@ -19,7 +19,6 @@ export function webAppRoutes(distDir = webDistDir) {
       c.text('The web app is not built. Run `pnpm build` (or `pnpm start`, which builds it).', 503),
     );
   }
-  const indexHtml = readFileSync(indexFile, 'utf8');
   const root = path.relative(process.cwd(), distDir);
   app.use(
     '/assets/*',
@@ -33,7 +32,8 @@ export function webAppRoutes(distDir = webDistDir) {
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
     c.header('Cache-Control', 'no-cache');
-    return c.html(indexHtml);
+    // Read per request (a small, OS-cached file) so a rebuild never leaves a stale index pointing at deleted assets.
+    return c.html(readFileSync(indexFile, 'utf8'));
   });
   return app;
 }

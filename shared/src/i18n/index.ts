@@ -21,5 +21,10 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
     node = (node as Record<string, unknown>)[part];
   }
   if (typeof node !== 'string') throw new Error(`Missing message "${key}" for locale "${locale}"`);
-  return node.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return fillPlaceholders(node, params);
+}
+
+/** Replaces each `{name}` with its parameter; unknown placeholders stay visible so they get noticed. */
+export function fillPlaceholders(message: string, params: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
