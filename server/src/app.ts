@@ -6,6 +6,7 @@ import { communityRoutes } from './communities/routes.ts';
 import type { AppContext } from './context.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
+import { currentUser } from './http/current-user.ts';
 import type { AppEnv } from './http/env.ts';
 import { AppError } from './http/errors.ts';
 import { createRouter } from './http/openapi.ts';
@@ -18,6 +19,7 @@ import { webAppRoutes } from './web/static.ts';
 export function buildApi(ctx: AppContext) {
   return createRouter().route('/', healthRoutes(ctx)).route('/', communityRoutes(ctx));
 }
+
 export type ApiRoutes = ReturnType<typeof buildApi>;
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -64,6 +66,9 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
       },
     }),
   );
+  // better-auth answers its own routes (sign-up, sign-in, verification, reset) before our API.
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => ctx.auth.handler(c.req.raw));
+  app.use('/api/*', currentUser(ctx.auth));
   app.route('/api', api);
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
   app.all('/api/*', handleApiNotFound);

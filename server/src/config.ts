@@ -36,6 +36,8 @@ const envSchema = z.object({
   ),
   LIVEKIT_BIN: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   SMTP_URL: z.preprocess(emptyAsUndefined, httpUrl(['smtp', 'smtps']).optional()),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('Serambi <no-reply@serambi.local>')),
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -55,11 +57,14 @@ export interface Config {
   database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
   livekit: LiveKitConfig;
   smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Signs auth cookies; when unset, a secret stored in the database is used (same for every instance). */
+  authSecret: string | undefined;
   logLevel: string;
 }
 
 /** Values that may carry passwords are never echoed back in an error. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'LIVEKIT_API_SECRET']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'LIVEKIT_API_SECRET', 'AUTH_SECRET']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -88,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     livekit: liveKitConfig(e),
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    authSecret: e.AUTH_SECRET,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Auth } from './accounts/auth.ts';
 import type { Config } from './config.ts';
 import type { Database, DatabaseHandle } from './db/client.ts';
 import type { LiveKitGateway } from './livekit/gateway.ts';
@@ -9,6 +10,7 @@ export interface AppContext {
   config: Config;
   db: Database;
   database: Pick<DatabaseHandle, 'engine' | 'ping'>;
+  auth: Auth;
   livekit: LiveKitGateway;
   /** LiveKit's webhooks, verified, for capabilities to subscribe to. */
   liveKitEvents: LiveKitEvents;

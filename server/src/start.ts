@@ -1,5 +1,6 @@
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { authSecret, createAuth } from './accounts/auth.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -57,10 +58,21 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.info({ url: local.url, pid: local.pid, log: local.logFile }, 'local LiveKit server ready');
     }
 
+    const auth = createAuth({
+      db: database.db,
+      publicUrl: config.publicUrl,
+      secret: await authSecret(database.db, config.authSecret),
+      rateLimit: config.env !== 'test',
+      sendAccountMail: async (kind, to) => {
+        log.info({ kind, to: to.email }, 'account mail');
+      },
+    });
+
     const context: AppContext = {
       config,
       db: database.db,
       database,
+      auth,
       livekit: createLiveKitGateway(credentials),
       liveKitEvents: new LiveKitEvents(),
       log,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from './time.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -8,6 +9,10 @@ export const communitySlugSchema = z
   .max(64)
   .regex(SLUG_PATTERN, 'Use lowercase letters, digits and dashes, e.g. "komunitas-bisnis-bali".')
   .meta({ example: 'komunitas-bisnis-bali' });
+
+export const COMMUNITY_ROLES = ['owner', 'organizer'] as const;
+export const communityRoleSchema = z.enum(COMMUNITY_ROLES);
+export type CommunityRole = z.infer<typeof communityRoleSchema>;
 
 export const communitySchema = z
   .object({
@@ -20,5 +25,69 @@ export const communitySchema = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Community' });
-
 export type Community = z.infer<typeof communitySchema>;
+
+/** A community as its organizers see it: with the caller's role. */
+export const myCommunitySchema = communitySchema.extend({ role: communityRoleSchema }).meta({ id: 'MyCommunity' });
+export type MyCommunity = z.infer<typeof myCommunitySchema>;
+
+const nameSchema = z.string().trim().min(2, 'At least 2 characters.').max(120, 'At most 120 characters.');
+const descriptionSchema = z.string().trim().max(5000, 'At most 5,000 characters.');
+const logoUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'Use an http(s) address of an image.' })
+  .max(2000)
+  .nullable();
+
+export const createCommunityRequestSchema = z
+  .object({
+    name: nameSchema,
+    slug: communitySlugSchema,
+    description: descriptionSchema.default(''),
+    logoUrl: logoUrlSchema.optional(),
+    timeZone: timeZoneSchema.default('Asia/Jakarta'),
+  })
+  .strict()
+  .meta({ id: 'CreateCommunityRequest' });
+export type CreateCommunityRequest = z.input<typeof createCommunityRequestSchema>;
+
+export const updateCommunityRequestSchema = z
+  .object({
+    name: nameSchema,
+    description: descriptionSchema,
+    logoUrl: logoUrlSchema,
+    timeZone: timeZoneSchema,
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateCommunityRequest' });
+export type UpdateCommunityRequest = z.infer<typeof updateCommunityRequestSchema>;
+
+export const communityMemberSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: communityRoleSchema,
+    joinedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CommunityMember' });
+export type CommunityMember = z.infer<typeof communityMemberSchema>;
+
+export const inviteOrganizerRequestSchema = z
+  .object({
+    email: z.email('Enter an email address, e.g. ayu@example.com.').max(320),
+    role: communityRoleSchema.default('organizer'),
+  })
+  .strict()
+  .meta({ id: 'InviteOrganizerRequest' });
+
+export const organizerInvitationSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: communityRoleSchema,
+    status: z.enum(['pending', 'accepted', 'revoked']),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'OrganizerInvitation' });
+export type OrganizerInvitation = z.infer<typeof organizerInvitationSchema>;

@@ -34,3 +34,27 @@ export const communityMembers = pgTable(
 
 export type CommunityRow = typeof communities.$inferSelect;
 export type NewCommunity = typeof communities.$inferInsert;
+
+export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'revoked']);
+
+/** Co-organizer invitations by email; the link carries a secret whose SHA-256 is kept here. */
+export const communityInvitations = pgTable(
+  'community_invitations',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    communityId: text('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: communityRole('role').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    status: invitationStatus('status').notNull().default('pending'),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    acceptedBy: text('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('community_invitations_community_idx').on(t.communityId)],
+);

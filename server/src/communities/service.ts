@@ -1,28 +1,48 @@
-import type { Community } from '@serambi/shared';
-import { eq } from 'drizzle-orm';
+import type { Community, MyCommunity, UpdateCommunityRequest } from '@serambi/shared';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
+import { type CommunityAction, type CommunityActor, can } from './rules.ts';
 import { type CommunityRow, communities, communityMembers, type NewCommunity } from './schema.ts';
 
 export async function findCommunityBySlug(db: Database, slug: string): Promise<Community> {
-  const [row] = await db.select().from(communities).where(eq(communities.slug, slug)).limit(1);
-  if (!row) throw AppError.notFound();
-  return toCommunity(row);
+  return toCommunity(await communityRowBySlug(db, slug));
+}
+
+/**
+ * Loads the community and checks that `user` may do `action` on it: 404 when it does not
+ * exist, 401 when nobody is signed in, 403 when the signed-in user may not.
+ */
+export async function authorizeCommunity(
+  db: Database,
+  slug: string,
+  user: SessionUser | null,
+  action: CommunityAction,
+): Promise<{ community: CommunityRow; actor: CommunityActor }> {
+  const community = await communityRowBySlug(db, slug);
+  const actor: CommunityActor = { user, role: user ? await roleIn(db, community.id, user.id) : null };
+  if (!can(actor, action)) {
+    throw user
+      ? new AppError(403, 'forbidden', 'problems.forbidden')
+      : new AppError(401, 'unauthorized', 'problems.unauthorized');
+  }
+  return { community, actor };
 }
 
 /** Creates a community with its first owner. A taken slug is a 409 that says so. */
 export async function createCommunity(
   db: Database,
-  input: Pick<NewCommunity, 'slug' | 'name' | 'description' | 'timeZone'>,
+  input: Pick<NewCommunity, 'slug' | 'name' | 'description' | 'timeZone' | 'logoUrl'>,
   ownerId: string,
-): Promise<Community> {
+): Promise<MyCommunity> {
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx.insert(communities).values(input).returning();
       if (!row) throw new Error('insert returned no row');
       await tx.insert(communityMembers).values({ communityId: row.id, userId: ownerId, role: 'owner' });
-      return toCommunity(row);
+      return { ...toCommunity(row), role: 'owner' as const };
     });
   } catch (error) {
     if (isUniqueViolation(error, 'communities_slug_unique')) {
@@ -32,7 +52,47 @@ export async function createCommunity(
   }
 }
 
-function toCommunity(row: CommunityRow): Community {
+export async function updateCommunity(
+  db: Database,
+  community: CommunityRow,
+  changes: UpdateCommunityRequest,
+  now: Date,
+): Promise<Community> {
+  const [row] = await db
+    .update(communities)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(communities.id, community.id))
+    .returning();
+  if (!row) throw AppError.notFound();
+  return toCommunity(row);
+}
+
+/** The communities the user organizes, oldest membership first. */
+export async function listMyCommunities(db: Database, userId: string): Promise<MyCommunity[]> {
+  const rows = await db
+    .select({ community: communities, role: communityMembers.role })
+    .from(communityMembers)
+    .innerJoin(communities, eq(communities.id, communityMembers.communityId))
+    .where(eq(communityMembers.userId, userId))
+    .orderBy(asc(communityMembers.createdAt));
+  return rows.map((r) => ({ ...toCommunity(r.community), role: r.role }));
+}
+
+export async function roleIn(db: Database, communityId: string, userId: string) {
+  const [member] = await db
+    .select({ role: communityMembers.role })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)));
+  return member?.role ?? null;
+}
+
+async function communityRowBySlug(db: Database, slug: string): Promise<CommunityRow> {
+  const [row] = await db.select().from(communities).where(eq(communities.slug, slug)).limit(1);
+  if (!row) throw AppError.notFound();
+  return row;
+}
+
+export function toCommunity(row: CommunityRow): Community {
   return {
     id: row.id,
     slug: row.slug,

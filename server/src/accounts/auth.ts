@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { drizzleAdapter } from '@better-auth/drizzle-adapter';
+import { isLocale, LOCALES, type Locale } from '@serambi/shared';
+import { betterAuth } from 'better-auth';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client.ts';
+import { accounts, appSecrets, sessions, users, verifications } from './schema.ts';
+
+export type AccountMailKind = 'verify-email' | 'reset-password';
+
+/** Sends one account mail (verification, password reset) to a person in their language. */
+export type SendAccountMail = (
+  kind: AccountMailKind,
+  to: { email: string; name: string; locale: Locale },
+  url: string,
+) => Promise<void>;
+
+export interface AuthDependencies {
+  db: Database;
+  publicUrl: string;
+  /** AUTH_SECRET when configured; otherwise one is made and kept in the database. */
+  secret: string;
+  sendAccountMail: SendAccountMail;
+  /** better-auth's per-IP limits (3 sign-ups or sign-ins per 10 s); off only in NODE_ENV=test, where every caller is 127.0.0.1. */
+  rateLimit: boolean;
+}
+
+/**
+ * better-auth over our drizzle tables: email and password, verification and reset by mail,
+ * database sessions in an HttpOnly, SameSite=Lax cookie (Secure when PUBLIC_URL is https).
+ * Mounted at /api/auth/*.
+ */
+export function createAuth(deps: AuthDependencies) {
+  const secure = deps.publicUrl.startsWith('https://');
+  return betterAuth({
+    appName: 'Serambi',
+    baseURL: deps.publicUrl,
+    basePath: '/api/auth',
+    secret: deps.secret,
+    trustedOrigins: [deps.publicUrl],
+    database: drizzleAdapter(deps.db, {
+      provider: 'pg',
+      usePlural: true,
+      schema: { users, sessions, accounts, verifications },
+    }),
+    user: {
+      additionalFields: {
+        locale: {
+          type: 'string',
+          required: false,
+          defaultValue: 'id',
+          input: true,
+          validator: { input: z.enum(LOCALES) },
+        },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      // Organizers may start right away; the verification mail still goes out on sign-up.
+      requireEmailVerification: false,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => deps.sendAccountMail('reset-password', recipient(user), url),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => deps.sendAccountMail('verify-email', recipient(user), url),
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+    },
+    advanced: {
+      useSecureCookies: secure,
+      cookiePrefix: 'serambi',
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    rateLimit: { enabled: deps.rateLimit, window: 60, max: 100 },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+function recipient(user: { email: string; name: string } & Record<string, unknown>) {
+  return { email: user.email, name: user.name, locale: isLocale(user.locale) ? user.locale : 'id' };
+}
+
+/** The auth signing secret: AUTH_SECRET, else the one stored in the database (made on first start). */
+export async function authSecret(db: Database, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  await db
+    .insert(appSecrets)
+    .values({ name: 'auth', value: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(appSecrets).where(eq(appSecrets.name, 'auth'));
+  if (!row) throw new Error('auth secret missing after insert');
+  return row.value;
+}
