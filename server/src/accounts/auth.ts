@@ -5,7 +5,7 @@ import { betterAuth } from 'better-auth';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
-import { accounts, appSecrets, sessions, users, verifications } from './schema.ts';
+import { accounts, appSecrets, authSessions, users, verifications } from './schema.ts';
 
 export type AccountMailKind = 'verify-email' | 'reset-password';
 
@@ -42,7 +42,7 @@ export function createAuth(deps: AuthDependencies) {
     database: drizzleAdapter(deps.db, {
       provider: 'pg',
       usePlural: true,
-      schema: { users, sessions, accounts, verifications },
+      schema: { users, sessions: authSessions, accounts, verifications },
     }),
     user: {
       additionalFields: {

@@ -17,8 +17,9 @@ export const users = pgTable('users', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const sessions = pgTable(
-  'sessions',
+/** Sign-in sessions (better-auth's "session" model; named so it is never confused with a live session). */
+export const authSessions = pgTable(
+  'auth_sessions',
   {
     id: text('id').primaryKey(),
     token: text('token').notNull().unique(),
@@ -31,7 +32,7 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('auth_sessions_user_idx').on(t.userId)],
 );
 
 /** Sign-in methods of a user; for email and password, `password` holds the hash. */

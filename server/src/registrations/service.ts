@@ -1,0 +1,223 @@
+import type { Locale, MyRegistration, Registrant, RegistrationResult } from '@serambi/shared';
+import { translate } from '@serambi/shared/i18n';
+import { and, asc, count, eq, ilike, lte, or, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { hashLinkSecret } from '../http/secret-link.ts';
+import { canRegister } from '../sessions/rules.ts';
+import { type SessionRow, sessions } from '../sessions/schema.ts';
+import { checkAnswers } from './answers.ts';
+import type { JoinLinks } from './link-secrets.ts';
+import { type RegistrationRow, registrations } from './schema.ts';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface RegisterInput {
+  name: string;
+  email: string;
+  answers: Record<string, string | boolean>;
+  locale: Locale;
+}
+
+export interface Registered {
+  result: RegistrationResult;
+  registration: RegistrationRow;
+  /** The personal join link's secret, to mail; the same for a repeated registration. */
+  joinSecret: string;
+}
+
+/**
+ * Registers a person for a session, idempotent per email. Seats are given in arrival order:
+ * every registration for one session takes the session row's lock first, so 200 people racing
+ * for 50 seats end as exactly 50 registered and 150 waitlisted, on PGlite and PostgreSQL.
+ */
+export async function register(
+  db: Database,
+  links: JoinLinks,
+  session: SessionRow,
+  input: RegisterInput,
+  callerLocale: Locale,
+): Promise<Registered> {
+  if (!canRegister(session)) throw new AppError(409, 'registration_closed', 'problems.registrationClosed');
+  const checked = checkAnswers(session.questions, input.answers, {
+    missing: translate(callerLocale, 'problems.missingAnswer'),
+    invalid: translate(callerLocale, 'problems.invalidAnswer'),
+  });
+  if (checked.errors.length > 0) throw AppError.validation(checked.errors);
+  const email = input.email.trim().toLowerCase();
+
+  return db.transaction(async (tx) => {
+    await lockSession(tx, session.id);
+    const [existing] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.sessionId, session.id), eq(registrations.email, email)));
+    if (existing && existing.status !== 'cancelled') {
+      return {
+        registration: existing,
+        joinSecret: links.secretFor(existing.id, existing.linkGeneration),
+        result: {
+          status: existing.status,
+          waitlistPosition: await waitlistPosition(tx, existing),
+          alreadyRegistered: true,
+        },
+      };
+    }
+    const status = (await hasFreeSeat(tx, session)) ? 'registered' : 'waitlisted';
+    const values = { name: input.name.trim(), answers: checked.answers, locale: input.locale, status } as const;
+    let row: RegistrationRow | undefined;
+    if (existing) {
+      // Coming back after cancelling: a fresh place at the back of the line, and a fresh link.
+      const generation = existing.linkGeneration + 1;
+      [row] = await tx
+        .update(registrations)
+        .set({
+          ...values,
+          cancelledAt: null,
+          linkGeneration: generation,
+          joinSecretHash: links.hashFor(existing.id, generation),
+          arrival: sql`nextval(pg_get_serial_sequence('registrations', 'arrival'))`,
+          updatedAt: new Date(),
+        })
+        .where(eq(registrations.id, existing.id))
+        .returning();
+    } else {
+      const id = crypto.randomUUID();
+      [row] = await tx
+        .insert(registrations)
+        .values({ ...values, id, sessionId: session.id, email, joinSecretHash: links.hashFor(id, 0) })
+        .returning();
+    }
+    if (!row) throw new Error('registration write returned no row');
+    return {
+      registration: row,
+      joinSecret: links.secretFor(row.id, row.linkGeneration),
+      result: {
+        status: row.status as 'registered' | 'waitlisted',
+        waitlistPosition: await waitlistPosition(tx, row),
+        alreadyRegistered: false,
+      },
+    };
+  });
+}
+
+export interface Cancelled {
+  registration: RegistrationRow;
+  /** The first person on the waitlist, now registered, when a seat was freed. */
+  promoted: RegistrationRow | null;
+}
+
+/** Cancels by personal link; a freed seat goes to the first person waiting. Cancelling twice is harmless. */
+export async function cancelRegistration(db: Database, secret: string): Promise<Cancelled> {
+  const found = await findBySecret(db, secret);
+  return db.transaction(async (tx) => {
+    await lockSession(tx, found.sessionId);
+    const [current] = await tx.select().from(registrations).where(eq(registrations.id, found.id));
+    if (!current || current.status === 'cancelled') return { registration: current ?? found, promoted: null };
+    const [registration] = await tx
+      .update(registrations)
+      .set({ status: 'cancelled', cancelledAt: new Date(), updatedAt: new Date() })
+      .where(eq(registrations.id, current.id))
+      .returning();
+    if (!registration) throw new Error('cancel returned no row');
+    const promoted = current.status === 'registered' ? await promoteFirstWaiting(tx, current.sessionId) : null;
+    return { registration, promoted };
+  });
+}
+
+export async function findBySecret(db: Database, secret: string): Promise<RegistrationRow> {
+  const [row] = await db
+    .select()
+    .from(registrations)
+    .where(eq(registrations.joinSecretHash, hashLinkSecret(secret)));
+  if (!row) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
+  return row;
+}
+
+export async function myRegistration(db: Database, secret: string): Promise<MyRegistration> {
+  const row = await findBySecret(db, secret);
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, row.sessionId));
+  if (!session) throw AppError.notFound();
+  return {
+    name: row.name,
+    status: row.status,
+    waitlistPosition: await waitlistPosition(db, row),
+    session: {
+      slug: session.slug,
+      title: session.title,
+      startsAt: session.startsAt.toISOString(),
+      timeZone: session.timeZone,
+    },
+  };
+}
+
+/** Registrants for organizers, in arrival order, optionally filtered by a search on name or email. */
+export async function listRegistrants(db: Database, session: SessionRow, query?: string): Promise<Registrant[]> {
+  const search = query?.trim();
+  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const rows = await db
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.sessionId, session.id),
+        pattern ? or(ilike(registrations.name, pattern), ilike(registrations.email, pattern)) : undefined,
+      ),
+    )
+    .orderBy(asc(registrations.arrival));
+  const waiting = rows.filter((r) => r.status === 'waitlisted');
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    status: r.status,
+    answers: r.answers,
+    registeredAt: r.createdAt.toISOString(),
+    // Positions within the filtered list are only right without a search; ask the database then.
+    waitlistPosition: r.status === 'waitlisted' && !pattern ? waiting.indexOf(r) + 1 : null,
+  }));
+}
+
+async function lockSession(tx: Tx | Database, sessionId: string): Promise<void> {
+  await tx.execute(sql`select ${sessions.id} from ${sessions} where ${sessions.id} = ${sessionId} for update`);
+}
+
+async function hasFreeSeat(tx: Tx, session: SessionRow): Promise<boolean> {
+  if (session.capacity === null) return true;
+  const [row] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.sessionId, session.id), eq(registrations.status, 'registered')));
+  return (row?.n ?? 0) < session.capacity;
+}
+
+async function waitlistPosition(tx: Tx | Database, row: RegistrationRow): Promise<number | null> {
+  if (row.status !== 'waitlisted') return null;
+  const [ahead] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.sessionId, row.sessionId),
+        eq(registrations.status, 'waitlisted'),
+        lte(registrations.arrival, row.arrival),
+      ),
+    );
+  return ahead?.n ?? null;
+}
+
+async function promoteFirstWaiting(tx: Tx, sessionId: string): Promise<RegistrationRow | null> {
+  const [first] = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.sessionId, sessionId), eq(registrations.status, 'waitlisted')))
+    .orderBy(asc(registrations.arrival))
+    .limit(1);
+  if (!first) return null;
+  const [promoted] = await tx
+    .update(registrations)
+    .set({ status: 'registered', updatedAt: new Date() })
+    .where(eq(registrations.id, first.id))
+    .returning();
+  return promoted ?? null;
+}

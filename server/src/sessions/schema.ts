@@ -1,0 +1,69 @@
+import type { RegistrationQuestion } from '@serambi/shared';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
+import { communities } from '../communities/schema.ts';
+
+export const sessionStatus = pgEnum('session_status', ['draft', 'scheduled', 'live', 'ended', 'cancelled']);
+export const sessionVisibility = pgEnum('session_visibility', ['public', 'unlisted', 'private']);
+export const sessionRole = pgEnum('session_role', ['speaker', 'moderator']);
+
+/** One live session; `starts_at` is a UTC instant and `time_zone` the IANA zone it is announced in. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    communityId: text('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    seriesId: text('series_id'),
+    seriesNumber: integer('series_number'),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    timeZone: text('time_zone').notNull(),
+    capacity: integer('capacity'),
+    visibility: sessionVisibility('visibility').notNull().default('public'),
+    status: sessionStatus('status').notNull().default('draft'),
+    questions: jsonb('questions').$type<RegistrationQuestion[]>().notNull().default([]),
+    /** Bumped on every change people were told about (iCalendar SEQUENCE). */
+    revision: integer('revision').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sessions_community_starts_idx').on(t.communityId, t.startsAt),
+    index('sessions_series_idx').on(t.seriesId),
+  ],
+);
+
+/** Speakers and moderators of a session, invited by email; the link's secret is kept as a hash. */
+export const sessionPeople = pgTable(
+  'session_people',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    role: sessionRole('role').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    title: text('title').notNull().default(''),
+    bio: text('bio').notNull().default(''),
+    photoUrl: text('photo_url'),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    inviteTokenHash: text('invite_token_hash').unique(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('session_people_session_idx').on(t.sessionId), index('session_people_user_idx').on(t.userId)],
+);
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type NewSession = typeof sessions.$inferInsert;
+export type SessionPersonRow = typeof sessionPeople.$inferSelect;

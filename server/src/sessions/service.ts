@@ -1,0 +1,174 @@
+import type {
+  AddSessionPersonInput,
+  CreateSessionInput,
+  Session,
+  SessionPerson,
+  UpdateSessionRequest,
+} from '@serambi/shared';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { CommunityRow } from '../communities/schema.ts';
+import { communities } from '../communities/schema.ts';
+import { roleIn } from '../communities/service.ts';
+import type { Database } from '../db/client.ts';
+import type { SessionUser } from '../http/env.ts';
+import { AppError } from '../http/errors.ts';
+import { newLinkSecret } from '../http/secret-link.ts';
+import { registrations } from '../registrations/schema.ts';
+import { canSeeSession, type SessionViewer } from './rules.ts';
+import { type SessionPersonRow, type SessionRow, sessionPeople, sessions } from './schema.ts';
+import { sessionSlug } from './slug.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export async function createSession(
+  db: Database,
+  community: CommunityRow,
+  input: CreateSessionInput,
+): Promise<SessionRow> {
+  const [row] = await db
+    .insert(sessions)
+    .values({ ...input, startsAt: new Date(input.startsAt), communityId: community.id, slug: sessionSlug(input.title) })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** What changed that registrants must hear about. */
+export interface SessionChange {
+  before: SessionRow;
+  after: SessionRow;
+  rescheduled: boolean;
+  cancelled: boolean;
+}
+
+/**
+ * Changes a session. A new time or a cancellation bumps `revision` (the calendar SEQUENCE)
+ * and is reported back so the caller tells everyone registered.
+ */
+export async function updateSession(
+  db: Database,
+  before: SessionRow,
+  changes: UpdateSessionRequest,
+  now: Date,
+): Promise<SessionChange> {
+  if (before.status === 'ended' || (before.status === 'cancelled' && changes.status !== 'scheduled')) {
+    throw new AppError(409, 'session_closed', 'problems.sessionClosed');
+  }
+  const startsAt = changes.startsAt === undefined ? before.startsAt : new Date(changes.startsAt);
+  const rescheduled =
+    startsAt.getTime() !== before.startsAt.getTime() ||
+    (changes.durationMinutes !== undefined && changes.durationMinutes !== before.durationMinutes);
+  const cancelled = changes.status === 'cancelled' && before.status !== 'cancelled';
+  const [after] = await db
+    .update(sessions)
+    .set({
+      ...changes,
+      startsAt,
+      updatedAt: now,
+      revision: rescheduled || cancelled ? before.revision + 1 : before.revision,
+    })
+    .where(eq(sessions.id, before.id))
+    .returning();
+  if (!after) throw AppError.notFound();
+  return { before, after, rescheduled: rescheduled && after.status !== 'draft', cancelled };
+}
+
+export async function findSessionByRef(db: Database, ref: string): Promise<SessionRow> {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(UUID.test(ref) ? eq(sessions.id, ref) : eq(sessions.slug, ref))
+    .limit(1);
+  if (!row) throw AppError.notFound();
+  return row;
+}
+
+export async function viewerOf(db: Database, session: SessionRow, user: SessionUser | null): Promise<SessionViewer> {
+  if (!user) return { communityRole: null, sessionRole: null };
+  const [person] = await db
+    .select({ role: sessionPeople.role })
+    .from(sessionPeople)
+    .where(and(eq(sessionPeople.sessionId, session.id), eq(sessionPeople.userId, user.id)))
+    .limit(1);
+  return { communityRole: await roleIn(db, session.communityId, user.id), sessionRole: person?.role ?? null };
+}
+
+/** The session if `user` may see it, else 404. */
+export async function visibleSession(db: Database, ref: string, user: SessionUser | null) {
+  const session = await findSessionByRef(db, ref);
+  const viewer = await viewerOf(db, session, user);
+  if (!canSeeSession(session, viewer)) throw AppError.notFound();
+  return { session, viewer };
+}
+
+/** The public shape of sessions, with community, people and seat counts, in one round of queries. */
+export async function toSessionViews(db: Database, rows: SessionRow[]): Promise<Session[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [people, counts, communityRows] = await Promise.all([
+    db.select().from(sessionPeople).where(inArray(sessionPeople.sessionId, ids)).orderBy(asc(sessionPeople.createdAt)),
+    db
+      .select({ sessionId: registrations.sessionId, status: registrations.status, n: count() })
+      .from(registrations)
+      .where(inArray(registrations.sessionId, ids))
+      .groupBy(registrations.sessionId, registrations.status),
+    db
+      .select({ id: communities.id, slug: communities.slug, name: communities.name })
+      .from(communities)
+      .where(inArray(communities.id, [...new Set(rows.map((r) => r.communityId))])),
+  ]);
+  const countOf = (sessionId: string, status: string) =>
+    counts.find((c) => c.sessionId === sessionId && c.status === status)?.n ?? 0;
+  return rows.map((row) => {
+    const community = communityRows.find((c) => c.id === row.communityId);
+    if (!community) throw new Error(`community ${row.communityId} missing`);
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      description: row.description,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: new Date(row.startsAt.getTime() + row.durationMinutes * 60_000).toISOString(),
+      durationMinutes: row.durationMinutes,
+      timeZone: row.timeZone,
+      status: row.status,
+      visibility: row.visibility,
+      capacity: row.capacity,
+      registeredCount: countOf(row.id, 'registered'),
+      waitlistedCount: countOf(row.id, 'waitlisted'),
+      questions: row.questions,
+      community: { slug: community.slug, name: community.name },
+      series: null,
+      people: people.filter((p) => p.sessionId === row.id).map(toSessionPerson),
+    };
+  });
+}
+
+export async function toSessionView(db: Database, row: SessionRow): Promise<Session> {
+  const [view] = await toSessionViews(db, [row]);
+  if (!view) throw new Error('no view');
+  return view;
+}
+
+export async function listCommunitySessions(db: Database, community: CommunityRow): Promise<SessionRow[]> {
+  return db.select().from(sessions).where(eq(sessions.communityId, community.id)).orderBy(asc(sessions.startsAt));
+}
+
+/** Adds a speaker or moderator and makes their personal invitation link (the secret is returned once). */
+export async function addSessionPerson(
+  db: Database,
+  session: SessionRow,
+  input: AddSessionPersonInput,
+): Promise<{ person: SessionPersonRow; inviteSecret: string }> {
+  const { secret, hash } = newLinkSecret();
+  const [person] = await db
+    .insert(sessionPeople)
+    .values({ ...input, email: input.email.toLowerCase(), sessionId: session.id, inviteTokenHash: hash })
+    .returning();
+  if (!person) throw new Error('insert returned no row');
+  return { person, inviteSecret: secret };
+}
+
+function toSessionPerson(row: SessionPersonRow): SessionPerson {
+  return { id: row.id, role: row.role, name: row.name, title: row.title, bio: row.bio, photoUrl: row.photoUrl };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { LOCALES } from './locale.ts';
+
+export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** Answers by question id: text for short text and choice, a boolean for a checkbox. */
+export const registrationAnswersSchema = z.record(z.string().max(40), z.union([z.string().max(2000), z.boolean()]));
+
+export const registerRequestSchema = z
+  .object({
+    name: z.string().trim().min(2, 'At least 2 characters.').max(120, 'At most 120 characters.'),
+    email: z.email('Enter an email address, e.g. budi@example.com.').max(320),
+    answers: registrationAnswersSchema.default({}),
+    /** The language of the mails this person gets. */
+    locale: z.enum(LOCALES).default('id'),
+  })
+  .strict()
+  .meta({ id: 'RegisterRequest' });
+export type RegisterRequest = z.input<typeof registerRequestSchema>;
+
+export const registrationResultSchema = z
+  .object({
+    status: z.enum(['registered', 'waitlisted']),
+    /** 1 for the first person waiting; null when registered. */
+    waitlistPosition: z.number().int().nullable(),
+    /** True when this email was already registered: nothing changed, the confirmation was sent again. */
+    alreadyRegistered: z.boolean(),
+  })
+  .meta({ id: 'RegistrationResult' });
+export type RegistrationResult = z.infer<typeof registrationResultSchema>;
+
+export const registrantSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    status: z.enum(REGISTRATION_STATUSES),
+    answers: registrationAnswersSchema,
+    registeredAt: z.iso.datetime(),
+    waitlistPosition: z.number().int().nullable(),
+  })
+  .meta({ id: 'Registrant' });
+export type Registrant = z.infer<typeof registrantSchema>;
+
+/** What the holder of a personal join link sees about their registration. */
+export const myRegistrationSchema = z
+  .object({
+    name: z.string(),
+    status: z.enum(REGISTRATION_STATUSES),
+    waitlistPosition: z.number().int().nullable(),
+    session: z.object({ slug: z.string(), title: z.string(), startsAt: z.iso.datetime(), timeZone: z.string() }),
+  })
+  .meta({ id: 'MyRegistration' });
+export type MyRegistration = z.infer<typeof myRegistrationSchema>;
+
+export const joinSecretSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{32,64}$/, 'This link is not complete: copy the whole link from your email.');

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { timeZoneSchema } from './time.ts';
+
+/** Session states and their groups (STYLE.md: states with their groups). */
+export const SESSION_STATUSES = ['draft', 'scheduled', 'live', 'ended', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const sessionStatusGroups = {
+  /** People may register. */
+  openForRegistration: ['scheduled', 'live'],
+  /** Shown on public pages (drafts only to organizers). */
+  published: ['scheduled', 'live', 'ended', 'cancelled'],
+  /** Times can still change and people be told. */
+  upcoming: ['draft', 'scheduled'],
+} as const satisfies Record<string, readonly SessionStatus[]>;
+
+export const SESSION_VISIBILITIES = ['public', 'unlisted', 'private'] as const;
+export type SessionVisibility = (typeof SESSION_VISIBILITIES)[number];
+
+export const SESSION_ROLES = ['speaker', 'moderator'] as const;
+export type SessionRole = (typeof SESSION_ROLES)[number];
+
+const questionBase = {
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lowercase letters, digits or dashes.')
+    .meta({ example: 'company' }),
+  label: z.string().trim().min(1).max(200),
+  required: z.boolean().default(false),
+};
+
+/** A question organizers add to the registration form. */
+export const registrationQuestionSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ ...questionBase, kind: z.literal('short-text') }).strict(),
+    z
+      .object({
+        ...questionBase,
+        kind: z.literal('choice'),
+        options: z.array(z.string().trim().min(1).max(100)).min(2).max(20),
+      })
+      .strict(),
+    z.object({ ...questionBase, kind: z.literal('checkbox') }).strict(),
+  ])
+  .meta({ id: 'RegistrationQuestion' });
+export type RegistrationQuestion = z.infer<typeof registrationQuestionSchema>;
+
+const questionsSchema = z
+  .array(registrationQuestionSchema)
+  .max(20)
+  .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'Each question needs its own id.');
+
+const titleSchema = z.string().trim().min(3, 'At least 3 characters.').max(160, 'At most 160 characters.');
+const descriptionSchema = z.string().max(20_000, 'At most 20,000 characters.');
+const startsAtSchema = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 time, e.g. 2026-12-06T12:00:00Z.' });
+const durationSchema = z.number().int().min(15, 'At least 15 minutes.').max(720, 'At most 12 hours.');
+const capacitySchema = z.number().int().min(1).max(100_000).nullable();
+
+export const createSessionRequestSchema = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema.default(''),
+    startsAt: startsAtSchema,
+    durationMinutes: durationSchema.default(90),
+    timeZone: timeZoneSchema,
+    capacity: capacitySchema.default(null),
+    visibility: z.enum(SESSION_VISIBILITIES).default('public'),
+    questions: questionsSchema.default([]),
+    /** Publish at once ("scheduled") or keep as a draft. */
+    status: z.enum(['draft', 'scheduled']).default('scheduled'),
+  })
+  .strict()
+  .meta({ id: 'CreateSessionRequest' });
+export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
+export type CreateSessionInput = z.output<typeof createSessionRequestSchema>;
+
+export const updateSessionRequestSchema = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema,
+    startsAt: startsAtSchema,
+    durationMinutes: durationSchema,
+    timeZone: timeZoneSchema,
+    capacity: capacitySchema,
+    visibility: z.enum(SESSION_VISIBILITIES),
+    questions: questionsSchema,
+    status: z.enum(['draft', 'scheduled', 'cancelled']),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateSessionRequest' });
+export type UpdateSessionRequest = z.infer<typeof updateSessionRequestSchema>;
+
+export const sessionPersonSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(SESSION_ROLES),
+    name: z.string(),
+    title: z.string(),
+    bio: z.string(),
+    photoUrl: z.string().nullable(),
+  })
+  .meta({ id: 'SessionPerson' });
+export type SessionPerson = z.infer<typeof sessionPersonSchema>;
+
+export const sessionSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    durationMinutes: z.number().int(),
+    timeZone: z.string(),
+    status: z.enum(SESSION_STATUSES),
+    visibility: z.enum(SESSION_VISIBILITIES),
+    capacity: z.number().int().nullable(),
+    registeredCount: z.number().int(),
+    waitlistedCount: z.number().int(),
+    questions: z.array(registrationQuestionSchema),
+    community: z.object({ slug: z.string(), name: z.string() }),
+    series: z.object({ id: z.string(), title: z.string(), number: z.number().int() }).nullable(),
+    people: z.array(sessionPersonSchema),
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const sessionRefSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9-]+$/, 'Use the session’s id or address.');
+
+export const addSessionPersonRequestSchema = z
+  .object({
+    role: z.enum(SESSION_ROLES),
+    name: z.string().trim().min(2).max(120),
+    email: z.email().max(320),
+    title: z.string().trim().max(160).default(''),
+    bio: z.string().trim().max(2000).default(''),
+    photoUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable()
+      .default(null),
+  })
+  .strict()
+  .meta({ id: 'AddSessionPersonRequest' });
+export type AddSessionPersonRequest = z.input<typeof addSessionPersonRequestSchema>;
+export type AddSessionPersonInput = z.output<typeof addSessionPersonRequestSchema>;
