@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { createCommunityNotifications } from './communities/mails.ts';
 import { communityRoutes } from './communities/routes.ts';
 import type { AppContext } from './context.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -13,11 +14,21 @@ import { createRouter } from './http/openapi.ts';
 import { handleApiNotFound, handleError } from './http/problem.ts';
 import { requestContext } from './http/request-context.ts';
 import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
+import { devOutboxRoutes } from './notifications/routes.ts';
+import { createRegistrationNotifications } from './registrations/mails.ts';
+import { registrationRoutes } from './registrations/routes.ts';
+import { createSessionNotifications } from './sessions/mails.ts';
+import { sessionRoutes } from './sessions/routes.ts';
 import { webAppRoutes } from './web/static.ts';
 
 /** The typed API: its type is what the web client's `hc<ApiRoutes>` is built from. */
 export function buildApi(ctx: AppContext) {
-  return createRouter().route('/', healthRoutes(ctx)).route('/', communityRoutes(ctx));
+  const mailDeps = { db: ctx.db, publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom, now: ctx.now };
+  return createRouter()
+    .route('/', healthRoutes(ctx))
+    .route('/', communityRoutes(ctx, createCommunityNotifications(mailDeps)))
+    .route('/', sessionRoutes(ctx, createSessionNotifications(mailDeps)))
+    .route('/', registrationRoutes(ctx, ctx.links, createRegistrationNotifications({ ...mailDeps, links: ctx.links })));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
@@ -72,6 +83,8 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   app.route('/api', api);
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
   app.all('/api/*', handleApiNotFound);
+  const outbox = ctx.config.env === 'production' ? null : devOutboxRoutes(ctx);
+  if (outbox) app.route('/', outbox);
   app.route('/', webAppRoutes(options.webDistDir));
   app.onError(handleError);
   return app;

@@ -33,6 +33,11 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('refuses production without SMTP_URL, so nobody’s join link sits in a dev outbox', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('Configuration error: SMTP_URL is required');
+    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:587' }).smtpUrl).toBe('smtp://mail:587');
+  });
+
   it('never echoes a value that may hold a password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).toThrow(
       'Configuration error: DATABASE_URL must start with postgres:// or postgresql://.',

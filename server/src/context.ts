@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 import type { Database, DatabaseHandle } from './db/client.ts';
 import type { LiveKitGateway } from './livekit/gateway.ts';
 import type { LiveKitEvents } from './livekit/webhook-routes.ts';
+import type { Mailer } from './notifications/mailer.ts';
+import type { JoinLinks } from './registrations/link-secrets.ts';
 
 /** Everything services depend on, built once at start and passed down explicitly. */
 export interface AppContext {
@@ -11,6 +13,9 @@ export interface AppContext {
   db: Database;
   database: Pick<DatabaseHandle, 'engine' | 'ping'>;
   auth: Auth;
+  mailer: Mailer;
+  /** Derives and checks registrants' personal join links. */
+  links: JoinLinks;
   livekit: LiveKitGateway;
   /** LiveKit's webhooks, verified, for capabilities to subscribe to. */
   liveKitEvents: LiveKitEvents;

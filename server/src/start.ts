@@ -1,14 +1,21 @@
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
-import { authSecret, createAuth } from './accounts/auth.ts';
+import { createAuth } from './accounts/auth.ts';
+import { accountMailSender } from './accounts/mails.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { storedSecret } from './db/app-secrets.ts';
 import { openDatabase } from './db/client.ts';
+import { createJobRunner } from './jobs/runner.ts';
 import { resolveLiveKitBinary } from './livekit/binary.ts';
 import { createLiveKitGateway, type LiveKitCredentials } from './livekit/gateway.ts';
 import { startLocalLiveKit } from './livekit/local-server.ts';
 import { LiveKitEvents } from './livekit/webhook-routes.ts';
+import { sendMailJobHandler } from './notifications/mail-job.ts';
+import { createMailer } from './notifications/mailer.ts';
+import { createJoinLinks } from './registrations/link-secrets.ts';
+import { sessionReminderHandler } from './sessions/reminders.ts';
 
 export interface RunningServer {
   url: string;
@@ -58,25 +65,46 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.info({ url: local.url, pid: local.pid, log: local.logFile }, 'local LiveKit server ready');
     }
 
+    const now = () => new Date();
     const auth = createAuth({
       db: database.db,
       publicUrl: config.publicUrl,
-      secret: await authSecret(database.db, config.authSecret),
+      secret: config.authSecret ?? (await storedSecret(database.db, 'auth')),
       rateLimit: config.env !== 'test',
-      sendAccountMail: async (kind, to) => {
-        log.info({ kind, to: to.email }, 'account mail');
-      },
+      sendAccountMail: accountMailSender(database.db),
     });
+    const links = createJoinLinks(await storedSecret(database.db, 'join-links'));
+    const mailer = createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      db: database.db,
+      log: log.child({ part: 'mail' }),
+      now,
+    });
+    cleanups.push(() => mailer.close());
+    const mailDeps = { db: database.db, publicUrl: config.publicUrl, mailFrom: config.mailFrom, now, links };
+    const jobRunner = createJobRunner({
+      db: database.db,
+      handlers: { 'send-mail': sendMailJobHandler(mailer), 'session-reminder': sessionReminderHandler(mailDeps) },
+      log: log.child({ part: 'jobs' }),
+      now,
+      pollIntervalMs: config.env === 'test' ? 200 : 1_000,
+      concurrency: 4,
+    });
+    jobRunner.start();
+    cleanups.push(() => jobRunner.stop());
 
     const context: AppContext = {
       config,
       db: database.db,
       database,
       auth,
+      mailer,
+      links,
       livekit: createLiveKitGateway(credentials),
       liveKitEvents: new LiveKitEvents(),
       log,
-      now: () => new Date(),
+      now,
     };
     const app = buildApp(context);
     const server = await listen(app.fetch, config);

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { drizzleAdapter } from '@better-auth/drizzle-adapter';
 import { isLocale, LOCALES, type Locale } from '@serambi/shared';
 import { betterAuth } from 'better-auth';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
-import { accounts, appSecrets, authSessions, users, verifications } from './schema.ts';
+import { accounts, authSessions, users, verifications } from './schema.ts';
 
 export type AccountMailKind = 'verify-email' | 'reset-password';
 
@@ -87,16 +85,4 @@ export type Auth = ReturnType<typeof createAuth>;
 
 function recipient(user: { email: string; name: string } & Record<string, unknown>) {
   return { email: user.email, name: user.name, locale: isLocale(user.locale) ? user.locale : 'id' };
-}
-
-/** The auth signing secret: AUTH_SECRET, else the one stored in the database (made on first start). */
-export async function authSecret(db: Database, configured: string | undefined): Promise<string> {
-  if (configured) return configured;
-  await db
-    .insert(appSecrets)
-    .values({ name: 'auth', value: randomBytes(32).toString('base64url') })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(appSecrets).where(eq(appSecrets.name, 'auth'));
-  if (!row) throw new Error('auth secret missing after insert');
-  return row.value;
 }

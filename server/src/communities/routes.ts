@@ -1,18 +1,25 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  communityMemberSchema,
   communitySchema,
   communitySlugSchema,
   createCommunityRequestSchema,
+  inviteOrganizerRequestSchema,
+  joinSecretSchema,
   myCommunitySchema,
+  organizerInvitationSchema,
   updateCommunityRequestSchema,
 } from '@serambi/shared';
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
 import { createRouter, problem } from '../http/openapi.ts';
+import { acceptOrganizerInvitation, inviteOrganizer, listInvitations } from './invitations.ts';
+import type { CommunityNotifications } from './notify.ts';
 import {
   authorizeCommunity,
   createCommunity,
   findCommunityBySlug,
+  listMembers,
   listMyCommunities,
   updateCommunity,
 } from './service.ts';
@@ -79,7 +86,56 @@ const getMyCommunities = createRoute({
   },
 });
 
-export function communityRoutes(ctx: AppContext) {
+const getMembers = createRoute({
+  method: 'get',
+  path: '/communities/{slug}/members',
+  tags: ['Communities'],
+  summary: 'Organizers of a community and pending invitations (organizers)',
+  request: { params: slugParams },
+  responses: {
+    200: json(
+      z.object({ members: z.array(communityMemberSchema), invitations: z.array(organizerInvitationSchema) }),
+      'Members and invitations',
+    ),
+    401: problem('Not signed in'),
+    403: problem('Not an organizer of this community'),
+    404: problem('No community has this address'),
+  },
+});
+
+const postInvitation = createRoute({
+  method: 'post',
+  path: '/communities/{slug}/invitations',
+  tags: ['Communities'],
+  summary: 'Invite a co-organizer by email (only owners may invite owners)',
+  request: {
+    params: slugParams,
+    body: { required: true, content: { 'application/json': { schema: inviteOrganizerRequestSchema } } },
+  },
+  responses: {
+    201: json(organizerInvitationSchema, 'The invitation; the link is mailed'),
+    401: problem('Not signed in'),
+    403: problem('Not allowed to invite with this role'),
+    404: problem('No community has this address'),
+    422: problem('Invalid fields'),
+  },
+});
+
+const acceptInvitation = createRoute({
+  method: 'post',
+  path: '/organizer-invitations/{secret}/accept',
+  tags: ['Communities'],
+  summary: 'Accept a co-organizer invitation with the invited account',
+  request: { params: z.object({ secret: joinSecretSchema }) },
+  responses: {
+    200: json(myCommunitySchema, 'The community, with the caller’s new role'),
+    401: problem('Not signed in'),
+    403: problem('Signed in with another address than the invited one'),
+    404: problem('The link is not valid'),
+  },
+});
+
+export function communityRoutes(ctx: AppContext, notify: CommunityNotifications) {
   return createRouter()
     .openapi(getCommunity, async (c) => {
       return c.json(await findCommunityBySlug(ctx.db, c.req.valid('param').slug), 200);
@@ -96,5 +152,26 @@ export function communityRoutes(ctx: AppContext) {
     .openapi(getMyCommunities, async (c) => {
       const user = requireUser(c.get('user'));
       return c.json(await listMyCommunities(ctx.db, user.id), 200);
+    })
+    .openapi(getMembers, async (c) => {
+      const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'listMembers');
+      const [members, invitations] = await Promise.all([
+        listMembers(ctx.db, community),
+        listInvitations(ctx.db, community),
+      ]);
+      return c.json({ members, invitations }, 200);
+    })
+    .openapi(postInvitation, async (c) => {
+      const body = c.req.valid('json');
+      const action = body.role === 'owner' ? 'inviteOwner' : 'inviteOrganizer';
+      const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), action);
+      const user = requireUser(c.get('user'));
+      const { invitation, secret } = await inviteOrganizer(ctx.db, community, body, user, ctx.now());
+      await notify.organizerInvited(community, invitation, user, secret);
+      return c.json(invitation, 201);
+    })
+    .openapi(acceptInvitation, async (c) => {
+      const user = requireUser(c.get('user'));
+      return c.json(await acceptOrganizerInvitation(ctx.db, c.req.valid('param').secret, user, ctx.now()), 200);
     });
 }

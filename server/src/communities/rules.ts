@@ -18,6 +18,7 @@ const isOwner: Rule = (a) => a.role === 'owner';
  * Series, sessions and registrations of a community use `manage`.
  */
 export const communityRules = {
+  view: () => true,
   create: isSignedIn,
   update: isOrganizer,
   listMembers: isOrganizer,

@@ -1,5 +1,6 @@
-import type { Community, MyCommunity, UpdateCommunityRequest } from '@serambi/shared';
+import type { Community, CommunityMember, MyCommunity, UpdateCommunityRequest } from '@serambi/shared';
 import { and, asc, eq } from 'drizzle-orm';
+import { users } from '../accounts/schema.ts';
 import type { Database } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { SessionUser } from '../http/env.ts';
@@ -21,7 +22,27 @@ export async function authorizeCommunity(
   user: SessionUser | null,
   action: CommunityAction,
 ): Promise<{ community: CommunityRow; actor: CommunityActor }> {
-  const community = await communityRowBySlug(db, slug);
+  return authorize(db, await communityRowBySlug(db, slug), user, action);
+}
+
+/** The same check for a community already loaded (e.g. the one a session belongs to). */
+export async function authorizeCommunityById(
+  db: Database,
+  communityId: string,
+  user: SessionUser | null,
+  action: CommunityAction,
+): Promise<{ community: CommunityRow; actor: CommunityActor }> {
+  const [community] = await db.select().from(communities).where(eq(communities.id, communityId));
+  if (!community) throw AppError.notFound();
+  return authorize(db, community, user, action);
+}
+
+async function authorize(
+  db: Database,
+  community: CommunityRow,
+  user: SessionUser | null,
+  action: CommunityAction,
+): Promise<{ community: CommunityRow; actor: CommunityActor }> {
   const actor: CommunityActor = { user, role: user ? await roleIn(db, community.id, user.id) : null };
   if (!can(actor, action)) {
     throw user
@@ -76,6 +97,22 @@ export async function listMyCommunities(db: Database, userId: string): Promise<M
     .where(eq(communityMembers.userId, userId))
     .orderBy(asc(communityMembers.createdAt));
   return rows.map((r) => ({ ...toCommunity(r.community), role: r.role }));
+}
+
+export async function listMembers(db: Database, community: CommunityRow): Promise<CommunityMember[]> {
+  const rows = await db
+    .select({ member: communityMembers, user: { name: users.name, email: users.email } })
+    .from(communityMembers)
+    .innerJoin(users, eq(users.id, communityMembers.userId))
+    .where(eq(communityMembers.communityId, community.id))
+    .orderBy(asc(communityMembers.createdAt));
+  return rows.map((r) => ({
+    userId: r.member.userId,
+    name: r.user.name,
+    email: r.user.email,
+    role: r.member.role,
+    joinedAt: r.member.createdAt.toISOString(),
+  }));
 }
 
 export async function roleIn(db: Database, communityId: string, userId: string) {

@@ -1,5 +1,7 @@
 /** Every table, gathered for drizzle-kit and the typed query builder. Tables live with their capability. */
 export * from '../accounts/schema.ts';
 export * from '../communities/schema.ts';
+export * from '../jobs/schema.ts';
+export * from '../notifications/schema.ts';
 export * from '../registrations/schema.ts';
 export * from '../sessions/schema.ts';

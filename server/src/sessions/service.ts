@@ -12,7 +12,7 @@ import { roleIn } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
-import { newLinkSecret } from '../http/secret-link.ts';
+import { hashLinkSecret, newLinkSecret } from '../http/secret-link.ts';
 import { registrations } from '../registrations/schema.ts';
 import { canSeeSession, type SessionViewer } from './rules.ts';
 import { type SessionPersonRow, type SessionRow, sessionPeople, sessions } from './schema.ts';
@@ -171,4 +171,32 @@ export async function addSessionPerson(
 
 function toSessionPerson(row: SessionPersonRow): SessionPerson {
   return { id: row.id, role: row.role, name: row.name, title: row.title, bio: row.bio, photoUrl: row.photoUrl };
+}
+
+/**
+ * Binds a speaker's or moderator's personal link to the signed-in account, which then has
+ * that role in the session. The link is the credential (it was mailed to them only), so the
+ * account's address may differ from the invited one; it works once per person.
+ */
+export async function acceptSessionInvitation(
+  db: Database,
+  secret: string,
+  user: SessionUser,
+  now: Date,
+): Promise<{ session: SessionRow; person: SessionPersonRow }> {
+  const [person] = await db
+    .select()
+    .from(sessionPeople)
+    .where(eq(sessionPeople.inviteTokenHash, hashLinkSecret(secret)));
+  if (!person || (person.userId !== null && person.userId !== user.id)) {
+    throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
+  }
+  const [updated] = await db
+    .update(sessionPeople)
+    .set({ userId: user.id, acceptedAt: person.acceptedAt ?? now })
+    .where(eq(sessionPeople.id, person.id))
+    .returning();
+  const session = await findSessionByRef(db, person.sessionId);
+  if (!updated) throw AppError.notFound();
+  return { session, person: updated };
 }

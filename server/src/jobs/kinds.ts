@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import { mailMessageSchema } from '../notifications/message.ts';
+import { sessionReminderSchema } from '../sessions/reminder-schema.ts';
+
+/** A job kind names the zod schema of its payload; payloads are JSON, so schemas hold JSON values only. */
+export type JobKindRegistry = Record<string, z.ZodType>;
+
+/**
+ * Every kind of job Serambi runs. A capability that needs work done later adds one line here
+ * and one handler where the runner is built; enqueuing a kind missing here is a type error.
+ */
+export const jobKinds = {
+  'send-mail': mailMessageSchema,
+  'session-reminder': sessionReminderSchema,
+} satisfies JobKindRegistry;
+
+export type JobKinds = typeof jobKinds;
+export type JobKind = keyof JobKinds & string;
+/** What a handler of `K` receives, after the schema has parsed the stored payload. */
+export type JobPayload<K extends JobKind, R extends JobKindRegistry = JobKinds> = z.output<R[K]>;

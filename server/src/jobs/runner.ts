@@ -1,0 +1,207 @@
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Database } from '../db/client.ts';
+import {
+  claimDueJobs,
+  failJobsWithExhaustedLeases,
+  type JobClaim,
+  markJobDone,
+  markJobFailed,
+  renewLease,
+} from './claim.ts';
+import { type JobKindRegistry, type JobKinds, jobKinds } from './kinds.ts';
+import type { JobRow } from './schema.ts';
+
+export interface JobContext {
+  job: Pick<JobRow, 'id' | 'kind' | 'attempts' | 'maxAttempts' | 'dedupeKey'>;
+  /** Bound to the job's id, kind and attempt. */
+  log: Logger;
+  now: () => Date;
+}
+
+export type JobHandler<P> = (payload: P, ctx: JobContext) => Promise<void>;
+export type JobHandlers<R extends JobKindRegistry> = { [K in keyof R]: JobHandler<z.output<R[K]>> };
+
+/** Thrown by a handler when retrying cannot help (a mail server refusing the address for good). */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
+export interface JobRunnerOptions<R extends JobKindRegistry> {
+  db: Database;
+  /** For tests; the application's registry when omitted. */
+  kinds?: R;
+  handlers: JobHandlers<NoInfer<R>>;
+  log: Logger;
+  now: () => Date;
+  /** How often an idle runner looks for due jobs. */
+  pollIntervalMs?: number;
+  /** Jobs this runner works on at once. */
+  concurrency?: number;
+  /** How long a claim lasts without renewal; renewed every third of it while the handler runs. */
+  leaseMs?: number;
+  /** Delay before the next attempt, given the number of the attempt that failed (1 for the first). */
+  retryDelayMs?: (failedAttempt: number) => number;
+}
+
+export interface JobRunner {
+  /** Polls until stopped. */
+  start(): void;
+  /** Stops polling and waits for the jobs in flight to finish. */
+  stop(): Promise<void>;
+  /** One pass: claims due jobs up to the free concurrency, runs them, and says how many ran. */
+  runDueJobs(): Promise<number>;
+}
+
+const RETRY_BASE_MS = 30_000;
+const RETRY_MAX_MS = 60 * 60_000;
+const LAST_ERROR_MAX_CHARS = 2_000;
+
+/** 30 s, 1 min, 2 min, … doubling, at most an hour. */
+export function exponentialBackoff(failedAttempt: number): number {
+  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, failedAttempt - 1), RETRY_MAX_MS);
+}
+
+export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: JobRunnerOptions<R>): JobRunner {
+  const { db, log, now } = options;
+  const kinds: JobKindRegistry = options.kinds ?? jobKinds;
+  const handlers = options.handlers as Record<string, JobHandler<unknown>>;
+  const handledKinds = Object.keys(handlers);
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const concurrency = options.concurrency ?? 4;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const retryDelayMs = options.retryDelayMs ?? exponentialBackoff;
+  for (const kind of handledKinds) {
+    if (!kinds[kind]) throw new Error(`A handler is given for "${kind}", which is not a job kind`);
+  }
+
+  const inFlight = new Set<Promise<void>>();
+  let polling: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let wakeRequested = false;
+
+  async function claimAndStart(): Promise<Promise<void>[]> {
+    const free = concurrency - inFlight.size;
+    if (free <= 0) return [];
+    const claimedAt = now();
+    await failJobsWithExhaustedLeases(db, claimedAt);
+    const claimed = await claimDueJobs(db, { kinds: handledKinds, limit: free, now: claimedAt, leaseMs });
+    return claimed.map((job) => {
+      const done = runJob(job).finally(() => {
+        inFlight.delete(done);
+        wake();
+      });
+      inFlight.add(done);
+      return done;
+    });
+  }
+
+  async function runJob(job: JobRow): Promise<void> {
+    const claim: JobClaim = { id: job.id, attempts: job.attempts };
+    const jobLog = log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+    const heartbeat = setInterval(() => {
+      renewLease(db, claim, new Date(now().getTime() + leaseMs)).catch((error) =>
+        jobLog.warn({ err: error }, 'renewing the job lease failed'),
+      );
+    }, leaseMs / 3);
+    heartbeat.unref();
+    let failure: unknown;
+    try {
+      await runHandler(job, jobLog);
+    } catch (error) {
+      failure = error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+    // The outcome must not crash the runner: if it cannot be recorded (database down), the
+    // lease runs out and the job is claimed again, which is the at-least-once we promise.
+    try {
+      await recordOutcome(job, claim, failure, jobLog);
+    } catch (error) {
+      jobLog.error({ err: error }, 'recording the job outcome failed; it will run again when its lease ends');
+    }
+  }
+
+  async function runHandler(job: JobRow, jobLog: Logger): Promise<void> {
+    const schema = kinds[job.kind];
+    const handler = handlers[job.kind];
+    if (!schema || !handler) throw new PermanentJobError(`No handler for job kind "${job.kind}"`);
+    const parsed = schema.safeParse(job.payload);
+    if (!parsed.success) {
+      throw new PermanentJobError(`The payload does not match "${job.kind}": ${z.prettifyError(parsed.error)}`);
+    }
+    const { id, kind, attempts, maxAttempts, dedupeKey } = job;
+    await handler(parsed.data, { job: { id, kind, attempts, maxAttempts, dedupeKey }, log: jobLog, now });
+  }
+
+  async function recordOutcome(job: JobRow, claim: JobClaim, failure: unknown, jobLog: Logger): Promise<void> {
+    const finishedAt = now();
+    if (failure === undefined) {
+      const owned = await markJobDone(db, claim, finishedAt);
+      if (!owned) jobLog.warn('job finished after its lease had passed to another runner');
+      return;
+    }
+    const final = failure instanceof PermanentJobError || job.attempts >= job.maxAttempts;
+    const retryAt = final ? null : new Date(finishedAt.getTime() + retryDelayMs(job.attempts));
+    await markJobFailed(db, claim, { error: describeError(failure), retryAt, now: finishedAt });
+    if (retryAt) jobLog.warn({ err: failure, retryAt }, 'job failed; it will be retried');
+    else jobLog.error({ err: failure }, 'job failed for good');
+  }
+
+  function schedule(delayMs: number) {
+    clearTimeout(timer);
+    timer = setTimeout(poll, delayMs);
+  }
+
+  function poll() {
+    timer = undefined;
+    if (!running) return;
+    if (polling) {
+      wakeRequested = true;
+      return;
+    }
+    wakeRequested = false;
+    polling = claimAndStart()
+      .then(
+        () => undefined,
+        (error) => log.error({ err: error }, 'claiming due jobs failed'),
+      )
+      .finally(() => {
+        polling = undefined;
+        if (running) schedule(wakeRequested ? 0 : pollIntervalMs);
+      });
+  }
+
+  /** A finished job frees a slot: look for more work now rather than at the next tick. */
+  function wake() {
+    if (!running) return;
+    if (polling) wakeRequested = true;
+    else schedule(0);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      schedule(0);
+    },
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      timer = undefined;
+      await polling;
+      await Promise.all([...inFlight]);
+    },
+    async runDueJobs() {
+      const started = await claimAndStart();
+      await Promise.all(started);
+      return started.length;
+    },
+  };
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, LAST_ERROR_MAX_CHARS);
+}

@@ -1,0 +1,109 @@
+import type { Locale } from '@serambi/shared';
+import { translate } from '@serambi/shared/i18n';
+import { queueMail } from '../notifications/mail-job.ts';
+import type { MailMessage } from '../notifications/message.ts';
+import { renderMail } from '../notifications/render.ts';
+import { type MailDeps, sessionMailContext } from '../sessions/mail-context.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import type { JoinLinks } from './link-secrets.ts';
+import type { RegistrationNotifications } from './notify.ts';
+import type { RegistrationRow } from './schema.ts';
+
+/** The personal link a registrant joins (and manages their registration) with. */
+export function joinUrl(publicUrl: string, secret: string): string {
+  return `${publicUrl}/j/${secret}`;
+}
+
+/** Confirmation, waitlist, promotion and cancellation mails, in each registrant's language. */
+export function createRegistrationNotifications(deps: MailDeps & { links: JoinLinks }): RegistrationNotifications {
+  const seatMail = async (
+    session: SessionRow,
+    registration: RegistrationRow,
+    secret: string,
+    kind: 'registered' | 'promoted',
+    again = false,
+  ): Promise<MailMessage> => {
+    const mail = await sessionMailContext(deps, session);
+    const l: Locale = registration.locale;
+    const link = joinUrl(deps.publicUrl, secret);
+    const t = (key: Parameters<typeof translate>[1], params = {}) =>
+      translate(l, key, { title: session.title, ...params });
+    const content = renderMail(l, {
+      heading: t(kind === 'registered' ? 'mail.registered.heading' : 'mail.promoted.heading'),
+      paragraphs: [
+        t('mail.greeting', { name: registration.name }),
+        t(kind === 'registered' ? 'mail.registered.body' : 'mail.promoted.body'),
+        ...(again ? [t('mail.registered.again')] : []),
+        mail.when(l),
+        t('mail.registered.linkNote'),
+      ],
+      action: { label: t('mail.registered.action'), url: link },
+      footer: `${t('mail.registered.cancel', { url: `${link}?cancel=1` })}\n${mail.footer(l)}`,
+    });
+    return {
+      to: registration.email,
+      subject: t(kind === 'registered' ? 'mail.registered.subject' : 'mail.promoted.subject'),
+      ...content,
+      attachments: [mail.ics('REQUEST', { name: registration.name, email: registration.email })],
+    };
+  };
+
+  return {
+    async registered(session, { registration, joinSecret, result }) {
+      if (result.status === 'registered') {
+        await queueMail(
+          deps.db,
+          await seatMail(session, registration, joinSecret, 'registered', result.alreadyRegistered),
+        );
+        return;
+      }
+      const mail = await sessionMailContext(deps, session);
+      const l = registration.locale;
+      const t = (key: Parameters<typeof translate>[1], params = {}) =>
+        translate(l, key, { title: session.title, ...params });
+      const link = joinUrl(deps.publicUrl, joinSecret);
+      await queueMail(deps.db, {
+        to: registration.email,
+        subject: t('mail.waitlisted.subject'),
+        ...renderMail(l, {
+          heading: t('mail.waitlisted.heading'),
+          paragraphs: [
+            t('mail.greeting', { name: registration.name }),
+            t('mail.waitlisted.body', { position: result.waitlistPosition ?? 1 }),
+            mail.when(l),
+            t('mail.registered.linkNote'),
+          ],
+          action: { label: t('mail.registered.action'), url: link },
+          footer: `${t('mail.registered.cancel', { url: `${link}?cancel=1` })}\n${mail.footer(l)}`,
+        }),
+      });
+    },
+
+    async cancelled(session, { registration, promoted }) {
+      const mail = await sessionMailContext(deps, session);
+      const l = registration.locale;
+      const t = (key: Parameters<typeof translate>[1]) => translate(l, key, { title: session.title });
+      await queueMail(
+        deps.db,
+        {
+          to: registration.email,
+          subject: t('mail.cancelledByYou.subject'),
+          ...renderMail(l, {
+            heading: t('mail.cancelledByYou.heading'),
+            paragraphs: [t('mail.cancelledByYou.body')],
+            action: { label: t('mail.cancelledByYou.action'), url: mail.pageUrl },
+            footer: mail.footer(l),
+          }),
+          attachments: [mail.ics('CANCEL', { name: registration.name, email: registration.email })],
+        },
+        { dedupeKey: `cancelled:${registration.id}:${registration.linkGeneration}` },
+      );
+      if (promoted) {
+        const secret = deps.links.secretFor(promoted.id, promoted.linkGeneration);
+        await queueMail(deps.db, await seatMail(session, promoted, secret, 'promoted'), {
+          dedupeKey: `promoted:${promoted.id}:${promoted.linkGeneration}`,
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { SessionRow } from '../sessions/schema.ts';
+import type { Cancelled, Registered } from './service.ts';
+
+/** What registrants must hear about: their confirmation (with link and .ics), a cancellation, a promotion. */
+export interface RegistrationNotifications {
+  registered(session: SessionRow, registered: Registered): Promise<void>;
+  cancelled(session: SessionRow, cancelled: Cancelled): Promise<void>;
+}

@@ -1,0 +1,141 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  joinSecretSchema,
+  myRegistrationSchema,
+  registerRequestSchema,
+  registrantSchema,
+  registrationResultSchema,
+  sessionRefSchema,
+} from '@serambi/shared';
+import { authorizeCommunityById } from '../communities/service.ts';
+import type { AppContext } from '../context.ts';
+import { createRouter, problem } from '../http/openapi.ts';
+import { findSessionByRef, visibleSession } from '../sessions/service.ts';
+import { registrantsCsv } from './csv.ts';
+import type { JoinLinks } from './link-secrets.ts';
+import type { RegistrationNotifications } from './notify.ts';
+import { cancelRegistration, findBySecret, listRegistrants, myRegistration, register } from './service.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const refParams = z.object({ ref: sessionRefSchema });
+const secretParams = z.object({ secret: joinSecretSchema });
+const denied = { 401: problem('Not signed in'), 403: problem('Not an organizer of this community') };
+
+const postRegistration = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/registrations',
+  tags: ['Registrations'],
+  summary: 'Register for a session (no account needed); a confirmation with the personal join link is mailed',
+  request: {
+    params: refParams,
+    body: { required: true, content: { 'application/json': { schema: registerRequestSchema } } },
+  },
+  responses: {
+    201: json(registrationResultSchema, 'Registered or waitlisted'),
+    200: json(registrationResultSchema, 'Already registered: the confirmation was mailed again'),
+    404: problem('No such session'),
+    409: problem('Registration is not open'),
+    422: problem('Invalid fields or answers'),
+  },
+});
+
+const getMine = createRoute({
+  method: 'get',
+  path: '/registrations/{secret}',
+  tags: ['Registrations'],
+  summary: 'The registration behind a personal link',
+  request: { params: secretParams },
+  responses: { 200: json(myRegistrationSchema, 'The registration'), 404: problem('The link is not valid') },
+});
+
+const cancelMine = createRoute({
+  method: 'post',
+  path: '/registrations/{secret}/cancel',
+  tags: ['Registrations'],
+  summary: 'Cancel by personal link; the seat goes to the first person waiting',
+  request: { params: secretParams },
+  responses: { 200: json(myRegistrationSchema, 'The cancelled registration'), 404: problem('The link is not valid') },
+});
+
+const listForOrganizers = createRoute({
+  method: 'get',
+  path: '/sessions/{ref}/registrants',
+  tags: ['Registrations'],
+  summary: 'Registrants in arrival order, searchable by name or email (organizers)',
+  request: { params: refParams, query: z.object({ q: z.string().max(200).optional() }) },
+  responses: { 200: json(z.array(registrantSchema), 'Registrants'), ...denied, 404: problem('No such session') },
+});
+
+const exportCsv = createRoute({
+  method: 'get',
+  path: '/sessions/{ref}/registrants.csv',
+  tags: ['Registrations'],
+  summary: 'Registrants as CSV (organizers)',
+  request: { params: refParams },
+  responses: {
+    200: { description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: z.string() } } },
+    ...denied,
+    404: problem('No such session'),
+  },
+});
+
+export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: RegistrationNotifications) {
+  const organizerSession = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
+    const { session } = await visibleSession(ctx.db, ref, user);
+    await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
+    return session;
+  };
+  return createRouter()
+    .openapi(postRegistration, async (c) => {
+      const { session } = await visibleSession(ctx.db, c.req.valid('param').ref, c.get('user'));
+      const registered = await register(ctx.db, links, session, c.req.valid('json'), c.get('locale'));
+      await notify.registered(session, registered);
+      return registered.result.alreadyRegistered ? c.json(registered.result, 200) : c.json(registered.result, 201);
+    })
+    .openapi(getMine, async (c) => c.json(await myRegistration(ctx.db, c.req.valid('param').secret), 200))
+    .openapi(cancelMine, async (c) => {
+      const { secret } = c.req.valid('param');
+      const before = await findBySecret(ctx.db, secret);
+      const cancelled = await cancelRegistration(ctx.db, secret);
+      await notify.cancelled(await findSessionByRef(ctx.db, before.sessionId), cancelled);
+      return c.json(
+        await myRegistrationAfterCancel(ctx, cancelled.registration.sessionId, cancelled.registration),
+        200,
+      );
+    })
+    .openapi(listForOrganizers, async (c) => {
+      const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
+      return c.json(await listRegistrants(ctx.db, session, c.req.valid('query').q), 200);
+    })
+    .openapi(exportCsv, async (c) => {
+      const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
+      const csv = registrantsCsv(await listRegistrants(ctx.db, session), session.questions);
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="registrants-${session.slug}.csv"`,
+        'Cache-Control': 'no-store',
+      });
+    });
+}
+
+async function myRegistrationAfterCancel(
+  ctx: AppContext,
+  sessionId: string,
+  registration: { name: string; status: 'registered' | 'waitlisted' | 'cancelled' },
+) {
+  const session = await findSessionByRef(ctx.db, sessionId);
+  return {
+    name: registration.name,
+    status: registration.status,
+    waitlistPosition: null,
+    session: {
+      slug: session.slug,
+      title: session.title,
+      startsAt: session.startsAt.toISOString(),
+      timeZone: session.timeZone,
+    },
+  };
+}

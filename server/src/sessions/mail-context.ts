@@ -1,0 +1,62 @@
+import { formatSessionTime, type Locale } from '@serambi/shared';
+import { translate } from '@serambi/shared/i18n';
+import { eq } from 'drizzle-orm';
+import { type IcsMethod, sessionIcs } from '../calendar/ics.ts';
+import { communities } from '../communities/schema.ts';
+import type { Database } from '../db/client.ts';
+import { type MailAttachment, textAttachment } from '../notifications/message.ts';
+import type { SessionRow } from './schema.ts';
+
+export interface MailDeps {
+  db: Database;
+  publicUrl: string;
+  /** The sender address, used as the calendar entry's organizer. */
+  mailFrom: string;
+  now: () => Date;
+}
+
+/** What every mail about a session needs: its page, its time in words, its community and its calendar file. */
+export async function sessionMailContext(deps: MailDeps, session: SessionRow) {
+  const [community] = await deps.db.select().from(communities).where(eq(communities.id, session.communityId));
+  if (!community) throw new Error(`community ${session.communityId} missing`);
+  const pageUrl = `${deps.publicUrl}/s/${session.slug}`;
+  return {
+    community,
+    pageUrl,
+    footer: (locale: Locale) => translate(locale, 'mail.footerCommunity', { community: community.name }),
+    when: (locale: Locale) =>
+      translate(locale, 'mail.whenLine', {
+        time: formatSessionTime({
+          startsAt: session.startsAt,
+          durationMinutes: session.durationMinutes,
+          timeZone: session.timeZone,
+          locale,
+        }).session.text,
+      }),
+    ics: (method: IcsMethod, attendee?: { name: string; email: string }): MailAttachment =>
+      textAttachment(
+        method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
+        `text/calendar; charset=utf-8; method=${method}`,
+        sessionIcs({
+          sessionId: session.id,
+          title: session.title,
+          description: session.description,
+          url: pageUrl,
+          startsAt: session.startsAt,
+          durationMinutes: session.durationMinutes,
+          timeZone: session.timeZone,
+          organizer: { name: community.name, email: senderAddress(deps.mailFrom) },
+          status: session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+          sequence: session.revision,
+          method,
+          generatedAt: deps.now(),
+          ...(attendee ? { attendee } : {}),
+        }),
+      ),
+  };
+}
+
+/** "Serambi <no-reply@x>" → "no-reply@x". */
+function senderAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from;
+}

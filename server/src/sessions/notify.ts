@@ -1,0 +1,15 @@
+import type { SessionPersonRow, SessionRow } from './schema.ts';
+import type { SessionChange } from './service.ts';
+
+/**
+ * What the people of a session must hear about, as the sessions capability sees it; the mail
+ * and job wiring behind it lives in notifications, so sessions need not know about SMTP.
+ */
+export interface SessionNotifications {
+  /** A new session: plan its reminders. */
+  created(session: SessionRow): Promise<void>;
+  /** A new time or a cancellation: tell everyone registered, move the reminders. */
+  changed(change: SessionChange): Promise<void>;
+  /** A speaker or moderator was added: mail them their personal link. */
+  personInvited(session: SessionRow, person: SessionPersonRow, inviteSecret: string): Promise<void>;
+}

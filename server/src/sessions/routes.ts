@@ -1,0 +1,155 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  addSessionPersonRequestSchema,
+  communitySlugSchema,
+  createSessionRequestSchema,
+  joinSecretSchema,
+  sessionPersonSchema,
+  sessionRefSchema,
+  sessionSchema,
+  updateSessionRequestSchema,
+} from '@serambi/shared';
+import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
+import type { AppContext } from '../context.ts';
+import { requireUser } from '../http/current-user.ts';
+import { createRouter, problem } from '../http/openapi.ts';
+import type { SessionNotifications } from './notify.ts';
+import { isListedPublicly } from './rules.ts';
+import {
+  acceptSessionInvitation,
+  addSessionPerson,
+  createSession,
+  listCommunitySessions,
+  toSessionView,
+  toSessionViews,
+  updateSession,
+  visibleSession,
+} from './service.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const slugParams = z.object({ slug: communitySlugSchema });
+const refParams = z.object({ ref: sessionRefSchema });
+const denied = { 401: problem('Not signed in'), 403: problem('Not an organizer of this community') };
+
+const postSession = createRoute({
+  method: 'post',
+  path: '/communities/{slug}/sessions',
+  tags: ['Sessions'],
+  summary: 'Schedule a session (organizers)',
+  request: { params: slugParams, body: body(createSessionRequestSchema) },
+  responses: {
+    201: json(sessionSchema, 'The session'),
+    ...denied,
+    404: problem('No such community'),
+    422: problem('Invalid fields'),
+  },
+});
+
+const listSessions = createRoute({
+  method: 'get',
+  path: '/communities/{slug}/sessions',
+  tags: ['Sessions'],
+  summary: 'A community’s sessions: public ones for everyone, all of them for its organizers',
+  request: { params: slugParams },
+  responses: { 200: json(z.array(sessionSchema), 'Sessions by start time'), 404: problem('No such community') },
+});
+
+const getSession = createRoute({
+  method: 'get',
+  path: '/sessions/{ref}',
+  tags: ['Sessions'],
+  summary: 'A session by id or address',
+  request: { params: refParams },
+  responses: { 200: json(sessionSchema, 'The session'), 404: problem('No such session, or not visible to the caller') },
+});
+
+const patchSession = createRoute({
+  method: 'patch',
+  path: '/sessions/{ref}',
+  tags: ['Sessions'],
+  summary: 'Change, reschedule or cancel a session (organizers); registrants are told of a new time or a cancellation',
+  request: { params: refParams, body: body(updateSessionRequestSchema) },
+  responses: {
+    200: json(sessionSchema, 'The session'),
+    ...denied,
+    404: problem('No such session'),
+    409: problem('The session has ended'),
+    422: problem('Invalid fields'),
+  },
+});
+
+const postPerson = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/people',
+  tags: ['Sessions'],
+  summary: 'Add a speaker or moderator; they get a personal invitation link by mail',
+  request: { params: refParams, body: body(addSessionPersonRequestSchema) },
+  responses: {
+    201: json(sessionPersonSchema, 'The person'),
+    ...denied,
+    404: problem('No such session'),
+    422: problem('Invalid fields'),
+  },
+});
+
+const acceptInvitation = createRoute({
+  method: 'post',
+  path: '/session-invitations/{secret}/accept',
+  tags: ['Sessions'],
+  summary: 'A speaker or moderator accepts their personal invitation with their account',
+  request: { params: z.object({ secret: joinSecretSchema }) },
+  responses: {
+    200: json(sessionSchema, 'The session the caller now speaks at or moderates'),
+    401: problem('Not signed in'),
+    404: problem('The link is not valid'),
+  },
+});
+
+export function sessionRoutes(ctx: AppContext, notify: SessionNotifications) {
+  const manage = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
+    const { session } = await visibleSession(ctx.db, ref, user);
+    const { community } = await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
+    return { session, community };
+  };
+  return createRouter()
+    .openapi(postSession, async (c) => {
+      const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'manage');
+      const session = await createSession(ctx.db, community, c.req.valid('json'));
+      await notify.created(session);
+      return c.json(await toSessionView(ctx.db, session), 201);
+    })
+    .openapi(listSessions, async (c) => {
+      const slug = c.req.valid('param').slug;
+      const { community, actor } = await authorizeCommunity(ctx.db, slug, c.get('user'), 'view');
+      const rows = await listCommunitySessions(ctx.db, community);
+      const visible = actor.role ? rows : rows.filter(isListedPublicly);
+      return c.json(await toSessionViews(ctx.db, visible), 200);
+    })
+    .openapi(getSession, async (c) => {
+      const { session } = await visibleSession(ctx.db, c.req.valid('param').ref, c.get('user'));
+      return c.json(await toSessionView(ctx.db, session), 200);
+    })
+    .openapi(patchSession, async (c) => {
+      const { session } = await manage(c.req.valid('param').ref, c.get('user'));
+      const change = await updateSession(ctx.db, session, c.req.valid('json'), ctx.now());
+      await notify.changed(change);
+      return c.json(await toSessionView(ctx.db, change.after), 200);
+    })
+    .openapi(postPerson, async (c) => {
+      const { session } = await manage(c.req.valid('param').ref, c.get('user'));
+      const { person, inviteSecret } = await addSessionPerson(ctx.db, session, c.req.valid('json'));
+      await notify.personInvited(session, person, inviteSecret);
+      const view = await toSessionView(ctx.db, session);
+      const added = view.people.find((p) => p.id === person.id);
+      return c.json(added ?? view.people[0], 201);
+    })
+    .openapi(acceptInvitation, async (c) => {
+      const user = requireUser(c.get('user'));
+      const { session } = await acceptSessionInvitation(ctx.db, c.req.valid('param').secret, user, ctx.now());
+      return c.json(await toSessionView(ctx.db, session), 200);
+    });
+}

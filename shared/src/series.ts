@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { timeZoneSchema } from './time.ts';
+
+/**
+ * How a series repeats, shared by the series form and the API. Dates and times here are wall-clock
+ * values in the series' zone ("every Sunday at 20.00 WITA"); the server turns them into instants.
+ */
+
+/** More sessions than a year of weeks is almost surely a mistake in the end date. */
+export const MAX_SERIES_OCCURRENCES = 52;
+
+export const localDateSchema = z.iso.date({ error: 'Use a date as YYYY-MM-DD, e.g. 2025-12-07.' });
+export const localTimeSchema = z.iso.time({ precision: -1, error: 'Use a time as HH:MM (24 hours), e.g. 20:00.' });
+
+export const recurrenceRuleSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('weekly') }).strict(),
+    z.object({ kind: z.literal('biweekly') }).strict(),
+    z
+      .object({
+        kind: z.literal('monthly-nth-weekday'),
+        /** 1st to 4th, or -1 for the last: a 5th weekday is missing from most months. */
+        nth: z.literal([1, 2, 3, 4, -1]),
+        /** ISO weekday: 1 Monday … 7 Sunday (as Temporal's dayOfWeek). */
+        weekday: z.int().min(1).max(7),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'RecurrenceRule', example: { kind: 'monthly-nth-weekday', nth: 2, weekday: 2 } });
+export type RecurrenceRule = z.infer<typeof recurrenceRuleSchema>;
+
+export const seriesEndSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('count'), count: z.int().min(1).max(MAX_SERIES_OCCURRENCES) }).strict(),
+  /** The last day a session may fall on, inclusive. */
+  z.object({ kind: z.literal('until'), until: localDateSchema }).strict(),
+]);
+export type SeriesEnd = z.infer<typeof seriesEndSchema>;
+
+export const seriesScheduleSchema = z
+  .object({
+    /** The first session falls on the first date on or after this one that fits the rule. */
+    firstDate: localDateSchema,
+    startTime: localTimeSchema,
+    timeZone: timeZoneSchema,
+    rule: recurrenceRuleSchema,
+    end: seriesEndSchema,
+  })
+  .strict()
+  // ISO dates compare correctly as strings.
+  .refine((schedule) => schedule.end.kind !== 'until' || schedule.end.until >= schedule.firstDate, {
+    path: ['end', 'until'],
+    message: 'The last date cannot be before the first date.',
+  })
+  .meta({
+    id: 'SeriesSchedule',
+    example: {
+      firstDate: '2025-12-07',
+      startTime: '20:00',
+      timeZone: 'Asia/Makassar',
+      rule: { kind: 'weekly' },
+      end: { kind: 'count', count: 10 },
+    },
+  });
+export type SeriesSchedule = z.infer<typeof seriesScheduleSchema>;
+
+/**
+ * "Edit this and all following sessions": a new wall-clock time keeps each session's date; a new
+ * rule or first date lays the following sessions out again, as many as there were.
+ */
+export const followingChangeSchema = z
+  .object({ startTime: localTimeSchema, rule: recurrenceRuleSchema, firstDate: localDateSchema })
+  .partial()
+  .strict()
+  .refine(
+    (change) => Object.values(change).some((value) => value !== undefined),
+    'Change the time, the rule or the date.',
+  )
+  .meta({ id: 'FollowingChange' });
+export type FollowingChange = z.infer<typeof followingChangeSchema>;
