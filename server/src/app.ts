@@ -17,6 +17,7 @@ import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
 import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
+import { seriesRoutes } from './series/routes.ts';
 import { createSessionNotifications } from './sessions/mails.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { webAppRoutes } from './web/static.ts';
@@ -28,6 +29,7 @@ export function buildApi(ctx: AppContext) {
     .route('/', healthRoutes(ctx))
     .route('/', communityRoutes(ctx, createCommunityNotifications(mailDeps)))
     .route('/', sessionRoutes(ctx, createSessionNotifications(mailDeps)))
+    .route('/', seriesRoutes(ctx, createSessionNotifications(mailDeps)))
     .route('/', registrationRoutes(ctx, ctx.links, createRegistrationNotifications({ ...mailDeps, links: ctx.links })));
 }
 

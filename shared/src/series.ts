@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registrationQuestionSchema, SESSION_VISIBILITIES, sessionSchema } from './sessions.ts';
 import { timeZoneSchema } from './time.ts';
 
 /**
@@ -77,3 +78,67 @@ export const followingChangeSchema = z
   )
   .meta({ id: 'FollowingChange' });
 export type FollowingChange = z.infer<typeof followingChangeSchema>;
+
+export const createSeriesRequestSchema = z
+  .object({
+    title: z.string().trim().min(3, 'At least 3 characters.').max(140, 'At most 140 characters.'),
+    description: z.string().max(20_000).default(''),
+    coverImageUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable()
+      .default(null),
+    schedule: seriesScheduleSchema,
+    durationMinutes: z.number().int().min(15).max(720).default(90),
+    capacity: z.number().int().min(1).max(100_000).nullable().default(null),
+    visibility: z.enum(SESSION_VISIBILITIES).default('public'),
+    questions: z.array(registrationQuestionSchema).max(20).default([]),
+    /** Minutes before each session that reminder mails go out; 24 hours and 1 hour by default. */
+    reminderOffsets: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(5)
+          .max(14 * 24 * 60),
+      )
+      .max(4)
+      .default([1440, 60]),
+    status: z.enum(['draft', 'scheduled']).default('scheduled'),
+  })
+  .strict()
+  .meta({ id: 'CreateSeriesRequest' });
+export type CreateSeriesRequest = z.input<typeof createSeriesRequestSchema>;
+export type CreateSeriesInput = z.output<typeof createSeriesRequestSchema>;
+
+export const seriesSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    coverImageUrl: z.string().nullable(),
+    timeZone: z.string(),
+    startTime: z.string(),
+    rule: recurrenceRuleSchema,
+    durationMinutes: z.number().int(),
+    community: z.object({ slug: z.string(), name: z.string() }),
+    /** The sessions the caller may see, by number. */
+    sessions: z.array(sessionSchema),
+  })
+  .meta({ id: 'Series' });
+export type Series = z.infer<typeof seriesSchema>;
+
+export const seriesRegistrationResultSchema = z
+  .object({
+    sessions: z.array(
+      z.object({
+        sessionId: z.string(),
+        slug: z.string(),
+        number: z.number().int(),
+        status: z.enum(['registered', 'waitlisted']),
+        waitlistPosition: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'SeriesRegistrationResult' });
+export type SeriesRegistrationResult = z.infer<typeof seriesRegistrationResultSchema>;

@@ -22,7 +22,9 @@ export interface TestApp {
  * The real server as `pnpm start` runs it: its own local LiveKit (webhooks pointed at it),
  * PGlite in a temp dir or a fresh PostgreSQL database, serving the built web app.
  */
-export async function startTestApp(options: { database?: 'pglite' | 'postgres' } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { database?: 'pglite' | 'postgres'; smtpUrl?: string } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'serambi-app-'));
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
@@ -32,6 +34,7 @@ export async function startTestApp(options: { database?: 'pglite' | 'postgres' }
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
   };
   if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase();
+  if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
   const config = loadConfig(env);
   const server = await startServer(config, createLogger({ level: config.logLevel, pretty: false }));
   return {

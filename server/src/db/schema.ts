@@ -4,4 +4,5 @@ export * from '../communities/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../notifications/schema.ts';
 export * from '../registrations/schema.ts';
+export * from '../series/schema.ts';
 export * from '../sessions/schema.ts';

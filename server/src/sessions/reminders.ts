@@ -8,6 +8,7 @@ import { renderMail } from '../notifications/render.ts';
 import type { JoinLinks } from '../registrations/link-secrets.ts';
 import { joinUrl } from '../registrations/mails.ts';
 import { registrations } from '../registrations/schema.ts';
+import { series } from '../series/schema.ts';
 import { type MailDeps, sessionMailContext } from './mail-context.ts';
 import { DEFAULT_REMINDER_OFFSETS, type SessionReminder } from './reminder-schema.ts';
 import { type SessionRow, sessions } from './schema.ts';
@@ -16,12 +17,8 @@ import { type SessionRow, sessions } from './schema.ts';
  * Plans a session's reminder rounds, replacing any planned for an earlier time. Each round is a
  * job with a dedupe key holding the start instant, so two instances planning at once make one.
  */
-export async function planReminders(
-  db: Database,
-  session: SessionRow,
-  now: Date,
-  offsets: readonly number[] = DEFAULT_REMINDER_OFFSETS,
-): Promise<void> {
+export async function planReminders(db: Database, session: SessionRow, now: Date): Promise<void> {
+  const offsets = await reminderOffsetsOf(db, session);
   await cancelJobs(db, { kind: 'session-reminder', dedupeKeyPrefix: `session-reminder:${session.id}:` });
   if (session.status !== 'scheduled') return;
   for (const offsetMinutes of offsets) {
@@ -44,7 +41,7 @@ export async function planReminders(
 export function sessionReminderHandler(deps: MailDeps & { links: JoinLinks }) {
   return async (round: SessionReminder): Promise<void> => {
     const [session] = await deps.db.select().from(sessions).where(eq(sessions.id, round.sessionId));
-    if (!session || session.status !== 'scheduled' || session.startsAt.toISOString() !== round.startsAt) return;
+    if (session?.status !== 'scheduled' || session.startsAt.toISOString() !== round.startsAt) return;
     const mail = await sessionMailContext(deps, session);
     const people = await deps.db
       .select()
@@ -74,6 +71,16 @@ export function sessionReminderHandler(deps: MailDeps & { links: JoinLinks }) {
       );
     }
   };
+}
+
+/** A series' own reminder times, or the default 24 hours and 1 hour. */
+async function reminderOffsetsOf(db: Database, session: SessionRow): Promise<readonly number[]> {
+  if (!session.seriesId) return DEFAULT_REMINDER_OFFSETS;
+  const [row] = await db
+    .select({ offsets: series.reminderOffsets })
+    .from(series)
+    .where(eq(series.id, session.seriesId));
+  return row?.offsets ?? DEFAULT_REMINDER_OFFSETS;
 }
 
 function whenWords(locale: Locale, offsetMinutes: number): string {

@@ -17,6 +17,7 @@ export const sessions = pgTable(
     communityId: text('community_id')
       .notNull()
       .references(() => communities.id, { onDelete: 'cascade' }),
+    /** Set for sessions of a series (no foreign key here: series/schema.ts imports this file). */
     seriesId: text('series_id'),
     seriesNumber: integer('series_number'),
     slug: text('slug').notNull().unique(),

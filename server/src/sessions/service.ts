@@ -14,6 +14,7 @@ import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret, newLinkSecret } from '../http/secret-link.ts';
 import { registrations } from '../registrations/schema.ts';
+import { series } from '../series/schema.ts';
 import { canSeeSession, type SessionViewer } from './rules.ts';
 import { type SessionPersonRow, type SessionRow, sessionPeople, sessions } from './schema.ts';
 import { sessionSlug } from './slug.ts';
@@ -105,7 +106,8 @@ export async function visibleSession(db: Database, ref: string, user: SessionUse
 export async function toSessionViews(db: Database, rows: SessionRow[]): Promise<Session[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [people, counts, communityRows] = await Promise.all([
+  const seriesIds = [...new Set(rows.flatMap((r) => (r.seriesId ? [r.seriesId] : [])))];
+  const [people, counts, communityRows, seriesRows] = await Promise.all([
     db.select().from(sessionPeople).where(inArray(sessionPeople.sessionId, ids)).orderBy(asc(sessionPeople.createdAt)),
     db
       .select({ sessionId: registrations.sessionId, status: registrations.status, n: count() })
@@ -116,6 +118,9 @@ export async function toSessionViews(db: Database, rows: SessionRow[]): Promise<
       .select({ id: communities.id, slug: communities.slug, name: communities.name })
       .from(communities)
       .where(inArray(communities.id, [...new Set(rows.map((r) => r.communityId))])),
+    seriesIds.length > 0
+      ? db.select({ id: series.id, title: series.title }).from(series).where(inArray(series.id, seriesIds))
+      : Promise.resolve([]),
   ]);
   const countOf = (sessionId: string, status: string) =>
     counts.find((c) => c.sessionId === sessionId && c.status === status)?.n ?? 0;
@@ -138,7 +143,7 @@ export async function toSessionViews(db: Database, rows: SessionRow[]): Promise<
       waitlistedCount: countOf(row.id, 'waitlisted'),
       questions: row.questions,
       community: { slug: community.slug, name: community.name },
-      series: null,
+      series: seriesOf(row, seriesRows),
       people: people.filter((p) => p.sessionId === row.id).map(toSessionPerson),
     };
   });
@@ -167,6 +172,11 @@ export async function addSessionPerson(
     .returning();
   if (!person) throw new Error('insert returned no row');
   return { person, inviteSecret: secret };
+}
+
+function seriesOf(row: SessionRow, seriesRows: Array<{ id: string; title: string }>) {
+  const found = row.seriesId ? seriesRows.find((s) => s.id === row.seriesId) : undefined;
+  return found && row.seriesNumber !== null ? { id: found.id, title: found.title, number: row.seriesNumber } : null;
 }
 
 function toSessionPerson(row: SessionPersonRow): SessionPerson {

@@ -157,6 +157,14 @@ export const en: Messages = {
       owner: 'owner',
       organizer: 'organizer',
     },
+    seriesRegistered: {
+      subject: 'Registered for the series {title}',
+      heading: 'You are registered for {count} sessions of {title}',
+      body: 'Each session has its own personal join link. Do not share them. The attached calendar file holds every session.',
+      line: '#{number} · {time} · {status}: {url}',
+      registered: 'registered',
+      waitlisted: 'waitlist (number {position})',
+    },
     actionFallback: 'If the button does not work, copy this address into your browser:',
   },
   outbox: {

@@ -157,6 +157,14 @@ export const id = {
       owner: 'pemilik',
       organizer: 'penyelenggara',
     },
+    seriesRegistered: {
+      subject: 'Terdaftar di seri {title}',
+      heading: 'Anda terdaftar di {count} sesi {title}',
+      body: 'Setiap sesi punya tautan bergabung pribadi sendiri. Jangan dibagikan. File kalender terlampir berisi semua sesi.',
+      line: '#{number} · {time} · {status}: {url}',
+      registered: 'terdaftar',
+      waitlisted: 'daftar tunggu (urutan {position})',
+    },
     actionFallback: 'Jika tombol tidak berfungsi, salin alamat ini ke peramban:',
   },
   outbox: {

@@ -1,0 +1,117 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  communitySlugSchema,
+  createSeriesRequestSchema,
+  followingChangeSchema,
+  registerRequestSchema,
+  seriesRegistrationResultSchema,
+  seriesSchema,
+} from '@serambi/shared';
+import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
+import type { AppContext } from '../context.ts';
+import { createRouter, problem } from '../http/openapi.ts';
+import type { SessionNotifications } from '../sessions/notify.ts';
+import { queueSeriesRegistrationMail } from './mails.ts';
+import { createSeries, findSeries, registerForSeries, rescheduleSeriesFrom, seriesView } from './service.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const seriesParams = z.object({ id: z.uuid('Use the series’ id.') });
+const denied = { 401: problem('Not signed in'), 403: problem('Not an organizer of this community') };
+
+const postSeries = createRoute({
+  method: 'post',
+  path: '/communities/{slug}/series',
+  tags: ['Series'],
+  summary: 'Create a series; its numbered sessions are generated from the schedule (organizers)',
+  request: { params: z.object({ slug: communitySlugSchema }), body: body(createSeriesRequestSchema) },
+  responses: {
+    201: json(seriesSchema, 'The series and its sessions'),
+    ...denied,
+    404: problem('No such community'),
+    422: problem('Invalid fields'),
+  },
+});
+
+const getSeries = createRoute({
+  method: 'get',
+  path: '/series/{id}',
+  tags: ['Series'],
+  summary: 'A series with the sessions the caller may see',
+  request: { params: seriesParams },
+  responses: { 200: json(seriesSchema, 'The series'), 404: problem('No such series, or nothing in it visible') },
+});
+
+const patchFollowing = createRoute({
+  method: 'patch',
+  path: '/series/{id}/sessions/{number}/following',
+  tags: ['Series'],
+  summary: 'Move a session and all following ones: new time, rule or date (organizers); registrants are told',
+  request: {
+    params: seriesParams.extend({ number: z.coerce.number().int().min(1).max(52) }),
+    body: body(followingChangeSchema),
+  },
+  responses: {
+    200: json(seriesSchema, 'The series'),
+    ...denied,
+    404: problem('No such series or session'),
+    422: problem('Invalid change'),
+  },
+});
+
+const postSeriesRegistration = createRoute({
+  method: 'post',
+  path: '/series/{id}/registrations',
+  tags: ['Series'],
+  summary: 'Register for every open session of a series at once; one mail with all personal links',
+  request: { params: seriesParams, body: body(registerRequestSchema) },
+  responses: {
+    201: json(seriesRegistrationResultSchema, 'One result per session'),
+    404: problem('No such series'),
+    409: problem('No session of the series is open'),
+    422: problem('Invalid fields or answers'),
+  },
+});
+
+export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
+  const mailDeps = { db: ctx.db, publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom, now: ctx.now };
+  return createRouter()
+    .openapi(postSeries, async (c) => {
+      const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'manage');
+      const created = await createSeries(ctx.db, community, c.req.valid('json'));
+      for (const session of created.sessions) await notify.created(session);
+      return c.json(await seriesView(ctx.db, created.series, c.get('user')), 201);
+    })
+    .openapi(getSeries, async (c) => {
+      const row = await findSeries(ctx.db, c.req.valid('param').id);
+      return c.json(await seriesView(ctx.db, row, c.get('user')), 200);
+    })
+    .openapi(patchFollowing, async (c) => {
+      const { id, number } = c.req.valid('param');
+      const row = await findSeries(ctx.db, id);
+      await authorizeCommunityById(ctx.db, row.communityId, c.get('user'), 'manage');
+      const changes = await rescheduleSeriesFrom(ctx.db, row, number, c.req.valid('json'), ctx.now());
+      for (const change of changes) await notify.changed(change);
+      return c.json(await seriesView(ctx.db, await findSeries(ctx.db, id), c.get('user')), 200);
+    })
+    .openapi(postSeriesRegistration, async (c) => {
+      const row = await findSeries(ctx.db, c.req.valid('param').id);
+      const results = await registerForSeries(ctx.db, ctx.links, row, c.req.valid('json'), c.get('locale'), ctx.now());
+      await queueSeriesRegistrationMail(mailDeps, row, results);
+      return c.json(
+        {
+          sessions: results.map(({ session, registered }) => ({
+            sessionId: session.id,
+            slug: session.slug,
+            number: session.seriesNumber ?? 0,
+            status: registered.result.status,
+            waitlistPosition: registered.result.waitlistPosition,
+          })),
+        },
+        201,
+      );
+    });
+}
