@@ -42,6 +42,10 @@ export function sessionReminderHandler(deps: MailDeps & { links: JoinLinks }) {
   return async (round: SessionReminder): Promise<void> => {
     const [session] = await deps.db.select().from(sessions).where(eq(sessions.id, round.sessionId));
     if (session?.status !== 'scheduled' || session.startsAt.toISOString() !== round.startsAt) return;
+    // A round running far behind (the server was down, the session was moved close) would read
+    // "tomorrow" an hour before: past half its lead time, leave it to the next round.
+    const leadLeftMs = session.startsAt.getTime() - deps.now().getTime();
+    if (leadLeftMs < (round.offsetMinutes * 60_000) / 2) return;
     const mail = await sessionMailContext(deps, session);
     const people = await deps.db
       .select()
