@@ -25,12 +25,14 @@ import { webAppRoutes } from './web/static.ts';
 /** The typed API: its type is what the web client's `hc<ApiRoutes>` is built from. */
 export function buildApi(ctx: AppContext) {
   const mailDeps = { db: ctx.db, publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom, now: ctx.now };
+  const sessionMails = createSessionNotifications(mailDeps);
+  const registrationMails = createRegistrationNotifications({ ...mailDeps, links: ctx.links });
   return createRouter()
     .route('/', healthRoutes(ctx))
     .route('/', communityRoutes(ctx, createCommunityNotifications(mailDeps)))
-    .route('/', sessionRoutes(ctx, createSessionNotifications(mailDeps)))
-    .route('/', seriesRoutes(ctx, createSessionNotifications(mailDeps)))
-    .route('/', registrationRoutes(ctx, ctx.links, createRegistrationNotifications({ ...mailDeps, links: ctx.links })));
+    .route('/', sessionRoutes(ctx, sessionMails, registrationMails))
+    .route('/', seriesRoutes(ctx, sessionMails))
+    .route('/', registrationRoutes(ctx, ctx.links, registrationMails));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -123,3 +123,46 @@ function toAddress(mail: ParsedMail): string | undefined {
   const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
   return to?.value[0]?.address;
 }
+
+describe('raising a session’s capacity', () => {
+  it('seats the people waiting, first come first served, and mails them', async () => {
+    const peer = await startSmtpPeer();
+    const app = await startTestApp({ smtpUrl: peer.url });
+    try {
+      const organizer = await signUp(app.url);
+      await organizer.request('/api/communities', { method: 'POST', body: { name: 'Kapasitas', slug: 'kapasitas' } });
+      const created = await organizer.request('/api/communities/kapasitas/sessions', {
+        method: 'POST',
+        body: {
+          title: 'Kelas kecil',
+          startsAt: new Date(Date.now() + 86_400_000 * 3).toISOString(),
+          timeZone: 'Asia/Jakarta',
+          capacity: 1,
+        },
+      });
+      const { slug } = await created.json();
+      for (const name of ['satu', 'dua', 'tiga', 'empat']) {
+        await anonymous(app.url).request(`/api/sessions/${slug}/registrations`, {
+          method: 'POST',
+          body: { name, email: `${name}@example.id` },
+        });
+      }
+      await organizer.request(`/api/sessions/${slug}`, { method: 'PATCH', body: { capacity: 3 } });
+      const people = await (await organizer.request(`/api/sessions/${slug}/registrants`)).json();
+      expect(people.map((p: { name: string; status: string }) => `${p.name}:${p.status}`)).toEqual([
+        'satu:registered',
+        'dua:registered',
+        'tiga:registered',
+        'empat:waitlisted',
+      ]);
+      // The organizer's address confirmation, four registrations, two seats given.
+      await peer.waitForMessages(1 + 4 + 2);
+      expect(peer.messages.filter((m) => m.subject?.startsWith('Kursi untuk Anda')).map((m) => m.subject)).toHaveLength(
+        2,
+      );
+    } finally {
+      await app.stop();
+      await peer.stop();
+    }
+  });
+});

@@ -48,6 +48,15 @@ export function createRegistrationNotifications(deps: MailDeps & { links: JoinLi
     };
   };
 
+  const mailPromoted = async (session: SessionRow, people: RegistrationRow[]) => {
+    for (const person of people) {
+      const secret = deps.links.secretFor(person.id, person.linkGeneration);
+      await queueMail(deps.db, await seatMail(session, person, secret, 'promoted'), {
+        dedupeKey: `promoted:${person.id}:${person.linkGeneration}:${person.arrival}`,
+      });
+    }
+  };
+
   return {
     async registered(session, { registration, joinSecret, result }) {
       if (result.status === 'registered') {
@@ -98,12 +107,9 @@ export function createRegistrationNotifications(deps: MailDeps & { links: JoinLi
         },
         { dedupeKey: `cancelled:${registration.id}:${registration.linkGeneration}` },
       );
-      if (promoted) {
-        const secret = deps.links.secretFor(promoted.id, promoted.linkGeneration);
-        await queueMail(deps.db, await seatMail(session, promoted, secret, 'promoted'), {
-          dedupeKey: `promoted:${promoted.id}:${promoted.linkGeneration}`,
-        });
-      }
+      if (promoted) await mailPromoted(session, [promoted]);
     },
+
+    promoted: mailPromoted,
   };
 }

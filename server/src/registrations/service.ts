@@ -125,6 +125,23 @@ export async function cancelRegistration(db: Database, secret: string): Promise<
   });
 }
 
+/**
+ * After a session gained seats (its capacity was raised or removed), gives them to the people
+ * waiting, first come first served. Returns who got a seat, to be told.
+ */
+export async function fillFreeSeats(db: Database, session: SessionRow): Promise<RegistrationRow[]> {
+  return db.transaction(async (tx) => {
+    await lockSession(tx, session.id);
+    const promoted: RegistrationRow[] = [];
+    while (await hasFreeSeat(tx, session)) {
+      const next = await promoteFirstWaiting(tx, session.id);
+      if (!next) break;
+      promoted.push(next);
+    }
+    return promoted;
+  });
+}
+
 export async function findBySecret(db: Database, secret: string): Promise<RegistrationRow> {
   const [row] = await db
     .select()

@@ -13,6 +13,8 @@ import { authorizeCommunity, authorizeCommunityById } from '../communities/servi
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
 import { createRouter, problem } from '../http/openapi.ts';
+import type { RegistrationNotifications } from '../registrations/notify.ts';
+import { fillFreeSeats } from '../registrations/service.ts';
 import type { SessionNotifications } from './notify.ts';
 import { isListedPublicly } from './rules.ts';
 import {
@@ -109,7 +111,16 @@ const acceptInvitation = createRoute({
   },
 });
 
-export function sessionRoutes(ctx: AppContext, notify: SessionNotifications) {
+/** Capacity raised or removed on a session people can still register for. */
+function gainedSeats({ before, after }: { before: { capacity: number | null }; after: { capacity: number | null } }) {
+  return before.capacity !== null && (after.capacity === null || after.capacity > before.capacity);
+}
+
+export function sessionRoutes(
+  ctx: AppContext,
+  notify: SessionNotifications,
+  seats: Pick<RegistrationNotifications, 'promoted'>,
+) {
   const manage = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
     const { session } = await visibleSession(ctx.db, ref, user);
     const { community } = await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
@@ -137,6 +148,7 @@ export function sessionRoutes(ctx: AppContext, notify: SessionNotifications) {
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
       const change = await updateSession(ctx.db, session, c.req.valid('json'), ctx.now());
       await notify.changed(change);
+      if (gainedSeats(change)) await seats.promoted(change.after, await fillFreeSeats(ctx.db, change.after));
       return c.json(await toSessionView(ctx.db, change.after), 200);
     })
     .openapi(postPerson, async (c) => {
