@@ -7,7 +7,7 @@ export const communitySlugSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(SLUG_PATTERN, 'Use lowercase letters, digits and dashes, e.g. "komunitas-bisnis-bali".')
+  .regex(SLUG_PATTERN, 'validation.slug')
   .meta({ example: 'komunitas-bisnis-bali' });
 
 export const COMMUNITY_ROLES = ['owner', 'organizer'] as const;
@@ -31,10 +31,10 @@ export type Community = z.infer<typeof communitySchema>;
 export const myCommunitySchema = communitySchema.extend({ role: communityRoleSchema }).meta({ id: 'MyCommunity' });
 export type MyCommunity = z.infer<typeof myCommunitySchema>;
 
-const nameSchema = z.string().trim().min(2, 'At least 2 characters.').max(120, 'At most 120 characters.');
-const descriptionSchema = z.string().trim().max(5000, 'At most 5,000 characters.');
+const nameSchema = z.string().trim().min(2).max(120);
+const descriptionSchema = z.string().trim().max(5000);
 const logoUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'Use an http(s) address of an image.' })
+  .url({ protocol: /^https?$/, error: 'validation.imageUrl' })
   .max(2000)
   .nullable();
 
@@ -75,7 +75,7 @@ export type CommunityMember = z.infer<typeof communityMemberSchema>;
 
 export const inviteOrganizerRequestSchema = z
   .object({
-    email: z.email('Enter an email address, e.g. ayu@example.com.').max(320),
+    email: z.email('validation.email').max(320),
     role: communityRoleSchema.default('organizer'),
   })
   .strict()

@@ -9,8 +9,8 @@ export const registrationAnswersSchema = z.record(z.string().max(40), z.union([z
 
 export const registerRequestSchema = z
   .object({
-    name: z.string().trim().min(2, 'At least 2 characters.').max(120, 'At most 120 characters.'),
-    email: z.email('Enter an email address, e.g. budi@example.com.').max(320),
+    name: z.string().trim().min(2).max(120),
+    email: z.email('validation.email').max(320),
     answers: registrationAnswersSchema.default({}),
     /** The language of the mails this person gets. */
     locale: z.enum(LOCALES).default('id'),
@@ -54,6 +54,4 @@ export const myRegistrationSchema = z
   .meta({ id: 'MyRegistration' });
 export type MyRegistration = z.infer<typeof myRegistrationSchema>;
 
-export const joinSecretSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{32,64}$/, 'This link is not complete: copy the whole link from your email.');
+export const joinSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'validation.linkIncomplete');

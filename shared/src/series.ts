@@ -10,8 +10,8 @@ import { timeZoneSchema } from './time.ts';
 /** More sessions than a year of weeks is almost surely a mistake in the end date. */
 export const MAX_SERIES_OCCURRENCES = 52;
 
-export const localDateSchema = z.iso.date({ error: 'Use a date as YYYY-MM-DD, e.g. 2025-12-07.' });
-export const localTimeSchema = z.iso.time({ precision: -1, error: 'Use a time as HH:MM (24 hours), e.g. 20:00.' });
+export const localDateSchema = z.iso.date({ error: 'validation.date' });
+export const localTimeSchema = z.iso.time({ precision: -1, error: 'validation.time' });
 
 export const recurrenceRuleSchema = z
   .discriminatedUnion('kind', [
@@ -50,7 +50,7 @@ export const seriesScheduleSchema = z
   // ISO dates compare correctly as strings.
   .refine((schedule) => schedule.end.kind !== 'until' || schedule.end.until >= schedule.firstDate, {
     path: ['end', 'until'],
-    message: 'The last date cannot be before the first date.',
+    message: 'validation.untilBeforeFirst',
   })
   .meta({
     id: 'SeriesSchedule',
@@ -72,16 +72,13 @@ export const followingChangeSchema = z
   .object({ startTime: localTimeSchema, rule: recurrenceRuleSchema, firstDate: localDateSchema })
   .partial()
   .strict()
-  .refine(
-    (change) => Object.values(change).some((value) => value !== undefined),
-    'Change the time, the rule or the date.',
-  )
+  .refine((change) => Object.values(change).some((value) => value !== undefined), 'validation.changeSomething')
   .meta({ id: 'FollowingChange' });
 export type FollowingChange = z.infer<typeof followingChangeSchema>;
 
 export const createSeriesRequestSchema = z
   .object({
-    title: z.string().trim().min(3, 'At least 3 characters.').max(140, 'At most 140 characters.'),
+    title: z.string().trim().min(3).max(140),
     description: z.string().max(20_000).default(''),
     coverImageUrl: z
       .url({ protocol: /^https?$/ })

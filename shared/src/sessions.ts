@@ -22,7 +22,7 @@ export type SessionRole = (typeof SESSION_ROLES)[number];
 const questionBase = {
   id: z
     .string()
-    .regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lowercase letters, digits or dashes.')
+    .regex(/^[a-z0-9-]{1,40}$/, 'validation.questionId')
     .meta({ example: 'company' }),
   label: z.string().trim().min(1).max(200),
   required: z.boolean().default(false),
@@ -47,12 +47,12 @@ export type RegistrationQuestion = z.infer<typeof registrationQuestionSchema>;
 const questionsSchema = z
   .array(registrationQuestionSchema)
   .max(20)
-  .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'Each question needs its own id.');
+  .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'validation.questionIdsUnique');
 
-const titleSchema = z.string().trim().min(3, 'At least 3 characters.').max(160, 'At most 160 characters.');
-const descriptionSchema = z.string().max(20_000, 'At most 20,000 characters.');
-const startsAtSchema = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 time, e.g. 2026-12-06T12:00:00Z.' });
-const durationSchema = z.number().int().min(15, 'At least 15 minutes.').max(720, 'At most 12 hours.');
+const titleSchema = z.string().trim().min(3).max(160);
+const descriptionSchema = z.string().max(20_000);
+const startsAtSchema = z.iso.datetime({ offset: true, error: 'validation.instant' });
+const durationSchema = z.number().int().min(15, 'validation.durationMin').max(720, 'validation.durationMax');
 const capacitySchema = z.number().int().min(1).max(100_000).nullable();
 
 export const createSessionRequestSchema = z
@@ -129,7 +129,7 @@ export const sessionRefSchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[A-Za-z0-9-]+$/, 'Use the session’s id or address.');
+  .regex(/^[A-Za-z0-9-]+$/, 'validation.sessionRef');
 
 export const addSessionPersonRequestSchema = z
   .object({

@@ -59,10 +59,7 @@ export const timeZoneSchema = z
   .string()
   .min(1)
   .max(64)
-  .refine(
-    isValidTimeZone,
-    'Use an IANA time zone such as "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA) or "Asia/Jayapura" (WIT).',
-  )
+  .refine(isValidTimeZone, 'validation.timeZone')
   .meta({ example: 'Asia/Makassar' });
 
 // Building an Intl.DateTimeFormat costs far more than using one; a list of sessions reuses a few.

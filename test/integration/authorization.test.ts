@@ -18,9 +18,15 @@ describe('who may do what', () => {
     app = await startTestApp();
     const organizer = await signUp(app.url);
     const otherOrganizer = await signUp(app.url);
-    await otherOrganizer.request('/api/communities', { method: 'POST', body: { name: 'Lain', slug: 'komunitas-lain' } });
+    await otherOrganizer.request('/api/communities', {
+      method: 'POST',
+      body: { name: 'Lain', slug: 'komunitas-lain' },
+    });
     callers = { anonymous: anonymous(app.url), participant: await signUp(app.url), otherOrganizer, organizer };
-    await organizer.request('/api/communities', { method: 'POST', body: { name: 'Matriks', slug, timeZone: 'Asia/Jakarta' } });
+    await organizer.request('/api/communities', {
+      method: 'POST',
+      body: { name: 'Matriks', slug, timeZone: 'Asia/Jakarta' },
+    });
     const series = await organizer.request(`/api/communities/${slug}/series`, {
       method: 'POST',
       body: {
@@ -96,12 +102,19 @@ describe('who may do what', () => {
   it('hides a draft session from everyone but its organizers (404, not 403)', async () => {
     const draft = await callers.organizer.request(`/api/communities/${slug}/sessions`, {
       method: 'POST',
-      body: { title: 'Draf rahasia', startsAt: `${nextYearDate()}T12:00:00Z`, timeZone: 'Asia/Jakarta', status: 'draft' },
+      body: {
+        title: 'Draf rahasia',
+        startsAt: `${nextYearDate()}T12:00:00Z`,
+        timeZone: 'Asia/Jakarta',
+        status: 'draft',
+      },
     });
     const { slug: draftSlug } = await draft.json();
     for (const who of ['anonymous', 'participant', 'otherOrganizer'] as const) {
       expect((await callers[who].request(`/api/sessions/${draftSlug}`)).status, who).toBe(404);
-      expect((await callers[who].request(`/api/sessions/${draftSlug}`, { method: 'PATCH', body: {} })).status).toBe(404);
+      expect((await callers[who].request(`/api/sessions/${draftSlug}`, { method: 'PATCH', body: {} })).status).toBe(
+        404,
+      );
     }
     expect((await callers.organizer.request(`/api/sessions/${draftSlug}`)).status).toBe(200);
   });

@@ -70,3 +70,30 @@ describe.each(['pglite', 'postgres'] as const)('organizers and communities on %s
     expect(response.status).toBe(401);
   });
 });
+
+describe('field messages', () => {
+  it('speak the caller’s language, for our own rules and zod’s generic ones', async () => {
+    const app = await startTestApp();
+    try {
+      const ayu = await signUp(app.url);
+      const ask = async (language: string) => {
+        const response = await ayu.request('/api/communities', {
+          method: 'POST',
+          body: { name: 'x', slug: 'Bad Slug' },
+          headers: { 'Accept-Language': language },
+        });
+        return Object.fromEntries(
+          (await response.json()).errors.map((e: { path: string; message: string }) => [e.path, e.message]),
+        );
+      };
+      const id = await ask('id-ID');
+      expect(id.slug).toBe('Gunakan huruf kecil, angka, dan tanda hubung, misalnya "komunitas-bisnis-bali".');
+      expect(id.name).toMatch(/karakter/);
+      const en = await ask('en-GB');
+      expect(en.slug).toBe('Use lowercase letters, digits and dashes, e.g. "komunitas-bisnis-bali".');
+      expect(en.name).toMatch(/Too small/);
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -2,7 +2,9 @@ import type { MessageKey } from '@serambi/shared/i18n';
 
 export interface FieldError {
   path: string;
+  /** Already in the caller's language, or a message key translated when the problem is answered. */
   message: string;
+  params?: Record<string, string | number>;
 }
 
 /**

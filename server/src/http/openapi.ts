@@ -10,8 +10,8 @@ import { fieldErrors } from './problem.ts';
  */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw AppError.validation(fieldErrors(result.error));
+    defaultHook: (result, c) => {
+      if (!result.success) throw AppError.validation(fieldErrors(result.error, c.get('locale')));
     },
   });
 }

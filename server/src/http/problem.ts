@@ -1,5 +1,6 @@
-import { PROBLEM_CONTENT_TYPE, type Problem } from '@serambi/shared';
+import { type Locale, PROBLEM_CONTENT_TYPE, type Problem } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
+import { isMessageKey, localizeIssue } from '@serambi/shared/i18n/validation';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
@@ -30,7 +31,14 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
     code: error.code,
     instance: c.req.path,
     requestId: c.get('requestId'),
-    ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+    ...(error.extra.errors
+      ? {
+          errors: error.extra.errors.map(({ path, message, params }) => ({
+            path,
+            message: isMessageKey(message) ? translate(locale, message, params) : message,
+          })),
+        }
+      : {}),
   };
   return c.body(JSON.stringify(body), error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
 }
@@ -39,7 +47,7 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof AppError) return problemResponse(c, error);
   if (error instanceof z.ZodError) {
-    return problemResponse(c, AppError.validation(fieldErrors(error)));
+    return problemResponse(c, AppError.validation(fieldErrors(error, c.get('locale') ?? 'id')));
   }
   if (error instanceof HTTPException) {
     return problemResponse(c, fromHttpException(error));
@@ -78,9 +86,10 @@ function fromHttpException(error: HTTPException): AppError {
 export const handleApiNotFound: NotFoundHandler<AppEnv> = (c) =>
   problemResponse(c, new AppError(404, 'route_not_found', 'problems.routeNotFound'));
 
-export function fieldErrors(error: z.ZodError): { path: string; message: string }[] {
+/** Every invalid field with a message in the caller's language. */
+export function fieldErrors(error: z.ZodError, locale: Locale): { path: string; message: string }[] {
   return error.issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
-    message: issue.message,
+    message: localizeIssue(issue, locale),
   }));
 }

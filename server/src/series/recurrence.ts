@@ -57,7 +57,8 @@ export function rescheduleFollowing(
     throw AppError.validation([
       {
         path: change.firstDate ? 'firstDate' : 'startTime',
-        message: `The changed sessions must start after session ${fromIndex}, which stays where it is.`,
+        message: 'validation.seriesOverlap',
+        params: { number: fromIndex },
       },
     ]);
   }
@@ -90,13 +91,13 @@ function takeDates(rule: RecurrenceRule, from: Temporal.PlainDate, end: SeriesEn
     if (until && Temporal.PlainDate.compare(date, until) > 0) break;
     if (dates.length === MAX_SERIES_OCCURRENCES) {
       throw AppError.validation([
-        { path, message: `A series has at most ${MAX_SERIES_OCCURRENCES} sessions; choose an earlier last date.` },
+        { path, message: 'validation.seriesTooLong', params: { max: MAX_SERIES_OCCURRENCES } },
       ]);
     }
     dates.push(date);
   }
   if (dates.length === 0) {
-    throw AppError.validation([{ path, message: 'No date until the last date fits the rule.' }]);
+    throw AppError.validation([{ path, message: 'validation.seriesEmpty' }]);
   }
   return dates;
 }

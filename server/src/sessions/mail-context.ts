@@ -1,10 +1,12 @@
 import { formatSessionTime, type Locale } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
 import { eq } from 'drizzle-orm';
+import { calendarEntry } from '../calendar/entries.ts';
 import { type IcsMethod, sessionIcs } from '../calendar/ics.ts';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
 import { type MailAttachment, textAttachment } from '../notifications/message.ts';
+import { sessionPageUrl } from '../web/page-urls.ts';
 import type { SessionRow } from './schema.ts';
 
 export interface MailDeps {
@@ -19,7 +21,7 @@ export interface MailDeps {
 export async function sessionMailContext(deps: MailDeps, session: SessionRow) {
   const [community] = await deps.db.select().from(communities).where(eq(communities.id, session.communityId));
   if (!community) throw new Error(`community ${session.communityId} missing`);
-  const pageUrl = `${deps.publicUrl}/s/${session.slug}`;
+  const pageUrl = sessionPageUrl(deps.publicUrl, session.slug);
   return {
     community,
     pageUrl,
@@ -38,25 +40,11 @@ export async function sessionMailContext(deps: MailDeps, session: SessionRow) {
         method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
         `text/calendar; charset=utf-8; method=${method}`,
         sessionIcs({
-          sessionId: session.id,
-          title: session.title,
-          description: session.description,
-          url: pageUrl,
-          startsAt: session.startsAt,
-          durationMinutes: session.durationMinutes,
-          timeZone: session.timeZone,
-          organizer: { name: community.name, email: senderAddress(deps.mailFrom) },
-          status: session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-          sequence: session.revision,
+          ...calendarEntry(session, community, deps),
           method,
           generatedAt: deps.now(),
           ...(attendee ? { attendee } : {}),
         }),
       ),
   };
-}
-
-/** "Serambi <no-reply@x>" → "no-reply@x". */
-function senderAddress(from: string): string {
-  return /<([^>]+)>/.exec(from)?.[1] ?? from;
 }
