@@ -156,6 +156,22 @@ CREATE TABLE "series" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "series_people" (
+	"id" text PRIMARY KEY NOT NULL,
+	"series_id" text NOT NULL,
+	"role" "session_role" NOT NULL,
+	"name" text NOT NULL,
+	"email" text NOT NULL,
+	"title" text DEFAULT '' NOT NULL,
+	"bio" text DEFAULT '' NOT NULL,
+	"photo_url" text,
+	"user_id" text,
+	"invite_token_hash" text NOT NULL,
+	"accepted_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "series_people_invite_token_hash_unique" UNIQUE("invite_token_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "session_people" (
 	"id" text PRIMARY KEY NOT NULL,
 	"session_id" text NOT NULL,
@@ -166,6 +182,7 @@ CREATE TABLE "session_people" (
 	"bio" text DEFAULT '' NOT NULL,
 	"photo_url" text,
 	"user_id" text,
+	"series_person_id" text,
 	"invite_token_hash" text,
 	"accepted_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -202,6 +219,8 @@ ALTER TABLE "community_members" ADD CONSTRAINT "community_members_community_id_c
 ALTER TABLE "community_members" ADD CONSTRAINT "community_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registrations" ADD CONSTRAINT "registrations_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "series" ADD CONSTRAINT "series_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "series_people" ADD CONSTRAINT "series_people_series_id_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."series"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "series_people" ADD CONSTRAINT "series_people_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_people" ADD CONSTRAINT "session_people_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_people" ADD CONSTRAINT "session_people_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -215,7 +234,9 @@ CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_at");--> stat
 CREATE INDEX "dev_outbox_created_at_idx" ON "dev_outbox" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "registrations_session_email_idx" ON "registrations" USING btree ("session_id","email");--> statement-breakpoint
 CREATE INDEX "registrations_session_status_arrival_idx" ON "registrations" USING btree ("session_id","status","arrival");--> statement-breakpoint
+CREATE INDEX "series_people_series_idx" ON "series_people" USING btree ("series_id");--> statement-breakpoint
 CREATE INDEX "session_people_session_idx" ON "session_people" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "session_people_user_idx" ON "session_people" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "session_people_series_person_idx" ON "session_people" USING btree ("series_person_id");--> statement-breakpoint
 CREATE INDEX "sessions_community_starts_idx" ON "sessions" USING btree ("community_id","starts_at");--> statement-breakpoint
 CREATE INDEX "sessions_series_idx" ON "sessions" USING btree ("series_id");

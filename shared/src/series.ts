@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { registrationQuestionSchema, SESSION_VISIBILITIES, sessionSchema } from './sessions.ts';
+import {
+  addSessionPersonRequestSchema,
+  registrationQuestionSchema,
+  SESSION_VISIBILITIES,
+  sessionSchema,
+} from './sessions.ts';
 import { timeZoneSchema } from './time.ts';
 
 /**
@@ -102,6 +107,8 @@ export const createSeriesRequestSchema = z
       .max(4)
       .default([1440, 60]),
     status: z.enum(['draft', 'scheduled']).default('scheduled'),
+    /** Default speakers and moderators: on every session, each invited once for the whole series. */
+    people: z.array(addSessionPersonRequestSchema).max(10).default([]),
   })
   .strict()
   .meta({ id: 'CreateSeriesRequest' });

@@ -6,8 +6,7 @@ import type { CommunityNotifications } from './notify.ts';
 
 export function createCommunityNotifications(deps: { db: Database; publicUrl: string }): CommunityNotifications {
   return {
-    async organizerInvited(community, invitation, invitedBy, secret) {
-      const l = 'id' as const;
+    async organizerInvited(community, invitation, invitedBy, secret, l) {
       const role = translate(
         l,
         invitation.role === 'owner' ? 'mail.organizerInvite.owner' : 'mail.organizerInvite.organizer',

@@ -1,4 +1,4 @@
-import type { OrganizerInvitation } from '@serambi/shared';
+import type { Locale, OrganizerInvitation } from '@serambi/shared';
 import type { SessionUser } from '../http/env.ts';
 import type { CommunityRow } from './schema.ts';
 
@@ -9,5 +9,6 @@ export interface CommunityNotifications {
     invitation: OrganizerInvitation,
     invitedBy: SessionUser,
     secret: string,
+    locale: Locale,
   ): Promise<void>;
 }

@@ -167,7 +167,8 @@ export function communityRoutes(ctx: AppContext, notify: CommunityNotifications)
       const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), action);
       const user = requireUser(c.get('user'));
       const { invitation, secret } = await inviteOrganizer(ctx.db, community, body, user, ctx.now());
-      await notify.organizerInvited(community, invitation, user, secret);
+      // The invitee's language is unknown: the inviting organizer's is the best guess.
+      await notify.organizerInvited(community, invitation, user, secret, c.get('locale'));
       return c.json(invitation, 201);
     })
     .openapi(acceptInvitation, async (c) => {

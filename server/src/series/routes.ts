@@ -11,7 +11,7 @@ import { authorizeCommunity, authorizeCommunityById } from '../communities/servi
 import type { AppContext } from '../context.ts';
 import { createRouter, problem } from '../http/openapi.ts';
 import type { SessionNotifications } from '../sessions/notify.ts';
-import { queueSeriesRegistrationMail } from './mails.ts';
+import { queueSeriesPersonInvite, queueSeriesRegistrationMail } from './mails.ts';
 import { createSeries, findSeries, registerForSeries, rescheduleSeriesFrom, seriesView } from './service.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -83,6 +83,11 @@ export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
       const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'manage');
       const created = await createSeries(ctx.db, community, c.req.valid('json'));
       for (const session of created.sessions) await notify.created(session);
+      const first = created.sessions[0];
+      for (const { person, inviteSecret } of created.people) {
+        if (first)
+          await queueSeriesPersonInvite(mailDeps, created.series, first, person, inviteSecret, c.get('locale'));
+      }
       return c.json(await seriesView(ctx.db, created.series, c.get('user')), 201);
     })
     .openapi(getSeries, async (c) => {

@@ -1,7 +1,8 @@
 import type { RecurrenceRule, RegistrationQuestion } from '@serambi/shared';
-import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
 import { communities } from '../communities/schema.ts';
-import { sessionVisibility } from '../sessions/schema.ts';
+import { sessionRole, sessionVisibility } from '../sessions/schema.ts';
 
 /**
  * A series of numbered sessions ("Sharing Online #1 … #10") at one wall-clock time in one zone.
@@ -32,4 +33,33 @@ export const series = pgTable('series', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Default speakers and moderators of a series: each gets one personal link for the whole series;
+ * every session of the series carries a copy (session_people.series_person_id) so the live room
+ * needs to look in one place only.
+ */
+export const seriesPeople = pgTable(
+  'series_people',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    seriesId: text('series_id')
+      .notNull()
+      .references(() => series.id, { onDelete: 'cascade' }),
+    role: sessionRole('role').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    title: text('title').notNull().default(''),
+    bio: text('bio').notNull().default(''),
+    photoUrl: text('photo_url'),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    inviteTokenHash: text('invite_token_hash').notNull().unique(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('series_people_series_idx').on(t.seriesId)],
+);
+
 export type SeriesRow = typeof series.$inferSelect;
+export type SeriesPersonRow = typeof seriesPeople.$inferSelect;

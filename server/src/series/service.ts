@@ -5,21 +5,26 @@ import { roleIn } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
+import { newLinkSecret } from '../http/secret-link.ts';
 import type { JoinLinks } from '../registrations/link-secrets.ts';
 import { type Registered, type RegisterInput, register } from '../registrations/service.ts';
 import { canRegister, canSeeSession } from '../sessions/rules.ts';
-import { type SessionRow, sessions } from '../sessions/schema.ts';
+import { type SessionRow, sessionPeople, sessions } from '../sessions/schema.ts';
 import { type SessionChange, toSessionViews, updateSession } from '../sessions/service.ts';
 import { sessionSlug } from '../sessions/slug.ts';
 import { planOccurrences, rescheduleFollowing } from './recurrence.ts';
-import { type SeriesRow, series } from './schema.ts';
+import { type SeriesPersonRow, type SeriesRow, series, seriesPeople } from './schema.ts';
 
 /** Creates a series and its numbered sessions ("Sharing Online #1 … #n") in one transaction. */
 export async function createSeries(
   db: Database,
   community: CommunityRow,
   input: CreateSeriesInput,
-): Promise<{ series: SeriesRow; sessions: SessionRow[] }> {
+): Promise<{
+  series: SeriesRow;
+  sessions: SessionRow[];
+  people: Array<{ person: SeriesPersonRow; inviteSecret: string }>;
+}> {
   const starts = planOccurrences(input.schedule);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -63,7 +68,33 @@ export async function createSeries(
         }),
       )
       .returning();
-    return { series: row, sessions: created.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0)) };
+    const people: Array<{ person: SeriesPersonRow; inviteSecret: string }> = [];
+    for (const person of input.people) {
+      const { secret, hash } = newLinkSecret();
+      const [seriesPerson] = await tx
+        .insert(seriesPeople)
+        .values({ ...person, email: person.email.toLowerCase(), seriesId: row.id, inviteTokenHash: hash })
+        .returning();
+      if (!seriesPerson) throw new Error('insert returned no row');
+      people.push({ person: seriesPerson, inviteSecret: secret });
+    }
+    if (people.length > 0) {
+      await tx.insert(sessionPeople).values(
+        created.flatMap((session) =>
+          people.map(({ person }) => ({
+            sessionId: session.id,
+            seriesPersonId: person.id,
+            role: person.role,
+            name: person.name,
+            email: person.email,
+            title: person.title,
+            bio: person.bio,
+            photoUrl: person.photoUrl,
+          })),
+        ),
+      );
+    }
+    return { series: row, sessions: created.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0)), people };
   });
 }
 

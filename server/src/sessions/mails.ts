@@ -53,10 +53,8 @@ export function createSessionNotifications(deps: MailDeps): SessionNotifications
       }
     },
 
-    async personInvited(session, person, inviteSecret) {
+    async personInvited(session, person, inviteSecret, l) {
       const mail = await sessionMailContext(deps, session);
-      // Speakers get mail in Indonesian until they have an account with a language of their own.
-      const l: Locale = 'id';
       const role = translate(
         l,
         person.role === 'speaker' ? 'mail.speakerInvite.speaker' : 'mail.speakerInvite.moderator',

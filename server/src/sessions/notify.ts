@@ -1,3 +1,4 @@
+import type { Locale } from '@serambi/shared';
 import type { SessionPersonRow, SessionRow } from './schema.ts';
 import type { SessionChange } from './service.ts';
 
@@ -10,6 +11,6 @@ export interface SessionNotifications {
   created(session: SessionRow): Promise<void>;
   /** A new time or a cancellation: tell everyone registered, move the reminders. */
   changed(change: SessionChange): Promise<void>;
-  /** A speaker or moderator was added: mail them their personal link. */
-  personInvited(session: SessionRow, person: SessionPersonRow, inviteSecret: string): Promise<void>;
+  /** A speaker or moderator was added: mail them their personal link, in the inviting organizer's language. */
+  personInvited(session: SessionRow, person: SessionPersonRow, inviteSecret: string, locale: Locale): Promise<void>;
 }

@@ -154,7 +154,7 @@ export function sessionRoutes(
     .openapi(postPerson, async (c) => {
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
       const { person, inviteSecret } = await addSessionPerson(ctx.db, session, c.req.valid('json'));
-      await notify.personInvited(session, person, inviteSecret);
+      await notify.personInvited(session, person, inviteSecret, c.get('locale'));
       const view = await toSessionView(ctx.db, session);
       const added = view.people.find((p) => p.id === person.id);
       return c.json(added ?? view.people[0], 201);

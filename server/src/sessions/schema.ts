@@ -58,11 +58,17 @@ export const sessionPeople = pgTable(
     bio: text('bio').notNull().default(''),
     photoUrl: text('photo_url'),
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set when the person comes from the series' defaults; their link is the series person's. */
+    seriesPersonId: text('series_person_id'),
     inviteTokenHash: text('invite_token_hash').unique(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('session_people_session_idx').on(t.sessionId), index('session_people_user_idx').on(t.userId)],
+  (t) => [
+    index('session_people_session_idx').on(t.sessionId),
+    index('session_people_user_idx').on(t.userId),
+    index('session_people_series_person_idx').on(t.seriesPersonId),
+  ],
 );
 
 export type SessionRow = typeof sessions.$inferSelect;

@@ -14,7 +14,7 @@ import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret, newLinkSecret } from '../http/secret-link.ts';
 import { registrations } from '../registrations/schema.ts';
-import { series } from '../series/schema.ts';
+import { series, seriesPeople } from '../series/schema.ts';
 import { canSeeSession, type SessionViewer } from './rules.ts';
 import { type SessionPersonRow, type SessionRow, sessionPeople, sessions } from './schema.ts';
 import { sessionSlug } from './slug.ts';
@@ -198,7 +198,8 @@ export async function acceptSessionInvitation(
     .select()
     .from(sessionPeople)
     .where(eq(sessionPeople.inviteTokenHash, hashLinkSecret(secret)));
-  if (!person || (person.userId !== null && person.userId !== user.id)) {
+  if (!person) return acceptSeriesInvitation(db, secret, user, now);
+  if (person.userId !== null && person.userId !== user.id) {
     throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
   }
   const [updated] = await db
@@ -209,4 +210,44 @@ export async function acceptSessionInvitation(
   const session = await findSessionByRef(db, person.sessionId);
   if (!updated) throw AppError.notFound();
   return { session, person: updated };
+}
+
+/** A series' default speaker or moderator accepts once for every session of the series. */
+async function acceptSeriesInvitation(
+  db: Database,
+  secret: string,
+  user: SessionUser,
+  now: Date,
+): Promise<{ session: SessionRow; person: SessionPersonRow }> {
+  const [seriesPerson] = await db
+    .select()
+    .from(seriesPeople)
+    .where(eq(seriesPeople.inviteTokenHash, hashLinkSecret(secret)));
+  if (!seriesPerson || (seriesPerson.userId !== null && seriesPerson.userId !== user.id)) {
+    throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
+  }
+  await db
+    .update(seriesPeople)
+    .set({ userId: user.id, acceptedAt: seriesPerson.acceptedAt ?? now })
+    .where(eq(seriesPeople.id, seriesPerson.id));
+  const bound = await db
+    .update(sessionPeople)
+    .set({ userId: user.id, acceptedAt: now })
+    .where(eq(sessionPeople.seriesPersonId, seriesPerson.id))
+    .returning();
+  const first = bound[0];
+  if (!first) throw AppError.notFound();
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(
+      inArray(
+        sessions.id,
+        bound.map((p) => p.sessionId),
+      ),
+    )
+    .orderBy(asc(sessions.startsAt))
+    .limit(1);
+  if (!session) throw AppError.notFound();
+  return { session, person: bound.find((p) => p.sessionId === session.id) ?? first };
 }
