@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { calendarRoutes } from './calendar/routes.ts';
 import { createCommunityNotifications } from './communities/mails.ts';
 import { communityRoutes } from './communities/routes.ts';
 import type { AppContext } from './context.ts';
@@ -20,7 +21,9 @@ import { registrationRoutes } from './registrations/routes.ts';
 import { seriesRoutes } from './series/routes.ts';
 import { createSessionNotifications } from './sessions/mails.ts';
 import { sessionRoutes } from './sessions/routes.ts';
+import { previewRoutes } from './web/preview-routes.ts';
 import { webAppRoutes } from './web/static.ts';
+import { createLinkPreviews } from './web/unfurl.ts';
 
 /** The typed API: its type is what the web client's `hc<ApiRoutes>` is built from. */
 export function buildApi(ctx: AppContext) {
@@ -32,7 +35,9 @@ export function buildApi(ctx: AppContext) {
     .route('/', communityRoutes(ctx, createCommunityNotifications(mailDeps)))
     .route('/', sessionRoutes(ctx, sessionMails, registrationMails))
     .route('/', seriesRoutes(ctx, sessionMails))
-    .route('/', registrationRoutes(ctx, ctx.links, registrationMails));
+    .route('/', registrationRoutes(ctx, ctx.links, registrationMails))
+    .route('/', calendarRoutes(ctx))
+    .route('/', previewRoutes(ctx));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
@@ -89,7 +94,10 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   app.all('/api/*', handleApiNotFound);
   const outbox = ctx.config.env === 'production' ? null : devOutboxRoutes(ctx);
   if (outbox) app.route('/', outbox);
-  app.route('/', webAppRoutes(options.webDistDir));
+  app.route(
+    '/',
+    webAppRoutes(options.webDistDir, createLinkPreviews({ db: ctx.db, publicUrl: ctx.config.publicUrl, now: ctx.now })),
+  );
   app.onError(handleError);
   return app;
 }

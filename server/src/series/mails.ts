@@ -1,5 +1,6 @@
 import { formatSessionTime, type Locale } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
+import { calendarEntry } from '../calendar/entries.ts';
 import { calendarFeed } from '../calendar/ics.ts';
 import { queueMail } from '../notifications/mail-job.ts';
 import { textAttachment } from '../notifications/message.ts';
@@ -37,18 +38,7 @@ export async function queueSeriesRegistrationMail(
     description: row.description,
     url: `${deps.publicUrl}/series/${row.id}`,
     generatedAt: deps.now(),
-    events: results.map(({ session }) => ({
-      sessionId: session.id,
-      title: session.title,
-      description: session.description,
-      url: `${deps.publicUrl}/s/${session.slug}`,
-      startsAt: session.startsAt,
-      durationMinutes: session.durationMinutes,
-      timeZone: session.timeZone,
-      organizer: { name: mail.community.name, email: /<([^>]+)>/.exec(deps.mailFrom)?.[1] ?? deps.mailFrom },
-      status: 'CONFIRMED' as const,
-      sequence: session.revision,
-    })),
+    events: results.map(({ session }) => calendarEntry(session, mail.community, deps)),
   });
   const params = { title: row.title, count: results.length };
   await queueMail(deps.db, {

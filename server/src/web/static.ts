@@ -2,16 +2,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
+import { type LinkPreview, withLinkPreview } from './head-tags.ts';
+import type { LinkPreviews } from './unfurl.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /**
  * Serves the built web app: hashed assets cached for a year, every other path answered with
  * index.html so the client router can take it. Without a build it says how to make one.
+ * Pages people share (session, community, series) get their link preview in the head.
  */
-export function webAppRoutes(distDir = webDistDir) {
+export function webAppRoutes(distDir = webDistDir, previews?: LinkPreviews) {
   const app = new Hono<AppEnv>();
   const indexFile = path.join(distDir, 'index.html');
   if (!existsSync(indexFile)) {
@@ -30,10 +33,23 @@ export function webAppRoutes(distDir = webDistDir) {
     }),
   );
   app.use('*', serveStatic({ root }));
-  app.get('*', (c) => {
-    c.header('Cache-Control', 'no-cache');
-    // Read per request (a small, OS-cached file) so a rebuild never leaves a stale index pointing at deleted assets.
-    return c.html(readFileSync(indexFile, 'utf8'));
-  });
+  // Read per request (a small, OS-cached file) so a rebuild never leaves a stale index pointing at deleted assets.
+  const indexHtml = () => readFileSync(indexFile, 'utf8');
+  if (previews) {
+    // The preview depends on the reader's language, so caches must keep one copy per language.
+    const sharedPage = async (c: Context<AppEnv>, preview: Promise<LinkPreview | null>) => {
+      c.header('Vary', 'Accept-Language');
+      return page(c, withLinkPreview(indexHtml(), await preview));
+    };
+    app.get('/s/:slug', (c) => sharedPage(c, previews.session(c.req.param('slug'), c.get('locale'))));
+    app.get('/c/:slug', (c) => sharedPage(c, previews.community(c.req.param('slug'), c.get('locale'))));
+    app.get('/series/:id', (c) => sharedPage(c, previews.series(c.req.param('id'), c.get('locale'))));
+  }
+  app.get('*', (c) => page(c, indexHtml()));
   return app;
+}
+
+function page(c: Context<AppEnv>, html: string) {
+  c.header('Cache-Control', 'no-cache');
+  return c.html(html);
 }
