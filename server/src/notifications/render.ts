@@ -18,7 +18,8 @@ export interface RenderedMail {
 }
 
 const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-const ACCENT = '#0f766e';
+// The web app's accent (web/src/styles.css --color-accent), so a mail looks like it came from the page people registered on.
+const ACCENT = '#b4532a';
 const MUTED = '#6b7280';
 
 /**
