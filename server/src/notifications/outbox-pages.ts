@@ -85,7 +85,7 @@ function layout(locale: Locale, title: string, body: HtmlEscapedString | Promise
       .muted { color: #6b7280; }
       dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
       dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }
-      iframe { width: 100%; height: 32rem; border: 1px solid #d1d5db; border-radius: .4rem; background: #fff; }
+      iframe { width: 100%; height: 48rem; resize: vertical; border: 1px solid #d1d5db; border-radius: .4rem; background: #fff; }
       pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f9fafb; padding: .8rem; border-radius: .4rem; }
     </style>
   </head>
