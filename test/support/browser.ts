@@ -38,6 +38,8 @@ export interface NewPageOptions {
   /** Sets navigator.languages and Accept-Language, e.g. "en-US" or "id-ID". */
   locale?: string;
   viewport?: { width: number; height: number };
+  /** The browser's clock zone, e.g. "Europe/Berlin"; the machine's own when absent. */
+  timezoneId?: string;
 }
 
 /** A page in its own context, so storage and cookies never leak between tests. Close it with `page.context().close()`. */
@@ -45,6 +47,7 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
   const context = await browser.newContext({
     locale: options.locale ?? 'id-ID',
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   // Below the test timeout, so a missing element fails with Playwright's "waiting for …" message.
   context.setDefaultTimeout(PAGE_TIMEOUT_MS);

@@ -334,6 +334,7 @@ export const en: Messages = {
     logoUrlHint: 'The https address of your logo image, e.g. from your website or Instagram.',
     timeZone: 'Main time zone',
     timeZoneHint: 'New sessions use this zone. People elsewhere also see the time in their own zone.',
+    manageThis: 'Manage community',
     create: 'Create community',
     creating: 'Creating community…',
   },
@@ -367,6 +368,7 @@ export const en: Messages = {
     upcoming: 'Upcoming sessions',
     past: 'Past sessions',
     speakersHeading: 'Speakers',
+    manageThis: 'Manage this session',
     aboutHeading: 'About this session',
     status: {
       draft: 'Draft',
@@ -392,6 +394,8 @@ export const en: Messages = {
     cancelled: 'This session was cancelled',
   },
   calendar: {
+    subscribe: 'Subscribe to all sessions in your calendar',
+    calendarApp: 'Calendar app (Apple, Outlook)',
     add: 'Add to calendar',
     google: 'Google Calendar',
     ics: 'Apple / Outlook (.ics)',
@@ -449,6 +453,7 @@ export const en: Messages = {
     cancelBody:
       'Your seat at {title} goes to the next person on the waitlist. You can register again while seats are left.',
     cancelConfirm: 'Yes, cancel',
+    keep: 'Keep my registration',
     registerAgain: 'Register again',
     sessionPage: 'Open the session page',
   },
@@ -515,6 +520,7 @@ export const en: Messages = {
       '{count} registrants will get an email that the session is cancelled, and their calendar entries are removed.',
     cancelBodyNobody: 'Nobody has registered yet, so no email goes out.',
     cancelConfirm: 'Yes, cancel the session',
+    keepSession: 'Keep the session',
     isCancelled:
       'This session is cancelled. You can publish it again; earlier registrants are not registered automatically.',
     restore: 'Publish again',
@@ -621,6 +627,7 @@ export const en: Messages = {
     publish: 'Publish series',
     saveDrafts: 'Save all as drafts',
     creating: 'Creating sessions…',
+    aboutHeading: 'About this series',
     registerAll: 'Join the whole series',
     registerAllHint:
       'Register once for the {count} sessions still open. You get one email with all your personal links.',

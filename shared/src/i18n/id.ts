@@ -335,6 +335,7 @@ export const id = {
     logoUrlHint: 'Alamat https gambar logo, misalnya dari situs atau Instagram komunitas.',
     timeZone: 'Zona waktu utama',
     timeZoneHint: 'Sesi baru memakai zona ini. Peserta di zona lain juga melihat waktu di zona mereka.',
+    manageThis: 'Kelola komunitas',
     create: 'Buat komunitas',
     creating: 'Membuat komunitas…',
   },
@@ -368,6 +369,7 @@ export const id = {
     upcoming: 'Sesi mendatang',
     past: 'Sesi sebelumnya',
     speakersHeading: 'Pembicara',
+    manageThis: 'Kelola sesi ini',
     aboutHeading: 'Tentang sesi ini',
     status: {
       draft: 'Draf',
@@ -393,6 +395,8 @@ export const id = {
     cancelled: 'Sesi dibatalkan',
   },
   calendar: {
+    subscribe: 'Langganan semua sesi di kalender',
+    calendarApp: 'Aplikasi kalender (Apple, Outlook)',
     add: 'Masukkan ke kalender',
     google: 'Google Kalender',
     ics: 'Apple / Outlook (.ics)',
@@ -451,6 +455,7 @@ export const id = {
     cancelBody:
       'Kursi Anda di {title} akan diberikan ke orang berikutnya di daftar tunggu. Anda bisa mendaftar lagi selama masih ada kursi.',
     cancelConfirm: 'Ya, batalkan',
+    keep: 'Tetap terdaftar',
     registerAgain: 'Daftar lagi',
     sessionPage: 'Buka halaman sesi',
   },
@@ -517,6 +522,7 @@ export const id = {
     cancelBody: '{count} pendaftar akan menerima email bahwa sesi dibatalkan, dan entri kalender mereka dihapus.',
     cancelBodyNobody: 'Belum ada pendaftar, jadi tidak ada email yang dikirim.',
     cancelConfirm: 'Ya, batalkan sesi',
+    keepSession: 'Jangan batalkan',
     isCancelled: 'Sesi ini dibatalkan. Anda bisa menerbitkannya lagi; pendaftar lama tidak otomatis terdaftar.',
     restore: 'Terbitkan lagi',
     isEnded: 'Sesi ini sudah selesai dan tidak bisa diubah lagi.',
@@ -622,6 +628,7 @@ export const id = {
     publish: 'Terbitkan seri',
     saveDrafts: 'Simpan semua sebagai draf',
     creating: 'Membuat sesi…',
+    aboutHeading: 'Tentang seri ini',
     registerAll: 'Ikuti seluruh seri',
     registerAllHint:
       'Sekali daftar untuk {count} sesi yang masih dibuka. Anda menerima satu email dengan semua tautan pribadi.',

@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { AccountCorner } from '../features/accounts/AccountMenu.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
 import { SerambiMark } from './SerambiMark.tsx';
@@ -21,6 +22,7 @@ export function SiteHeader() {
           </A>
         </nav>
         <LanguageSwitcher />
+        <AccountCorner />
       </div>
     </header>
   );

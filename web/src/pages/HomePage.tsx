@@ -1,7 +1,9 @@
 import type { MessageKey } from '@serambi/shared/i18n';
 import { A } from '@solidjs/router';
-import { createUniqueId, For, type JSX } from 'solid-js';
+import { createUniqueId, For, type JSX, Show } from 'solid-js';
 import { usePageTitle } from '../app/page-title.ts';
+import { useCurrentUser } from '../features/accounts/account-queries.ts';
+import { withNext } from '../features/accounts/next-path.ts';
 import { CameraIcon, MicrophoneIcon } from '../features/devices/icons.tsx';
 import { SystemStatusPanel } from '../features/health/SystemStatusPanel.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -10,6 +12,7 @@ import { LineIcon } from '../ui/LineIcon.tsx';
 export default function HomePage() {
   const { t } = useI18n();
   usePageTitle();
+  const user = useCurrentUser();
   return (
     <div class="page home">
       <section class="hero">
@@ -18,11 +21,24 @@ export default function HomePage() {
           <h1 class="hero__title">{t('home.title')}</h1>
           <p class="hero__lead">{t('home.lead')}</p>
           <div class="hero__actions">
-            <A href="/check" class="button button--primary">
+            <A href={user.data ? '/new' : withNext('/signup', '/new')} class="button button--primary button--large">
+              {t('home.createCommunity')}
+            </A>
+            <Show when={user.data}>
+              <A href="/manage" class="button">
+                {t('account.myCommunities')}
+              </A>
+            </Show>
+            <A href="/check" class="button">
               <CameraIcon size={20} />
               {t('home.checkDevices')}
             </A>
           </div>
+          <Show when={user.data === null}>
+            <p class="hero__signin">
+              {t('auth.haveAccount')} <A href="/signin">{t('auth.signIn')}</A>
+            </p>
+          </Show>
         </div>
         <div class="hero__aside">
           <SystemStatusPanel />

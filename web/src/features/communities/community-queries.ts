@@ -1,0 +1,74 @@
+import type { CommunityRole, CreateCommunityRequest, UpdateCommunityRequest } from '@serambi/shared';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
+import { useApi } from '../../api/ApiProvider.tsx';
+import { type ApiClient, expectSuccess } from '../../api/client.ts';
+
+export const communityKeys = {
+  all: ['communities'] as const,
+  one: (slug: string) => ['communities', slug] as const,
+  members: (slug: string) => ['communities', slug, 'members'] as const,
+  mine: ['communities', 'mine'] as const,
+};
+
+export const communityQuery = (api: ApiClient, slug: string) =>
+  queryOptions({
+    queryKey: communityKeys.one(slug),
+    queryFn: async () => expectSuccess(await api.communities[':slug'].$get({ param: { slug } })),
+  });
+
+export const myCommunitiesQuery = (api: ApiClient) =>
+  queryOptions({
+    queryKey: communityKeys.mine,
+    queryFn: async () => expectSuccess(await api.me.communities.$get()),
+  });
+
+export const membersQuery = (api: ApiClient, slug: string) =>
+  queryOptions({
+    queryKey: communityKeys.members(slug),
+    queryFn: async () => expectSuccess(await api.communities[':slug'].members.$get({ param: { slug } })),
+  });
+
+export function useCreateCommunity() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (json: CreateCommunityRequest) => expectSuccess(await api.communities.$post({ json })),
+    onSuccess: (community) => {
+      queryClient.setQueryData(communityKeys.one(community.slug), community);
+      void queryClient.invalidateQueries({ queryKey: communityKeys.mine });
+    },
+  }));
+}
+
+export function useUpdateCommunity(slug: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (json: UpdateCommunityRequest) =>
+      expectSuccess(await api.communities[':slug'].$patch({ param: { slug: slug() }, json })),
+    onSuccess: (community) => {
+      queryClient.setQueryData(communityKeys.one(community.slug), community);
+      void queryClient.invalidateQueries({ queryKey: communityKeys.mine });
+    },
+  }));
+}
+
+export function useInviteOrganizer(slug: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (json: { email: string; role: CommunityRole }) =>
+      expectSuccess(await api.communities[':slug'].invitations.$post({ param: { slug: slug() }, json })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: communityKeys.members(slug()) }),
+  }));
+}
+
+export function useAcceptOrganizerInvitation() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (secret: string) =>
+      expectSuccess(await api['organizer-invitations'][':secret'].accept.$post({ param: { secret } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: communityKeys.all }),
+  }));
+}

@@ -1,0 +1,56 @@
+import type { RegistrationResult, Session } from '@serambi/shared';
+import { createSignal, createUniqueId, Match, Show, Switch } from 'solid-js';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { SeatsLeft } from '../sessions/SeatsLeft.tsx';
+import { isOpenForRegistration } from '../sessions/seats.ts';
+import { RegistrationDone } from './RegistrationDone.tsx';
+import { RegistrationForm } from './RegistrationForm.tsx';
+import { useRegister } from './registration-queries.ts';
+import './registrations.css';
+
+/** The session page's call to action: seats, the form, and what happened after sending it. */
+export function RegistrationCard(props: { session: Session }) {
+  const { t } = useI18n();
+  const headingId = createUniqueId();
+  const register = useRegister(() => props.session.slug);
+  const [done, setDone] = createSignal<{ result: RegistrationResult; email: string }>();
+  const closedReason = () => {
+    if (props.session.status === 'cancelled') return t('registration.closedCancelled');
+    if (props.session.status === 'ended') return t('registration.closedEnded');
+    if (props.session.status === 'draft') return t('registration.closedDraft');
+    return isOpenForRegistration(props.session) ? null : t('registration.closed');
+  };
+  return (
+    <section class="card registration-card" aria-labelledby={headingId} id="register">
+      <h2 id={headingId} class="registration-card__heading">
+        {t('registration.heading')}
+      </h2>
+      <Show when={!closedReason()}>
+        <SeatsLeft session={props.session} />
+      </Show>
+      <Switch>
+        <Match when={closedReason()}>{(reason) => <p class="notice notice--info">{reason()}</p>}</Match>
+        <Match when={done()}>
+          {(registration) => (
+            <RegistrationDone
+              result={registration().result}
+              email={registration().email}
+              onAnother={() => setDone(undefined)}
+            />
+          )}
+        </Match>
+        <Match when={true}>
+          <RegistrationForm
+            questions={props.session.questions}
+            pending={register.isPending}
+            error={register.error}
+            submitLabel={t('registration.register')}
+            onSubmit={(request) =>
+              register.mutate(request, { onSuccess: (result) => setDone({ result, email: request.email }) })
+            }
+          />
+        </Match>
+      </Switch>
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+import { createSeriesRequestSchema, type Series } from '@serambi/shared';
+import { createMemo, createUniqueId } from 'solid-js';
+import { createStore, produce } from 'solid-js/store';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
+import { FormProblem } from '../../ui/form/FormProblem.tsx';
+import { createFieldErrors, type FieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { AudienceFields } from '../sessions/AudienceFields.tsx';
+import { DescriptionEditor } from '../sessions/DescriptionEditor.tsx';
+import { QuestionsBuilder } from '../sessions/QuestionsBuilder.tsx';
+import { newQuestionDraft } from '../sessions/question-drafts.ts';
+import { SessionPeopleSection } from '../sessions/SessionPeopleSection.tsx';
+import { startsAtOf } from '../sessions/session-form.ts';
+import { WhenFields } from '../sessions/WhenFields.tsx';
+import { RepeatFields } from './RepeatFields.tsx';
+import { SeriesPreview } from './SeriesPreview.tsx';
+import {
+  monthlyPlaceOf,
+  newSeriesValues,
+  SERIES_FIELD_OF_PATH,
+  type SeriesFormValues,
+  toSeriesRequest,
+} from './series-form.ts';
+import { useCreateSeries } from './series-queries.ts';
+import '../sessions/editor.css';
+
+/** Renames request paths ("schedule.firstDate") to the form's fields ("date"). */
+function toFormFields(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([path, message]) => [SERIES_FIELD_OF_PATH[path] ?? path, message]),
+  );
+}
+
+/** A series: one title, one schedule, and as many numbered sessions as the schedule makes. */
+export function SeriesForm(props: {
+  communitySlug: string;
+  communityTimeZone: string;
+  onCreated: (series: Series) => void;
+}) {
+  const { t } = useI18n();
+  const create = useCreateSeries(() => props.communitySlug);
+  const [values, setValues] = createStore<SeriesFormValues>(newSeriesValues(props.communityTimeZone));
+  const checks = createFieldErrors();
+  const serverErrors = createMemo(() => toFormFields(problemFieldErrors(create.error)));
+  const errorOf = (path: string) => checks.errors()[path] ?? serverErrors()[path];
+  const ids = { what: createUniqueId(), when: createUniqueId(), registration: createUniqueId() };
+  let form: HTMLFormElement | undefined;
+
+  const change = <K extends keyof SeriesFormValues>(field: K, value: SeriesFormValues[K]) => {
+    setValues(field, value);
+    checks.clear(String(field));
+    // A new first date suggests its own "2nd Tuesday" for the monthly rule.
+    if (field === 'date') setValues(monthlyPlaceOf(String(value)));
+  };
+
+  const save = (status: 'draft' | 'scheduled') => {
+    if (create.isPending) return;
+    const request = toSeriesRequest(values, status);
+    const checked = validateWith(createSeriesRequestSchema, request, t);
+    const found: Record<string, string> = checked.ok ? {} : { ...toFormFields(checked.errors) };
+    if (!values.date) found.date = t('forms.date');
+    if (!values.time) found.time = t('forms.time');
+    checks.set(found);
+    if (Object.keys(found).length > 0) return focusFirstInvalid(form);
+    create.mutate(request, { onSuccess: props.onCreated });
+  };
+
+  return (
+    <form
+      ref={form}
+      class="session-editor"
+      novalidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        save('scheduled');
+      }}
+    >
+      <section class="card form-section" aria-labelledby={ids.what}>
+        <h2 id={ids.what} class="form-section__heading">
+          {t('series.whatHeading')}
+        </h2>
+        <Field label={t('series.title')} hint={t('series.titleHint')} error={errorOf('title')}>
+          {(control) => (
+            <input
+              {...control}
+              class="field__control"
+              maxLength={140}
+              value={values.title}
+              onInput={(e) => change('title', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <DescriptionEditor
+          value={values.description}
+          error={errorOf('description')}
+          onInput={(v) => change('description', v)}
+        />
+      </section>
+
+      <section class="card form-section" aria-labelledby={ids.when}>
+        <h2 id={ids.when} class="form-section__heading">
+          {t('series.whenHeading')}
+        </h2>
+        <WhenFields
+          values={values}
+          startsAt={startsAtOf(values)}
+          errorOf={errorOf}
+          dateLabel={t('series.firstDate')}
+          onChange={(field, value) => change(field, value as SeriesFormValues[typeof field])}
+        />
+        <RepeatFields values={values} errorOf={errorOf} onChange={change} />
+        <h3 class="form-section__subheading">{t('series.previewHeading')}</h3>
+        <SeriesPreview values={values} />
+      </section>
+
+      <section class="card form-section" aria-labelledby={ids.registration}>
+        <h2 id={ids.registration} class="form-section__heading">
+          {t('editor.registrationHeading')}
+        </h2>
+        <AudienceFields
+          capacity={values.capacity}
+          visibility={values.visibility}
+          errorOf={errorOf}
+          onCapacity={(value) => change('capacity', value)}
+          onVisibility={(value) => change('visibility', value)}
+        />
+        <QuestionsBuilder
+          questions={values.questions}
+          errorOf={errorOf}
+          onAdd={() => setValues('questions', (list) => [...list, newQuestionDraft()])}
+          onRemove={(index) => setValues('questions', (list) => list.filter((_, i) => i !== index))}
+          onMove={(index, by) =>
+            setValues(
+              'questions',
+              produce((list) => {
+                const [moved] = list.splice(index, 1);
+                if (moved) list.splice(index + by, 0, moved);
+              }),
+            )
+          }
+          onChange={(index, field, value) => {
+            setValues('questions', index, field, value);
+            checks.clear(`questions.${index}.${String(field)}`);
+          }}
+        />
+      </section>
+
+      <SessionPeopleSection
+        people={values.people}
+        saved={false}
+        pending={false}
+        error={null}
+        onAdd={(person, reset) => {
+          setValues('people', (list) => [...list, person]);
+          reset();
+        }}
+      />
+
+      <div class="editor-actions">
+        <FormProblem error={create.error} />
+        <div class="button-row">
+          <button type="submit" class="button button--primary" aria-disabled={create.isPending}>
+            {create.isPending ? t('series.creating') : t('series.publish')}
+          </button>
+          <button type="button" class="button" aria-disabled={create.isPending} onClick={() => save('draft')}>
+            {t('series.saveDrafts')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

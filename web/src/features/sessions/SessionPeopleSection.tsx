@@ -1,0 +1,34 @@
+import type { AddSessionPersonRequest, SessionPerson } from '@serambi/shared';
+import { createUniqueId } from 'solid-js';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { PeopleList } from './PeopleList.tsx';
+import { PersonForm } from './PersonForm.tsx';
+
+/** Speakers and moderators: invited by mail at once on a saved session, on saving for a new one. */
+export function SessionPeopleSection(props: {
+  people: Array<SessionPerson | AddSessionPersonRequest>;
+  saved: boolean;
+  pending: boolean;
+  error: unknown;
+  onAdd: (person: AddSessionPersonRequest, reset: () => void) => void;
+}) {
+  const { t } = useI18n();
+  const headingId = createUniqueId();
+  return (
+    <section class="card form-section" aria-labelledby={headingId}>
+      <h2 id={headingId} class="form-section__heading">
+        {t('people.heading')}
+      </h2>
+      <p class="field__hint">{t('people.hint')}</p>
+      <PeopleList people={props.people} note={props.saved ? undefined : t('people.invitedOnSave')} />
+      <PersonForm
+        pending={props.pending}
+        error={props.error}
+        serverErrors={problemFieldErrors(props.error)}
+        submitLabel={props.saved ? t('people.addAndInvite') : t('people.add')}
+        onSubmit={props.onAdd}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { A, useParams } from '@solidjs/router';
+import { useQuery } from '@tanstack/solid-query';
+import { Show } from 'solid-js';
+import { useApi } from '../api/ApiProvider.tsx';
+import { usePageTitle } from '../app/page-title.ts';
+import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
+import { CommunityProfile } from '../features/communities/CommunityProfile.tsx';
+import { CommunitySettingsForm } from '../features/communities/CommunitySettingsForm.tsx';
+import { communityQuery, myCommunitiesQuery } from '../features/communities/community-queries.ts';
+import { TeamPanel } from '../features/communities/TeamPanel.tsx';
+import { SessionCardList } from '../features/sessions/SessionCardList.tsx';
+import { communitySessionsQuery } from '../features/sessions/session-queries.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
+
+/** An organizer's dashboard: sessions (drafts included), the team, and the community's settings. */
+export default function ManageCommunityPage() {
+  const { t } = useI18n();
+  const params = useParams<{ slug: string }>();
+  const api = useApi();
+  return (
+    <SignedInOnly>
+      {() => {
+        const community = useQuery(() => communityQuery(api, params.slug));
+        const mine = useQuery(() => myCommunitiesQuery(api));
+        const sessions = useQuery(() => communitySessionsQuery(api, params.slug));
+        const myRole = () => mine.data?.find((c) => c.slug === params.slug)?.role;
+        usePageTitle(() => t('dashboard.title', { community: community.data?.name ?? params.slug }));
+        const base = () => `/manage/${params.slug}`;
+        return (
+          <QueryState query={community} notFound={t('communities.notFound')}>
+            {(found) => (
+              <Show
+                when={!mine.data || myRole()}
+                fallback={<p class="notice notice--problem">{t('dashboard.notOrganizer')}</p>}
+              >
+                <div class="page dashboard">
+                  <header class="dashboard__header">
+                    <CommunityProfile community={found()}>
+                      <p class="dashboard__links">
+                        <A href={`/c/${found().slug}`}>{t('dashboard.publicPage')}</A>
+                      </p>
+                    </CommunityProfile>
+                    <div class="button-row dashboard__actions">
+                      <A href={`${base()}/sessions/new`} class="button button--primary">
+                        {t('dashboard.newSession')}
+                      </A>
+                      <A href={`${base()}/series/new`} class="button">
+                        {t('dashboard.newSeries')}
+                      </A>
+                    </div>
+                  </header>
+                  <div class="dashboard__grid">
+                    <div class="dashboard__sessions">
+                      <QueryState query={sessions}>
+                        {(list) => (
+                          <SessionCardList
+                            sessions={list()}
+                            hrefOf={(session) => `${base()}/sessions/${session.slug}`}
+                            actionsOf={(session) => (
+                              <A href={`${base()}/sessions/${session.slug}/registrants`} class="button button--small">
+                                {t('dashboard.registrants')}
+                              </A>
+                            )}
+                            emptyUpcoming={t('dashboard.noUpcoming')}
+                          />
+                        )}
+                      </QueryState>
+                    </div>
+                    <aside class="dashboard__side">
+                      <TeamPanel slug={found().slug} myRole={myRole()} />
+                      <details class="card settings-panel">
+                        <summary class="card__heading">{t('dashboard.settings')}</summary>
+                        <CommunitySettingsForm community={found()} />
+                      </details>
+                    </aside>
+                  </div>
+                </div>
+              </Show>
+            )}
+          </QueryState>
+        );
+      }}
+    </SignedInOnly>
+  );
+}

@@ -1,0 +1,69 @@
+import { A, useParams, useSearchParams } from '@solidjs/router';
+import { useQuery } from '@tanstack/solid-query';
+import { Show } from 'solid-js';
+import { useApi } from '../api/ApiProvider.tsx';
+import { usePageTitle } from '../app/page-title.ts';
+import { CancelRegistration } from '../features/registrations/CancelRegistration.tsx';
+import { RegistrationStatus } from '../features/registrations/RegistrationStatus.tsx';
+import { myRegistrationQuery } from '../features/registrations/registration-queries.ts';
+import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
+import { sessionQuery } from '../features/sessions/session-queries.ts';
+import { Countdown } from '../features/time/Countdown.tsx';
+import { SessionTimes, StartTime } from '../features/time/SessionTimes.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
+
+/** A registrant's personal page, from the link in their mail: status, the session, calendar, cancel. */
+export default function MyRegistrationPage() {
+  const { t } = useI18n();
+  const params = useParams<{ secret: string }>();
+  const [search] = useSearchParams<{ cancel?: string }>();
+  const api = useApi();
+  const registration = useQuery(() => myRegistrationQuery(api, params.secret));
+  // The full session (length, speakers) when it is visible without an account; a private one is not.
+  const session = useQuery(() => ({
+    ...sessionQuery(api, registration.data?.session.slug ?? ''),
+    enabled: registration.data !== undefined,
+  }));
+  usePageTitle(() => registration.data?.session.title ?? t('myRegistration.pageTitle'));
+  return (
+    <QueryState query={registration} notFound={t('myRegistration.linkInvalid')}>
+      {(mine) => (
+        <div class="page page--narrow my-registration">
+          <header class="page__header">
+            <p class="eyebrow">{t('myRegistration.eyebrow')}</p>
+            <h1>{mine().session.title}</h1>
+            <Show when={session.data} fallback={<StartTime {...mine().session} />}>
+              {(full) => (
+                <>
+                  <SessionTimes session={full()} />
+                  <Countdown
+                    startsAt={full().startsAt}
+                    endsAt={full().endsAt}
+                    cancelled={full().status === 'cancelled'}
+                  />
+                </>
+              )}
+            </Show>
+          </header>
+          <div class="card my-registration__card">
+            <RegistrationStatus registration={mine()} />
+            <Show when={mine().status !== 'cancelled'}>
+              <p class="my-registration__keep">{t('myRegistration.keepLink')}</p>
+              <Show when={session.data}>{(full) => <AddToCalendar session={full()} />}</Show>
+              <CancelRegistration secret={params.secret} title={mine().session.title} askNow={search.cancel === '1'} />
+            </Show>
+            <Show when={mine().status === 'cancelled'}>
+              <A href={`/s/${mine().session.slug}`} class="button">
+                {t('myRegistration.registerAgain')}
+              </A>
+            </Show>
+          </div>
+          <p>
+            <A href={`/s/${mine().session.slug}`}>{t('myRegistration.sessionPage')}</A>
+          </p>
+        </div>
+      )}
+    </QueryState>
+  );
+}

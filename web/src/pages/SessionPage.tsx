@@ -1,0 +1,91 @@
+import { A, useParams } from '@solidjs/router';
+import { useQuery } from '@tanstack/solid-query';
+import { createUniqueId, Show } from 'solid-js';
+import { useApi } from '../api/ApiProvider.tsx';
+import { usePageTitle } from '../app/page-title.ts';
+import { RegistrationCard } from '../features/registrations/RegistrationCard.tsx';
+import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
+import { ManageShortcut } from '../features/sessions/ManageShortcut.tsx';
+import { MarkdownText } from '../features/sessions/MarkdownText.tsx';
+import { SessionStatusBadge } from '../features/sessions/SessionStatusBadge.tsx';
+import { ShareSession } from '../features/sessions/ShareSession.tsx';
+import { SpeakerList } from '../features/sessions/SpeakerList.tsx';
+import { sessionQuery } from '../features/sessions/session-queries.ts';
+import { Countdown } from '../features/time/Countdown.tsx';
+import { SessionTimes } from '../features/time/SessionTimes.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
+
+/** A session's public page: when, who, what, and the registration form. */
+export default function SessionPage() {
+  const { t } = useI18n();
+  const params = useParams<{ slug: string }>();
+  const api = useApi();
+  const session = useQuery(() => sessionQuery(api, params.slug));
+  usePageTitle(() => session.data?.title ?? t('sessions.pageTitle'));
+  const speakersId = createUniqueId();
+  const aboutId = createUniqueId();
+  return (
+    <QueryState query={session} notFound={t('sessions.notFound')}>
+      {(found) => (
+        <article class="page session-page">
+          <header class="session-page__header">
+            <p class="eyebrow">
+              <A href={`/c/${found().community.slug}`}>{found().community.name}</A>
+              <Show when={found().series}>
+                {(series) => (
+                  <>
+                    {' · '}
+                    <A href={`/series/${series().id}`}>
+                      {t('series.numbered', { number: series().number, title: series().title })}
+                    </A>
+                  </>
+                )}
+              </Show>
+            </p>
+            <h1 class="session-page__title">{found().title}</h1>
+            <SessionStatusBadge status={found().status} />
+            <ManageShortcut
+              communitySlug={found().community.slug}
+              path={`/manage/${found().community.slug}/sessions/${found().slug}`}
+              label="session"
+            />
+            <div class="session-page__when">
+              <SessionTimes session={found()} />
+              <Countdown
+                startsAt={found().startsAt}
+                endsAt={found().endsAt}
+                cancelled={found().status === 'cancelled'}
+              />
+            </div>
+          </header>
+          <div class="session-page__register">
+            <RegistrationCard session={found()} />
+            <div class="card session-page__actions">
+              <AddToCalendar session={found()} />
+              <ShareSession session={found()} />
+            </div>
+          </div>
+          <div class="session-page__body">
+            <Show when={found().people.length > 0}>
+              <section aria-labelledby={speakersId}>
+                <h2 id={speakersId} class="section-heading">
+                  {t('sessions.speakersHeading')}
+                </h2>
+                <SpeakerList people={found().people} />
+              </section>
+            </Show>
+            <Show when={found().description.trim()}>
+              <section aria-labelledby={aboutId}>
+                <h2 id={aboutId} class="section-heading">
+                  {t('sessions.aboutHeading')}
+                </h2>
+                <MarkdownText source={found().description} />
+              </section>
+            </Show>
+          </div>
+        </article>
+      )}
+    </QueryState>
+  );
+}

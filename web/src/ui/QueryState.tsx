@@ -1,0 +1,45 @@
+import { A } from '@solidjs/router';
+import type { UseQueryResult } from '@tanstack/solid-query';
+import { type Accessor, type JSX, Match, Switch } from 'solid-js';
+import { ApiProblem } from '../api/client.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+/**
+ * A page's data in its three states: loading (a quiet line, announced), failed (404 as "not
+ * found", anything else with a retry) and there.
+ */
+export function QueryState<T>(props: {
+  query: UseQueryResult<T, Error>;
+  notFound?: string;
+  children: (data: Accessor<T>) => JSX.Element;
+}) {
+  const { t } = useI18n();
+  const isNotFound = () => props.query.error instanceof ApiProblem && props.query.error.status === 404;
+  return (
+    <Switch>
+      <Match when={props.query.data}>{(data) => props.children(data)}</Match>
+      <Match when={isNotFound()}>
+        <div class="page page--narrow not-found">
+          <h1>{props.notFound ?? t('notFound.title')}</h1>
+          <p class="page__lead">{t('notFound.body')}</p>
+          <A href="/" class="button button--primary">
+            {t('notFound.back')}
+          </A>
+        </div>
+      </Match>
+      <Match when={props.query.isError}>
+        <div class="notice notice--problem" role="alert">
+          <p>{t('forms.loadFailed')}</p>
+          <button type="button" class="button button--small" onClick={() => void props.query.refetch()}>
+            {t('status.recheck')}
+          </button>
+        </div>
+      </Match>
+      <Match when={props.query.isPending}>
+        <p class="loading" role="status">
+          {t('forms.loading')}
+        </p>
+      </Match>
+    </Switch>
+  );
+}
