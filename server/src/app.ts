@@ -69,7 +69,8 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
         defaultSrc: ["'self'"],
         // LiveKit signalling and media run on their own origin.
         connectSrc: ["'self'", ctx.livekit.url.replace(/^http/, 'ws'), ctx.livekit.url.replace(/^ws/, 'http')],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Community logos and speaker photos are https addresses organizers give.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         mediaSrc: ["'self'", 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],

@@ -71,6 +71,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       publicUrl: config.publicUrl,
       secret: config.authSecret ?? (await storedSecret(database.db, 'auth')),
       rateLimit: config.env !== 'test',
+      extraTrustedOrigins: config.env === 'development' ? ['http://localhost:5173', 'http://127.0.0.1:5173'] : [],
       sendAccountMail: accountMailSender(database.db),
     });
     const links = createJoinLinks(await storedSecret(database.db, 'join-links'));

@@ -7,9 +7,11 @@ describe('language negotiation', () => {
     ['en-US,en;q=0.9', 'en'],
     ['id-ID,id;q=0.9,en;q=0.8', 'id'],
     ['fr-FR,en;q=0.5', 'en'],
+    ['de-DE,de;q=0.9', 'en'],
+    ['jv-ID', 'id'],
+    ['*', 'id'],
     ['in-ID', 'id'],
     ['en;q=0.2,id;q=0.8', 'id'],
-    ['de', 'id'],
     ['', 'id'],
   ])('picks from Accept-Language %j → %s', (header, expected) => {
     expect(negotiateLocale(header)).toBe(expected);
@@ -17,6 +19,7 @@ describe('language negotiation', () => {
 
   it('reads navigator.languages in order', () => {
     expect(negotiateLocale(['ja', 'en-GB', 'id'])).toBe('en');
+    expect(negotiateLocale([])).toBe('id');
     expect(negotiateLocale(undefined)).toBe('id');
   });
 });

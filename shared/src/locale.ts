@@ -7,26 +7,36 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** Picks the first supported language from an Accept-Language header or navigator.languages. */
+/**
+ * "in" is the legacy ISO code for Indonesian, still sent by some Android browsers; Malay,
+ * Javanese and Sundanese readers read Indonesian far better than English.
+ */
+const CLOSEST_TO_INDONESIAN = new Set(['in', 'ms', 'jv', 'su']);
+
 export function negotiateLocale(preferred: readonly string[] | string | undefined | null): Locale {
   const list = typeof preferred === 'string' ? parseAcceptLanguage(preferred) : (preferred ?? []);
   for (const tag of list) {
-    const primary = tag.trim().toLowerCase().split('-')[0];
-    // "in" is the legacy ISO code for Indonesian, still sent by some Android browsers.
-    const normalized = primary === 'in' ? 'id' : primary;
+    const primary = tag.trim().toLowerCase().split('-')[0] ?? '';
+    const normalized = CLOSEST_TO_INDONESIAN.has(primary) ? 'id' : primary;
     if (isLocale(normalized)) return normalized;
   }
-  return DEFAULT_LOCALE;
+  // Someone who reads neither (a German browser, say) is better served in English; with no
+  // preference at all, Indonesian, the language of most people here.
+  return list.length > 0 ? 'en' : DEFAULT_LOCALE;
 }
 
 function parseAcceptLanguage(header: string): string[] {
-  return header
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((entry) => entry.tag !== '' && entry.q > 0)
-    .sort((a, b) => b.q - a.q)
-    .map((entry) => entry.tag);
+  return (
+    header
+      .split(',')
+      .map((part) => {
+        const [tag = '', ...params] = part.trim().split(';');
+        const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+        return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
+      })
+      // "*" (what Node's fetch sends) says nothing about the reader.
+      .filter((entry) => entry.tag !== '' && entry.tag !== '*' && entry.q > 0)
+      .sort((a, b) => b.q - a.q)
+      .map((entry) => entry.tag)
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from './locale.ts';
+import { SESSION_STATUSES } from './sessions.ts';
 
 export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -49,7 +50,16 @@ export const myRegistrationSchema = z
     name: z.string(),
     status: z.enum(REGISTRATION_STATUSES),
     waitlistPosition: z.number().int().nullable(),
-    session: z.object({ slug: z.string(), title: z.string(), startsAt: z.iso.datetime(), timeZone: z.string() }),
+    session: z.object({
+      slug: z.string(),
+      title: z.string(),
+      startsAt: z.iso.datetime(),
+      endsAt: z.iso.datetime(),
+      durationMinutes: z.number().int(),
+      timeZone: z.string(),
+      status: z.enum(SESSION_STATUSES),
+      community: z.object({ slug: z.string(), name: z.string() }),
+    }),
   })
   .meta({ id: 'MyRegistration' });
 export type MyRegistration = z.infer<typeof myRegistrationSchema>;

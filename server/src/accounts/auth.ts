@@ -22,6 +22,8 @@ export interface AuthDependencies {
   sendAccountMail: SendAccountMail;
   /** better-auth's per-IP limits (3 sign-ups or sign-ins per 10 s); off only in NODE_ENV=test, where every caller is 127.0.0.1. */
   rateLimit: boolean;
+  /** In development, Vite's dev server (`pnpm dev`) is another origin people sign in from. */
+  extraTrustedOrigins?: string[];
 }
 
 /**
@@ -36,7 +38,7 @@ export function createAuth(deps: AuthDependencies) {
     baseURL: deps.publicUrl,
     basePath: '/api/auth',
     secret: deps.secret,
-    trustedOrigins: [deps.publicUrl],
+    trustedOrigins: [deps.publicUrl, ...(deps.extraTrustedOrigins ?? [])],
     database: drizzleAdapter(deps.db, {
       provider: 'pg',
       usePlural: true,

@@ -67,7 +67,10 @@ export async function createCommunity(
     });
   } catch (error) {
     if (isUniqueViolation(error, 'communities_slug_unique')) {
-      throw AppError.conflict('problems.slugTaken', { slug: input.slug });
+      throw new AppError(409, 'conflict', 'problems.slugTaken', {
+        params: { slug: input.slug },
+        errors: [{ path: 'slug', message: 'problems.slugTaken', params: { slug: input.slug } }],
+      });
     }
     throw error;
   }

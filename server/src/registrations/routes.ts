@@ -14,7 +14,14 @@ import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { registrantsCsv } from './csv.ts';
 import type { JoinLinks } from './link-secrets.ts';
 import type { RegistrationNotifications } from './notify.ts';
-import { cancelRegistration, findBySecret, listRegistrants, myRegistration, register } from './service.ts';
+import {
+  cancelRegistration,
+  findBySecret,
+  listRegistrants,
+  myRegistration,
+  register,
+  registrationSummary,
+} from './service.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -101,10 +108,7 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
       const before = await findBySecret(ctx.db, secret);
       const cancelled = await cancelRegistration(ctx.db, secret);
       await notify.cancelled(await findSessionByRef(ctx.db, before.sessionId), cancelled);
-      return c.json(
-        await myRegistrationAfterCancel(ctx, cancelled.registration.sessionId, cancelled.registration),
-        200,
-      );
+      return c.json(await registrationSummary(ctx.db, cancelled.registration), 200);
     })
     .openapi(listForOrganizers, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
@@ -119,23 +123,4 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
         'Cache-Control': 'no-store',
       });
     });
-}
-
-async function myRegistrationAfterCancel(
-  ctx: AppContext,
-  sessionId: string,
-  registration: { name: string; status: 'registered' | 'waitlisted' | 'cancelled' },
-) {
-  const session = await findSessionByRef(ctx.db, sessionId);
-  return {
-    name: registration.name,
-    status: registration.status,
-    waitlistPosition: null,
-    session: {
-      slug: session.slug,
-      title: session.title,
-      startsAt: session.startsAt.toISOString(),
-      timeZone: session.timeZone,
-    },
-  };
 }

@@ -1,6 +1,7 @@
 import type { Locale, MyRegistration, Registrant, RegistrationResult } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
 import { and, asc, count, eq, ilike, lte, or, sql } from 'drizzle-orm';
+import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret } from '../http/secret-link.ts';
@@ -152,9 +153,18 @@ export async function findBySecret(db: Database, secret: string): Promise<Regist
 }
 
 export async function myRegistration(db: Database, secret: string): Promise<MyRegistration> {
-  const row = await findBySecret(db, secret);
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, row.sessionId));
-  if (!session) throw AppError.notFound();
+  return registrationSummary(db, await findBySecret(db, secret));
+}
+
+/** What the holder of a personal link sees: their status and the session it is for. */
+export async function registrationSummary(db: Database, row: RegistrationRow): Promise<MyRegistration> {
+  const [found] = await db
+    .select({ session: sessions, community: { slug: communities.slug, name: communities.name } })
+    .from(sessions)
+    .innerJoin(communities, eq(communities.id, sessions.communityId))
+    .where(eq(sessions.id, row.sessionId));
+  if (!found) throw AppError.notFound();
+  const { session, community } = found;
   return {
     name: row.name,
     status: row.status,
@@ -163,7 +173,11 @@ export async function myRegistration(db: Database, secret: string): Promise<MyRe
       slug: session.slug,
       title: session.title,
       startsAt: session.startsAt.toISOString(),
+      endsAt: new Date(session.startsAt.getTime() + session.durationMinutes * 60_000).toISOString(),
+      durationMinutes: session.durationMinutes,
       timeZone: session.timeZone,
+      status: session.status,
+      community,
     },
   };
 }

@@ -9,7 +9,7 @@ import { myRegistrationQuery } from '../features/registrations/registration-quer
 import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
 import { sessionQuery } from '../features/sessions/session-queries.ts';
 import { Countdown } from '../features/time/Countdown.tsx';
-import { SessionTimes, StartTime } from '../features/time/SessionTimes.tsx';
+import { SessionTimes } from '../features/time/SessionTimes.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
@@ -20,7 +20,7 @@ export default function MyRegistrationPage() {
   const [search] = useSearchParams<{ cancel?: string }>();
   const api = useApi();
   const registration = useQuery(() => myRegistrationQuery(api, params.secret));
-  // The full session (length, speakers) when it is visible without an account; a private one is not.
+  // The full session, for the calendar links, when it is visible without an account; a private one is not.
   const session = useQuery(() => ({
     ...sessionQuery(api, registration.data?.session.slug ?? ''),
     enabled: registration.data !== undefined,
@@ -33,18 +33,12 @@ export default function MyRegistrationPage() {
           <header class="page__header">
             <p class="eyebrow">{t('myRegistration.eyebrow')}</p>
             <h1>{mine().session.title}</h1>
-            <Show when={session.data} fallback={<StartTime {...mine().session} />}>
-              {(full) => (
-                <>
-                  <SessionTimes session={full()} />
-                  <Countdown
-                    startsAt={full().startsAt}
-                    endsAt={full().endsAt}
-                    cancelled={full().status === 'cancelled'}
-                  />
-                </>
-              )}
-            </Show>
+            <SessionTimes session={mine().session} />
+            <Countdown
+              startsAt={mine().session.startsAt}
+              endsAt={mine().session.endsAt}
+              cancelled={mine().session.status === 'cancelled'}
+            />
           </header>
           <div class="card my-registration__card">
             <RegistrationStatus registration={mine()} />
