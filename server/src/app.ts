@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { calendarRoutes } from './calendar/routes.ts';
 import { createCommunityNotifications } from './communities/mails.ts';
 import { communityRoutes } from './communities/routes.ts';
+import { communityTeamRoutes } from './communities/team-routes.ts';
 import type { AppContext } from './context.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
@@ -20,6 +21,7 @@ import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
 import { seriesRoutes } from './series/routes.ts';
 import { createSessionNotifications } from './sessions/mails.ts';
+import { sessionPeopleRoutes } from './sessions/people-routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { previewRoutes } from './web/preview-routes.ts';
 import { webAppRoutes } from './web/static.ts';
@@ -33,7 +35,9 @@ export function buildApi(ctx: AppContext) {
   return createRouter()
     .route('/', healthRoutes(ctx))
     .route('/', communityRoutes(ctx, createCommunityNotifications(mailDeps)))
+    .route('/', communityTeamRoutes(ctx))
     .route('/', sessionRoutes(ctx, sessionMails, registrationMails))
+    .route('/', sessionPeopleRoutes(ctx))
     .route('/', seriesRoutes(ctx, sessionMails))
     .route('/', registrationRoutes(ctx, ctx.links, registrationMails))
     .route('/', calendarRoutes(ctx))

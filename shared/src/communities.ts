@@ -91,3 +91,16 @@ export const organizerInvitationSchema = z
   })
   .meta({ id: 'OrganizerInvitation' });
 export type OrganizerInvitation = z.infer<typeof organizerInvitationSchema>;
+
+/** What a co-organizer invitation link invites to, shown before it is accepted. */
+export const organizerInvitationDetailsSchema = z
+  .object({
+    email: z.string(),
+    role: communityRoleSchema,
+    status: z.enum(['pending', 'accepted', 'revoked']),
+    community: z.object({ slug: z.string(), name: z.string() }),
+    invitedBy: z.string().nullable(),
+    expired: z.boolean(),
+  })
+  .meta({ id: 'OrganizerInvitationDetails' });
+export type OrganizerInvitationDetails = z.infer<typeof organizerInvitationDetailsSchema>;

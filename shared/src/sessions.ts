@@ -131,20 +131,52 @@ export const sessionRefSchema = z
   .max(200)
   .regex(/^[A-Za-z0-9-]+$/, 'validation.sessionRef');
 
+const personNameSchema = z.string().trim().min(2).max(120);
+const personTitleSchema = z.string().trim().max(160);
+const personBioSchema = z.string().trim().max(2000);
+const personPhotoUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .nullable();
+
 export const addSessionPersonRequestSchema = z
   .object({
     role: z.enum(SESSION_ROLES),
-    name: z.string().trim().min(2).max(120),
+    name: personNameSchema,
     email: z.email().max(320),
-    title: z.string().trim().max(160).default(''),
-    bio: z.string().trim().max(2000).default(''),
-    photoUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
-      .nullable()
-      .default(null),
+    title: personTitleSchema.default(''),
+    bio: personBioSchema.default(''),
+    photoUrl: personPhotoUrlSchema.default(null),
   })
   .strict()
   .meta({ id: 'AddSessionPersonRequest' });
 export type AddSessionPersonRequest = z.input<typeof addSessionPersonRequestSchema>;
 export type AddSessionPersonInput = z.output<typeof addSessionPersonRequestSchema>;
+
+/** What a speaker's or moderator's personal link invites to, shown before they accept. */
+export const sessionInvitationDetailsSchema = z
+  .object({
+    role: z.enum(SESSION_ROLES),
+    name: z.string(),
+    email: z.string(),
+    accepted: z.boolean(),
+    scope: z.enum(['session', 'series']),
+    session: z.object({ slug: z.string(), title: z.string(), startsAt: z.iso.datetime(), timeZone: z.string() }),
+    series: z.object({ id: z.string(), title: z.string() }).nullable(),
+    community: z.object({ slug: z.string(), name: z.string() }),
+  })
+  .meta({ id: 'SessionInvitationDetails' });
+export type SessionInvitationDetails = z.infer<typeof sessionInvitationDetailsSchema>;
+
+/** Only what is sent changes (no defaults here: a missing bio must not wipe the bio). */
+export const updateSessionPersonRequestSchema = z
+  .object({
+    name: personNameSchema,
+    title: personTitleSchema,
+    bio: personBioSchema,
+    photoUrl: personPhotoUrlSchema,
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateSessionPersonRequest' });
+export type UpdateSessionPersonRequest = z.infer<typeof updateSessionPersonRequestSchema>;

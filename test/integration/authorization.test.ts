@@ -1,3 +1,4 @@
+import { communityMembers } from '@serambi/server/communities/schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -12,6 +13,9 @@ describe('who may do what', () => {
   let callers: Record<'anonymous' | 'participant' | 'otherOrganizer' | 'organizer', Caller>;
   let seriesId: string;
   let sessionSlug: string;
+  let speakerId: string;
+  let invitationId: string;
+  let coOrganizerId: string;
   const slug = 'komunitas-matriks';
 
   beforeAll(async () => {
@@ -44,6 +48,17 @@ describe('who may do what', () => {
     const created = await series.json();
     seriesId = created.id;
     sessionSlug = created.sessions[0].slug;
+    const speaker = await organizer.request(`/api/sessions/${sessionSlug}/people`, {
+      method: 'POST',
+      body: { role: 'speaker', name: 'Made', email: 'made@example.id' },
+    });
+    speakerId = (await speaker.json()).id;
+    const invitation = await organizer.request(`/api/communities/${slug}/invitations`, {
+      method: 'POST',
+      body: { email: 'dicabut@example.id' },
+    });
+    invitationId = (await invitation.json()).id;
+    coOrganizerId = await aCoOrganizer(app, slug);
   });
   afterAll(() => app?.stop());
 
@@ -77,6 +92,10 @@ describe('who may do what', () => {
         },
       ],
       ['PATCH', `/api/series/${seriesId}/sessions/3/following`, { startTime: '19:30' }],
+      ['PATCH', `/api/sessions/${sessionSlug}/people/${speakerId}`, { title: 'Penulis' }],
+      ['DELETE', `/api/sessions/${sessionSlug}/people/${speakerId}`, undefined],
+      ['DELETE', `/api/communities/${slug}/invitations/${invitationId}`, undefined],
+      ['DELETE', `/api/communities/${slug}/members/${coOrganizerId}`, undefined],
     ] as const;
 
   const expected = { anonymous: 401, participant: 403, otherOrganizer: 403 } as const;
@@ -119,6 +138,17 @@ describe('who may do what', () => {
     expect((await callers.organizer.request(`/api/sessions/${draftSlug}`)).status).toBe(200);
   });
 });
+
+/** A second organizer of the community, arranged in the database (their invitation mail is not the point here). */
+async function aCoOrganizer(app: TestApp, slug: string): Promise<string> {
+  const coOrganizer = await signUp(app.url);
+  const { user } = await (await coOrganizer.request('/api/auth/get-session')).json();
+  const community = await (await anonymous(app.url).request(`/api/communities/${slug}`)).json();
+  await app.context.db
+    .insert(communityMembers)
+    .values({ communityId: community.id, userId: user.id, role: 'organizer' });
+  return user.id;
+}
 
 function nextYearDate(): string {
   return `${new Date().getUTCFullYear() + 1}-03-01`;

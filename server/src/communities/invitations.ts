@@ -1,5 +1,6 @@
-import type { CommunityRole, MyCommunity, OrganizerInvitation } from '@serambi/shared';
+import type { CommunityRole, MyCommunity, OrganizerInvitation, OrganizerInvitationDetails } from '@serambi/shared';
 import { and, eq } from 'drizzle-orm';
+import { users } from '../accounts/schema.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
@@ -77,4 +78,40 @@ export async function listInvitations(db: Database, community: CommunityRow): Pr
 
 function toInvitation(row: typeof communityInvitations.$inferSelect): OrganizerInvitation {
   return { id: row.id, email: row.email, role: row.role, status: row.status, createdAt: row.createdAt.toISOString() };
+}
+
+/** What an invitation link invites to, for the page shown before accepting (404 for unknown links). */
+export async function organizerInvitationDetails(
+  db: Database,
+  secret: string,
+  now: Date,
+): Promise<OrganizerInvitationDetails> {
+  const [found] = await db
+    .select({ invitation: communityInvitations, community: { slug: communities.slug, name: communities.name } })
+    .from(communityInvitations)
+    .innerJoin(communities, eq(communities.id, communityInvitations.communityId))
+    .where(eq(communityInvitations.tokenHash, hashLinkSecret(secret)));
+  if (!found) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
+  const { invitation, community } = found;
+  const [inviter] = invitation.invitedBy
+    ? await db.select({ name: users.name }).from(users).where(eq(users.id, invitation.invitedBy))
+    : [];
+  return {
+    email: invitation.email,
+    role: invitation.role,
+    status: invitation.status,
+    community,
+    invitedBy: inviter?.name ?? null,
+    expired: invitation.expiresAt < now,
+  };
+}
+
+/** Revokes an invitation of this community; its link then answers 404. Revoking twice is harmless. */
+export async function revokeInvitation(db: Database, community: CommunityRow, invitationId: string): Promise<void> {
+  const revoked = await db
+    .update(communityInvitations)
+    .set({ status: 'revoked' })
+    .where(and(eq(communityInvitations.id, invitationId), eq(communityInvitations.communityId, community.id)))
+    .returning({ id: communityInvitations.id });
+  if (revoked.length === 0) throw AppError.notFound();
 }

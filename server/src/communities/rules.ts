@@ -24,6 +24,8 @@ export const communityRules = {
   listMembers: isOrganizer,
   inviteOrganizer: isOrganizer,
   inviteOwner: isOwner,
+  revokeInvitation: isOrganizer,
+  removeMember: isOwner,
   manage: isOrganizer,
 } satisfies Record<string, Rule>;
 

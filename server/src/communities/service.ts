@@ -143,3 +143,25 @@ export function toCommunity(row: CommunityRow): Community {
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/**
+ * Removes an organizer or owner from the community. The last owner stays (409): a community
+ * always has someone who can manage its team.
+ */
+export async function removeMember(db: Database, community: CommunityRow, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const members = await tx
+      .select({ userId: communityMembers.userId, role: communityMembers.role })
+      .from(communityMembers)
+      .where(eq(communityMembers.communityId, community.id))
+      .for('update');
+    const member = members.find((m) => m.userId === userId);
+    if (!member) throw AppError.notFound();
+    if (member.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
+      throw new AppError(409, 'last_owner', 'problems.lastOwner');
+    }
+    await tx
+      .delete(communityMembers)
+      .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, userId)));
+  });
+}

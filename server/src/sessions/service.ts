@@ -179,7 +179,7 @@ function seriesOf(row: SessionRow, seriesRows: Array<{ id: string; title: string
   return found && row.seriesNumber !== null ? { id: found.id, title: found.title, number: row.seriesNumber } : null;
 }
 
-function toSessionPerson(row: SessionPersonRow): SessionPerson {
+export function toSessionPerson(row: SessionPersonRow): SessionPerson {
   return { id: row.id, role: row.role, name: row.name, title: row.title, bio: row.bio, photoUrl: row.photoUrl };
 }
 

@@ -46,6 +46,11 @@ export async function expectSuccess<R extends ClientResponse<unknown, number, st
   return (await response.json()) as SuccessBody<R>;
 }
 
+/** A 2xx answer without a body (204); any other status becomes an ApiProblem. */
+export async function expectNoContent(response: Pick<Response, 'ok' | 'status' | 'headers' | 'json'>): Promise<void> {
+  if (!response.ok) throw await ApiProblem.fromResponse(response);
+}
+
 function isProblem(body: unknown): body is Problem {
   return (
     typeof body === 'object' &&

@@ -1,76 +1,131 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { useQuery } from '@tanstack/solid-query';
+import { Match, Show, Switch } from 'solid-js';
+import { useApi } from '../api/ApiProvider.tsx';
 import { ApiProblem } from '../api/client.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { useSignOut } from '../features/accounts/account-queries.ts';
 import { withNext } from '../features/accounts/next-path.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
-import { useAcceptOrganizerInvitation } from '../features/communities/community-queries.ts';
+import { organizerInvitationQuery, useAcceptOrganizerInvitation } from '../features/communities/community-queries.ts';
+import { OrganizerInvitationSummary } from '../features/communities/OrganizerInvitationSummary.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormProblem } from '../ui/form/FormProblem.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
 
-/** Where a co-organizer's invitation mail leads: sign in with the invited address, then accept. */
+/** Where a co-organizer's invitation mail leads: what it is for, then sign in with the invited address and accept. */
 export default function OrganizerInvitationPage() {
   const { t } = useI18n();
   usePageTitle(() => t('invitations.organizerTitle'));
   const params = useParams<{ secret: string }>();
-  const navigate = useNavigate();
+  const api = useApi();
+  const invitation = useQuery(() => organizerInvitationQuery(api, params.secret));
   const accept = useAcceptOrganizerInvitation();
-  const signOut = useSignOut();
-  const wrongAccount = () => accept.error instanceof ApiProblem && accept.error.status === 403;
-  const here = () => `/invitations/${params.secret}`;
   return (
-    <SignedInOnly title={t('invitations.organizerTitle')} reason={t('invitations.organizerSignIn')}>
-      {(user) => (
+    <QueryState query={invitation} notFound={t('invitations.linkInvalid')}>
+      {(details) => (
         <div class="page page--narrow invitation-page">
           <header class="page__header">
             <h1>{t('invitations.organizerTitle')}</h1>
-            <p class="page__lead">{t('invitations.organizerLead', { email: user.email })}</p>
           </header>
-          <Show
-            when={accept.data}
+          <OrganizerInvitationSummary invitation={details()} />
+          <Switch
             fallback={
-              <div class="card form-stack">
-                <FormProblem error={accept.error} />
-                <Show
-                  when={wrongAccount()}
-                  fallback={
-                    <button
-                      type="button"
-                      class="button button--primary"
-                      aria-disabled={accept.isPending}
-                      onClick={() => {
-                        if (!accept.isPending) accept.mutate(params.secret);
-                      }}
-                    >
-                      {t('invitations.accept')}
-                    </button>
-                  }
-                >
-                  <button
-                    type="button"
-                    class="button button--primary"
-                    onClick={() =>
-                      signOut.mutate(undefined, { onSuccess: () => navigate(withNext('/signin', here())) })
-                    }
-                  >
-                    {t('invitations.switchAccount')}
-                  </button>
-                </Show>
-              </div>
+              <SignedInOnly
+                embedded
+                title={t('auth.needed.title')}
+                reason={t('invitations.organizerSignIn')}
+                email={details().email}
+              >
+                {(user) => (
+                  <AcceptInvitation
+                    secret={params.secret}
+                    email={user.email}
+                    invitedEmail={details().email}
+                    accept={accept}
+                  />
+                )}
+              </SignedInOnly>
             }
           >
-            {(community) => (
-              <div class="notice notice--success" role="status">
-                <p>{t('invitations.organizerAccepted', { community: community().name })}</p>
-                <A href={`/manage/${community().slug}`} class="button button--primary">
+            <Match when={accept.data}>
+              {(community) => (
+                <div class="notice notice--success" role="status">
+                  <p>{t('invitations.organizerAccepted', { community: community().name })}</p>
+                  <A href={`/manage/${community().slug}`} class="button button--primary">
+                    {t('invitations.openDashboard')}
+                  </A>
+                </div>
+              )}
+            </Match>
+            <Match when={details().status === 'accepted'}>
+              <div class="notice" role="status">
+                <p>{t('invitations.alreadyAccepted')}</p>
+                <A href={`/manage/${details().community.slug}`} class="button">
                   {t('invitations.openDashboard')}
                 </A>
               </div>
-            )}
-          </Show>
+            </Match>
+            <Match when={details().status === 'revoked'}>
+              <p class="notice notice--problem" role="status">
+                {t('invitations.revoked')}
+              </p>
+            </Match>
+            <Match when={details().expired}>
+              <p class="notice notice--problem" role="status">
+                {t('invitations.expired')}
+              </p>
+            </Match>
+          </Switch>
         </div>
       )}
-    </SignedInOnly>
+    </QueryState>
+  );
+}
+
+/** Accept, or (signed in with another address than the invited one) switch accounts. */
+function AcceptInvitation(props: {
+  secret: string;
+  email: string;
+  invitedEmail: string;
+  accept: ReturnType<typeof useAcceptOrganizerInvitation>;
+}) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const wrongAccount = () => props.accept.error instanceof ApiProblem && props.accept.error.status === 403;
+  const here = () => `/invitations/${props.secret}`;
+  return (
+    <div class="card form-stack">
+      <p>{t('invitations.organizerLead', { email: props.email })}</p>
+      <FormProblem error={props.accept.error} />
+      <Show
+        when={wrongAccount()}
+        fallback={
+          <button
+            type="button"
+            class="button button--primary"
+            aria-disabled={props.accept.isPending}
+            onClick={() => {
+              if (!props.accept.isPending) props.accept.mutate(props.secret);
+            }}
+          >
+            {t('invitations.accept')}
+          </button>
+        }
+      >
+        <button
+          type="button"
+          class="button button--primary"
+          onClick={() =>
+            signOut.mutate(undefined, {
+              onSuccess: () => navigate(withNext('/signin', here(), props.invitedEmail)),
+            })
+          }
+        >
+          {t('invitations.switchAccount')}
+        </button>
+      </Show>
+    </div>
   );
 }

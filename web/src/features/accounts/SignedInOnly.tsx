@@ -1,12 +1,23 @@
 import { A, useLocation } from '@solidjs/router';
 import { type JSX, Match, Switch } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import type { AccountUser } from '../../api/auth.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCurrentUser } from './account-queries.ts';
 import { withNext } from './next-path.ts';
 
-/** Shows `children` to a signed-in person; anyone else is asked to sign in (or up) and brought back here. */
-export function SignedInOnly(props: { title?: string; reason?: string; children: (user: AccountUser) => JSX.Element }) {
+/**
+ * Shows `children` to a signed-in person; anyone else is asked to sign in (or up) and brought back
+ * here, with `email` (e.g. the invited address) pre-filled on both forms.
+ */
+export function SignedInOnly(props: {
+  title?: string;
+  reason?: string;
+  email?: string;
+  /** Inside a page that has its own heading: the prompt is a card with an h2. */
+  embedded?: boolean;
+  children: (user: AccountUser) => JSX.Element;
+}) {
   const { t } = useI18n();
   const location = useLocation();
   const user = useCurrentUser();
@@ -15,14 +26,14 @@ export function SignedInOnly(props: { title?: string; reason?: string; children:
     <Switch>
       <Match when={user.data}>{(signedIn) => props.children(signedIn())}</Match>
       <Match when={user.data === null}>
-        <div class="page page--narrow sign-in-needed">
-          <h1>{props.title ?? t('auth.needed.title')}</h1>
+        <div class={props.embedded ? 'card sign-in-needed' : 'page page--narrow sign-in-needed'}>
+          <Dynamic component={props.embedded ? 'h2' : 'h1'}>{props.title ?? t('auth.needed.title')}</Dynamic>
           <p class="page__lead">{props.reason ?? t('auth.needed.body')}</p>
           <div class="button-row">
-            <A href={withNext('/signin', here())} class="button button--primary">
+            <A href={withNext('/signin', here(), props.email)} class="button button--primary">
               {t('auth.signIn')}
             </A>
-            <A href={withNext('/signup', here())} class="button">
+            <A href={withNext('/signup', here(), props.email)} class="button">
               {t('auth.signUp')}
             </A>
           </div>

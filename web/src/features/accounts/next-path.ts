@@ -8,7 +8,8 @@ export function safeNextPath(next: string | string[] | undefined, fallback: stri
   return value;
 }
 
-/** A sign-in or sign-up address that comes back to `path` afterwards. */
-export function withNext(page: '/signin' | '/signup', path: string): string {
-  return `${page}?next=${encodeURIComponent(path)}`;
+/** A sign-in or sign-up address that comes back to `path` afterwards, optionally with the address pre-filled. */
+export function withNext(page: '/signin' | '/signup', path: string, email?: string): string {
+  const prefill = email ? `email=${encodeURIComponent(email)}&` : '';
+  return `${page}?${prefill}next=${encodeURIComponent(path)}`;
 }

@@ -7,9 +7,10 @@ import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
 import { membersQuery, useInviteOrganizer } from './community-queries.ts';
+import { RemoveMember, RevokeInvitation } from './TeamActions.tsx';
 import './communities.css';
 
-/** Who runs the community, who is invited, and a way to invite one more. */
+/** Who runs the community, who is invited, a way to invite one more, revoke an invitation or (owners) remove someone. */
 export function TeamPanel(props: { slug: string; myRole: CommunityRole | undefined }) {
   const { t } = useI18n();
   const api = useApi();
@@ -28,6 +29,9 @@ export function TeamPanel(props: { slug: string; myRole: CommunityRole | undefin
               <span class="team-list__name">{member.name}</span>
               <span class="team-list__email">{member.email}</span>
               <span class="badge">{t(`team.roles.${member.role}`)}</span>
+              <Show when={props.myRole === 'owner'}>
+                <RemoveMember slug={props.slug} member={member} />
+              </Show>
             </li>
           )}
         </For>
@@ -37,6 +41,7 @@ export function TeamPanel(props: { slug: string; myRole: CommunityRole | undefin
               <span class="team-list__name">{invitation.email}</span>
               <span class="team-list__email">{t('team.invited')}</span>
               <span class="badge">{t(`team.roles.${invitation.role}`)}</span>
+              <RevokeInvitation slug={props.slug} invitation={invitation} />
             </li>
           )}
         </For>

@@ -1,14 +1,23 @@
 import type { CommunityRole, CreateCommunityRequest, UpdateCommunityRequest } from '@serambi/shared';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import { type ApiClient, expectNoContent, expectSuccess } from '../../api/client.ts';
 
 export const communityKeys = {
   all: ['communities'] as const,
   one: (slug: string) => ['communities', slug] as const,
   members: (slug: string) => ['communities', slug, 'members'] as const,
   mine: ['communities', 'mine'] as const,
+  invitation: (secret: string) => ['organizer-invitations', secret] as const,
 };
+
+/** What a co-organizer link invites to, readable before signing in. */
+export const organizerInvitationQuery = (api: ApiClient, secret: string) =>
+  queryOptions({
+    queryKey: communityKeys.invitation(secret),
+    queryFn: async () => expectSuccess(await api['organizer-invitations'][':secret'].$get({ param: { secret } })),
+    retry: false,
+  });
 
 export const communityQuery = (api: ApiClient, slug: string) =>
   queryOptions({
@@ -63,12 +72,37 @@ export function useInviteOrganizer(slug: () => string) {
   }));
 }
 
+export function useRevokeInvitation(slug: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (id: string) =>
+      expectNoContent(await api.communities[':slug'].invitations[':id'].$delete({ param: { slug: slug(), id } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: communityKeys.members(slug()) }),
+  }));
+}
+
+/** Owners only; the server keeps the last owner. */
+export function useRemoveMember(slug: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (userId: string) =>
+      expectNoContent(await api.communities[':slug'].members[':userId'].$delete({ param: { slug: slug(), userId } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: communityKeys.members(slug()) }),
+  }));
+}
+
 export function useAcceptOrganizerInvitation() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation(() => ({
     mutationFn: async (secret: string) =>
       expectSuccess(await api['organizer-invitations'][':secret'].accept.$post({ param: { secret } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: communityKeys.all }),
+    onSuccess: (_community, secret) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: communityKeys.invitation(secret) }),
+        queryClient.invalidateQueries({ queryKey: communityKeys.all }),
+      ]),
   }));
 }

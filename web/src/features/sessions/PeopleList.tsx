@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { PersonPhoto } from './PersonPhoto.tsx';
 
@@ -10,8 +10,15 @@ interface ListedPerson {
   photoUrl?: string | null;
 }
 
-/** The people of a session in the editor; `note` says what happens to those not yet saved. */
-export function PeopleList(props: { people: ListedPerson[]; note?: string }) {
+/**
+ * The people of a session in the editor; `note` says what happens to those not yet saved,
+ * `actions` what can be done to each one.
+ */
+export function PeopleList<P extends ListedPerson>(props: {
+  people: P[];
+  note?: string;
+  actions?: (person: P) => JSX.Element;
+}) {
   const { t } = useI18n();
   return (
     <Show when={props.people.length > 0} fallback={<p class="empty-state">{t('people.none')}</p>}>
@@ -25,6 +32,7 @@ export function PeopleList(props: { people: ListedPerson[]; note?: string }) {
                 <span>{[person.title, person.email].filter(Boolean).join(' · ')}</span>
               </span>
               <span class="badge">{t(person.role === 'speaker' ? 'people.speaker' : 'people.moderator')}</span>
+              {props.actions?.(person)}
             </li>
           )}
         </For>

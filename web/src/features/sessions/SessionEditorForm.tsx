@@ -193,6 +193,7 @@ export function SessionEditorForm(props: {
       <SessionPeopleSection
         people={people()}
         saved={Boolean(props.session)}
+        sessionRef={props.session?.slug}
         pending={addPerson.isPending}
         error={addPerson.error}
         onAdd={(person, reset) => {

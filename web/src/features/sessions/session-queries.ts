@@ -1,12 +1,26 @@
-import type { AddSessionPersonRequest, CreateSessionRequest, UpdateSessionRequest } from '@serambi/shared';
+import type {
+  AddSessionPersonRequest,
+  CreateSessionRequest,
+  UpdateSessionPersonRequest,
+  UpdateSessionRequest,
+} from '@serambi/shared';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import { type ApiClient, expectNoContent, expectSuccess } from '../../api/client.ts';
 
 export const sessionKeys = {
   one: (ref: string) => ['sessions', ref] as const,
   ofCommunity: (slug: string) => ['communities', slug, 'sessions'] as const,
+  invitation: (secret: string) => ['session-invitations', secret] as const,
 };
+
+/** What a speaker's or moderator's link invites to, readable before signing in. */
+export const sessionInvitationQuery = (api: ApiClient, secret: string) =>
+  queryOptions({
+    queryKey: sessionKeys.invitation(secret),
+    queryFn: async () => expectSuccess(await api['session-invitations'][':secret'].$get({ param: { secret } })),
+    retry: false,
+  });
 
 export const sessionQuery = (api: ApiClient, ref: string) =>
   queryOptions({
@@ -61,10 +75,39 @@ export function useAddSessionPerson(ref: () => string) {
   }));
 }
 
+/** Changes how a person is presented on one session. */
+export function useUpdateSessionPerson(ref: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (input: { personId: string; changes: UpdateSessionPersonRequest }) =>
+      expectSuccess(
+        await api.sessions[':ref'].people[':personId'].$patch({
+          param: { ref: ref(), personId: input.personId },
+          json: input.changes,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.one(ref()) }),
+  }));
+}
+
+/** Removes a person from this session only. */
+export function useRemoveSessionPerson(ref: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (personId: string) =>
+      expectNoContent(await api.sessions[':ref'].people[':personId'].$delete({ param: { ref: ref(), personId } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.one(ref()) }),
+  }));
+}
+
 export function useAcceptSessionInvitation() {
   const api = useApi();
+  const queryClient = useQueryClient();
   return useMutation(() => ({
     mutationFn: async (secret: string) =>
       expectSuccess(await api['session-invitations'][':secret'].accept.$post({ param: { secret } })),
+    onSuccess: (_session, secret) => queryClient.invalidateQueries({ queryKey: sessionKeys.invitation(secret) }),
   }));
 }

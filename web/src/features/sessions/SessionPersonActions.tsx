@@ -1,0 +1,142 @@
+import { type SessionPerson, updateSessionPersonRequestSchema } from '@serambi/shared';
+import { createSignal } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { Field } from '../../ui/form/Field.tsx';
+import { FormProblem } from '../../ui/form/FormProblem.tsx';
+import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { useRemoveSessionPerson, useUpdateSessionPerson } from './session-queries.ts';
+
+/** Edit how a saved speaker or moderator is presented, or remove them from this session. */
+export function SessionPersonActions(props: { sessionRef: string; person: SessionPerson }) {
+  const { t } = useI18n();
+  const update = useUpdateSessionPerson(() => props.sessionRef);
+  const remove = useRemoveSessionPerson(() => props.sessionRef);
+  const [editing, setEditing] = createSignal(false);
+  const [removing, setRemoving] = createSignal(false);
+  const [values, setValues] = createStore({ name: '', title: '', bio: '', photoUrl: '' });
+  const checks = createFieldErrors();
+  const errorOf = (field: string) => checks.errors()[field] ?? problemFieldErrors(update.error)[field];
+
+  const startEditing = () => {
+    setValues({
+      name: props.person.name,
+      title: props.person.title,
+      bio: props.person.bio,
+      photoUrl: props.person.photoUrl ?? '',
+    });
+    checks.set({});
+    update.reset();
+    setEditing(true);
+  };
+  const edit = (field: keyof typeof values, value: string) => {
+    setValues(field, value);
+    checks.clear(field);
+  };
+  const save = () => {
+    const changes = { ...values, name: values.name.trim(), photoUrl: values.photoUrl.trim() || null };
+    const checked = validateWith(updateSessionPersonRequestSchema, changes, t);
+    checks.set(checked.ok ? {} : checked.errors);
+    if (!checked.ok || update.isPending) return;
+    update.mutate({ personId: props.person.id, changes }, { onSuccess: () => setEditing(false) });
+  };
+
+  return (
+    <span class="people-list__actions">
+      <button
+        type="button"
+        class="button button--small"
+        aria-label={t('people.editLabel', { name: props.person.name })}
+        onClick={startEditing}
+      >
+        {t('people.edit')}
+      </button>
+      <button
+        type="button"
+        class="button button--small button--danger-quiet"
+        aria-label={t('people.removeLabel', { name: props.person.name })}
+        onClick={() => setRemoving(true)}
+      >
+        {t('people.remove')}
+      </button>
+      <ConfirmDialog
+        open={editing()}
+        title={t('people.editHeading', { name: props.person.name })}
+        confirmLabel={t('people.save')}
+        pending={update.isPending}
+        onClose={() => setEditing(false)}
+        onConfirm={save}
+      >
+        <fieldset
+          class="form-stack person-edit"
+          onKeyDown={(event) => {
+            // The dialog sits inside the session form: Enter saves the person, not the session.
+            if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+              event.preventDefault();
+              save();
+            }
+          }}
+        >
+          <FormProblem error={update.error} />
+          <Field label={t('people.name')} error={errorOf('name')}>
+            {(control) => (
+              <input
+                {...control}
+                class="field__control"
+                value={values.name}
+                onInput={(e) => edit('name', e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('people.title')} optional error={errorOf('title')}>
+            {(control) => (
+              <input
+                {...control}
+                class="field__control"
+                value={values.title}
+                onInput={(e) => edit('title', e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('people.bio')} optional error={errorOf('bio')}>
+            {(control) => (
+              <textarea
+                {...control}
+                class="field__control"
+                rows="3"
+                value={values.bio}
+                onInput={(e) => edit('bio', e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('people.photoUrl')} optional error={errorOf('photoUrl')}>
+            {(control) => (
+              <input
+                {...control}
+                class="field__control"
+                type="url"
+                inputmode="url"
+                placeholder="https://"
+                value={values.photoUrl}
+                onInput={(e) => edit('photoUrl', e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </fieldset>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={removing()}
+        title={t('people.removeTitle')}
+        confirmLabel={t('people.removeConfirm')}
+        danger
+        pending={remove.isPending}
+        onClose={() => setRemoving(false)}
+        onConfirm={() => remove.mutate(props.person.id, { onSuccess: () => setRemoving(false) })}
+      >
+        <p>{t('people.removeBody', { name: props.person.name })}</p>
+        <FormProblem error={remove.error} />
+      </ConfirmDialog>
+    </span>
+  );
+}
