@@ -12,7 +12,7 @@ import {
 } from '@serambi/shared';
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
-import { createRouter, problem } from '../http/openapi.ts';
+import { createRouter, jsonResponse, problem } from '../http/openapi.ts';
 import { acceptOrganizerInvitation, inviteOrganizer, listInvitations } from './invitations.ts';
 import type { CommunityNotifications } from './notify.ts';
 import {
@@ -25,10 +25,6 @@ import {
 } from './service.ts';
 
 const slugParams = z.object({ slug: communitySlugSchema });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const getCommunity = createRoute({
   method: 'get',
@@ -37,7 +33,7 @@ const getCommunity = createRoute({
   summary: 'A community’s public profile',
   request: { params: slugParams },
   responses: {
-    200: json(communitySchema, 'The community'),
+    200: jsonResponse(communitySchema, 'The community'),
     404: problem('No community has this address'),
     422: problem('The address is not a valid community slug'),
   },
@@ -50,7 +46,7 @@ const postCommunity = createRoute({
   summary: 'Create a community; the caller becomes its owner',
   request: { body: { required: true, content: { 'application/json': { schema: createCommunityRequestSchema } } } },
   responses: {
-    201: json(myCommunitySchema, 'The new community'),
+    201: jsonResponse(myCommunitySchema, 'The new community'),
     401: problem('Not signed in'),
     409: problem('The address is taken'),
     422: problem('Invalid fields'),
@@ -67,7 +63,7 @@ const patchCommunity = createRoute({
     body: { required: true, content: { 'application/json': { schema: updateCommunityRequestSchema } } },
   },
   responses: {
-    200: json(communitySchema, 'The updated community'),
+    200: jsonResponse(communitySchema, 'The updated community'),
     401: problem('Not signed in'),
     403: problem('Not an organizer of this community'),
     404: problem('No community has this address'),
@@ -81,7 +77,7 @@ const getMyCommunities = createRoute({
   tags: ['Communities'],
   summary: 'The communities the caller organizes',
   responses: {
-    200: json(z.array(myCommunitySchema), 'Communities with the caller’s role'),
+    200: jsonResponse(z.array(myCommunitySchema), 'Communities with the caller’s role'),
     401: problem('Not signed in'),
   },
 });
@@ -93,7 +89,7 @@ const getMembers = createRoute({
   summary: 'Organizers of a community and pending invitations (organizers)',
   request: { params: slugParams },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({ members: z.array(communityMemberSchema), invitations: z.array(organizerInvitationSchema) }),
       'Members and invitations',
     ),
@@ -113,7 +109,7 @@ const postInvitation = createRoute({
     body: { required: true, content: { 'application/json': { schema: inviteOrganizerRequestSchema } } },
   },
   responses: {
-    201: json(organizerInvitationSchema, 'The invitation; the link is mailed'),
+    201: jsonResponse(organizerInvitationSchema, 'The invitation; the link is mailed'),
     401: problem('Not signed in'),
     403: problem('Not allowed to invite with this role'),
     404: problem('No community has this address'),
@@ -128,7 +124,7 @@ const acceptInvitation = createRoute({
   summary: 'Accept a co-organizer invitation with the invited account',
   request: { params: z.object({ secret: joinSecretSchema }) },
   responses: {
-    200: json(myCommunitySchema, 'The community, with the caller’s new role'),
+    200: jsonResponse(myCommunitySchema, 'The community, with the caller’s new role'),
     401: problem('Not signed in'),
     403: problem('Signed in with another address than the invited one'),
     404: problem('The link is not valid'),

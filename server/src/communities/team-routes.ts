@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { communitySlugSchema, joinSecretSchema, organizerInvitationDetailsSchema } from '@serambi/shared';
 import type { AppContext } from '../context.ts';
-import { createRouter, problem } from '../http/openapi.ts';
+import { createRouter, organizersOnly, problem } from '../http/openapi.ts';
 import { organizerInvitationDetails, revokeInvitation } from './invitations.ts';
 import { authorizeCommunity, removeMember } from './service.ts';
 
 const idParam = z.string().min(1).max(100);
-const denied = { 401: problem('Not signed in'), 403: problem('Not allowed for this community') };
 
 const getInvitation = createRoute({
   method: 'get',
@@ -29,7 +28,7 @@ const deleteInvitation = createRoute({
   tags: ['Communities'],
   summary: 'Revoke a co-organizer invitation (organizers); its link stops working',
   request: { params: z.object({ slug: communitySlugSchema, id: idParam }) },
-  responses: { 204: { description: 'Revoked' }, ...denied, 404: problem('No such community or invitation') },
+  responses: { 204: { description: 'Revoked' }, ...organizersOnly, 404: problem('No such community or invitation') },
 });
 
 const deleteMember = createRoute({
@@ -40,7 +39,7 @@ const deleteMember = createRoute({
   request: { params: z.object({ slug: communitySlugSchema, userId: idParam }) },
   responses: {
     204: { description: 'Removed' },
-    ...denied,
+    ...organizersOnly,
     404: problem('No such community or member'),
     409: problem('The last owner of the community'),
   },

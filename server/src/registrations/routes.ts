@@ -9,7 +9,7 @@ import {
 } from '@serambi/shared';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
-import { createRouter, problem } from '../http/openapi.ts';
+import { createRouter, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { registrantsCsv } from './csv.ts';
 import type { JoinLinks } from './link-secrets.ts';
@@ -23,13 +23,8 @@ import {
   registrationSummary,
 } from './service.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const refParams = z.object({ ref: sessionRefSchema });
 const secretParams = z.object({ secret: joinSecretSchema });
-const denied = { 401: problem('Not signed in'), 403: problem('Not an organizer of this community') };
 
 const postRegistration = createRoute({
   method: 'post',
@@ -41,8 +36,8 @@ const postRegistration = createRoute({
     body: { required: true, content: { 'application/json': { schema: registerRequestSchema } } },
   },
   responses: {
-    201: json(registrationResultSchema, 'Registered or waitlisted'),
-    200: json(registrationResultSchema, 'Already registered: the confirmation was mailed again'),
+    201: jsonResponse(registrationResultSchema, 'Registered or waitlisted'),
+    200: jsonResponse(registrationResultSchema, 'Already registered: the confirmation was mailed again'),
     404: problem('No such session'),
     409: problem('Registration is not open'),
     422: problem('Invalid fields or answers'),
@@ -55,7 +50,7 @@ const getMine = createRoute({
   tags: ['Registrations'],
   summary: 'The registration behind a personal link',
   request: { params: secretParams },
-  responses: { 200: json(myRegistrationSchema, 'The registration'), 404: problem('The link is not valid') },
+  responses: { 200: jsonResponse(myRegistrationSchema, 'The registration'), 404: problem('The link is not valid') },
 });
 
 const cancelMine = createRoute({
@@ -64,7 +59,10 @@ const cancelMine = createRoute({
   tags: ['Registrations'],
   summary: 'Cancel by personal link; the seat goes to the first person waiting',
   request: { params: secretParams },
-  responses: { 200: json(myRegistrationSchema, 'The cancelled registration'), 404: problem('The link is not valid') },
+  responses: {
+    200: jsonResponse(myRegistrationSchema, 'The cancelled registration'),
+    404: problem('The link is not valid'),
+  },
 });
 
 const listForOrganizers = createRoute({
@@ -73,7 +71,11 @@ const listForOrganizers = createRoute({
   tags: ['Registrations'],
   summary: 'Registrants in arrival order, searchable by name or email (organizers)',
   request: { params: refParams, query: z.object({ q: z.string().max(200).optional() }) },
-  responses: { 200: json(z.array(registrantSchema), 'Registrants'), ...denied, 404: problem('No such session') },
+  responses: {
+    200: jsonResponse(z.array(registrantSchema), 'Registrants'),
+    ...organizersOnly,
+    404: problem('No such session'),
+  },
 });
 
 const exportCsv = createRoute({
@@ -84,7 +86,7 @@ const exportCsv = createRoute({
   request: { params: refParams },
   responses: {
     200: { description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: z.string() } } },
-    ...denied,
+    ...organizersOnly,
     404: problem('No such session'),
   },
 });

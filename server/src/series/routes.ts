@@ -9,28 +9,22 @@ import {
 } from '@serambi/shared';
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
-import { createRouter, problem } from '../http/openapi.ts';
+import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import type { SessionNotifications } from '../sessions/notify.ts';
 import { queueSeriesPersonInvite, queueSeriesRegistrationMail } from './mails.ts';
 import { createSeries, findSeries, registerForSeries, rescheduleSeriesFrom, seriesView } from './service.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const seriesParams = z.object({ id: z.uuid('Use the series’ id.') });
-const denied = { 401: problem('Not signed in'), 403: problem('Not an organizer of this community') };
 
 const postSeries = createRoute({
   method: 'post',
   path: '/communities/{slug}/series',
   tags: ['Series'],
   summary: 'Create a series; its numbered sessions are generated from the schedule (organizers)',
-  request: { params: z.object({ slug: communitySlugSchema }), body: body(createSeriesRequestSchema) },
+  request: { params: z.object({ slug: communitySlugSchema }), body: jsonBody(createSeriesRequestSchema) },
   responses: {
-    201: json(seriesSchema, 'The series and its sessions'),
-    ...denied,
+    201: jsonResponse(seriesSchema, 'The series and its sessions'),
+    ...organizersOnly,
     404: problem('No such community'),
     422: problem('Invalid fields'),
   },
@@ -42,7 +36,10 @@ const getSeries = createRoute({
   tags: ['Series'],
   summary: 'A series with the sessions the caller may see',
   request: { params: seriesParams },
-  responses: { 200: json(seriesSchema, 'The series'), 404: problem('No such series, or nothing in it visible') },
+  responses: {
+    200: jsonResponse(seriesSchema, 'The series'),
+    404: problem('No such series, or nothing in it visible'),
+  },
 });
 
 const patchFollowing = createRoute({
@@ -52,11 +49,11 @@ const patchFollowing = createRoute({
   summary: 'Move a session and all following ones: new time, rule or date (organizers); registrants are told',
   request: {
     params: seriesParams.extend({ number: z.coerce.number().int().min(1).max(52) }),
-    body: body(followingChangeSchema),
+    body: jsonBody(followingChangeSchema),
   },
   responses: {
-    200: json(seriesSchema, 'The series'),
-    ...denied,
+    200: jsonResponse(seriesSchema, 'The series'),
+    ...organizersOnly,
     404: problem('No such series or session'),
     422: problem('Invalid change'),
   },
@@ -67,9 +64,9 @@ const postSeriesRegistration = createRoute({
   path: '/series/{id}/registrations',
   tags: ['Series'],
   summary: 'Register for every open session of a series at once; one mail with all personal links',
-  request: { params: seriesParams, body: body(registerRequestSchema) },
+  request: { params: seriesParams, body: jsonBody(registerRequestSchema) },
   responses: {
-    201: json(seriesRegistrationResultSchema, 'One result per session'),
+    201: jsonResponse(seriesRegistrationResultSchema, 'One result per session'),
     404: problem('No such series'),
     409: problem('No session of the series is open'),
     422: problem('Invalid fields or answers'),

@@ -9,13 +9,12 @@ import {
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import type { SessionUser } from '../http/env.ts';
-import { createRouter, problem } from '../http/openapi.ts';
+import { createRouter, organizersOnly, problem } from '../http/openapi.ts';
 import { sessionInvitationDetails } from './invitation-details.ts';
 import { removeSessionPerson, updateSessionPerson } from './people.ts';
 import { toSessionPerson, visibleSession } from './service.ts';
 
 const personParams = z.object({ ref: sessionRefSchema, personId: z.string().min(1).max(100) });
-const denied = { 401: problem('Not signed in'), 403: problem('Not an organizer of this community') };
 
 const getInvitation = createRoute({
   method: 'get',
@@ -43,7 +42,7 @@ const patchPerson = createRoute({
   },
   responses: {
     200: { description: 'The person', content: { 'application/json': { schema: sessionPersonSchema } } },
-    ...denied,
+    ...organizersOnly,
     404: problem('No such session or person'),
     422: problem('Invalid fields'),
   },
@@ -55,7 +54,7 @@ const deletePerson = createRoute({
   tags: ['Sessions'],
   summary: 'Remove a speaker or moderator from this session only (organizers)',
   request: { params: personParams },
-  responses: { 204: { description: 'Removed' }, ...denied, 404: problem('No such session or person') },
+  responses: { 204: { description: 'Removed' }, ...organizersOnly, 404: problem('No such session or person') },
 });
 
 export function sessionPeopleRoutes(ctx: AppContext) {

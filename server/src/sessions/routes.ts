@@ -12,7 +12,7 @@ import {
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
-import { createRouter, problem } from '../http/openapi.ts';
+import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import type { RegistrationNotifications } from '../registrations/notify.ts';
 import { fillFreeSeats } from '../registrations/service.ts';
 import type { SessionNotifications } from './notify.ts';
@@ -28,24 +28,18 @@ import {
   visibleSession,
 } from './service.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const slugParams = z.object({ slug: communitySlugSchema });
 const refParams = z.object({ ref: sessionRefSchema });
-const denied = { 401: problem('Not signed in'), 403: problem('Not an organizer of this community') };
 
 const postSession = createRoute({
   method: 'post',
   path: '/communities/{slug}/sessions',
   tags: ['Sessions'],
   summary: 'Schedule a session (organizers)',
-  request: { params: slugParams, body: body(createSessionRequestSchema) },
+  request: { params: slugParams, body: jsonBody(createSessionRequestSchema) },
   responses: {
-    201: json(sessionSchema, 'The session'),
-    ...denied,
+    201: jsonResponse(sessionSchema, 'The session'),
+    ...organizersOnly,
     404: problem('No such community'),
     422: problem('Invalid fields'),
   },
@@ -57,7 +51,7 @@ const listSessions = createRoute({
   tags: ['Sessions'],
   summary: 'A community’s sessions: public ones for everyone, all of them for its organizers',
   request: { params: slugParams },
-  responses: { 200: json(z.array(sessionSchema), 'Sessions by start time'), 404: problem('No such community') },
+  responses: { 200: jsonResponse(z.array(sessionSchema), 'Sessions by start time'), 404: problem('No such community') },
 });
 
 const getSession = createRoute({
@@ -66,7 +60,10 @@ const getSession = createRoute({
   tags: ['Sessions'],
   summary: 'A session by id or address',
   request: { params: refParams },
-  responses: { 200: json(sessionSchema, 'The session'), 404: problem('No such session, or not visible to the caller') },
+  responses: {
+    200: jsonResponse(sessionSchema, 'The session'),
+    404: problem('No such session, or not visible to the caller'),
+  },
 });
 
 const patchSession = createRoute({
@@ -74,10 +71,10 @@ const patchSession = createRoute({
   path: '/sessions/{ref}',
   tags: ['Sessions'],
   summary: 'Change, reschedule or cancel a session (organizers); registrants are told of a new time or a cancellation',
-  request: { params: refParams, body: body(updateSessionRequestSchema) },
+  request: { params: refParams, body: jsonBody(updateSessionRequestSchema) },
   responses: {
-    200: json(sessionSchema, 'The session'),
-    ...denied,
+    200: jsonResponse(sessionSchema, 'The session'),
+    ...organizersOnly,
     404: problem('No such session'),
     409: problem('The session has ended'),
     422: problem('Invalid fields'),
@@ -89,10 +86,10 @@ const postPerson = createRoute({
   path: '/sessions/{ref}/people',
   tags: ['Sessions'],
   summary: 'Add a speaker or moderator; they get a personal invitation link by mail',
-  request: { params: refParams, body: body(addSessionPersonRequestSchema) },
+  request: { params: refParams, body: jsonBody(addSessionPersonRequestSchema) },
   responses: {
-    201: json(sessionPersonSchema, 'The person'),
-    ...denied,
+    201: jsonResponse(sessionPersonSchema, 'The person'),
+    ...organizersOnly,
     404: problem('No such session'),
     422: problem('Invalid fields'),
   },
@@ -105,7 +102,7 @@ const acceptInvitation = createRoute({
   summary: 'A speaker or moderator accepts their personal invitation with their account',
   request: { params: z.object({ secret: joinSecretSchema }) },
   responses: {
-    200: json(sessionSchema, 'The session the caller now speaks at or moderates'),
+    200: jsonResponse(sessionSchema, 'The session the caller now speaks at or moderates'),
     401: problem('Not signed in'),
     404: problem('The link is not valid'),
   },
