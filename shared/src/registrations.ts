@@ -20,6 +20,17 @@ export const registerRequestSchema = z
   .meta({ id: 'RegisterRequest' });
 export type RegisterRequest = z.input<typeof registerRequestSchema>;
 
+/** An organizer registering someone by name and email: how private sessions fill ("by invitation"). */
+export const inviteRegistrantRequestSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    email: z.email('validation.email').max(320),
+    locale: z.enum(LOCALES).default('id'),
+  })
+  .strict()
+  .meta({ id: 'InviteRegistrantRequest' });
+export type InviteRegistrantRequest = z.input<typeof inviteRegistrantRequestSchema>;
+
 export const registrationResultSchema = z
   .object({
     status: z.enum(['registered', 'waitlisted']),

@@ -77,6 +77,7 @@ describe('who may do what', () => {
       ['POST', `/api/sessions/${sessionSlug}/people`, { role: 'speaker', name: 'Dewi', email: 'dewi@example.id' }],
       ['GET', `/api/sessions/${sessionSlug}/registrants`, undefined],
       ['GET', `/api/sessions/${sessionSlug}/registrants.csv`, undefined],
+      ['POST', `/api/sessions/${sessionSlug}/invitations`, { name: 'Tamu Undangan', email: 'tamu@example.id' }],
       [
         'POST',
         `/api/communities/${slug}/series`,

@@ -166,3 +166,49 @@ describe('raising a session’s capacity', () => {
     }
   });
 });
+
+describe('a private session', () => {
+  it('is filled by invitation: the invitee gets a working personal link, the public cannot see or register', async () => {
+    const peer = await startSmtpPeer();
+    const app = await startTestApp({ smtpUrl: peer.url });
+    try {
+      const organizer = await signUp(app.url);
+      await organizer.request('/api/communities', { method: 'POST', body: { name: 'Tertutup', slug: 'tertutup' } });
+      const created = await organizer.request('/api/communities/tertutup/sessions', {
+        method: 'POST',
+        body: {
+          title: 'Rapat pengurus',
+          startsAt: new Date(Date.now() + 86_400_000 * 2).toISOString(),
+          timeZone: 'Asia/Jayapura',
+          visibility: 'private',
+          questions: [{ id: 'divisi', kind: 'short-text', label: 'Divisi', required: true }],
+        },
+      });
+      const { slug } = await created.json();
+      expect((await anonymous(app.url).request(`/api/sessions/${slug}`)).status).toBe(404);
+      const publicTry = await anonymous(app.url).request(`/api/sessions/${slug}/registrations`, {
+        method: 'POST',
+        body: { name: 'Orang Luar', email: 'luar@example.id', answers: { divisi: 'x' } },
+      });
+      expect(publicTry.status).toBe(404);
+
+      const invited = await organizer.request(`/api/sessions/${slug}/invitations`, {
+        method: 'POST',
+        body: { name: 'Sekar', email: 'sekar@example.id', locale: 'en' },
+      });
+      expect(invited.status).toBe(201);
+      await peer.waitForMessages(2);
+      const mail = peer.messages.find((m) => m.subject === 'You are registered: Rapat pengurus');
+      const secret = JOIN_LINK.exec(mail?.text ?? '')?.[1];
+      const mine = await (await anonymous(app.url).request(`/api/registrations/${secret}`)).json();
+      expect(mine).toMatchObject({
+        name: 'Sekar',
+        status: 'registered',
+        session: { title: 'Rapat pengurus', timeZone: 'Asia/Jayapura' },
+      });
+    } finally {
+      await app.stop();
+      await peer.stop();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  inviteRegistrantRequestSchema,
   joinSecretSchema,
   myRegistrationSchema,
   registerRequestSchema,
@@ -9,7 +10,7 @@ import {
 } from '@serambi/shared';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
-import { createRouter, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { registrantsCsv } from './csv.ts';
 import type { JoinLinks } from './link-secrets.ts';
@@ -91,6 +92,23 @@ const exportCsv = createRoute({
   },
 });
 
+const inviteRegistrant = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/invitations',
+  tags: ['Registrations'],
+  summary:
+    'Register someone by name and email (organizers): how people get into a private session. They get the usual confirmation with their personal join link; required questions are not asked.',
+  request: { params: refParams, body: jsonBody(inviteRegistrantRequestSchema) },
+  responses: {
+    201: jsonResponse(registrationResultSchema, 'Registered or waitlisted'),
+    200: jsonResponse(registrationResultSchema, 'Already registered: the confirmation was mailed again'),
+    ...organizersOnly,
+    404: problem('No such session'),
+    409: problem('Registration is not open'),
+    422: problem('Invalid fields'),
+  },
+});
+
 export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: RegistrationNotifications) {
   const organizerSession = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
     const { session } = await visibleSession(ctx.db, ref, user);
@@ -111,6 +129,13 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
       const cancelled = await cancelRegistration(ctx.db, secret);
       await notify.cancelled(await findSessionByRef(ctx.db, before.sessionId), cancelled);
       return c.json(await registrationSummary(ctx.db, cancelled.registration), 200);
+    })
+    .openapi(inviteRegistrant, async (c) => {
+      const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
+      const invitee = { ...c.req.valid('json'), answers: {} };
+      const registered = await register(ctx.db, ctx.links, session, invitee, c.get('locale'), { byOrganizer: true });
+      await notify.registered(session, registered);
+      return registered.result.alreadyRegistered ? c.json(registered.result, 200) : c.json(registered.result, 201);
     })
     .openapi(listForOrganizers, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));

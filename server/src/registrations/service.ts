@@ -38,9 +38,12 @@ export async function register(
   session: SessionRow,
   input: RegisterInput,
   callerLocale: Locale,
+  options: { byOrganizer?: boolean } = {},
 ): Promise<Registered> {
   if (!canRegister(session)) throw new AppError(409, 'registration_closed', 'problems.registrationClosed');
-  const checked = checkAnswers(session.questions, input.answers, {
+  // An organizer adding someone by name and email cannot answer for them.
+  const questions = options.byOrganizer ? [] : session.questions;
+  const checked = checkAnswers(questions, input.answers, {
     missing: translate(callerLocale, 'problems.missingAnswer'),
     invalid: translate(callerLocale, 'problems.invalidAnswer'),
   });
