@@ -599,6 +599,17 @@ export const en: Messages = {
     addAndInvite: 'Add and send invitation',
   },
   registrants: {
+    invite: {
+      heading: 'Invite people',
+      hintPrivate: 'This session is private: only people you invite here can join.',
+      hint: 'Register someone directly; they get the confirmation mail with their personal link.',
+      name: 'Name',
+      email: 'Email',
+      language: 'Language of the mail',
+      submit: 'Invite',
+      sent: '{name} is registered. The confirmation mail is on its way.',
+      waitlisted: '{name} is on the waitlist (number {position}).',
+    },
     pageTitle: 'Registrants: {title}',
     search: 'Search name or email',
     exportCsv: 'Download CSV',

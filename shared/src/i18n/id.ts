@@ -601,6 +601,17 @@ export const id = {
     addAndInvite: 'Tambahkan dan kirim undangan',
   },
   registrants: {
+    invite: {
+      heading: 'Undang peserta',
+      hintPrivate: 'Sesi ini privat: hanya orang yang Anda undang di sini yang bisa bergabung.',
+      hint: 'Daftarkan seseorang langsung; ia menerima email konfirmasi dengan tautan pribadinya.',
+      name: 'Nama',
+      email: 'Email',
+      language: 'Bahasa email',
+      submit: 'Undang',
+      sent: '{name} terdaftar. Email konfirmasi sedang dikirim.',
+      waitlisted: '{name} masuk daftar tunggu (urutan {position}).',
+    },
     pageTitle: 'Pendaftar: {title}',
     search: 'Cari nama atau email',
     exportCsv: 'Unduh CSV',

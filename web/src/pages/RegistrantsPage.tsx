@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
+import { InviteRegistrantForm } from '../features/registrations/InviteRegistrantForm.tsx';
 import { RegistrantsTable } from '../features/registrations/RegistrantsTable.tsx';
 import { ManageSessionHeader } from '../features/sessions/ManageSessionHeader.tsx';
 import { sessionQuery } from '../features/sessions/session-queries.ts';
@@ -25,6 +26,9 @@ export default function RegistrantsPage() {
               <div class="page">
                 <ManageSessionHeader communitySlug={params.slug} session={found()} current="registrants" />
                 <RegistrantsTable sessionRef={found().slug} questions={found().questions} />
+                <div class="registrants__invite">
+                  <InviteRegistrantForm sessionRef={found().slug} isPrivate={found().visibility === 'private'} />
+                </div>
               </div>
             )}
           </QueryState>

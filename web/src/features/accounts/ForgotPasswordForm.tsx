@@ -1,7 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
+import { focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
+import { EmailField } from './AccountFields.tsx';
 import { emailProblem } from './account-checks.ts';
 import { useRequestPasswordReset } from './account-queries.ts';
 
@@ -33,22 +34,14 @@ export function ForgotPasswordForm() {
     >
       <form ref={form} class="form-stack" onSubmit={submit} novalidate>
         <FormProblem error={request.error} />
-        <Field label={t('auth.email')} error={error()}>
-          {(control) => (
-            <input
-              {...control}
-              class="field__control"
-              type="email"
-              autocomplete="email"
-              inputmode="email"
-              value={email()}
-              onInput={(e) => {
-                setEmail(e.currentTarget.value);
-                setError(undefined);
-              }}
-            />
-          )}
-        </Field>
+        <EmailField
+          value={email()}
+          error={error()}
+          onInput={(value) => {
+            setEmail(value);
+            setError(undefined);
+          }}
+        />
         <button type="submit" class="button button--primary button--wide" aria-disabled={request.isPending}>
           {t('auth.sendResetLink')}
         </button>

@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
+import { focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { authFieldErrors } from '../../ui/form/field-errors.ts';
-import { MIN_PASSWORD_LENGTH, newPasswordProblem } from './account-checks.ts';
+import { NewPasswordField } from './AccountFields.tsx';
+import { newPasswordProblem } from './account-checks.ts';
 import { useResetPassword } from './account-queries.ts';
 
 /** A new password for the token from the reset mail; afterwards every other session is signed out. */
@@ -39,25 +40,15 @@ export function ResetPasswordForm(props: { token: string }) {
     >
       <form ref={form} class="form-stack" onSubmit={submit} novalidate>
         <FormProblem error={fieldError() ? null : reset.error} />
-        <Field
+        <NewPasswordField
           label={t('auth.newPassword')}
-          hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          value={password()}
           error={fieldError()}
-        >
-          {(control) => (
-            <input
-              {...control}
-              class="field__control"
-              type="password"
-              autocomplete="new-password"
-              value={password()}
-              onInput={(e) => {
-                setPassword(e.currentTarget.value);
-                setError(undefined);
-              }}
-            />
-          )}
-        </Field>
+          onInput={(value) => {
+            setPassword(value);
+            setError(undefined);
+          }}
+        />
         <button type="submit" class="button button--primary button--wide" aria-disabled={reset.isPending}>
           {t('auth.saveNewPassword')}
         </button>

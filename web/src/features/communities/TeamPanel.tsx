@@ -115,7 +115,7 @@ function InviteForm(props: { slug: string; canInviteOwners: boolean }) {
         {t('team.invite')}
       </button>
       <p role="status" class="form-actions__status">
-        <Show when={sentTo()}>{(to) => t('team.invitationSent', { email: to() })}</Show>
+        <Show when={sentTo()}>{(to) => <>{t('team.invitationSent', { email: to() })}</>}</Show>
       </p>
     </form>
   );

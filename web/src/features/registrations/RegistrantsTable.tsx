@@ -55,7 +55,7 @@ export function RegistrantsTable(props: { sessionRef: string; questions: Registr
         </a>
       </div>
       <p role="status" class="registrants__count">
-        <Show when={registrants.data}>{(list) => t('registrants.count', { count: list().length })}</Show>
+        <Show when={registrants.data}>{(list) => <>{t('registrants.count', { count: list().length })}</>}</Show>
       </p>
       <Show when={registrants.data && registrants.data.length > 0}>
         {/* Scrolls sideways on a phone; focusable so a keyboard can scroll it too. */}

@@ -1,4 +1,4 @@
-import type { RegisterRequest } from '@serambi/shared';
+import type { InviteRegistrantRequest, RegisterRequest } from '@serambi/shared';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { type ApiClient, expectSuccess } from '../../api/client.ts';
@@ -51,4 +51,20 @@ export const registrantsQuery = (api: ApiClient, ref: string, search: string) =>
 /** The CSV export is a download the browser fetches itself, with the session cookie. */
 export function registrantsCsvUrl(ref: string): string {
   return `/api/sessions/${encodeURIComponent(ref)}/registrants.csv`;
+}
+
+/** An organizer registers someone by name and email (how a private session fills). */
+export function useInviteRegistrant(ref: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (json: InviteRegistrantRequest) =>
+      expectSuccess(await api.sessions[':ref'].invitations.$post({ param: { ref: ref() }, json })),
+    // The list and the session's counts both changed.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: registrationKeys.ofSession(ref()) }),
+        queryClient.invalidateQueries({ queryKey: sessionKeys.one(ref()) }),
+      ]),
+  }));
 }

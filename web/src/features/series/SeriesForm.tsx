@@ -1,16 +1,15 @@
 import { createSeriesRequestSchema, type Series } from '@serambi/shared';
-import { createMemo, createUniqueId } from 'solid-js';
-import { createStore, produce } from 'solid-js/store';
+import { createMemo } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
+import { focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
+import { FormSection } from '../../ui/form/FormSection.tsx';
 import { createFieldErrors, type FieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
-import { AudienceFields } from '../sessions/AudienceFields.tsx';
-import { DescriptionEditor } from '../sessions/DescriptionEditor.tsx';
-import { QuestionsBuilder } from '../sessions/QuestionsBuilder.tsx';
-import { newQuestionDraft } from '../sessions/question-drafts.ts';
+import { RegistrationSection } from '../sessions/RegistrationSection.tsx';
 import { SessionPeopleSection } from '../sessions/SessionPeopleSection.tsx';
 import { startsAtOf } from '../sessions/session-form.ts';
+import { TitleAndDescriptionFields } from '../sessions/TitleAndDescriptionFields.tsx';
 import { WhenFields } from '../sessions/WhenFields.tsx';
 import { RepeatFields } from './RepeatFields.tsx';
 import { SeriesPreview } from './SeriesPreview.tsx';
@@ -43,7 +42,6 @@ export function SeriesForm(props: {
   const checks = createFieldErrors();
   const serverErrors = createMemo(() => toFormFields(problemFieldErrors(create.error)));
   const errorOf = (path: string) => checks.errors()[path] ?? serverErrors()[path];
-  const ids = { what: createUniqueId(), when: createUniqueId(), registration: createUniqueId() };
   let form: HTMLFormElement | undefined;
 
   const change = <K extends keyof SeriesFormValues>(field: K, value: SeriesFormValues[K]) => {
@@ -75,32 +73,20 @@ export function SeriesForm(props: {
         save('scheduled');
       }}
     >
-      <section class="card form-section" aria-labelledby={ids.what}>
-        <h2 id={ids.what} class="form-section__heading">
-          {t('series.whatHeading')}
-        </h2>
-        <Field label={t('series.title')} hint={t('series.titleHint')} error={errorOf('title')}>
-          {(control) => (
-            <input
-              {...control}
-              class="field__control"
-              maxLength={140}
-              value={values.title}
-              onInput={(e) => change('title', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <DescriptionEditor
-          value={values.description}
-          error={errorOf('description')}
-          onInput={(v) => change('description', v)}
+      <FormSection heading={t('series.whatHeading')}>
+        <TitleAndDescriptionFields
+          titleLabel={t('series.title')}
+          titleHint={t('series.titleHint')}
+          titleMaxLength={140}
+          title={values.title}
+          description={values.description}
+          errorOf={errorOf}
+          onTitle={(value) => change('title', value)}
+          onDescription={(value) => change('description', value)}
         />
-      </section>
+      </FormSection>
 
-      <section class="card form-section" aria-labelledby={ids.when}>
-        <h2 id={ids.when} class="form-section__heading">
-          {t('series.whenHeading')}
-        </h2>
+      <FormSection heading={t('series.whenHeading')}>
         <WhenFields
           values={values}
           startsAt={startsAtOf(values)}
@@ -111,39 +97,16 @@ export function SeriesForm(props: {
         <RepeatFields values={values} errorOf={errorOf} onChange={change} />
         <h3 class="form-section__subheading">{t('series.previewHeading')}</h3>
         <SeriesPreview values={values} />
-      </section>
+      </FormSection>
 
-      <section class="card form-section" aria-labelledby={ids.registration}>
-        <h2 id={ids.registration} class="form-section__heading">
-          {t('editor.registrationHeading')}
-        </h2>
-        <AudienceFields
-          capacity={values.capacity}
-          visibility={values.visibility}
-          errorOf={errorOf}
-          onCapacity={(value) => change('capacity', value)}
-          onVisibility={(value) => change('visibility', value)}
-        />
-        <QuestionsBuilder
-          questions={values.questions}
-          errorOf={errorOf}
-          onAdd={() => setValues('questions', (list) => [...list, newQuestionDraft()])}
-          onRemove={(index) => setValues('questions', (list) => list.filter((_, i) => i !== index))}
-          onMove={(index, by) =>
-            setValues(
-              'questions',
-              produce((list) => {
-                const [moved] = list.splice(index, 1);
-                if (moved) list.splice(index + by, 0, moved);
-              }),
-            )
-          }
-          onChange={(index, field, value) => {
-            setValues('questions', index, field, value);
-            checks.clear(`questions.${index}.${String(field)}`);
-          }}
-        />
-      </section>
+      <RegistrationSection
+        values={values}
+        errorOf={errorOf}
+        onCapacity={(value) => change('capacity', value)}
+        onVisibility={(value) => change('visibility', value)}
+        updateQuestions={(update) => setValues('questions', update)}
+        onQuestionEdited={checks.clear}
+      />
 
       <SessionPeopleSection
         people={values.people}

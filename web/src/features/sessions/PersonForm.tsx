@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { createFieldErrors, type FieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { enterRunsInstead, PersonNameField, PersonPresentationFields } from './PersonFields.tsx';
 
 const EMPTY = { role: 'speaker' as SessionRole, name: '', email: '', title: '', bio: '', photoUrl: '' };
 
@@ -48,17 +49,7 @@ export function PersonForm(props: {
   };
 
   return (
-    <fieldset
-      ref={root}
-      class="person-form"
-      onKeyDown={(event) => {
-        // Enter in these inputs adds the person; it must not send the session form around them.
-        if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
-          event.preventDefault();
-          submit();
-        }
-      }}
-    >
+    <fieldset ref={root} class="person-form" onKeyDown={enterRunsInstead(submit)}>
       <legend class="form-section__subheading">{t('people.addHeading')}</legend>
       <FormProblem error={props.error} />
       <div class="field">
@@ -87,16 +78,7 @@ export function PersonForm(props: {
         </div>
       </div>
       <div class="field-row">
-        <Field label={t('people.name')} error={errorOf('name')}>
-          {(control) => (
-            <input
-              {...control}
-              class="field__control"
-              value={values.name}
-              onInput={(e) => edit('name', e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <PersonNameField name={values.name} errorOf={errorOf} onEdit={edit} />
         <Field label={t('people.email')} hint={t('people.emailHint')} error={errorOf('email')}>
           {(control) => (
             <input
@@ -110,40 +92,7 @@ export function PersonForm(props: {
           )}
         </Field>
       </div>
-      <Field label={t('people.title')} hint={t('people.titleHint')} optional error={errorOf('title')}>
-        {(control) => (
-          <input
-            {...control}
-            class="field__control"
-            value={values.title}
-            onInput={(e) => edit('title', e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('people.bio')} optional error={errorOf('bio')}>
-        {(control) => (
-          <textarea
-            {...control}
-            class="field__control"
-            rows="3"
-            value={values.bio}
-            onInput={(e) => edit('bio', e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('people.photoUrl')} optional error={errorOf('photoUrl')}>
-        {(control) => (
-          <input
-            {...control}
-            class="field__control"
-            type="url"
-            inputmode="url"
-            placeholder="https://"
-            value={values.photoUrl}
-            onInput={(e) => edit('photoUrl', e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <PersonPresentationFields values={values} titleHint={t('people.titleHint')} errorOf={errorOf} onEdit={edit} />
       <button type="button" class="button" aria-disabled={props.pending} onClick={submit}>
         {props.submitLabel}
       </button>

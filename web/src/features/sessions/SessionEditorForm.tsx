@@ -4,17 +4,15 @@ import {
   type Session,
   updateSessionRequestSchema,
 } from '@serambi/shared';
-import { createMemo, createSignal, createUniqueId, Show } from 'solid-js';
-import { createStore, produce } from 'solid-js/store';
+import { createMemo, createSignal, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
+import { focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
+import { FormSection } from '../../ui/form/FormSection.tsx';
 import { createFieldErrors, type FieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
-import { AudienceFields } from './AudienceFields.tsx';
-import { DescriptionEditor } from './DescriptionEditor.tsx';
-import { QuestionsBuilder } from './QuestionsBuilder.tsx';
-import { newQuestionDraft } from './question-drafts.ts';
+import { RegistrationSection } from './RegistrationSection.tsx';
 import { SessionPeopleSection } from './SessionPeopleSection.tsx';
 import {
   newSessionValues,
@@ -24,6 +22,7 @@ import {
   toSessionRequest,
 } from './session-form.ts';
 import { useAddSessionPerson, useCreateSession, useUpdateSession } from './session-queries.ts';
+import { TitleAndDescriptionFields } from './TitleAndDescriptionFields.tsx';
 import { WhenFields } from './WhenFields.tsx';
 import './editor.css';
 
@@ -57,7 +56,6 @@ export function SessionEditorForm(props: {
   const startsAt = () => startsAtOf(values);
   const people = () => props.session?.people ?? peopleToInvite();
   const registrantCount = () => (props.session ? props.session.registeredCount + props.session.waitlistedCount : 0);
-  const headingIds = { what: createUniqueId(), when: createUniqueId(), registration: createUniqueId() };
   let form: HTMLFormElement | undefined;
 
   const change = <K extends keyof SessionFormValues>(field: K, value: SessionFormValues[K]) => {
@@ -124,71 +122,36 @@ export function SessionEditorForm(props: {
         save(props.session && props.session.status !== 'draft' ? 'unchanged' : 'scheduled');
       }}
     >
-      <section class="card form-section" aria-labelledby={headingIds.what}>
-        <h2 id={headingIds.what} class="form-section__heading">
-          {t('editor.whatHeading')}
-        </h2>
-        <Field label={t('editor.title')} hint={t('editor.titleHint')} error={errorOf('title')}>
-          {(control) => (
-            <input
-              {...control}
-              class="field__control"
-              maxLength={160}
-              value={values.title}
-              onInput={(e) => change('title', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <DescriptionEditor
-          value={values.description}
-          error={errorOf('description')}
-          onInput={(v) => change('description', v)}
+      <FormSection heading={t('editor.whatHeading')}>
+        <TitleAndDescriptionFields
+          titleLabel={t('editor.title')}
+          titleHint={t('editor.titleHint')}
+          titleMaxLength={160}
+          title={values.title}
+          description={values.description}
+          errorOf={errorOf}
+          onTitle={(value) => change('title', value)}
+          onDescription={(value) => change('description', value)}
         />
-      </section>
+      </FormSection>
 
-      <section class="card form-section" aria-labelledby={headingIds.when}>
-        <h2 id={headingIds.when} class="form-section__heading">
-          {t('editor.whenHeading')}
-        </h2>
+      <FormSection heading={t('editor.whenHeading')}>
         <WhenFields
           values={values}
           startsAt={startsAt()}
           errorOf={errorOf}
           onChange={(field, value) => change(field, value as SessionFormValues[typeof field])}
         />
-      </section>
+      </FormSection>
 
-      <section class="card form-section" aria-labelledby={headingIds.registration}>
-        <h2 id={headingIds.registration} class="form-section__heading">
-          {t('editor.registrationHeading')}
-        </h2>
-        <AudienceFields
-          capacity={values.capacity}
-          visibility={values.visibility}
-          errorOf={errorOf}
-          onCapacity={(value) => change('capacity', value)}
-          onVisibility={(value) => change('visibility', value)}
-        />
-        <QuestionsBuilder
-          questions={values.questions}
-          errorOf={errorOf}
-          onAdd={() => setValues('questions', (list) => [...list, newQuestionDraft()])}
-          onRemove={(index) => setValues('questions', (list) => list.filter((_, i) => i !== index))}
-          onMove={(index, by) =>
-            setValues(
-              'questions',
-              produce((list) => {
-                const [moved] = list.splice(index, 1);
-                if (moved) list.splice(index + by, 0, moved);
-              }),
-            )
-          }
-          onChange={(index, field, value) => {
-            setValues('questions', index, field, value);
-            checks.clear(`questions.${index}.${String(field)}`);
-          }}
-        />
-      </section>
+      <RegistrationSection
+        values={values}
+        errorOf={errorOf}
+        onCapacity={(value) => change('capacity', value)}
+        onVisibility={(value) => change('visibility', value)}
+        updateQuestions={(update) => setValues('questions', update)}
+        onQuestionEdited={checks.clear}
+      />
 
       <SessionPeopleSection
         people={people()}

@@ -1,6 +1,6 @@
 import type { AddSessionPersonRequest, SessionPerson } from '@serambi/shared';
-import { createUniqueId } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { FormSection } from '../../ui/form/FormSection.tsx';
 import { problemFieldErrors } from '../../ui/form/field-errors.ts';
 import { PeopleList } from './PeopleList.tsx';
 import { PersonForm } from './PersonForm.tsx';
@@ -17,12 +17,8 @@ export function SessionPeopleSection(props: {
   onAdd: (person: AddSessionPersonRequest, reset: () => void) => void;
 }) {
   const { t } = useI18n();
-  const headingId = createUniqueId();
   return (
-    <section class="card form-section" aria-labelledby={headingId}>
-      <h2 id={headingId} class="form-section__heading">
-        {t('people.heading')}
-      </h2>
+    <FormSection heading={t('people.heading')}>
       <p class="field__hint">{t('people.hint')}</p>
       <PeopleList
         people={props.people}
@@ -40,6 +36,6 @@ export function SessionPeopleSection(props: {
         submitLabel={props.saved ? t('people.addAndInvite') : t('people.add')}
         onSubmit={props.onAdd}
       />
-    </section>
+    </FormSection>
   );
 }

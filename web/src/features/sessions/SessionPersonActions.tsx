@@ -3,9 +3,9 @@ import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { Field } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { enterRunsInstead, PersonNameField, PersonPresentationFields } from './PersonFields.tsx';
 import { useRemoveSessionPerson, useUpdateSessionPerson } from './session-queries.ts';
 
 /** Edit how a saved speaker or moderator is presented, or remove them from this session. */
@@ -68,61 +68,10 @@ export function SessionPersonActions(props: { sessionRef: string; person: Sessio
         onClose={() => setEditing(false)}
         onConfirm={save}
       >
-        <fieldset
-          class="form-stack person-edit"
-          onKeyDown={(event) => {
-            // The dialog sits inside the session form: Enter saves the person, not the session.
-            if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
-              event.preventDefault();
-              save();
-            }
-          }}
-        >
+        <fieldset class="form-stack person-edit" onKeyDown={enterRunsInstead(save)}>
           <FormProblem error={update.error} />
-          <Field label={t('people.name')} error={errorOf('name')}>
-            {(control) => (
-              <input
-                {...control}
-                class="field__control"
-                value={values.name}
-                onInput={(e) => edit('name', e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('people.title')} optional error={errorOf('title')}>
-            {(control) => (
-              <input
-                {...control}
-                class="field__control"
-                value={values.title}
-                onInput={(e) => edit('title', e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('people.bio')} optional error={errorOf('bio')}>
-            {(control) => (
-              <textarea
-                {...control}
-                class="field__control"
-                rows="3"
-                value={values.bio}
-                onInput={(e) => edit('bio', e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('people.photoUrl')} optional error={errorOf('photoUrl')}>
-            {(control) => (
-              <input
-                {...control}
-                class="field__control"
-                type="url"
-                inputmode="url"
-                placeholder="https://"
-                value={values.photoUrl}
-                onInput={(e) => edit('photoUrl', e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <PersonNameField name={values.name} errorOf={errorOf} onEdit={edit} />
+          <PersonPresentationFields values={values} errorOf={errorOf} onEdit={edit} />
         </fieldset>
       </ConfirmDialog>
       <ConfirmDialog
