@@ -20,6 +20,7 @@ import { devOutboxRoutes } from './notifications/routes.ts';
 import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
 import { seriesRoutes } from './series/routes.ts';
+import { mailDepsOf } from './sessions/mail-context.ts';
 import { createSessionNotifications } from './sessions/mails.ts';
 import { sessionPeopleRoutes } from './sessions/people-routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
@@ -29,7 +30,7 @@ import { createLinkPreviews } from './web/unfurl.ts';
 
 /** The typed API: its type is what the web client's `hc<ApiRoutes>` is built from. */
 export function buildApi(ctx: AppContext) {
-  const mailDeps = { db: ctx.db, publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom, now: ctx.now };
+  const mailDeps = mailDepsOf(ctx);
   const sessionMails = createSessionNotifications(mailDeps);
   const registrationMails = createRegistrationNotifications({ ...mailDeps, links: ctx.links });
   return createRouter()

@@ -15,6 +15,7 @@ import { LiveKitEvents } from './livekit/webhook-routes.ts';
 import { sendMailJobHandler } from './notifications/mail-job.ts';
 import { createMailer } from './notifications/mailer.ts';
 import { createJoinLinks } from './registrations/link-secrets.ts';
+import { mailDepsOf } from './sessions/mail-context.ts';
 import { sessionReminderHandler } from './sessions/reminders.ts';
 
 export interface RunningServer {
@@ -83,7 +84,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       now,
     });
     cleanups.push(() => mailer.close());
-    const mailDeps = { db: database.db, publicUrl: config.publicUrl, mailFrom: config.mailFrom, now, links };
+    const mailDeps = { ...mailDepsOf({ db: database.db, config, now }), links };
     const jobRunner = createJobRunner({
       db: database.db,
       handlers: { 'send-mail': sendMailJobHandler(mailer), 'session-reminder': sessionReminderHandler(mailDeps) },

@@ -16,12 +16,16 @@ export function joinUrl(publicUrl: string, secret: string): string {
 
 /** Confirmation, waitlist, promotion and cancellation mails, in each registrant's language. */
 export function createRegistrationNotifications(deps: MailDeps & { links: JoinLinks }): RegistrationNotifications {
-  const seatMail = async (
+  /**
+   * The mail that carries a person's join link: a seat (just registered, or moved up from the
+   * waitlist, both with the calendar invitation) or a place on the waitlist.
+   */
+  const linkMail = async (
     session: SessionRow,
     registration: RegistrationRow,
     secret: string,
-    kind: 'registered' | 'promoted',
-    again = false,
+    kind: 'registered' | 'promoted' | 'waitlisted',
+    extra: { again?: boolean; position?: number } = {},
   ): Promise<MailMessage> => {
     const mail = await sessionMailContext(deps, session);
     const l: Locale = registration.locale;
@@ -29,11 +33,11 @@ export function createRegistrationNotifications(deps: MailDeps & { links: JoinLi
     const t = (key: Parameters<typeof translate>[1], params = {}) =>
       translate(l, key, { title: session.title, ...params });
     const content = renderMail(l, {
-      heading: t(kind === 'registered' ? 'mail.registered.heading' : 'mail.promoted.heading'),
+      heading: t(`mail.${kind}.heading`),
       paragraphs: [
         t('mail.greeting', { name: registration.name }),
-        t(kind === 'registered' ? 'mail.registered.body' : 'mail.promoted.body'),
-        ...(again ? [t('mail.registered.again')] : []),
+        t(`mail.${kind}.body`, { position: extra.position ?? 1 }),
+        ...(extra.again ? [t('mail.registered.again')] : []),
         mail.when(l),
         t('mail.registered.linkNote'),
       ],
@@ -42,16 +46,18 @@ export function createRegistrationNotifications(deps: MailDeps & { links: JoinLi
     });
     return {
       to: registration.email,
-      subject: t(kind === 'registered' ? 'mail.registered.subject' : 'mail.promoted.subject'),
+      subject: t(`mail.${kind}.subject`),
       ...content,
-      attachments: [mail.ics('REQUEST', { name: registration.name, email: registration.email })],
+      ...(kind === 'waitlisted'
+        ? {}
+        : { attachments: [mail.ics('REQUEST', { name: registration.name, email: registration.email })] }),
     };
   };
 
   const mailPromoted = async (session: SessionRow, people: RegistrationRow[]) => {
     for (const person of people) {
       const secret = deps.links.secretFor(person.id, person.linkGeneration);
-      await queueMail(deps.db, await seatMail(session, person, secret, 'promoted'), {
+      await queueMail(deps.db, await linkMail(session, person, secret, 'promoted'), {
         dedupeKey: `promoted:${person.id}:${person.linkGeneration}:${person.arrival}`,
       });
     }
@@ -59,33 +65,12 @@ export function createRegistrationNotifications(deps: MailDeps & { links: JoinLi
 
   return {
     async registered(session, { registration, joinSecret, result }) {
-      if (result.status === 'registered') {
-        await queueMail(
-          deps.db,
-          await seatMail(session, registration, joinSecret, 'registered', result.alreadyRegistered),
-        );
-        return;
-      }
-      const mail = await sessionMailContext(deps, session);
-      const l = registration.locale;
-      const t = (key: Parameters<typeof translate>[1], params = {}) =>
-        translate(l, key, { title: session.title, ...params });
-      const link = joinUrl(deps.publicUrl, joinSecret);
-      await queueMail(deps.db, {
-        to: registration.email,
-        subject: t('mail.waitlisted.subject'),
-        ...renderMail(l, {
-          heading: t('mail.waitlisted.heading'),
-          paragraphs: [
-            t('mail.greeting', { name: registration.name }),
-            t('mail.waitlisted.body', { position: result.waitlistPosition ?? 1 }),
-            mail.when(l),
-            t('mail.registered.linkNote'),
-          ],
-          action: { label: t('mail.registered.action'), url: link },
-          footer: `${t('mail.registered.cancel', { url: `${link}?cancel=1` })}\n${mail.footer(l)}`,
-        }),
-      });
+      const kind = result.status === 'registered' ? 'registered' : 'waitlisted';
+      const extra = {
+        again: kind === 'registered' && result.alreadyRegistered,
+        position: result.waitlistPosition ?? 1,
+      };
+      await queueMail(deps.db, await linkMail(session, registration, joinSecret, kind, extra));
     },
 
     async cancelled(session, { registration, promoted }) {

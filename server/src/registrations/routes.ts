@@ -15,14 +15,7 @@ import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { registrantsCsv } from './csv.ts';
 import type { JoinLinks } from './link-secrets.ts';
 import type { RegistrationNotifications } from './notify.ts';
-import {
-  cancelRegistration,
-  findBySecret,
-  listRegistrants,
-  myRegistration,
-  register,
-  registrationSummary,
-} from './service.ts';
+import { cancelRegistration, listRegistrants, myRegistration, register, registrationSummary } from './service.ts';
 
 const refParams = z.object({ ref: sessionRefSchema });
 const secretParams = z.object({ secret: joinSecretSchema });
@@ -124,10 +117,8 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
     })
     .openapi(getMine, async (c) => c.json(await myRegistration(ctx.db, c.req.valid('param').secret), 200))
     .openapi(cancelMine, async (c) => {
-      const { secret } = c.req.valid('param');
-      const before = await findBySecret(ctx.db, secret);
-      const cancelled = await cancelRegistration(ctx.db, secret);
-      await notify.cancelled(await findSessionByRef(ctx.db, before.sessionId), cancelled);
+      const cancelled = await cancelRegistration(ctx.db, c.req.valid('param').secret);
+      await notify.cancelled(await findSessionByRef(ctx.db, cancelled.registration.sessionId), cancelled);
       return c.json(await registrationSummary(ctx.db, cancelled.registration), 200);
     })
     .openapi(inviteRegistrant, async (c) => {

@@ -10,7 +10,6 @@ import type { Database } from '../db/client.ts';
 import type { JoinLinks } from '../registrations/link-secrets.ts';
 import { createRegistrationNotifications } from '../registrations/mails.ts';
 import { register } from '../registrations/service.ts';
-import { queueSeriesPersonInvite } from '../series/mails.ts';
 import { series } from '../series/schema.ts';
 import { createSeries, seriesSessions } from '../series/service.ts';
 import { createSessionNotifications } from '../sessions/mails.ts';
@@ -73,7 +72,7 @@ export async function seedDemoCommunity(deps: DemoDeps, options: { newPassword: 
     for (const session of created.sessions) await sessionMails.created(session);
     const firstOfSeries = created.sessions[0];
     for (const { person, inviteSecret } of created.people) {
-      if (firstOfSeries) await queueSeriesPersonInvite(deps, created.series, firstOfSeries, person, inviteSecret, 'id');
+      if (firstOfSeries) await sessionMails.personInvited(firstOfSeries, person, inviteSecret, 'id', created.series);
     }
     row = created.series;
     changed = true;

@@ -9,7 +9,7 @@ import { joinUrl } from '../registrations/mails.ts';
 import type { Registered } from '../registrations/service.ts';
 import { type MailDeps, sessionMailContext } from '../sessions/mail-context.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import type { SeriesPersonRow, SeriesRow } from './schema.ts';
+import type { SeriesRow } from './schema.ts';
 
 /** One mail for a whole-series registration: every session's personal link and one calendar file with all of them. */
 export async function queueSeriesRegistrationMail(
@@ -58,33 +58,5 @@ export async function queueSeriesRegistrationMail(
       footer: mail.footer(l),
     }),
     attachments: [textAttachment('series.ics', 'text/calendar; charset=utf-8', calendar)],
-  });
-}
-
-/** One invitation per default speaker or moderator, for every session of the series. */
-export async function queueSeriesPersonInvite(
-  deps: MailDeps,
-  row: SeriesRow,
-  firstSession: SessionRow,
-  person: SeriesPersonRow,
-  inviteSecret: string,
-  l: Locale,
-): Promise<void> {
-  const mail = await sessionMailContext(deps, firstSession);
-  const role = translate(l, person.role === 'speaker' ? 'mail.speakerInvite.speaker' : 'mail.speakerInvite.moderator');
-  const params = { title: row.title, role, community: mail.community.name };
-  await queueMail(deps.db, {
-    to: person.email,
-    subject: translate(l, 'mail.speakerInvite.subject', params),
-    ...renderMail(l, {
-      heading: translate(l, 'mail.speakerInvite.heading', params),
-      paragraphs: [
-        translate(l, 'mail.greeting', { name: person.name }),
-        translate(l, 'mail.speakerInvite.body', params),
-        mail.when(l),
-      ],
-      action: { label: translate(l, 'mail.speakerInvite.action'), url: `${deps.publicUrl}/speak/${inviteSecret}` },
-      footer: mail.footer(l),
-    }),
   });
 }

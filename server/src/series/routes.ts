@@ -10,8 +10,9 @@ import {
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { mailDepsOf } from '../sessions/mail-context.ts';
 import type { SessionNotifications } from '../sessions/notify.ts';
-import { queueSeriesPersonInvite, queueSeriesRegistrationMail } from './mails.ts';
+import { queueSeriesRegistrationMail } from './mails.ts';
 import { createSeries, findSeries, registerForSeries, rescheduleSeriesFrom, seriesView } from './service.ts';
 
 const seriesParams = z.object({ id: z.uuid('Use the series’ id.') });
@@ -74,7 +75,7 @@ const postSeriesRegistration = createRoute({
 });
 
 export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
-  const mailDeps = { db: ctx.db, publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom, now: ctx.now };
+  const mailDeps = mailDepsOf(ctx);
   return createRouter()
     .openapi(postSeries, async (c) => {
       const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'manage');
@@ -82,8 +83,7 @@ export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
       for (const session of created.sessions) await notify.created(session);
       const first = created.sessions[0];
       for (const { person, inviteSecret } of created.people) {
-        if (first)
-          await queueSeriesPersonInvite(mailDeps, created.series, first, person, inviteSecret, c.get('locale'));
+        if (first) await notify.personInvited(first, person, inviteSecret, c.get('locale'), created.series);
       }
       return c.json(await seriesView(ctx.db, created.series, c.get('user')), 201);
     })

@@ -1,8 +1,7 @@
 import type { RecurrenceRule, RegistrationQuestion } from '@serambi/shared';
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.ts';
 import { communities } from '../communities/schema.ts';
-import { sessionRole, sessionVisibility } from '../sessions/schema.ts';
+import { sessionVisibility, speakerColumns } from '../sessions/schema.ts';
 
 /**
  * A series of numbered sessions ("Sharing Online #1 … #10") at one wall-clock time in one zone.
@@ -47,16 +46,8 @@ export const seriesPeople = pgTable(
     seriesId: text('series_id')
       .notNull()
       .references(() => series.id, { onDelete: 'cascade' }),
-    role: sessionRole('role').notNull(),
-    name: text('name').notNull(),
-    email: text('email').notNull(),
-    title: text('title').notNull().default(''),
-    bio: text('bio').notNull().default(''),
-    photoUrl: text('photo_url'),
-    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    ...speakerColumns(),
     inviteTokenHash: text('invite_token_hash').notNull().unique(),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('series_people_series_idx').on(t.seriesId)],
 );

@@ -17,6 +17,15 @@ export interface MailDeps {
   now: () => Date;
 }
 
+/** The mail dependencies of a running app. */
+export function mailDepsOf(ctx: {
+  db: Database;
+  config: { publicUrl: string; mailFrom: string };
+  now: () => Date;
+}): MailDeps {
+  return { db: ctx.db, publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom, now: ctx.now };
+}
+
 /** What every mail about a session needs: its page, its time in words, its community and its calendar file. */
 export async function sessionMailContext(deps: MailDeps, session: SessionRow) {
   const [community] = await deps.db.select().from(communities).where(eq(communities.id, session.communityId));

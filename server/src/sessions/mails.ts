@@ -53,14 +53,14 @@ export function createSessionNotifications(deps: MailDeps): SessionNotifications
       }
     },
 
-    async personInvited(session, person, inviteSecret, l) {
+    async personInvited(session, person, inviteSecret, l, series) {
       const mail = await sessionMailContext(deps, session);
       const role = translate(
         l,
         person.role === 'speaker' ? 'mail.speakerInvite.speaker' : 'mail.speakerInvite.moderator',
       );
       const t = (key: Parameters<typeof translate>[1]) =>
-        translate(l, key, { title: session.title, role, community: mail.community.name });
+        translate(l, key, { title: series?.title ?? session.title, role, community: mail.community.name });
       await queueMail(deps.db, {
         to: person.email,
         subject: t('mail.speakerInvite.subject'),
@@ -74,7 +74,7 @@ export function createSessionNotifications(deps: MailDeps): SessionNotifications
           action: { label: t('mail.speakerInvite.action'), url: `${deps.publicUrl}/speak/${inviteSecret}` },
           footer: mail.footer(l),
         }),
-        attachments: [mail.ics('REQUEST', { name: person.name, email: person.email })],
+        ...(series ? {} : { attachments: [mail.ics('REQUEST', { name: person.name, email: person.email })] }),
       });
     },
   };

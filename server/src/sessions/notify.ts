@@ -11,6 +11,16 @@ export interface SessionNotifications {
   created(session: SessionRow): Promise<void>;
   /** A new time or a cancellation: tell everyone registered, move the reminders. */
   changed(change: SessionChange): Promise<void>;
-  /** A speaker or moderator was added: mail them their personal link, in the inviting organizer's language. */
-  personInvited(session: SessionRow, person: SessionPersonRow, inviteSecret: string, locale: Locale): Promise<void>;
+  /**
+   * A speaker or moderator was added: mail them their personal link, in the inviting organizer's
+   * language. For a series' default people, `session` is its first session and `series` names
+   * what they are invited to (no single session's calendar file then).
+   */
+  personInvited(
+    session: SessionRow,
+    person: Pick<SessionPersonRow, 'role' | 'name' | 'email'>,
+    inviteSecret: string,
+    locale: Locale,
+    series?: { title: string },
+  ): Promise<void>;
 }

@@ -22,6 +22,7 @@ import {
   addSessionPerson,
   createSession,
   listCommunitySessions,
+  toSessionPerson,
   toSessionView,
   toSessionViews,
   updateSession,
@@ -152,9 +153,7 @@ export function sessionRoutes(
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
       const { person, inviteSecret } = await addSessionPerson(ctx.db, session, c.req.valid('json'));
       await notify.personInvited(session, person, inviteSecret, c.get('locale'));
-      const view = await toSessionView(ctx.db, session);
-      const added = view.people.find((p) => p.id === person.id);
-      return c.json(added ?? view.people[0], 201);
+      return c.json(toSessionPerson(person), 201);
     })
     .openapi(acceptInvitation, async (c) => {
       const user = requireUser(c.get('user'));

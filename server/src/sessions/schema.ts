@@ -41,6 +41,24 @@ export const sessions = pgTable(
   ],
 );
 
+/**
+ * Who a speaker or moderator is and whether they took up their invitation: the same for one
+ * session's people and a series' default people (fresh builders per table, as drizzle wants).
+ */
+export function speakerColumns() {
+  return {
+    role: sessionRole('role').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    title: text('title').notNull().default(''),
+    bio: text('bio').notNull().default(''),
+    photoUrl: text('photo_url'),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  };
+}
+
 /** Speakers and moderators of a session, invited by email; the link's secret is kept as a hash. */
 export const sessionPeople = pgTable(
   'session_people',
@@ -51,18 +69,10 @@ export const sessionPeople = pgTable(
     sessionId: text('session_id')
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
-    role: sessionRole('role').notNull(),
-    name: text('name').notNull(),
-    email: text('email').notNull(),
-    title: text('title').notNull().default(''),
-    bio: text('bio').notNull().default(''),
-    photoUrl: text('photo_url'),
-    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    ...speakerColumns(),
     /** Set when the person comes from the series' defaults; their link is the series person's. */
     seriesPersonId: text('series_person_id'),
     inviteTokenHash: text('invite_token_hash').unique(),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('session_people_session_idx').on(t.sessionId),
