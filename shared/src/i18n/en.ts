@@ -1,4 +1,6 @@
+import { consoleMessages } from './console.en.ts';
 import type { Messages } from './id.ts';
+import { roomMessages } from './room.en.ts';
 
 export const en: Messages = {
   app: {
@@ -200,6 +202,7 @@ export const en: Messages = {
     jayapura: 'WIT (UTC+9) — Maluku, Papua',
   },
   validation: {
+    roomIdentity: 'Use a participant identity from the room’s participant list.',
     slug: 'Use lowercase letters, digits and dashes, e.g. "komunitas-bisnis-bali".',
     imageUrl: 'Use an http(s) address of an image.',
     email: 'Enter an email address, e.g. budi@example.com.',
@@ -220,6 +223,28 @@ export const en: Messages = {
     timeZone: 'Use an IANA time zone such as "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA) or "Asia/Jayapura" (WIT).',
   },
   problems: {
+    roomTicket: 'Your room session has expired. Reload the page to enter again.',
+    roomNotRegistered:
+      'You are not registered for this session. Register first, then enter with the personal link in your email.',
+    roomWaitlisted:
+      'This session is full and you are still on the waitlist. We will email you as soon as a seat is yours.',
+    roomRegistrationCancelled: 'Your registration for this session was cancelled. Register again if seats are left.',
+    roomBanned: 'A moderator removed you from this session, so you cannot enter again.',
+    roomLocked: 'A moderator has locked this session: nobody new can enter now.',
+    roomDenied: 'A moderator did not let you into this session.',
+    roomCancelled: 'This session was cancelled.',
+    roomNotLive: 'This can only be done while the session is live.',
+    roomNotScheduled: 'This session is not published yet or has already ended, so it cannot start.',
+    roomModeratorsOnly: 'Only this session’s moderators can do this.',
+    roomParticipantLeft: '{name} has left the session.',
+    roomNotParticipant: '{name} is already on stage as a team member.',
+    roomStageFull: 'The stage is full ({limit} guests). Bring someone down first or raise the limit.',
+    roomNoInvitation: 'You are not invited to the stage right now.',
+    roomNotOnStage: '{name} is not on stage.',
+    roomNoTrack: '{name} does not have that source on.',
+    roomUnknownParticipant: 'This person is not in the session’s room.',
+    roomNotInLobby: '{name} is not waiting in the lobby.',
+    liveKitUnavailable: 'The media server cannot be reached right now. Try again in a few seconds; nothing was lost.',
     validation: 'The request is not valid. Check the fields listed and try again.',
     malformedJson: 'The request body is not valid JSON.',
     notFound: 'What you are looking for was not found.',
@@ -679,4 +704,6 @@ export const en: Messages = {
     registerAllAction: 'Register for {count} sessions',
     registeredAllBody: 'We sent all your personal links in one email to {email}.',
   },
+  room: roomMessages,
+  roomConsole: consoleMessages,
 };

@@ -1,3 +1,5 @@
+import { consoleMessages } from './console.id.ts';
+import { roomMessages } from './room.id.ts';
 /** Indonesian messages: the reference dictionary; `en` must have exactly the same keys. */
 export const id = {
   app: {
@@ -200,6 +202,7 @@ export const id = {
     jayapura: 'WIT (UTC+9) — Maluku, Papua',
   },
   validation: {
+    roomIdentity: 'Gunakan identitas peserta dari daftar peserta ruang.',
     slug: 'Gunakan huruf kecil, angka, dan tanda hubung, misalnya "komunitas-bisnis-bali".',
     imageUrl: 'Gunakan alamat http(s) dari sebuah gambar.',
     email: 'Masukkan alamat email, misalnya budi@example.com.',
@@ -221,6 +224,27 @@ export const id = {
       'Gunakan zona waktu IANA seperti "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA), atau "Asia/Jayapura" (WIT).',
   },
   problems: {
+    roomTicket: 'Sesi ruang Anda sudah berakhir. Muat ulang halaman untuk masuk lagi.',
+    roomNotRegistered: 'Anda belum terdaftar di sesi ini. Daftar dulu, lalu masuk lewat tautan pribadi di email Anda.',
+    roomWaitlisted: 'Sesi ini penuh dan Anda masih di daftar tunggu. Kami kirim email begitu ada kursi untuk Anda.',
+    roomRegistrationCancelled: 'Pendaftaran Anda untuk sesi ini sudah dibatalkan. Daftar lagi bila masih ada kursi.',
+    roomBanned: 'Moderator telah mengeluarkan Anda dari sesi ini, jadi Anda tidak bisa masuk lagi.',
+    roomLocked: 'Moderator telah mengunci sesi ini: tidak ada yang bisa masuk sekarang.',
+    roomDenied: 'Moderator tidak mengizinkan Anda masuk ke sesi ini.',
+    roomCancelled: 'Sesi ini dibatalkan.',
+    roomNotLive: 'Ini hanya bisa dilakukan saat sesi sedang berlangsung.',
+    roomNotScheduled: 'Sesi ini belum dipublikasikan atau sudah selesai, jadi tidak bisa dimulai.',
+    roomModeratorsOnly: 'Hanya moderator sesi ini yang bisa melakukan ini.',
+    roomParticipantLeft: '{name} sudah meninggalkan sesi.',
+    roomNotParticipant: '{name} sudah ada di panggung sebagai anggota tim.',
+    roomStageFull: 'Panggung sudah penuh ({limit} tamu). Turunkan seseorang dulu atau naikkan batasnya.',
+    roomNoInvitation: 'Anda tidak sedang diundang ke panggung.',
+    roomNotOnStage: '{name} tidak sedang di panggung.',
+    roomNoTrack: '{name} tidak sedang menyalakan sumber itu.',
+    roomUnknownParticipant: 'Orang ini tidak ada di ruang sesi.',
+    roomNotInLobby: '{name} tidak sedang menunggu di lobi.',
+    liveKitUnavailable:
+      'Server media sedang tidak bisa dihubungi. Coba lagi dalam beberapa detik; tidak ada data yang hilang.',
     validation: 'Permintaan tidak valid. Periksa kolom yang disebutkan lalu coba lagi.',
     malformedJson: 'Isi permintaan bukan JSON yang valid.',
     notFound: 'Yang Anda cari tidak ditemukan.',
@@ -681,6 +705,8 @@ export const id = {
     registerAllAction: 'Daftar untuk {count} sesi',
     registeredAllBody: 'Semua tautan pribadi kami kirim dalam satu email ke {email}.',
   },
+  room: roomMessages,
+  roomConsole: consoleMessages,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

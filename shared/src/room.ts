@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { SESSION_STATUSES, SESSION_VISIBILITIES } from './sessions.ts';
+
+/**
+ * The live room: who is in it, the stage, the hand queue, moderation, and the realtime events
+ * that carry changes to every client (DESIGN.md: server-authoritative state, LiveKit fan-out).
+ */
+
+/** Roles inside the room. Community organizers act as moderators. */
+export const ROOM_ROLES = ['participant', 'speaker', 'moderator'] as const;
+export type RoomRole = (typeof ROOM_ROLES)[number];
+export const isHost = (role: RoomRole) => role === 'moderator';
+export const isTeamRole = (role: RoomRole) => role !== 'participant';
+
+/** Where a participant is with respect to the stage (speakers and moderators are on it by role). */
+export const STAGE_STATES = ['none', 'invited', 'on_stage'] as const;
+export type StageState = (typeof STAGE_STATES)[number];
+
+/** Private sessions: people without an invitation ask to join and wait to be admitted. */
+export const ADMISSIONS = ['admitted', 'pending', 'denied'] as const;
+export type Admission = (typeof ADMISSIONS)[number];
+
+/** The sources a moderator can mute (a muted screen share is stopped by the sharer's client). */
+export const MUTABLE_SOURCES = ['microphone', 'camera', 'screen_share'] as const;
+export type MutableSource = (typeof MUTABLE_SOURCES)[number];
+
+/**
+ * A LiveKit identity, minted by the server: `r_<registration id>` for registrants,
+ * `u_<user id>` for signed-in people without a registration (team, lobby).
+ */
+export const roomIdentitySchema = z
+  .string()
+  .regex(/^[ru]_[A-Za-z0-9_-]{1,80}$/, 'validation.roomIdentity')
+  .meta({ example: 'r_5b0c6f0e-3c1a-4f0e-9a51-2f7c1d2e9b11' });
+
+/** Stage guests at once, unless the moderator changes it. */
+export const DEFAULT_STAGE_GUEST_LIMIT = 3;
+export const MAX_STAGE_GUEST_LIMIT = 12;
+/** Doors open this long before the start unless the moderator sets another time. */
+export const DEFAULT_DOORS_OPEN_MINUTES = 15;
+
+const instant = z.iso.datetime();
+
+export const handSchema = z
+  .object({ identity: z.string(), name: z.string(), raisedAt: instant })
+  .meta({ id: 'RaisedHand' });
+export type Hand = z.infer<typeof handSchema>;
+
+/** An audience member invited to the stage or on it. */
+export const stageGuestSchema = z
+  .object({
+    identity: z.string(),
+    name: z.string(),
+    state: z.enum(['invited', 'on_stage']),
+    since: instant,
+  })
+  .meta({ id: 'StageGuest' });
+export type StageGuest = z.infer<typeof stageGuestSchema>;
+
+export const lobbyEntrySchema = z
+  .object({ identity: z.string(), name: z.string(), requestedAt: instant })
+  .meta({ id: 'LobbyEntry' });
+export type LobbyEntry = z.infer<typeof lobbyEntrySchema>;
+
+export const roomSettingsSchema = z
+  .object({
+    /** When the audience may enter the room and see the waiting screen turn into the stage. */
+    doorsOpenAt: instant,
+    /** Nobody new may join (people already in may come back). */
+    locked: z.boolean(),
+    stageGuestLimit: z.number().int(),
+  })
+  .meta({ id: 'RoomSettings' });
+export type RoomSettings = z.infer<typeof roomSettingsSchema>;
+
+export const updateRoomSettingsRequestSchema = z
+  .object({
+    doorsOpenAt: z.iso.datetime({ offset: true, error: 'validation.instant' }),
+    locked: z.boolean(),
+    stageGuestLimit: z.number().int().min(0).max(MAX_STAGE_GUEST_LIMIT),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateRoomSettingsRequest' });
+export type UpdateRoomSettingsRequest = z.infer<typeof updateRoomSettingsRequestSchema>;
+
+export const roomMeSchema = z
+  .object({
+    identity: z.string(),
+    name: z.string(),
+    role: z.enum(ROOM_ROLES),
+    stage: z.enum(STAGE_STATES),
+    handRaisedAt: instant.nullable(),
+    admission: z.enum(ADMISSIONS),
+  })
+  .meta({ id: 'RoomMe' });
+export type RoomMe = z.infer<typeof roomMeSchema>;
+
+/**
+ * Everything a client needs to draw the room, as of `version`. Clients fetch it when they
+ * join, reconnect, or see a gap in event versions, then apply events with a higher version.
+ */
+export const roomSnapshotSchema = z
+  .object({
+    version: z.number().int(),
+    session: z.object({
+      id: z.string(),
+      slug: z.string(),
+      title: z.string(),
+      status: z.enum(SESSION_STATUSES),
+      visibility: z.enum(SESSION_VISIBILITIES),
+      startsAt: instant,
+      endsAt: instant,
+      timeZone: z.string(),
+      liveAt: instant.nullable(),
+      endedAt: instant.nullable(),
+      community: z.object({ slug: z.string(), name: z.string() }),
+    }),
+    settings: roomSettingsSchema,
+    me: roomMeSchema,
+    /** People connected to the stage room (the audience counted from LiveKit's webhooks). */
+    presence: z.object({ connected: z.number().int() }),
+    /** In the order hands went up. */
+    hands: z.array(handSchema),
+    guests: z.array(stageGuestSchema),
+    /** Moderators only; empty for everyone else. */
+    lobby: z.array(lobbyEntrySchema),
+  })
+  .meta({ id: 'RoomSnapshot' });
+export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
+
+export const joinRoomRequestSchema = z
+  .object({
+    /** The secret of a registrant's personal join link; signed-in people need none. */
+    joinSecret: z.string().min(16).max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'JoinRoomRequest' });
+export type JoinRoomRequest = z.infer<typeof joinRoomRequestSchema>;
+
+export const LIVEKIT_ROOM_KINDS = ['stage', 'backstage'] as const;
+export type LiveKitRoomKind = (typeof LIVEKIT_ROOM_KINDS)[number];
+
+export const joinRoomResultSchema = z
+  .object({
+    /**
+     * Bearer credential for the room's other endpoints: names this identity in this session,
+     * short-lived (join again to renew).
+     */
+    ticket: z.string(),
+    ticketExpiresAt: instant,
+    snapshot: roomSnapshotSchema,
+    /**
+     * Where to connect: null while the doors are closed, while waiting in the lobby, and
+     * after the session ended. Team members get the backstage before the session is live.
+     */
+    livekit: z
+      .object({ url: z.string(), token: z.string(), room: z.enum(LIVEKIT_ROOM_KINDS), expiresAt: instant })
+      .nullable(),
+  })
+  .meta({ id: 'JoinRoomResult' });
+export type JoinRoomResult = z.infer<typeof joinRoomResultSchema>;
+
+export const raiseHandRequestSchema = z.object({ raised: z.boolean() }).strict().meta({ id: 'RaiseHandRequest' });
+export const stageAnswerRequestSchema = z.object({ accept: z.boolean() }).strict().meta({ id: 'StageAnswerRequest' });
+export const muteRequestSchema = z
+  .object({ source: z.enum(MUTABLE_SOURCES) })
+  .strict()
+  .meta({ id: 'MuteRequest' });
+
+export const roomParticipantSchema = z
+  .object({
+    identity: z.string(),
+    name: z.string(),
+    role: z.enum(ROOM_ROLES),
+    connected: z.boolean(),
+    stage: z.enum(STAGE_STATES),
+    handRaisedAt: instant.nullable(),
+    firstJoinedAt: instant.nullable(),
+    banned: z.boolean(),
+  })
+  .meta({ id: 'RoomParticipant' });
+export type RoomParticipant = z.infer<typeof roomParticipantSchema>;
+
+export const participantSearchSchema = z.object({
+  q: z.string().max(120).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const participantPageSchema = z
+  .object({
+    /** Everyone matching (connected first), of whom `participants` is the first page. */
+    total: z.number().int(),
+    participants: z.array(roomParticipantSchema),
+  })
+  .meta({ id: 'RoomParticipantPage' });
+export type ParticipantPage = z.infer<typeof participantPageSchema>;
+
+export const AUDIT_ACTIONS = [
+  'go_live',
+  'end',
+  'settings',
+  'invite',
+  'remove_from_stage',
+  'mute',
+  'remove',
+  'ban',
+  'unban',
+  'lower_hand',
+  'admit',
+  'deny',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: instant,
+    action: z.enum(AUDIT_ACTIONS),
+    actor: z.object({ identity: z.string(), name: z.string() }),
+    target: z.object({ identity: z.string(), name: z.string() }).nullable(),
+    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Realtime events (DESIGN.md "Realtime events"): `{ v, type, at, data }`, one union per topic.
+// `v` is the session's sequence, shared by all topics, so a client sees any gap.
+// ---------------------------------------------------------------------------------------------
+
+const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ v: z.number().int(), type: z.literal(type), at: instant, data });
+
+export const sessionEventSchema = z.discriminatedUnion('type', [
+  envelope(
+    'session.status',
+    z.object({ status: z.enum(SESSION_STATUSES), liveAt: instant.nullable(), endedAt: instant.nullable() }),
+  ),
+  envelope('session.settings', roomSettingsSchema),
+  envelope('session.presence', z.object({ connected: z.number().int() })),
+]);
+export type SessionEvent = z.infer<typeof sessionEventSchema>;
+
+export const stageEventSchema = z.discriminatedUnion('type', [
+  envelope('hand.raised', handSchema),
+  envelope('hand.lowered', z.object({ identity: z.string() })),
+  envelope('stage.invited', z.object({ identity: z.string(), name: z.string(), since: instant })),
+  envelope('stage.joined', z.object({ identity: z.string(), name: z.string(), since: instant })),
+  envelope(
+    'stage.left',
+    z.object({ identity: z.string(), reason: z.enum(['declined', 'left', 'removed', 'disconnected']) }),
+  ),
+  envelope('participant.muted', z.object({ identity: z.string(), source: z.enum(MUTABLE_SOURCES) })),
+  envelope('participant.removed', z.object({ identity: z.string(), banned: z.boolean() })),
+  envelope('lobby.requested', lobbyEntrySchema),
+  envelope('lobby.decided', z.object({ identity: z.string(), admitted: z.boolean() })),
+]);
+export type StageEvent = z.infer<typeof stageEventSchema>;
+
+/** Topic → the union of events sent on it. */
+export const roomTopics = { session: sessionEventSchema, stage: stageEventSchema } as const;
+export type RoomTopic = keyof typeof roomTopics;
+export type RoomEvent = SessionEvent | StageEvent;
+export type RoomEventType = RoomEvent['type'];
+
+/** Which topic an event type travels on. */
+export function topicOf(type: RoomEventType): RoomTopic {
+  return type.startsWith('session.') ? 'session' : 'stage';
+}
+
+/** Parses a data packet received on `topic`; null for a topic or shape this client does not know. */
+export function parseRoomEvent(topic: string | undefined, payload: unknown): RoomEvent | null {
+  if (topic !== 'session' && topic !== 'stage') return null;
+  const parsed = roomTopics[topic].safeParse(payload);
+  return parsed.success ? parsed.data : null;
+}
