@@ -19,6 +19,8 @@ import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
 import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
+import { roomDepsOf } from './room/deps.ts';
+import { roomRoutes } from './room/routes.ts';
 import { seriesRoutes } from './series/routes.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
 import { createSessionNotifications } from './sessions/mails.ts';
@@ -42,7 +44,8 @@ export function buildApi(ctx: AppContext) {
     .route('/', seriesRoutes(ctx, sessionMails))
     .route('/', registrationRoutes(ctx, ctx.links, registrationMails))
     .route('/', calendarRoutes(ctx))
-    .route('/', previewRoutes(ctx));
+    .route('/', previewRoutes(ctx))
+    .route('/', roomRoutes(roomDepsOf(ctx)));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
@@ -60,6 +63,11 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
       description: 'Every error is application/problem+json (RFC 9457) with a message in the caller’s language.',
     },
     servers: [{ url: `${ctx.config.publicUrl}/api` }],
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'roomTicket', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The room ticket from POST /sessions/{ref}/room/join',
   });
   api.route('/', apiDocsRoutes());
   api.route('/', liveKitWebhookRoutes(ctx));

@@ -6,6 +6,7 @@ import type { LiveKitGateway } from './livekit/gateway.ts';
 import type { LiveKitEvents } from './livekit/webhook-routes.ts';
 import type { Mailer } from './notifications/mailer.ts';
 import type { JoinLinks } from './registrations/link-secrets.ts';
+import type { RoomTickets } from './room/tickets.ts';
 
 /** Everything services depend on, built once at start and passed down explicitly. */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   /** Derives and checks registrants' personal join links. */
   links: JoinLinks;
   livekit: LiveKitGateway;
+  /** Signs and checks the live room's bearer tickets. */
+  roomTickets: RoomTickets;
   /** LiveKit's webhooks, verified, for capabilities to subscribe to. */
   liveKitEvents: LiveKitEvents;
   log: Logger;

@@ -15,6 +15,9 @@ import { LiveKitEvents } from './livekit/webhook-routes.ts';
 import { sendMailJobHandler } from './notifications/mail-job.ts';
 import { createMailer } from './notifications/mailer.ts';
 import { createJoinLinks } from './registrations/link-secrets.ts';
+import { roomDepsOf } from './room/deps.ts';
+import { watchPresence } from './room/presence.ts';
+import { createRoomTickets } from './room/tickets.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
 import { sessionReminderHandler } from './sessions/reminders.ts';
 
@@ -104,10 +107,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       mailer,
       links,
       livekit: createLiveKitGateway(credentials),
+      roomTickets: createRoomTickets(await storedSecret(database.db, 'room-tickets')),
       liveKitEvents: new LiveKitEvents(),
       log,
       now,
     };
+    const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);
+    cleanups.push(async () => presence.stop());
     const app = buildApp(context);
     const server = await listen(app.fetch, config);
     cleanups.push(() => closeServer(server));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { joinSecretSchema } from './registrations.ts';
 import { SESSION_STATUSES, SESSION_VISIBILITIES } from './sessions.ts';
 
 /**
@@ -132,7 +133,7 @@ export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
 export const joinRoomRequestSchema = z
   .object({
     /** The secret of a registrant's personal join link; signed-in people need none. */
-    joinSecret: z.string().min(16).max(200).optional(),
+    joinSecret: joinSecretSchema.optional(),
   })
   .strict()
   .meta({ id: 'JoinRoomRequest' });

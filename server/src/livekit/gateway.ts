@@ -1,4 +1,14 @@
-import { RoomServiceClient, type WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
+import {
+  AccessToken,
+  DataPacket_Kind,
+  type ParticipantPermission,
+  RoomServiceClient,
+  ServerError,
+  TrackSource,
+  type WebhookEvent,
+  WebhookReceiver,
+} from 'livekit-server-sdk';
+import { AppError } from '../http/errors.ts';
 
 export interface LiveKitCredentials {
   /** ws(s):// URL clients connect to. */
@@ -8,8 +18,26 @@ export interface LiveKitCredentials {
 }
 
 /**
- * The one place that talks to LiveKit's server API (STYLE.md: one LiveKit gateway). Later
- * capabilities add their calls here: tokens, rooms, permissions, broadcast.
+ * What a participant may do in a room, in our terms. `audience`: subscribe only, hidden
+ * (DESIGN.md principle 4); `publisher`: camera, microphone and screen, visible.
+ */
+export type RoomAccess = 'audience' | 'publisher';
+
+export type PublishedSource = 'microphone' | 'camera' | 'screen_share';
+
+export interface RoomToken {
+  room: string;
+  identity: string;
+  name: string;
+  attributes: Record<string, string>;
+  access: RoomAccess;
+  ttlSeconds: number;
+}
+
+/**
+ * The one place that talks to LiveKit's server API (STYLE.md: one LiveKit gateway). Network
+ * failures become a 503 problem ("the media server cannot be reached"), so no caller sees a 500
+ * because LiveKit is down.
  */
 export interface LiveKitGateway {
   readonly url: string;
@@ -17,12 +45,59 @@ export interface LiveKitGateway {
   isHealthy(): Promise<boolean>;
   /** Verifies a webhook's signature and body checksum; throws when either is wrong. */
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
+  /** A join token for one identity in one room, with the grants of `access` and nothing else. */
+  mintToken(token: RoomToken): Promise<string>;
+  /** Creates the room unless it exists (rooms are never created by joining: `auto_create: false`). */
+  ensureRoom(name: string): Promise<void>;
+  /** Closes a room and disconnects everyone in it; a room that does not exist is fine. */
+  deleteRoom(name: string): Promise<void>;
+  /** Replaces a connected participant's permissions; false when they are not in the room. */
+  setAccess(room: string, identity: string, access: RoomAccess, attributes?: Record<string, string>): Promise<boolean>;
+  /** Mutes a participant's published track of `source`; false when there is no such track. */
+  muteSource(room: string, identity: string, source: PublishedSource): Promise<boolean>;
+  /** Disconnects a participant; false when they were not in the room. */
+  removeParticipant(room: string, identity: string): Promise<boolean>;
+  /** Sends a reliable data packet on `topic` to everyone in the room; false when the room does not exist. */
+  broadcast(room: string, topic: string, payload: unknown): Promise<boolean>;
 }
+
+const PUBLISH_SOURCES = [
+  TrackSource.CAMERA,
+  TrackSource.MICROPHONE,
+  TrackSource.SCREEN_SHARE,
+  TrackSource.SCREEN_SHARE_AUDIO,
+];
+
+/**
+ * The complete permission set of each access level. LiveKit replaces every field on update
+ * (LIVEKIT.md §2), so this is always sent whole. Nobody may publish data: everything a client
+ * says goes through our HTTP API, where it is checked.
+ */
+export function permissionOf(access: RoomAccess): Partial<ParticipantPermission> {
+  const publisher = access === 'publisher';
+  return {
+    canSubscribe: true,
+    canPublish: publisher,
+    canPublishData: false,
+    canPublishSources: publisher ? PUBLISH_SOURCES : [],
+    hidden: !publisher,
+    recorder: false,
+    canUpdateMetadata: false,
+    canSubscribeMetrics: false,
+  };
+}
+
+const SOURCE_OF: Record<PublishedSource, TrackSource> = {
+  microphone: TrackSource.MICROPHONE,
+  camera: TrackSource.CAMERA,
+  screen_share: TrackSource.SCREEN_SHARE,
+};
 
 export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGateway {
   const httpUrl = credentials.url.replace(/^ws/, 'http');
-  const rooms = new RoomServiceClient(httpUrl, credentials.apiKey, credentials.apiSecret, { requestTimeout: 3 });
+  const rooms = new RoomServiceClient(httpUrl, credentials.apiKey, credentials.apiSecret, { requestTimeout: 5 });
   const webhooks = new WebhookReceiver(credentials.apiKey, credentials.apiSecret);
+  const encoder = new TextEncoder();
   return {
     url: credentials.url,
     async isHealthy() {
@@ -34,5 +109,78 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
       }
     },
     receiveWebhook: (rawBody, authorization) => webhooks.receive(rawBody, authorization),
+    async mintToken(token) {
+      const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
+        identity: token.identity,
+        name: token.name,
+        attributes: token.attributes,
+        ttl: token.ttlSeconds,
+      });
+      const permission = permissionOf(token.access);
+      at.addGrant({
+        room: token.room,
+        roomJoin: true,
+        canSubscribe: true,
+        canPublish: permission.canPublish ?? false,
+        canPublishData: false,
+        canPublishSources: token.access === 'publisher' ? PUBLISH_SOURCES : [],
+        canUpdateOwnMetadata: false,
+        hidden: permission.hidden ?? true,
+      });
+      return at.toJwt();
+    },
+    async ensureRoom(name) {
+      // createRoom answers the existing room when there is one. Empty rooms linger long enough
+      // for a reload or a speaker's network change; the session's end closes them explicitly.
+      await reachLiveKit(() => rooms.createRoom({ name, emptyTimeout: 30 * 60, departureTimeout: 120 }));
+    },
+    async deleteRoom(name) {
+      await absentIsFine(() => rooms.deleteRoom(name));
+    },
+    async setAccess(room, identity, access, attributes) {
+      return absentIsFine(async () => {
+        await rooms.updateParticipant(room, identity, {
+          permission: permissionOf(access),
+          ...(attributes ? { attributes } : {}),
+        });
+      });
+    },
+    async muteSource(room, identity, source) {
+      return absentIsFine(async () => {
+        const participant = await rooms.getParticipant(room, identity);
+        const track = participant.tracks.find((t) => t.source === SOURCE_OF[source]);
+        if (!track) throw new ServerError('not_found', 'no such track', 404);
+        await rooms.mutePublishedTrack(room, identity, track.sid, true);
+      });
+    },
+    async removeParticipant(room, identity) {
+      return absentIsFine(() => rooms.removeParticipant(room, identity));
+    },
+    async broadcast(room, topic, payload) {
+      return absentIsFine(() =>
+        rooms.sendData(room, encoder.encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, { topic }),
+      );
+    },
   };
+}
+
+async function reachLiveKit<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ServerError) throw error;
+    // fetch failed, timed out or was refused: LiveKit is down or unreachable.
+    throw new AppError(503, 'livekit_unavailable', 'problems.liveKitUnavailable');
+  }
+}
+
+/** Runs a call on something that may be gone (a room, a participant): true if it ran, false if it was absent. */
+async function absentIsFine(call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await reachLiveKit(call);
+    return true;
+  } catch (error) {
+    if (error instanceof ServerError && error.status === 404) return false;
+    throw error;
+  }
 }

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { AppContext } from '../context.ts';
 import type { AppEnv } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
+import { liveKitWebhookDeliveries } from './schema.ts';
 
 export type LiveKitEventName = NonNullable<WebhookEvent['event']>;
 export type LiveKitEventListener = (event: WebhookEvent) => void | Promise<void>;
@@ -36,7 +38,7 @@ export class LiveKitEvents {
  * POST /api/livekit/webhook. Not in the OpenAPI document: only LiveKit calls it, signed with
  * the API secret (a JWT in Authorization whose sha256 claim covers the raw body).
  */
-export function liveKitWebhookRoutes(ctx: Pick<AppContext, 'livekit' | 'liveKitEvents'>) {
+export function liveKitWebhookRoutes(ctx: Pick<AppContext, 'db' | 'livekit' | 'liveKitEvents' | 'now'>) {
   return new Hono<AppEnv>().post('/livekit/webhook', async (c) => {
     const body = await c.req.text();
     let event: WebhookEvent;
@@ -49,7 +51,20 @@ export function liveKitWebhookRoutes(ctx: Pick<AppContext, 'livekit' | 'liveKitE
       { event: event.event, room: event.room?.name, identity: event.participant?.identity },
       'livekit webhook',
     );
-    await ctx.liveKitEvents.dispatch(event);
+    // A delivery is handled once: a replay (or LiveKit's retry of a delivery we finished) is
+    // acknowledged and skipped. A failed one is forgotten again, so LiveKit's retry runs it.
+    const [fresh] = await ctx.db
+      .insert(liveKitWebhookDeliveries)
+      .values({ id: event.id, receivedAt: ctx.now() })
+      .onConflictDoNothing()
+      .returning({ id: liveKitWebhookDeliveries.id });
+    if (!fresh) return c.body(null, 204);
+    try {
+      await ctx.liveKitEvents.dispatch(event);
+    } catch (error) {
+      await ctx.db.delete(liveKitWebhookDeliveries).where(eq(liveKitWebhookDeliveries.id, event.id));
+      throw error;
+    }
     return c.body(null, 204);
   });
 }

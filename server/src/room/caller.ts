@@ -1,0 +1,76 @@
+import type { AuditAction } from '@serambi/shared';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import type { RoomDeps } from './deps.ts';
+import type { Tx } from './events.ts';
+import { type RoomParticipantRow, roomAudit, roomParticipants } from './schema.ts';
+
+/** The person behind a room ticket, as the database knows them now (role, ban, stage). */
+export async function roomCaller(
+  deps: RoomDeps,
+  session: SessionRow,
+  authorization: string | undefined,
+): Promise<RoomParticipantRow> {
+  const ticket = await deps.tickets.check(authorization, session.id, deps.now());
+  const [row] = await deps.db
+    .select()
+    .from(roomParticipants)
+    .where(and(eq(roomParticipants.sessionId, session.id), eq(roomParticipants.identity, ticket.identity)));
+  if (!row) throw new AppError(401, 'room_ticket', 'problems.roomTicket');
+  if (row.bannedAt) throw new AppError(403, 'room_banned', 'problems.roomBanned');
+  return row;
+}
+
+/** Moderation is for the session's moderators (and the community's organizers, who join as moderators). */
+export function requireModerator(caller: RoomParticipantRow): RoomParticipantRow {
+  if (caller.role !== 'moderator') throw new AppError(403, 'room_moderators_only', 'problems.roomModeratorsOnly');
+  return caller;
+}
+
+/** Someone in the room, read under the room's lock; 404 when the identity never entered. */
+export async function participantIn(
+  db: Database | Tx,
+  sessionId: string,
+  identity: string,
+): Promise<RoomParticipantRow> {
+  const [row] = await db
+    .select()
+    .from(roomParticipants)
+    .where(and(eq(roomParticipants.sessionId, sessionId), eq(roomParticipants.identity, identity)));
+  if (!row) throw new AppError(404, 'room_unknown_participant', 'problems.roomUnknownParticipant');
+  return row;
+}
+
+/** Writes one line of the room's audit log: who did what to whom, when. */
+export async function recordAudit(
+  tx: Tx,
+  entry: {
+    sessionId: string;
+    at: Date;
+    action: AuditAction;
+    actor: Pick<RoomParticipantRow, 'identity' | 'name'>;
+    target?: Pick<RoomParticipantRow, 'identity' | 'name'>;
+    detail?: Record<string, string | number | boolean | null>;
+  },
+): Promise<void> {
+  await tx.insert(roomAudit).values({
+    sessionId: entry.sessionId,
+    at: entry.at,
+    action: entry.action,
+    actorIdentity: entry.actor.identity,
+    actorName: entry.actor.name,
+    targetIdentity: entry.target?.identity ?? null,
+    targetName: entry.target?.name ?? null,
+    detail: entry.detail ?? {},
+  });
+}
+
+export async function updateParticipant(
+  tx: Tx,
+  row: RoomParticipantRow,
+  changes: Partial<typeof roomParticipants.$inferInsert>,
+): Promise<void> {
+  await tx.update(roomParticipants).set(changes).where(eq(roomParticipants.id, row.id));
+}

@@ -1,0 +1,113 @@
+import type { AuditEntry, RoomSettings, UpdateRoomSettingsRequest } from '@serambi/shared';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { type SessionRow, sessions } from '../sessions/schema.ts';
+import { recordAudit } from './caller.ts';
+import type { RoomDeps } from './deps.ts';
+import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
+import { type RoomParticipantRow, roomAudit, roomParticipants, sessionRooms } from './schema.ts';
+import { roomSettings } from './snapshot.ts';
+
+/**
+ * Go live: the session turns live, the audience's waiting screen becomes the stage, and the
+ * team moves from the backstage to the stage (their clients join again on the event). The
+ * stage room is made first, so a LiveKit outage changes nothing. Going live twice is a no-op.
+ */
+export async function goLive(deps: RoomDeps, session: SessionRow, moderator: RoomParticipantRow) {
+  if (session.status === 'live') return;
+  if (session.status !== 'scheduled') throw new AppError(409, 'room_not_scheduled', 'problems.roomNotScheduled');
+  await deps.livekit.ensureRoom(stageRoomName(session.id));
+  await changeRoom(deps, session.id, async (tx) => {
+    const at = deps.now();
+    const [updated] = await tx
+      .update(sessions)
+      .set({ status: 'live', updatedAt: at })
+      .where(and(eq(sessions.id, session.id), eq(sessions.status, 'scheduled')))
+      .returning({ status: sessions.status });
+    // Another moderator pressed it at the same moment.
+    if (!updated) return [];
+    await tx.update(sessionRooms).set({ liveAt: at }).where(eq(sessionRooms.sessionId, session.id));
+    await recordAudit(tx, { sessionId: session.id, at, action: 'go_live', actor: moderator });
+    return [{ type: 'session.status', data: { status: 'live', liveAt: at.toISOString(), endedAt: null } }];
+  });
+}
+
+/**
+ * Ends the session for everyone: the status turns ended, the stage and hands are cleared,
+ * and both LiveKit rooms are closed (which disconnects everyone, after the event is out).
+ */
+export async function endSession(deps: RoomDeps, session: SessionRow, moderator: RoomParticipantRow) {
+  if (session.status === 'ended') return;
+  if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
+  await changeRoom(deps, session.id, async (tx, room) => {
+    const at = deps.now();
+    const [updated] = await tx
+      .update(sessions)
+      .set({ status: 'ended', updatedAt: at })
+      .where(and(eq(sessions.id, session.id), eq(sessions.status, 'live')))
+      .returning({ status: sessions.status });
+    if (!updated) return [];
+    await tx.update(sessionRooms).set({ endedAt: at }).where(eq(sessionRooms.sessionId, session.id));
+    await tx
+      .update(roomParticipants)
+      .set({ stage: 'none', stageSince: null, handRaisedAt: null })
+      .where(eq(roomParticipants.sessionId, session.id));
+    await recordAudit(tx, { sessionId: session.id, at, action: 'end', actor: moderator });
+    return [
+      {
+        type: 'session.status',
+        data: { status: 'ended', liveAt: room.liveAt?.toISOString() ?? null, endedAt: at.toISOString() },
+      },
+    ];
+  });
+  await Promise.all([
+    deps.livekit.deleteRoom(stageRoomName(session.id)),
+    deps.livekit.deleteRoom(backstageRoomName(session.id)),
+  ]);
+}
+
+/** Doors-open time, lock and the stage's guest limit. */
+export async function updateRoomSettings(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+  changes: UpdateRoomSettingsRequest,
+): Promise<RoomSettings> {
+  let settings: RoomSettings | undefined;
+  await changeRoom(deps, session.id, async (tx) => {
+    const at = deps.now();
+    const [room] = await tx
+      .update(sessionRooms)
+      .set({
+        ...(changes.doorsOpenAt !== undefined ? { doorsOpenAt: new Date(changes.doorsOpenAt) } : {}),
+        ...(changes.locked !== undefined ? { locked: changes.locked } : {}),
+        ...(changes.stageGuestLimit !== undefined ? { stageGuestLimit: changes.stageGuestLimit } : {}),
+      })
+      .where(eq(sessionRooms.sessionId, session.id))
+      .returning();
+    if (!room) throw new Error('session room missing under its lock');
+    settings = roomSettings(session, room);
+    await recordAudit(tx, { sessionId: session.id, at, action: 'settings', actor: moderator, detail: { ...changes } });
+    return [{ type: 'session.settings', data: settings }];
+  });
+  if (!settings) throw new Error('settings not written');
+  return settings;
+}
+
+export async function auditLog(db: Database, session: SessionRow): Promise<AuditEntry[]> {
+  const rows = await db
+    .select()
+    .from(roomAudit)
+    .where(eq(roomAudit.sessionId, session.id))
+    .orderBy(desc(roomAudit.at))
+    .limit(500);
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    action: row.action as AuditEntry['action'],
+    actor: { identity: row.actorIdentity, name: row.actorName },
+    target: row.targetIdentity ? { identity: row.targetIdentity, name: row.targetName ?? '' } : null,
+    detail: row.detail,
+  }));
+}

@@ -1,0 +1,119 @@
+import type { MutableSource } from '@serambi/shared';
+import { AppError } from '../http/errors.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { participantIn, recordAudit, updateParticipant } from './caller.ts';
+import type { RoomDeps } from './deps.ts';
+import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
+import type { RoomParticipantRow } from './schema.ts';
+
+/** Moderators' actions on one person; each is written to the audit log with who, whom and when. */
+
+/** The LiveKit room someone publishes in right now. */
+const publishingRoom = (session: SessionRow, target: RoomParticipantRow) =>
+  target.role !== 'participant' && session.status !== 'live'
+    ? backstageRoomName(session.id)
+    : stageRoomName(session.id);
+
+/** Mutes a microphone or camera, or stops a screen share (the sharer's client ends it on the event). */
+export async function muteParticipant(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+  identity: string,
+  source: MutableSource,
+) {
+  await changeRoom(deps, session.id, async (tx) => {
+    const target = await participantIn(tx, session.id, identity);
+    const muted = await deps.livekit.muteSource(publishingRoom(session, target), target.identity, source);
+    if (!muted) throw new AppError(409, 'room_no_track', 'problems.roomNoTrack', { params: { name: target.name } });
+    await recordAudit(tx, {
+      sessionId: session.id,
+      at: deps.now(),
+      action: 'mute',
+      actor: moderator,
+      target,
+      detail: { source },
+    });
+    return [{ type: 'participant.muted', data: { identity: target.identity, source } }];
+  });
+}
+
+/**
+ * Removes someone from the session now. Without a ban they may come back (a reload, a second
+ * chance); with a ban they cannot, and LiveKit's webhook removes them again if a refreshed
+ * token lets them back in.
+ */
+export async function removeFromSession(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+  identity: string,
+  options: { ban: boolean },
+) {
+  await changeRoom(deps, session.id, async (tx) => {
+    const target = await participantIn(tx, session.id, identity);
+    if (target.identity === moderator.identity) throw new AppError(409, 'conflict', 'problems.conflict');
+    if (options.ban && target.role !== 'participant') {
+      throw new AppError(409, 'room_not_participant', 'problems.roomNotParticipant', { params: { name: target.name } });
+    }
+    const at = deps.now();
+    await updateParticipant(tx, target, {
+      stage: 'none',
+      stageSince: null,
+      handRaisedAt: null,
+      ...(options.ban ? { bannedAt: at } : {}),
+    });
+    await recordAudit(tx, {
+      sessionId: session.id,
+      at,
+      action: options.ban ? 'ban' : 'remove',
+      actor: moderator,
+      target,
+    });
+    await Promise.all([
+      deps.livekit.removeParticipant(stageRoomName(session.id), target.identity),
+      deps.livekit.removeParticipant(backstageRoomName(session.id), target.identity),
+    ]);
+    return [{ type: 'participant.removed', data: { identity: target.identity, banned: options.ban } }];
+  });
+}
+
+export async function unbanParticipant(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+  identity: string,
+) {
+  await changeRoom(deps, session.id, async (tx) => {
+    const target = await participantIn(tx, session.id, identity);
+    if (target.bannedAt === null) return [];
+    await updateParticipant(tx, target, { bannedAt: null });
+    await recordAudit(tx, { sessionId: session.id, at: deps.now(), action: 'unban', actor: moderator, target });
+    return [];
+  });
+}
+
+/** Admits someone waiting in a private session's lobby, or turns them away. */
+export async function decideLobby(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+  identity: string,
+  admitted: boolean,
+) {
+  await changeRoom(deps, session.id, async (tx) => {
+    const target = await participantIn(tx, session.id, identity);
+    if (target.admission !== 'pending') {
+      throw new AppError(409, 'room_not_in_lobby', 'problems.roomNotInLobby', { params: { name: target.name } });
+    }
+    await updateParticipant(tx, target, { admission: admitted ? 'admitted' : 'denied' });
+    await recordAudit(tx, {
+      sessionId: session.id,
+      at: deps.now(),
+      action: admitted ? 'admit' : 'deny',
+      actor: moderator,
+      target,
+    });
+    return [{ type: 'lobby.decided', data: { identity: target.identity, admitted } }];
+  });
+}

@@ -1,0 +1,44 @@
+import type { ParticipantPage, RoomParticipant } from '@serambi/shared';
+import { and, asc, count, desc, eq, ilike } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { type RoomParticipantRow, roomParticipants } from './schema.ts';
+
+/**
+ * The moderator's participant list: everyone who entered, connected first, then by name;
+ * searched in the database, one page at a time, so a room of thousands stays quick.
+ */
+export async function searchParticipants(
+  db: Database,
+  session: SessionRow,
+  query: { q?: string | undefined; limit: number },
+): Promise<ParticipantPage> {
+  const q = query.q?.trim();
+  const where = and(
+    eq(roomParticipants.sessionId, session.id),
+    q ? ilike(roomParticipants.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(roomParticipants)
+      .where(where)
+      .orderBy(desc(roomParticipants.connected), asc(roomParticipants.name), asc(roomParticipants.identity))
+      .limit(query.limit),
+    db.select({ n: count() }).from(roomParticipants).where(where),
+  ]);
+  return { total: total?.n ?? 0, participants: rows.map(toRoomParticipant) };
+}
+
+export function toRoomParticipant(row: RoomParticipantRow): RoomParticipant {
+  return {
+    identity: row.identity,
+    name: row.name,
+    role: row.role,
+    connected: row.connected,
+    stage: row.stage,
+    handRaisedAt: row.handRaisedAt?.toISOString() ?? null,
+    firstJoinedAt: row.firstJoinedAt?.toISOString() ?? null,
+    banned: row.bannedAt !== null,
+  };
+}

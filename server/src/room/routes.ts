@@ -1,0 +1,273 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  auditEntrySchema,
+  joinRoomRequestSchema,
+  joinRoomResultSchema,
+  muteRequestSchema,
+  participantPageSchema,
+  participantSearchSchema,
+  raiseHandRequestSchema,
+  roomIdentitySchema,
+  roomSettingsSchema,
+  roomSnapshotSchema,
+  sessionRefSchema,
+  stageAnswerRequestSchema,
+  updateRoomSettingsRequestSchema,
+} from '@serambi/shared';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/env.ts';
+import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
+import { findSessionByRef } from '../sessions/service.ts';
+import { requireModerator, roomCaller } from './caller.ts';
+import type { RoomDeps } from './deps.ts';
+import { joinRoom } from './join.ts';
+import { auditLog, endSession, goLive, updateRoomSettings } from './lifecycle.ts';
+import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
+import { searchParticipants } from './participants.ts';
+import { roomSnapshot } from './snapshot.ts';
+import { answerInvitation, inviteToStage, leaveStage, lowerHandOf, raiseHand } from './stage.ts';
+
+const refParams = z.object({ ref: sessionRefSchema });
+const targetParams = z.object({ ref: sessionRefSchema, identity: roomIdentitySchema });
+const bearer = [{ roomTicket: [] }];
+const ticketAnswers = {
+  401: problem('No valid room ticket: join again'),
+  403: problem('Banned from this session'),
+  404: problem('No such session'),
+};
+const moderatorAnswers = {
+  401: problem('No valid room ticket: join again'),
+  403: problem('Not a moderator of this session'),
+  404: problem('No such session or participant'),
+};
+const done = { 204: { description: 'Done' } };
+
+const join = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/join',
+  tags: ['Room'],
+  summary:
+    'Enter the live room, by personal link secret or signed in: a room ticket, the room snapshot and, when there is somewhere to be, a short-lived LiveKit token with the grants of your role',
+  request: { params: refParams, body: jsonBody(joinRoomRequestSchema) },
+  responses: {
+    200: jsonResponse(joinRoomResultSchema, 'In (or waiting: see livekit and snapshot)'),
+    401: problem('Not signed in and no personal link'),
+    403: problem('Banned, locked out or not admitted'),
+    404: problem('No such session, or the link is not valid'),
+    409: problem('Not registered, on the waitlist, registration cancelled, or the session was cancelled'),
+    503: problem('LiveKit cannot be reached'),
+  },
+});
+
+const snapshot = createRoute({
+  method: 'get',
+  path: '/sessions/{ref}/room',
+  tags: ['Room'],
+  summary: 'The room as the caller sees it now (after a reconnect or a gap in event versions)',
+  security: bearer,
+  request: { params: refParams },
+  responses: { 200: jsonResponse(roomSnapshotSchema, 'The room'), ...ticketAnswers },
+});
+
+const hand = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/hand',
+  tags: ['Room'],
+  summary: 'Raise or lower your hand',
+  security: bearer,
+  request: { params: refParams, body: jsonBody(raiseHandRequestSchema) },
+  responses: { ...done, ...ticketAnswers },
+});
+
+const answer = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/stage/answer',
+  tags: ['Room'],
+  summary: 'Accept or decline an invitation to the stage; accepting grants publishing',
+  security: bearer,
+  request: { params: refParams, body: jsonBody(stageAnswerRequestSchema) },
+  responses: { ...done, ...ticketAnswers, 409: problem('Not invited'), 503: problem('LiveKit cannot be reached') },
+});
+
+const leave = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/stage/leave',
+  tags: ['Room'],
+  summary: 'Leave the stage: publishing is revoked and your tracks are unpublished',
+  security: bearer,
+  request: { params: refParams },
+  responses: { ...done, ...ticketAnswers, 409: problem('Not on stage') },
+});
+
+const live = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/live',
+  tags: ['Room moderation'],
+  summary: 'Go live (moderators)',
+  security: bearer,
+  request: { params: refParams },
+  responses: { ...done, ...moderatorAnswers, 409: problem('Not scheduled'), 503: problem('LiveKit cannot be reached') },
+});
+
+const end = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/end',
+  tags: ['Room moderation'],
+  summary: 'End the session for everyone and close its rooms (moderators)',
+  security: bearer,
+  request: { params: refParams },
+  responses: { ...done, ...moderatorAnswers, 409: problem('Not live') },
+});
+
+const settings = createRoute({
+  method: 'patch',
+  path: '/sessions/{ref}/room/settings',
+  tags: ['Room moderation'],
+  summary: 'Doors-open time, lock against new joins, stage guest limit (moderators)',
+  security: bearer,
+  request: { params: refParams, body: jsonBody(updateRoomSettingsRequestSchema) },
+  responses: { 200: jsonResponse(roomSettingsSchema, 'The settings'), ...moderatorAnswers, 422: problem('Invalid') },
+});
+
+const participants = createRoute({
+  method: 'get',
+  path: '/sessions/{ref}/room/participants',
+  tags: ['Room moderation'],
+  summary: 'Everyone who entered, connected first, searchable by name (moderators)',
+  security: bearer,
+  request: { params: refParams, query: participantSearchSchema },
+  responses: { 200: jsonResponse(participantPageSchema, 'A page of participants'), ...moderatorAnswers },
+});
+
+const audit = createRoute({
+  method: 'get',
+  path: '/sessions/{ref}/room/audit',
+  tags: ['Room moderation'],
+  summary: 'The moderation audit log, newest first (moderators)',
+  security: bearer,
+  request: { params: refParams },
+  responses: { 200: jsonResponse(z.array(auditEntrySchema), 'Audit entries'), ...moderatorAnswers },
+});
+
+const ACTIONS = ['invite', 'remove-from-stage', 'lower-hand', 'remove', 'ban', 'unban', 'admit', 'deny'] as const;
+const act = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/participants/{identity}/{action}',
+  tags: ['Room moderation'],
+  summary:
+    'Act on one participant (moderators): invite to the stage, remove from the stage, lower their hand, remove from the session, ban, unban, admit from or deny in the lobby',
+  security: bearer,
+  request: { params: targetParams.extend({ action: z.enum(ACTIONS) }) },
+  responses: {
+    ...done,
+    ...moderatorAnswers,
+    409: problem('Not possible now (left, stage full, not on stage, not in the lobby)'),
+    503: problem('LiveKit cannot be reached'),
+  },
+});
+
+const mute = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/participants/{identity}/mute',
+  tags: ['Room moderation'],
+  summary: 'Mute a microphone or camera, or stop a screen share (moderators)',
+  security: bearer,
+  request: { params: targetParams, body: jsonBody(muteRequestSchema) },
+  responses: { ...done, ...moderatorAnswers, 409: problem('No such track'), 503: problem('LiveKit cannot be reached') },
+});
+
+/** The live room's HTTP API: thin routes over join, stage, moderation and lifecycle. */
+export function roomRoutes(deps: RoomDeps) {
+  const caller = async (c: Context<AppEnv>, ref: string) => {
+    const session = await findSessionByRef(deps.db, ref);
+    return { session, me: await roomCaller(deps, session, c.req.header('Authorization')) };
+  };
+  const moderator = async (c: Context<AppEnv>, ref: string) => {
+    const { session, me } = await caller(c, ref);
+    return { session, me: requireModerator(me) };
+  };
+  return createRouter()
+    .openapi(join, async (c) => {
+      const session = await findSessionByRef(deps.db, c.req.valid('param').ref);
+      const result = await joinRoom(deps, session, c.get('user'), c.req.valid('json').joinSecret);
+      c.header('Cache-Control', 'no-store');
+      return c.json(result, 200);
+    })
+    .openapi(snapshot, async (c) => {
+      const { session, me } = await caller(c, c.req.valid('param').ref);
+      c.header('Cache-Control', 'no-store');
+      return c.json(await roomSnapshot(deps.db, session, me), 200);
+    })
+    .openapi(hand, async (c) => {
+      const { session, me } = await caller(c, c.req.valid('param').ref);
+      await raiseHand(deps, session, me, c.req.valid('json').raised);
+      return c.body(null, 204);
+    })
+    .openapi(answer, async (c) => {
+      const { session, me } = await caller(c, c.req.valid('param').ref);
+      await answerInvitation(deps, session, me, c.req.valid('json').accept);
+      return c.body(null, 204);
+    })
+    .openapi(leave, async (c) => {
+      const { session, me } = await caller(c, c.req.valid('param').ref);
+      await leaveStage(deps, session, me.identity, 'self');
+      return c.body(null, 204);
+    })
+    .openapi(live, async (c) => {
+      const { session, me } = await moderator(c, c.req.valid('param').ref);
+      await goLive(deps, session, me);
+      return c.body(null, 204);
+    })
+    .openapi(end, async (c) => {
+      const { session, me } = await moderator(c, c.req.valid('param').ref);
+      await endSession(deps, session, me);
+      return c.body(null, 204);
+    })
+    .openapi(settings, async (c) => {
+      const { session, me } = await moderator(c, c.req.valid('param').ref);
+      return c.json(await updateRoomSettings(deps, session, me, c.req.valid('json')), 200);
+    })
+    .openapi(participants, async (c) => {
+      const { session } = await moderator(c, c.req.valid('param').ref);
+      c.header('Cache-Control', 'no-store');
+      return c.json(await searchParticipants(deps.db, session, c.req.valid('query')), 200);
+    })
+    .openapi(audit, async (c) => {
+      const { session } = await moderator(c, c.req.valid('param').ref);
+      c.header('Cache-Control', 'no-store');
+      return c.json(await auditLog(deps.db, session), 200);
+    })
+    .openapi(mute, async (c) => {
+      const { ref, identity } = c.req.valid('param');
+      const { session, me } = await moderator(c, ref);
+      await muteParticipant(deps, session, me, identity, c.req.valid('json').source);
+      return c.body(null, 204);
+    })
+    .openapi(act, async (c) => {
+      const { ref, identity, action } = c.req.valid('param');
+      const { session, me } = await moderator(c, ref);
+      switch (action) {
+        case 'invite':
+          await inviteToStage(deps, session, me, identity);
+          break;
+        case 'remove-from-stage':
+          await leaveStage(deps, session, identity, { moderator: me });
+          break;
+        case 'lower-hand':
+          await lowerHandOf(deps, session, me, identity);
+          break;
+        case 'remove':
+        case 'ban':
+          await removeFromSession(deps, session, me, identity, { ban: action === 'ban' });
+          break;
+        case 'unban':
+          await unbanParticipant(deps, session, me, identity);
+          break;
+        case 'admit':
+        case 'deny':
+          await decideLobby(deps, session, me, identity, action === 'admit');
+          break;
+      }
+      return c.body(null, 204);
+    });
+}

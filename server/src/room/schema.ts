@@ -1,0 +1,98 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { sessions } from '../sessions/schema.ts';
+
+export const roomRole = pgEnum('room_role', ['participant', 'speaker', 'moderator']);
+export const stageState = pgEnum('stage_state', ['none', 'invited', 'on_stage']);
+export const admission = pgEnum('admission', ['admitted', 'pending', 'denied']);
+
+/**
+ * The live room of a session: its settings and the sequence number of its realtime events.
+ * Created on first use; `version` is bumped in the same transaction as every change it announces.
+ */
+export const sessionRooms = pgTable('session_rooms', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  /** Null: the default, a quarter of an hour before the start. */
+  doorsOpenAt: timestamp('doors_open_at', { withTimezone: true }),
+  locked: boolean('locked').notNull().default(false),
+  stageGuestLimit: integer('stage_guest_limit').notNull().default(3),
+  liveAt: timestamp('live_at', { withTimezone: true }),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+});
+
+/**
+ * Everyone who entered (or asked to enter) a session's room, by LiveKit identity: role, stage,
+ * hand, presence (from LiveKit's webhooks) and bans. The moderator's participant list.
+ */
+export const roomParticipants = pgTable(
+  'room_participants',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    identity: text('identity').notNull(),
+    name: text('name').notNull(),
+    /** Lower-cased; a ban holds for the person whichever way they come in. */
+    email: text('email').notNull(),
+    role: roomRole('role').notNull(),
+    title: text('title').notNull().default(''),
+    registrationId: text('registration_id'),
+    userId: text('user_id'),
+    admission: admission('admission').notNull().default('admitted'),
+    stage: stageState('stage').notNull().default('none'),
+    stageSince: timestamp('stage_since', { withTimezone: true }),
+    handRaisedAt: timestamp('hand_raised_at', { withTimezone: true }),
+    /** Connected to the stage room, as LiveKit's webhooks last said. */
+    connected: boolean('connected').notNull().default(false),
+    /** LiveKit's id of the connection `connected` is about: a late "left" of an earlier connection changes nothing. */
+    connectionSid: text('connection_sid'),
+    firstJoinedAt: timestamp('first_joined_at', { withTimezone: true }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    bannedAt: timestamp('banned_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('room_participants_identity_idx').on(t.sessionId, t.identity),
+    index('room_participants_email_idx').on(t.sessionId, t.email),
+  ],
+);
+
+/** Every moderator action: who did what to whom, when. */
+export const roomAudit = pgTable(
+  'room_audit',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    action: text('action').notNull(),
+    actorIdentity: text('actor_identity').notNull(),
+    actorName: text('actor_name').notNull(),
+    targetIdentity: text('target_identity'),
+    targetName: text('target_name'),
+    detail: jsonb('detail').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+  },
+  (t) => [index('room_audit_session_at_idx').on(t.sessionId, t.at)],
+);
+
+export type SessionRoomRow = typeof sessionRooms.$inferSelect;
+export type RoomParticipantRow = typeof roomParticipants.$inferSelect;

@@ -1,0 +1,105 @@
+import { DEFAULT_DOORS_OPEN_MINUTES, type RoomSettings, type RoomSnapshot } from '@serambi/shared';
+import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { communities } from '../communities/schema.ts';
+import type { Database } from '../db/client.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** When the audience may enter: the moderator's time, or a quarter of an hour before the start. */
+export function doorsOpenAt(session: SessionRow, room: Pick<SessionRoomRow, 'doorsOpenAt'> | undefined): Date {
+  return room?.doorsOpenAt ?? new Date(session.startsAt.getTime() - DEFAULT_DOORS_OPEN_MINUTES * 60_000);
+}
+
+export function roomSettings(session: SessionRow, room: SessionRoomRow): RoomSettings {
+  return {
+    doorsOpenAt: iso(doorsOpenAt(session, room)),
+    locked: room.locked,
+    stageGuestLimit: room.stageGuestLimit,
+  };
+}
+
+export async function findRoom(db: Database, sessionId: string): Promise<SessionRoomRow> {
+  await db.insert(sessionRooms).values({ sessionId }).onConflictDoNothing();
+  const [room] = await db.select().from(sessionRooms).where(eq(sessionRooms.sessionId, sessionId));
+  if (!room) throw new Error(`session room ${sessionId} missing after insert`);
+  return room;
+}
+
+/**
+ * The room as `me` sees it. The version is read first: the lists are then at least as new,
+ * and clients apply later events idempotently (by identity), so nothing is missed.
+ */
+export async function roomSnapshot(db: Database, session: SessionRow, me: RoomParticipantRow): Promise<RoomSnapshot> {
+  const room = await findRoom(db, session.id);
+  const ofSession = eq(roomParticipants.sessionId, session.id);
+  const [community, hands, guests, lobby, [presence]] = await Promise.all([
+    db
+      .select({ slug: communities.slug, name: communities.name })
+      .from(communities)
+      .where(eq(communities.id, session.communityId))
+      .then((rows) => rows[0]),
+    db
+      .select({ identity: roomParticipants.identity, name: roomParticipants.name, at: roomParticipants.handRaisedAt })
+      .from(roomParticipants)
+      .where(and(ofSession, isNotNull(roomParticipants.handRaisedAt)))
+      .orderBy(asc(roomParticipants.handRaisedAt)),
+    db
+      .select({
+        identity: roomParticipants.identity,
+        name: roomParticipants.name,
+        state: roomParticipants.stage,
+        since: roomParticipants.stageSince,
+      })
+      .from(roomParticipants)
+      .where(and(ofSession, inArray(roomParticipants.stage, ['invited', 'on_stage'])))
+      .orderBy(asc(roomParticipants.stageSince)),
+    me.role === 'moderator'
+      ? db
+          .select({ identity: roomParticipants.identity, name: roomParticipants.name, at: roomParticipants.createdAt })
+          .from(roomParticipants)
+          .where(and(ofSession, eq(roomParticipants.admission, 'pending')))
+          .orderBy(asc(roomParticipants.createdAt))
+      : Promise.resolve([]),
+    db
+      .select({ n: count() })
+      .from(roomParticipants)
+      .where(and(ofSession, eq(roomParticipants.connected, true))),
+  ]);
+  if (!community) throw new Error(`community of session ${session.id} missing`);
+  return {
+    version: room.version,
+    session: {
+      id: session.id,
+      slug: session.slug,
+      title: session.title,
+      status: session.status,
+      visibility: session.visibility,
+      startsAt: iso(session.startsAt),
+      endsAt: iso(new Date(session.startsAt.getTime() + session.durationMinutes * 60_000)),
+      timeZone: session.timeZone,
+      liveAt: isoOrNull(room.liveAt),
+      endedAt: isoOrNull(room.endedAt),
+      community,
+    },
+    settings: roomSettings(session, room),
+    me: {
+      identity: me.identity,
+      name: me.name,
+      role: me.role,
+      stage: me.stage,
+      handRaisedAt: isoOrNull(me.handRaisedAt),
+      admission: me.admission,
+    },
+    presence: { connected: presence?.n ?? 0 },
+    hands: hands.flatMap((h) => (h.at ? [{ identity: h.identity, name: h.name, raisedAt: iso(h.at) }] : [])),
+    guests: guests.flatMap((g) =>
+      g.state !== 'none' && g.since
+        ? [{ identity: g.identity, name: g.name, state: g.state, since: iso(g.since) }]
+        : [],
+    ),
+    lobby: lobby.map((l) => ({ identity: l.identity, name: l.name, requestedAt: iso(l.at) })),
+  };
+}
