@@ -529,6 +529,7 @@ export const en: Messages = {
     detailsTab: 'Details',
     registrantsTab: 'Registrants ({count})',
     viewPublic: 'View public page',
+    openRoom: 'Open the session room',
     whatHeading: 'About the session',
     title: 'Title',
     titleHint: 'For example: Sharing Online #3 — Selling with WhatsApp Business.',

@@ -531,6 +531,7 @@ export const id = {
     detailsTab: 'Detail',
     registrantsTab: 'Pendaftar ({count})',
     viewPublic: 'Lihat halaman publik',
+    openRoom: 'Buka ruang sesi',
     whatHeading: 'Tentang sesi',
     title: 'Judul',
     titleHint: 'Misalnya: Sharing Online #3 — Jualan lewat WhatsApp Business.',

@@ -40,6 +40,11 @@ export function ManageSessionHeader(props: {
                 {t('editor.viewPublic')}
               </A>
             </Show>
+            <Show when={session().status !== 'cancelled' && session().status !== 'ended'}>
+              <A href={`/live/${session().slug}`} class="tabs__link tabs__link--room">
+                {t('editor.openRoom')}
+              </A>
+            </Show>
           </nav>
         )}
       </Show>
