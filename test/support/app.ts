@@ -23,7 +23,7 @@ export interface TestApp {
  * PGlite in a temp dir or a fresh PostgreSQL database, serving the built web app.
  */
 export async function startTestApp(
-  options: { database?: 'pglite' | 'postgres'; smtpUrl?: string } = {},
+  options: { database?: 'pglite' | 'postgres'; databaseUrl?: string; smtpUrl?: string } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'serambi-app-'));
   const env: NodeJS.ProcessEnv = {
@@ -33,7 +33,8 @@ export async function startTestApp(
     LIVEKIT_BIN: await liveKitBinary(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
   };
-  if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase();
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase();
   if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
   const config = loadConfig(env);
   const server = await startServer(config, createLogger({ level: config.logLevel, pretty: false }));

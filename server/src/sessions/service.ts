@@ -55,6 +55,10 @@ export async function updateSession(
   if (before.status === 'ended' || (before.status === 'cancelled' && changes.status !== 'scheduled')) {
     throw new AppError(409, 'session_closed', 'problems.sessionClosed');
   }
+  // A live session ends from its room (which closes the LiveKit rooms and tells everyone).
+  if (before.status === 'live' && changes.status !== undefined) {
+    throw new AppError(409, 'session_live', 'problems.sessionLive');
+  }
   const startsAt = changes.startsAt === undefined ? before.startsAt : new Date(changes.startsAt);
   const rescheduled =
     startsAt.getTime() !== before.startsAt.getTime() ||
