@@ -10,7 +10,7 @@ import { openDatabase } from './db/client.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import { resolveLiveKitBinary } from './livekit/binary.ts';
 import { createLiveKitGateway, type LiveKitCredentials } from './livekit/gateway.ts';
-import { startLocalLiveKit } from './livekit/local-server.ts';
+import { type SupervisedLiveKit, superviseLocalLiveKit } from './livekit/supervisor.ts';
 import { LiveKitEvents } from './livekit/webhook-routes.ts';
 import { sendMailJobHandler } from './notifications/mail-job.ts';
 import { createMailer } from './notifications/mailer.ts';
@@ -25,8 +25,8 @@ export interface RunningServer {
   url: string;
   context: AppContext;
   liveKit: LiveKitCredentials;
-  /** The local LiveKit server's process id, when Serambi started one. */
-  liveKitPid: number | undefined;
+  /** The local LiveKit server's process id now (it changes when a crashed one is restarted), when Serambi runs one. */
+  readonly liveKitPid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     log.info({ engine: database.engine }, 'database ready');
 
     let credentials: LiveKitCredentials;
-    let liveKitPid: number | undefined;
+    let localLiveKit: SupervisedLiveKit | undefined;
     if (config.livekit.mode === 'external') {
       credentials = config.livekit;
     } else {
@@ -58,15 +58,21 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         onProgress: (line) => log.info(line),
       });
       const webhookHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-      const local = await startLocalLiveKit({
-        binary,
-        dataDir: config.dataDir,
-        webhookUrl: `http://${webhookHost.includes(':') ? `[${webhookHost}]` : webhookHost}:${config.port}/api/livekit/webhook`,
-      });
+      const local = await superviseLocalLiveKit(
+        {
+          binary,
+          dataDir: config.dataDir,
+          webhookUrl: `http://${webhookHost.includes(':') ? `[${webhookHost}]` : webhookHost}:${config.port}/api/livekit/webhook`,
+        },
+        log.child({ part: 'livekit' }),
+      );
+      localLiveKit = local;
       cleanups.push(() => local.stop());
-      credentials = local;
-      liveKitPid = local.pid;
-      log.info({ url: local.url, pid: local.pid, log: local.logFile }, 'local LiveKit server ready');
+      credentials = local.current;
+      log.info(
+        { url: local.current.url, pid: local.current.pid, log: local.current.logFile },
+        'local LiveKit server ready',
+      );
     }
 
     const now = () => new Date();
@@ -119,7 +125,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cleanups.push(() => closeServer(server));
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     log.info({ url, publicUrl: config.publicUrl, ms: Math.round(performance.now() - started) }, 'Serambi is ready');
-    return { url, context, liveKit: credentials, liveKitPid, stop };
+    return {
+      url,
+      context,
+      liveKit: { url: credentials.url, apiKey: credentials.apiKey, apiSecret: credentials.apiSecret },
+      get liveKitPid() {
+        return localLiveKit?.current.pid;
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -14,7 +14,7 @@ export interface TestApp {
   url: string;
   context: AppContext;
   liveKit: LiveKitCredentials;
-  liveKitPid: number | undefined;
+  readonly liveKitPid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -42,7 +42,9 @@ export async function startTestApp(
     url: server.url,
     context: server.context,
     liveKit: server.liveKit,
-    liveKitPid: server.liveKitPid,
+    get liveKitPid() {
+      return server.liveKitPid;
+    },
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -12,6 +12,8 @@ export interface LocalLiveKitOptions {
   webhookUrl?: string | undefined;
   /** How long to wait for the server to answer its health check. */
   startTimeoutMs?: number;
+  /** Listen on these (a restart keeps its clients' address); free ports otherwise. */
+  ports?: LocalLiveKit['ports'];
 }
 
 export interface LocalLiveKit {
@@ -22,6 +24,8 @@ export interface LocalLiveKit {
   pid: number;
   ports: { http: number; rtcUdp: number };
   logFile: string;
+  /** Resolves with the exit code when the process ends, whoever ended it. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -49,7 +53,7 @@ export function loadOrCreateKeys(dataDir: string): Keys {
  */
 export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<LocalLiveKit> {
   const { apiKey, apiSecret } = loadOrCreateKeys(options.dataDir);
-  const ports = { http: await freeTcpPort(), rtcUdp: await freeUdpPort() };
+  const ports = options.ports ?? { http: await freeTcpPort(), rtcUdp: await freeUdpPort() };
   const configFile = path.join(options.dataDir, 'livekit.yaml');
   writeFileSync(configFile, liveKitConfigYaml({ apiKey, apiSecret, ports, webhookUrl: options.webhookUrl }), {
     mode: 0o600,
@@ -79,6 +83,7 @@ export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<L
     pid: child.pid ?? -1,
     ports,
     logFile,
+    exited,
     stop: () => stopProcess(child, exited),
   };
 }
