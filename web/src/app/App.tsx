@@ -22,6 +22,7 @@ const CommunityPage = lazy(() => import('../pages/CommunityPage.tsx'));
 const SessionPage = lazy(() => import('../pages/SessionPage.tsx'));
 const SeriesPage = lazy(() => import('../pages/SeriesPage.tsx'));
 const MyRegistrationPage = lazy(() => import('../pages/MyRegistrationPage.tsx'));
+const RoomPage = lazy(() => import('../pages/RoomPage.tsx'));
 const SpeakerInvitationPage = lazy(() => import('../pages/SpeakerInvitationPage.tsx'));
 const OrganizerInvitationPage = lazy(() => import('../pages/OrganizerInvitationPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
@@ -49,8 +50,10 @@ export function App() {
             <Route path="/c/:slug" component={CommunityPage} />
             <Route path="/s/:slug" component={SessionPage} />
             <Route path="/series/:id" component={SeriesPage} />
+            <Route path="/live/:ref" component={RoomPage} />
             {/* Addresses in mails: keep them as they are. */}
             <Route path="/j/:secret" component={MyRegistrationPage} />
+            <Route path="/j/:secret/live" component={RoomPage} />
             <Route path="/speak/:secret" component={SpeakerInvitationPage} />
             <Route path="/invitations/:secret" component={OrganizerInvitationPage} />
             <Route path="*" component={NotFoundPage} />

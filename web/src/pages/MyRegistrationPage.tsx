@@ -42,6 +42,11 @@ export default function MyRegistrationPage() {
           </header>
           <div class="card my-registration__card">
             <RegistrationStatus registration={mine()} />
+            <Show when={mine().status === 'registered' && ['scheduled', 'live'].includes(mine().session.status)}>
+              <A href={`/j/${params.secret}/live`} class="button button--primary" data-testid="enter-room-link">
+                {t('room.enter')}
+              </A>
+            </Show>
             <Show when={mine().status !== 'cancelled'}>
               <p class="my-registration__keep">{t('myRegistration.keepLink')}</p>
               <Show when={session.data}>{(full) => <AddToCalendar session={full()} />}</Show>

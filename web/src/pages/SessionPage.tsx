@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { createUniqueId, Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
+import { useCurrentUser } from '../features/accounts/account-queries.ts';
 import { RegistrationCard } from '../features/registrations/RegistrationCard.tsx';
 import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
 import { ManageShortcut } from '../features/sessions/ManageShortcut.tsx';
@@ -22,6 +23,7 @@ export default function SessionPage() {
   const params = useParams<{ slug: string }>();
   const api = useApi();
   const session = useQuery(() => sessionQuery(api, params.slug));
+  const currentUser = useCurrentUser();
   usePageTitle(() => session.data?.title ?? t('sessions.pageTitle'));
   const speakersId = createUniqueId();
   const aboutId = createUniqueId();
@@ -62,6 +64,12 @@ export default function SessionPage() {
           <div class="session-page__register">
             <RegistrationCard session={found()} />
             <div class="card session-page__actions">
+              {/* The room answers who may enter; a signed-in visitor may be on the team or registered. */}
+              <Show when={currentUser.data && ['scheduled', 'live'].includes(found().status)}>
+                <A href={`/live/${found().slug}`} class="button button--primary" data-testid="enter-room-link">
+                  {t('room.enter')}
+                </A>
+              </Show>
               <AddToCalendar session={found()} />
               <ShareSession session={found()} />
             </div>

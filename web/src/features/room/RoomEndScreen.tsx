@@ -1,0 +1,75 @@
+import type { RoomSnapshot } from '@serambi/shared';
+import { A } from '@solidjs/router';
+import { Match, Show, Switch } from 'solid-js';
+import type { ApiProblem } from '../../api/client.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { problemCode } from './room-api.ts';
+import './room.css';
+
+/** The screens after (or instead of) the room: ended, removed, or not let in, each saying why. */
+export function RoomEndScreen(props: {
+  sessionRef: string;
+  snapshot: RoomSnapshot | undefined;
+  outcome: { name: 'ended' } | { name: 'removed'; banned: boolean } | { name: 'refused'; problem: ApiProblem };
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  const cancelled = () => props.snapshot?.session.status === 'cancelled';
+  const code = () => (props.outcome.name === 'refused' ? problemCode(props.outcome.problem) : undefined);
+  const signInPath = () => `/signin?next=${encodeURIComponent(location.pathname)}`;
+  return (
+    <section class="room-end card" role="status">
+      <Switch>
+        <Match when={props.outcome.name === 'ended'}>
+          <div data-testid="room-ended" class="room-end__text">
+            <h1>{t(cancelled() ? 'room.end.cancelled' : 'room.end.ended')}</h1>
+            <Show when={!cancelled()}>
+              <p class="page__lead">{t('room.end.endedHint')}</p>
+            </Show>
+          </div>
+        </Match>
+        <Match when={props.outcome.name === 'removed' && props.outcome}>
+          {(removed) => (
+            <div data-testid="room-removed" data-banned={removed().banned ? 'true' : 'false'} class="room-end__text">
+              <h1>{t(removed().banned ? 'room.end.banned' : 'room.end.removed')}</h1>
+              <p class="page__lead">{t(removed().banned ? 'room.end.bannedHint' : 'room.end.removedHint')}</p>
+            </div>
+          )}
+        </Match>
+        <Match when={props.outcome.name === 'refused' && props.outcome}>
+          {(refused) => (
+            <div data-testid="room-refused" data-code={code()} class="room-end__text">
+              <h1>{t('room.end.refused')}</h1>
+              <p class="page__lead">{refused().problem.problem?.detail ?? t('room.actionFailed')}</p>
+            </div>
+          )}
+        </Match>
+      </Switch>
+      <div class="button-row">
+        <Show when={code() === 'unauthorized'}>
+          <A href={signInPath()} class="button button--primary">
+            {t('room.end.signIn')}
+          </A>
+        </Show>
+        <Show when={code() === 'room_not_registered' || code() === 'room_registration_cancelled'}>
+          <A href={`/s/${props.sessionRef}#register`} class="button button--primary">
+            {t('room.end.register')}
+          </A>
+        </Show>
+        <Show when={canTryAgain(props.outcome, code())}>
+          <button type="button" class="button" onClick={() => props.onRetry()}>
+            {t('room.retry')}
+          </button>
+        </Show>
+        <A href={`/s/${props.snapshot?.session.slug ?? props.sessionRef}`} class="button">
+          {t('room.backToSession')}
+        </A>
+      </div>
+    </section>
+  );
+}
+
+/** Removal is not a ban, and a locked room may open again: worth another try. */
+function canTryAgain(outcome: { name: string; banned?: boolean }, code: string | undefined): boolean {
+  return (outcome.name === 'removed' && !outcome.banned) || (outcome.name === 'refused' && code === 'room_locked');
+}

@@ -1,0 +1,68 @@
+import type { RoomEvent, RoomSnapshot } from '@serambi/shared';
+
+/**
+ * Folds one realtime event into a snapshot (a draft: Solid's `produce` or a plain copy). The
+ * caller has checked that `event.v` is the next version; this only says what the event means.
+ */
+export function applyRoomEvent(snapshot: RoomSnapshot, event: RoomEvent): void {
+  const me = snapshot.me;
+  const isMe = (identity: string) => identity === me.identity;
+  switch (event.type) {
+    case 'session.status':
+      snapshot.session.status = event.data.status;
+      snapshot.session.liveAt = event.data.liveAt;
+      snapshot.session.endedAt = event.data.endedAt;
+      break;
+    case 'session.settings':
+      snapshot.settings = { ...event.data };
+      break;
+    case 'session.presence':
+      snapshot.presence.connected = event.data.connected;
+      break;
+    case 'hand.raised':
+      snapshot.hands = [...snapshot.hands.filter((hand) => hand.identity !== event.data.identity), event.data];
+      if (isMe(event.data.identity)) me.handRaisedAt = event.data.raisedAt;
+      break;
+    case 'hand.lowered':
+      snapshot.hands = snapshot.hands.filter((hand) => hand.identity !== event.data.identity);
+      if (isMe(event.data.identity)) me.handRaisedAt = null;
+      break;
+    case 'stage.invited':
+    case 'stage.joined': {
+      const state = event.type === 'stage.invited' ? 'invited' : 'on_stage';
+      const guest = { ...event.data, state } as const;
+      snapshot.guests = [...snapshot.guests.filter((other) => other.identity !== guest.identity), guest];
+      if (isMe(guest.identity)) me.stage = state;
+      break;
+    }
+    case 'stage.left':
+      snapshot.guests = snapshot.guests.filter((guest) => guest.identity !== event.data.identity);
+      if (isMe(event.data.identity)) me.stage = 'none';
+      break;
+    case 'participant.muted':
+      // Nothing to remember: LiveKit mutes the track, and a muted screen share is stopped by the sharer.
+      break;
+    case 'participant.removed':
+      snapshot.hands = snapshot.hands.filter((hand) => hand.identity !== event.data.identity);
+      snapshot.guests = snapshot.guests.filter((guest) => guest.identity !== event.data.identity);
+      snapshot.lobby = snapshot.lobby.filter((entry) => entry.identity !== event.data.identity);
+      break;
+    case 'lobby.requested':
+      // The lobby is the moderators' to see; the server sends it to them alone, but be sure.
+      if (me.role === 'moderator') {
+        snapshot.lobby = [...snapshot.lobby.filter((entry) => entry.identity !== event.data.identity), event.data];
+      }
+      break;
+    case 'lobby.decided':
+      snapshot.lobby = snapshot.lobby.filter((entry) => entry.identity !== event.data.identity);
+      if (isMe(event.data.identity)) me.admission = event.data.admitted ? 'admitted' : 'denied';
+      break;
+  }
+  snapshot.version = event.v;
+}
+
+/** Where an event stands against the version a client holds. */
+export function eventOrder(event: RoomEvent, version: number): 'stale' | 'next' | 'gap' {
+  if (event.v <= version) return 'stale';
+  return event.v === version + 1 ? 'next' : 'gap';
+}

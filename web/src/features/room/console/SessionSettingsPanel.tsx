@@ -1,0 +1,233 @@
+import {
+  MAX_STAGE_GUEST_LIMIT,
+  type RoomSnapshot,
+  updateRoomSettingsRequestSchema,
+  zoneAbbreviation,
+} from '@serambi/shared';
+import { createSignal, createUniqueId, Show } from 'solid-js';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { Field } from '../../../ui/form/Field.tsx';
+import { FormProblem } from '../../../ui/form/FormProblem.tsx';
+import { problemFieldErrors, validateWith } from '../../../ui/form/field-errors.ts';
+import { StartTime } from '../../time/SessionTimes.tsx';
+import { viewerTimeZone } from '../../time/wall-clock.ts';
+import { useUpdateRoomSettings } from './console-api.ts';
+import { clocksDiffer, dateTimeLocalValue, instantOfDateTimeLocal } from './doors-time.ts';
+
+/** Doors-open time, locking against new joins, and how many guests the stage holds. */
+export function SessionSettingsPanel(props: { snapshot: RoomSnapshot }) {
+  return (
+    <div class="console-panel__body console-settings">
+      <DoorsOpenForm snapshot={props.snapshot} />
+      <LockControl locked={props.snapshot.settings.locked} />
+      <GuestLimitForm limit={props.snapshot.settings.stageGuestLimit} />
+    </div>
+  );
+}
+
+type InputZone = 'session' | 'viewer';
+
+/**
+ * A datetime-local input read in the session's zone, or in the moderator's own when their clock
+ * differs; below it the time as both clocks read it.
+ */
+function DoorsOpenForm(props: { snapshot: RoomSnapshot }) {
+  const { t, locale } = useI18n();
+  const update = useUpdateRoomSettings();
+  const viewerZone = viewerTimeZone();
+  const sessionZone = () => props.snapshot.session.timeZone;
+  const [inputZone, setInputZone] = createSignal<InputZone>('session');
+  // What the moderator typed, as an instant, until saved; the snapshot's time otherwise.
+  const [draft, setDraft] = createSignal<Date>();
+  const [saved, setSaved] = createSignal(false);
+  const shown = () => draft() ?? new Date(props.snapshot.settings.doorsOpenAt);
+  const zonesDiffer = () => clocksDiffer(sessionZone(), viewerZone, shown());
+  const zone = () => (inputZone() === 'viewer' && zonesDiffer() ? viewerZone : sessionZone());
+  const abbreviation = (timeZone: string) => zoneAbbreviation(timeZone, shown(), locale());
+  const errorOf = () => problemFieldErrors(update.error).doorsOpenAt;
+  const radioName = createUniqueId();
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const doorsOpenAt = draft();
+    if (update.isPending || !doorsOpenAt) return;
+    update.mutate(
+      { doorsOpenAt: doorsOpenAt.toISOString() },
+      {
+        onSuccess: () => {
+          setDraft(undefined);
+          setSaved(true);
+        },
+      },
+    );
+  };
+
+  return (
+    <form class="console-section" onSubmit={submit} novalidate>
+      <Field
+        label={t('roomConsole.settings.doorsOpen')}
+        hint={t('roomConsole.settings.doorsOpenHint')}
+        error={errorOf()}
+      >
+        {(control) => (
+          <input
+            {...control}
+            class="field__control"
+            type="datetime-local"
+            value={dateTimeLocalValue(shown(), zone())}
+            onInput={(event) => {
+              const instant = instantOfDateTimeLocal(event.currentTarget.value, zone());
+              if (instant) setDraft(instant);
+              setSaved(false);
+            }}
+          />
+        )}
+      </Field>
+      <Show when={zonesDiffer()}>
+        <fieldset class="console-zone-choice">
+          <legend class="field__label">{t('roomConsole.settings.zoneLegend')}</legend>
+          <label class="checkbox">
+            <input
+              type="radio"
+              name={radioName}
+              checked={inputZone() === 'session'}
+              onChange={() => setInputZone('session')}
+            />
+            <span>{t('roomConsole.settings.sessionZone', { zone: abbreviation(sessionZone()) })}</span>
+          </label>
+          <label class="checkbox">
+            <input
+              type="radio"
+              name={radioName}
+              checked={inputZone() === 'viewer'}
+              onChange={() => setInputZone('viewer')}
+            />
+            <span>{t('roomConsole.settings.viewerZone', { zone: abbreviation(viewerZone) })}</span>
+          </label>
+        </fieldset>
+      </Show>
+      <dl class="console-times" aria-live="polite">
+        <dt>{t('roomConsole.settings.inSessionZone')}</dt>
+        <dd>
+          <StartTime startsAt={shown().toISOString()} timeZone={sessionZone()} />
+        </dd>
+        <Show when={zonesDiffer()}>
+          <dt>{t('roomConsole.settings.inViewerZone')}</dt>
+          <dd>
+            <StartTime startsAt={shown().toISOString()} timeZone={viewerZone} />
+          </dd>
+        </Show>
+      </dl>
+      <div class="button-row">
+        <button type="submit" class="button button--small" aria-disabled={update.isPending || !draft()}>
+          {t('roomConsole.settings.saveDoors')}
+        </button>
+        <span role="status" class="console-saved">
+          {saved() ? t('roomConsole.settings.saved') : ''}
+        </span>
+      </div>
+      <FormProblem error={errorOf() ? null : update.error} />
+    </form>
+  );
+}
+
+/** Locked: nobody new may join; people already in may come back. */
+function LockControl(props: { locked: boolean }) {
+  const { t } = useI18n();
+  const update = useUpdateRoomSettings();
+  const stateId = createUniqueId();
+  return (
+    <section class="console-section" aria-labelledby={`${stateId}-heading`}>
+      <h4 id={`${stateId}-heading`} class="field__label">
+        {t('roomConsole.settings.access')}
+      </h4>
+      <p id={stateId} class="console-hint" aria-live="polite">
+        {props.locked ? t('roomConsole.settings.lockedState') : t('roomConsole.settings.openState')}
+      </p>
+      <div>
+        <button
+          type="button"
+          class="button button--small"
+          data-testid="lock-session"
+          aria-describedby={stateId}
+          aria-disabled={update.isPending}
+          onClick={() => {
+            if (!update.isPending) update.mutate({ locked: !props.locked });
+          }}
+        >
+          {props.locked ? t('roomConsole.settings.unlock') : t('roomConsole.settings.lock')}
+        </button>
+      </div>
+      <FormProblem error={update.error} />
+    </section>
+  );
+}
+
+function GuestLimitForm(props: { limit: number }) {
+  const { t } = useI18n();
+  const update = useUpdateRoomSettings();
+  const [draft, setDraft] = createSignal<string>();
+  const [checkError, setCheckError] = createSignal<string>();
+  const [saved, setSaved] = createSignal(false);
+  const value = () => draft() ?? String(props.limit);
+  const errorOf = () => checkError() ?? problemFieldErrors(update.error).stageGuestLimit;
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (update.isPending) return;
+    const typed = value().trim();
+    const checked = validateWith(
+      updateRoomSettingsRequestSchema,
+      { stageGuestLimit: typed === '' ? undefined : Number(typed) },
+      t,
+    );
+    if (!checked.ok || typed === '') {
+      setCheckError(checked.ok ? t('forms.required') : checked.errors.stageGuestLimit);
+      return;
+    }
+    update.mutate(checked.data, {
+      onSuccess: () => {
+        setDraft(undefined);
+        setSaved(true);
+      },
+    });
+  };
+
+  return (
+    <form class="console-section" onSubmit={submit} novalidate>
+      <Field
+        label={t('roomConsole.settings.guestLimit')}
+        hint={t('roomConsole.settings.guestLimitHint', { max: MAX_STAGE_GUEST_LIMIT })}
+        error={errorOf()}
+      >
+        {(control) => (
+          <input
+            {...control}
+            class="field__control console-settings__number"
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max={MAX_STAGE_GUEST_LIMIT}
+            step="1"
+            data-testid="stage-guest-limit"
+            value={value()}
+            onInput={(event) => {
+              setDraft(event.currentTarget.value);
+              setCheckError(undefined);
+              setSaved(false);
+            }}
+          />
+        )}
+      </Field>
+      <div class="button-row">
+        <button type="submit" class="button button--small" aria-disabled={update.isPending}>
+          {t('roomConsole.settings.saveGuestLimit')}
+        </button>
+        <span role="status" class="console-saved">
+          {saved() ? t('roomConsole.settings.saved') : ''}
+        </span>
+      </div>
+      <FormProblem error={problemFieldErrors(update.error).stageGuestLimit ? null : update.error} />
+    </form>
+  );
+}

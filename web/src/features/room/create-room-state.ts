@@ -1,0 +1,345 @@
+import { isTeamRole, type JoinRoomResult, type RoomEvent, type RoomSnapshot } from '@serambi/shared';
+import { DisconnectReason, type Participant, type Room } from 'livekit-client';
+import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { ApiProblem } from '../../api/client.ts';
+import { createLiveRoom, type LiveRoom, leaveLiveRoom } from './create-live-room.ts';
+import { createRoomSnapshot } from './create-room-snapshot.ts';
+import { type MediaChoice, rememberMediaChoice } from './media-choice.ts';
+import { mayPublish, publishChosenMedia } from './publish-media.ts';
+import { isExpiredTicket, isTransient, problemCode, type RoomApi } from './room-api.ts';
+import { createRoomTimers } from './room-timers.ts';
+
+/** Where this visitor is with the room; the page draws one screen per phase. */
+export type RoomPhase =
+  | { name: 'joining' }
+  /** Before the doors open: a waiting screen with a countdown. */
+  | { name: 'doorsClosed' }
+  /** A private session: waiting for a moderator to let them in. */
+  | { name: 'lobby' }
+  | { name: 'denied' }
+  /** Team members choose camera and microphone before they connect. */
+  | { name: 'deviceSetup' }
+  | { name: 'connected' }
+  | { name: 'ended' }
+  | { name: 'removed'; banned: boolean }
+  /** The server will not let them in; `problem` says why, in their language. */
+  | { name: 'refused'; problem: ApiProblem };
+
+export interface RoomState {
+  phase: Accessor<RoomPhase>;
+  /** The room as the server last told it; undefined until the first join answers. */
+  snapshot: Accessor<RoomSnapshot | undefined>;
+  ticket: Accessor<string>;
+  live: Accessor<LiveRoom | undefined>;
+  room: Accessor<Room | undefined>;
+  /** The connection was lost and is being made again. */
+  reconnecting: Accessor<boolean>;
+  media: Accessor<MediaChoice | undefined>;
+  /** The devices that would not start when publishing, to say so. */
+  mediaFailures: Accessor<('camera' | 'microphone')[]>;
+  /** Ends the device check of a team member and connects. */
+  chooseMedia(choice: MediaChoice): void;
+  /** Remembers the devices a guest chose for the stage, before they accept. */
+  rememberStageMedia(choice: MediaChoice): void;
+  /** Runs a room call with the current ticket, renewing it once if it ran out. */
+  withTicket<T>(call: (ticket: string) => Promise<T>): Promise<T>;
+  refreshSnapshot(): Promise<void>;
+  /** After "Go live": move to the stage at once rather than wait for the event. */
+  followLive(): void;
+  retry(): void;
+}
+
+const LOBBY_POLL_MS = 3_000;
+const WAITING_POLL_MS = 30_000;
+const BACKSTAGE_POLL_MS = 15_000;
+/** Renew the ticket this long before it runs out. */
+const TICKET_MARGIN_MS = 60_000;
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * The live room for one visitor: joins, connects to the LiveKit room the server names, keeps
+ * the snapshot current from versioned events (fetching a fresh one on a gap or a reconnect),
+ * and moves between waiting, lobby, backstage, stage, end and removal. Disposed with its owner.
+ */
+export function createRoomState(api: RoomApi, joinSecret: () => string | undefined): RoomState {
+  const [phase, setPhase] = createSignal<RoomPhase>({ name: 'joining' });
+  const [ticket, setTicket] = createSignal('');
+  const [live, setLive] = createSignal<LiveRoom>();
+  const [rejoining, setRejoining] = createSignal(false);
+  const [media, setMedia] = createSignal<MediaChoice>();
+  const [mediaFailures, setMediaFailures] = createSignal<('camera' | 'microphone')[]>([]);
+  const timers = createRoomTimers();
+  let finished = false;
+  let snapshotRequest: Promise<void> | undefined;
+
+  const {
+    snapshot,
+    replace: replaceSnapshot,
+    receivePacket,
+  } = createRoomSnapshot({
+    onGap: () => void refreshSnapshot(),
+    onApplied: actOnEvent,
+  });
+
+  // ---- Joining and connecting -------------------------------------------------------------
+
+  async function enter(): Promise<void> {
+    try {
+      await settleJoin(await api.join(joinSecret()));
+      setRejoining(false);
+    } catch (error) {
+      handleJoinFailure(error);
+    }
+  }
+
+  async function settleJoin(result: JoinRoomResult): Promise<void> {
+    if (finished) return;
+    setTicket(result.ticket);
+    timers.schedule('ticket', Date.parse(result.ticketExpiresAt) - TICKET_MARGIN_MS - Date.now(), renewTicket);
+    replaceSnapshot(result.snapshot);
+    const { session, me } = result.snapshot;
+    if (session.status === 'ended' || session.status === 'cancelled') return finish({ name: 'ended' });
+    if (me.admission === 'denied') return finish({ name: 'denied' });
+    if (!result.livekit) {
+      await disconnect();
+      setPhase({ name: me.admission === 'pending' ? 'lobby' : 'doorsClosed' });
+      return;
+    }
+    const current = live();
+    // A ticket renewal while connected to the right room changes nothing else.
+    if (current && current.kind === result.livekit.room && !current.leaving) return;
+    if (isTeamRole(me.role) && !media()) {
+      await disconnect();
+      setPhase({ name: 'deviceSetup' });
+      return;
+    }
+    await connect(result.livekit);
+  }
+
+  async function connect(target: NonNullable<JoinRoomResult['livekit']>): Promise<void> {
+    await disconnect();
+    const next = createLiveRoom(target.room, media(), {
+      onData: receivePacket,
+      onDisconnected,
+      onReconnected: () => void refreshSnapshot(),
+      onLocalPermissionsChanged,
+    });
+    setLive(next);
+    try {
+      await next.room.connect(target.url, target.token);
+    } catch {
+      if (!next.leaving) onDisconnected(undefined);
+      return;
+    }
+    if (next.leaving) return;
+    setPhase({ name: 'connected' });
+    // Events sent between the join and the connection are not replayed: read the room again.
+    await refreshSnapshot();
+    if (next.kind === 'backstage') watchBackstage(next);
+    if (mayPublish(next.room)) await publish(next.room);
+  }
+
+  /** The live event moves the team to the stage; a slow look at the snapshot backs it up. */
+  function watchBackstage(backstage: LiveRoom) {
+    timers.schedule('backstage', BACKSTAGE_POLL_MS, async () => {
+      if (live() !== backstage) return;
+      await refreshSnapshot();
+      watchBackstage(backstage);
+    });
+  }
+
+  async function disconnect(): Promise<void> {
+    const current = live();
+    if (!current) return;
+    setLive(undefined);
+    await leaveLiveRoom(current);
+  }
+
+  async function publish(room: Room): Promise<void> {
+    const choice = media() ?? { camera: true, microphone: true };
+    setMediaFailures(await publishChosenMedia(room, choice));
+  }
+
+  function onLocalPermissionsChanged(previous: Participant['permissions']) {
+    const room = live()?.room;
+    // Invited on stage and accepted: the server let this connection publish.
+    if (room && mayPublish(room) && !previous?.canPublish) void publish(room);
+  }
+
+  function onDisconnected(reason: DisconnectReason | undefined) {
+    if (finished) return;
+    setLive(undefined);
+    if (reason === DisconnectReason.PARTICIPANT_REMOVED) return finish({ name: 'removed', banned: false });
+    void rejoinWithBackoff();
+  }
+
+  /** Joins again after a lost connection, waiting longer after each failure; "Reconnecting…" meanwhile. */
+  async function rejoinWithBackoff(): Promise<void> {
+    if (rejoining()) return;
+    setRejoining(true);
+    for (let attempt = 0; !finished; attempt++) {
+      await timers.sleep(attempt === 0 ? 500 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt));
+      if (finished) return;
+      try {
+        await settleJoin(await api.join(joinSecret()));
+        setRejoining(false);
+        return;
+      } catch (error) {
+        if (!isTransient(error)) {
+          setRejoining(false);
+          handleJoinFailure(error);
+          return;
+        }
+      }
+    }
+  }
+
+  function handleJoinFailure(error: unknown) {
+    if (isTransient(error)) {
+      void rejoinWithBackoff();
+      return;
+    }
+    if (!(error instanceof ApiProblem)) return;
+    if (problemCode(error) === 'room_banned') return finish({ name: 'removed', banned: true });
+    if (problemCode(error) === 'room_cancelled') return finish({ name: 'ended' });
+    finish({ name: 'refused', problem: error });
+  }
+
+  async function renewTicket(): Promise<void> {
+    try {
+      await settleJoin(await api.join(joinSecret()));
+    } catch (error) {
+      handleJoinFailure(error);
+    }
+  }
+
+  /** Stops everything: the screens after this one need no connection. */
+  function finish(next: RoomPhase) {
+    finished = true;
+    timers.clearAll();
+    setRejoining(false);
+    void disconnect();
+    setPhase(next);
+  }
+
+  // ---- Events ----------------------------------------------------------------------------
+
+  /** What an event asks of this client beyond redrawing. */
+  function actOnEvent(event: RoomEvent) {
+    const me = snapshot()?.me;
+    if (!me) return;
+    const aboutMe = 'identity' in event.data && event.data.identity === me.identity;
+    if (event.type === 'participant.removed' && aboutMe) {
+      finish({ name: 'removed', banned: event.data.banned });
+    } else if (event.type === 'participant.muted' && aboutMe && event.data.source === 'screen_share') {
+      void live()?.room.localParticipant.setScreenShareEnabled(false);
+    } else if (event.type === 'session.status') {
+      followSession();
+    }
+  }
+
+  /** Keeps the connection in step with the session: the stage once live, nothing once ended. */
+  function followSession() {
+    const current = snapshot();
+    if (!current || finished) return;
+    const { status } = current.session;
+    if (status === 'ended' || status === 'cancelled') return finish({ name: 'ended' });
+    if (current.me.admission === 'denied') return finish({ name: 'denied' });
+    if (status === 'live' && live()?.kind === 'backstage') void enter();
+  }
+
+  async function refreshSnapshot(): Promise<void> {
+    snapshotRequest ??= withTicket((current) => api.snapshot(current))
+      .then((fresh) => {
+        replaceSnapshot(fresh);
+        followSession();
+      })
+      .catch((error: unknown) => {
+        // A missed refresh is made good by the next event, poll or reconnect; a refusal
+        // (banned, the session gone) means what it means at the door.
+        if (!isTransient(error)) handleJoinFailure(error);
+      })
+      .finally(() => {
+        snapshotRequest = undefined;
+      });
+    return snapshotRequest;
+  }
+
+  async function withTicket<T>(call: (ticket: string) => Promise<T>): Promise<T> {
+    try {
+      return await call(ticket());
+    } catch (error) {
+      if (!isExpiredTicket(error)) throw error;
+      await renewTicket();
+      return call(ticket());
+    }
+  }
+
+  // ---- Waiting: the doors, the lobby ------------------------------------------------------
+
+  /** While waiting, ask again on a timer: the doors open, or a moderator decides. */
+  function pollWhileWaiting() {
+    const current = snapshot();
+    const name = phase().name;
+    if (finished || !current) return;
+    if (name === 'lobby') {
+      if (current.me.admission === 'admitted') return void enter();
+      timers.schedule('poll', LOBBY_POLL_MS, () => refreshSnapshot().then(pollWhileWaiting));
+    } else if (name === 'doorsClosed') {
+      const untilDoors = Date.parse(current.settings.doorsOpenAt) - Date.now();
+      if (current.session.status === 'live' || untilDoors <= 0) {
+        // The server's clock decides; a few seconds of disagreement must not become a busy loop.
+        timers.schedule('poll', Math.max(untilDoors, 0) + 2_000, enter);
+      } else {
+        timers.schedule('poll', Math.min(untilDoors, WAITING_POLL_MS), () => refreshSnapshot().then(pollWhileWaiting));
+      }
+    } else {
+      timers.clear('poll');
+    }
+  }
+
+  createEffect(on(phase, pollWhileWaiting));
+
+  // ---- Start and stop ---------------------------------------------------------------------
+
+  const start = () => {
+    finished = false;
+    void enter();
+  };
+  start();
+
+  onCleanup(() => {
+    finished = true;
+    timers.clearAll();
+    void disconnect();
+  });
+
+  return {
+    phase,
+    snapshot,
+    ticket,
+    live,
+    room: () => live()?.room,
+    reconnecting: () => rejoining() || live()?.reconnecting() === true,
+    media,
+    mediaFailures,
+    chooseMedia(choice) {
+      rememberMediaChoice(choice);
+      setMedia(choice);
+      void enter();
+    },
+    rememberStageMedia(choice) {
+      rememberMediaChoice(choice);
+      setMedia(choice);
+    },
+    withTicket,
+    refreshSnapshot,
+    followLive: () => {
+      if (live()?.kind === 'backstage') void enter();
+    },
+    retry: () => {
+      setPhase({ name: 'joining' });
+      start();
+    },
+  };
+}
