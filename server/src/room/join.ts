@@ -9,9 +9,9 @@ import { findBySecret } from '../registrations/service.ts';
 import { type SessionRow, sessionPeople } from '../sessions/schema.ts';
 import { viewerOf } from '../sessions/service.ts';
 import { LIVEKIT_TOKEN_TTL_SECONDS, type RoomDeps } from './deps.ts';
-import { backstageRoomName, lockRoom, sequence, stageRoomName } from './events.ts';
+import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
 import { type RoomParticipantRow, roomParticipants } from './schema.ts';
-import { doorsOpenAt, roomSnapshot } from './snapshot.ts';
+import { doorsOpenAt, findRoom, roomSnapshot } from './snapshot.ts';
 
 /** Who is coming in, as the server established it: never what the client says about itself. */
 interface Entrant {
@@ -42,56 +42,52 @@ export async function joinRoom(
   if (session.status === 'cancelled') throw new AppError(409, 'room_cancelled', 'problems.roomCancelled');
   const now = deps.now();
 
-  const { me, events, room } = await deps.db.transaction(async (tx) => {
-    const room = await lockRoom(tx, session.id);
-    const known = await tx
-      .select()
-      .from(roomParticipants)
-      .where(
-        and(
-          eq(roomParticipants.sessionId, session.id),
-          or(eq(roomParticipants.identity, entrant.identity), eq(roomParticipants.email, entrant.email)),
-        ),
-      );
-    if (known.some((row) => row.bannedAt !== null)) throw new AppError(403, 'room_banned', 'problems.roomBanned');
-    const existing = known.find((row) => row.identity === entrant.identity);
-    if (existing?.admission === 'denied') throw new AppError(403, 'room_denied', 'problems.roomDenied');
-    const newcomer = !existing?.firstJoinedAt;
-    if (room.locked && entrant.role === 'participant' && newcomer) {
-      throw new AppError(403, 'room_locked', 'problems.roomLocked');
-    }
-    const [row] = await tx
-      .insert(roomParticipants)
-      .values({
-        sessionId: session.id,
-        identity: entrant.identity,
-        name: entrant.name,
-        email: entrant.email,
-        role: entrant.role,
-        title: entrant.title,
-        registrationId: entrant.registrationId,
-        userId: entrant.userId,
-        admission: entrant.lobby ? 'pending' : 'admitted',
-      })
-      .onConflictDoUpdate({
-        target: [roomParticipants.sessionId, roomParticipants.identity],
-        // Names and roles follow the registration and the session's people; a lobby decision stays.
-        set: { name: entrant.name, role: entrant.role, title: entrant.title },
-      })
-      .returning();
-    if (!row) throw new Error('room participant upsert returned no row');
-    const asked = entrant.lobby && !existing;
-    const announced = asked
-      ? await sequence(tx, session.id, now, [
-          {
-            type: 'lobby.requested',
-            data: { identity: row.identity, name: row.name, requestedAt: row.createdAt.toISOString() },
-          },
-        ])
-      : [];
-    return { me: row, events: announced, room };
-  });
-  await deps.broadcaster.send(session.id, events);
+  // No room lock here: joins are the hot path (everyone arrives in the same two minutes). A ban
+  // or lock racing a join is caught by the participant_joined webhook and the next join.
+  const room = await findRoom(deps.db, session.id);
+  const known = await deps.db
+    .select()
+    .from(roomParticipants)
+    .where(
+      and(
+        eq(roomParticipants.sessionId, session.id),
+        or(eq(roomParticipants.identity, entrant.identity), eq(roomParticipants.email, entrant.email)),
+      ),
+    );
+  if (known.some((row) => row.bannedAt !== null)) throw new AppError(403, 'room_banned', 'problems.roomBanned');
+  const existing = known.find((row) => row.identity === entrant.identity);
+  if (existing?.admission === 'denied') throw new AppError(403, 'room_denied', 'problems.roomDenied');
+  if (room.locked && entrant.role === 'participant' && !existing?.firstJoinedAt) {
+    throw new AppError(403, 'room_locked', 'problems.roomLocked');
+  }
+  const [me] = await deps.db
+    .insert(roomParticipants)
+    .values({
+      sessionId: session.id,
+      identity: entrant.identity,
+      name: entrant.name,
+      email: entrant.email,
+      role: entrant.role,
+      title: entrant.title,
+      registrationId: entrant.registrationId,
+      userId: entrant.userId,
+      admission: entrant.lobby ? 'pending' : 'admitted',
+    })
+    .onConflictDoUpdate({
+      target: [roomParticipants.sessionId, roomParticipants.identity],
+      // Names and roles follow the registration and the session's people; a lobby decision stays.
+      set: { name: entrant.name, role: entrant.role, title: entrant.title },
+    })
+    .returning();
+  if (!me) throw new Error('room participant upsert returned no row');
+  if (entrant.lobby && !existing) {
+    await changeRoom(deps, session.id, async () => [
+      {
+        type: 'lobby.requested',
+        data: { identity: me.identity, name: me.name, requestedAt: me.createdAt.toISOString() },
+      },
+    ]);
+  }
 
   const where = destination(session, me, doorsOpenAt(session, room), now);
   const livekit = where ? await connectTo(deps, session, me, where) : null;
@@ -99,7 +95,7 @@ export async function joinRoom(
   return {
     ticket: ticket.ticket,
     ticketExpiresAt: ticket.expiresAt.toISOString(),
-    snapshot: await roomSnapshot(deps.db, session, me),
+    snapshot: await roomSnapshot(deps.db, session, me, room),
     livekit,
   };
 }

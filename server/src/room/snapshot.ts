@@ -21,19 +21,28 @@ export function roomSettings(session: SessionRow, room: SessionRoomRow): RoomSet
   };
 }
 
+/** The session's room row, made on first use. */
 export async function findRoom(db: Database, sessionId: string): Promise<SessionRoomRow> {
-  await db.insert(sessionRooms).values({ sessionId }).onConflictDoNothing();
   const [room] = await db.select().from(sessionRooms).where(eq(sessionRooms.sessionId, sessionId));
-  if (!room) throw new Error(`session room ${sessionId} missing after insert`);
-  return room;
+  if (room) return room;
+  await db.insert(sessionRooms).values({ sessionId }).onConflictDoNothing();
+  const [created] = await db.select().from(sessionRooms).where(eq(sessionRooms.sessionId, sessionId));
+  if (!created) throw new Error(`session room ${sessionId} missing after insert`);
+  return created;
 }
 
 /**
  * The room as `me` sees it. The version is read first: the lists are then at least as new,
  * and clients apply later events idempotently (by identity), so nothing is missed.
  */
-export async function roomSnapshot(db: Database, session: SessionRow, me: RoomParticipantRow): Promise<RoomSnapshot> {
-  const room = await findRoom(db, session.id);
+export async function roomSnapshot(
+  db: Database,
+  session: SessionRow,
+  me: RoomParticipantRow,
+  /** The room row when the caller has just read it (its version is then the snapshot's). */
+  known?: SessionRoomRow,
+): Promise<RoomSnapshot> {
+  const room = known ?? (await findRoom(db, session.id));
   const ofSession = eq(roomParticipants.sessionId, session.id);
   const [community, hands, guests, lobby, [presence]] = await Promise.all([
     db
