@@ -37,6 +37,10 @@ export const roomMessages: Widen<typeof reference> = {
     refused: 'You cannot enter yet',
     signIn: 'Sign in',
     register: 'Register for this session',
+    elsewhere: 'You entered this room somewhere else',
+    elsewhereHint:
+      'The room is open in another window or on another device. One place at a time: continue here, or close this window.',
+    useHere: 'Continue here',
   },
   setup: {
     title: 'Set up your camera and microphone',

@@ -33,6 +33,10 @@ export const roomMessages = {
     refused: 'Anda belum dapat masuk',
     signIn: 'Masuk ke akun',
     register: 'Daftar ke sesi ini',
+    elsewhere: 'Anda sudah masuk ke ruang ini di tempat lain',
+    elsewhereHint:
+      'Ruang ini terbuka di jendela atau perangkat lain. Satu tempat dalam satu waktu: lanjutkan di sini, atau tutup jendela ini.',
+    useHere: 'Lanjutkan di sini',
   },
   setup: {
     title: 'Siapkan kamera dan mikrofon',

@@ -10,7 +10,11 @@ import './room.css';
 export function RoomEndScreen(props: {
   sessionRef: string;
   snapshot: RoomSnapshot | undefined;
-  outcome: { name: 'ended' } | { name: 'removed'; banned: boolean } | { name: 'refused'; problem: ApiProblem };
+  outcome:
+    | { name: 'ended' }
+    | { name: 'removed'; banned: boolean }
+    | { name: 'refused'; problem: ApiProblem }
+    | { name: 'elsewhere' };
   onRetry: () => void;
 }) {
   const { t } = useI18n();
@@ -36,6 +40,12 @@ export function RoomEndScreen(props: {
             </div>
           )}
         </Match>
+        <Match when={props.outcome.name === 'elsewhere'}>
+          <div data-testid="room-elsewhere" class="room-end__text">
+            <h1>{t('room.end.elsewhere')}</h1>
+            <p class="page__lead">{t('room.end.elsewhereHint')}</p>
+          </div>
+        </Match>
         <Match when={props.outcome.name === 'refused' && props.outcome}>
           {(refused) => (
             <div data-testid="room-refused" data-code={code()} class="room-end__text">
@@ -55,6 +65,11 @@ export function RoomEndScreen(props: {
           <A href={`/s/${props.sessionRef}#register`} class="button button--primary">
             {t('room.end.register')}
           </A>
+        </Show>
+        <Show when={props.outcome.name === 'elsewhere'}>
+          <button type="button" class="button button--primary" onClick={() => props.onRetry()}>
+            {t('room.end.useHere')}
+          </button>
         </Show>
         <Show when={canTryAgain(props.outcome, code())}>
           <button type="button" class="button" onClick={() => props.onRetry()}>

@@ -41,7 +41,7 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
         </p>
       </Show>
       <Switch>
-        <Match when={phaseIs('ended') ?? phaseIs('removed') ?? phaseIs('refused')}>
+        <Match when={phaseIs('ended') ?? phaseIs('removed') ?? phaseIs('refused') ?? phaseIs('elsewhere')}>
           {(outcome) => (
             <RoomEndScreen
               sessionRef={props.sessionRef}

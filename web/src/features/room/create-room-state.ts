@@ -22,6 +22,8 @@ export type RoomPhase =
   | { name: 'connected' }
   | { name: 'ended' }
   | { name: 'removed'; banned: boolean }
+  /** The same person entered from another window or device, which took this one's place. */
+  | { name: 'elsewhere' }
   /** The server will not let them in; `problem` says why, in their language. */
   | { name: 'refused'; problem: ApiProblem };
 
@@ -170,6 +172,8 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     if (finished) return;
     setLive(undefined);
     if (reason === DisconnectReason.PARTICIPANT_REMOVED) return finish({ name: 'removed', banned: false });
+    // Rejoining here would push the other window out, and it would push back: ask instead.
+    if (reason === DisconnectReason.DUPLICATE_IDENTITY) return finish({ name: 'elsewhere' });
     void rejoinWithBackoff();
   }
 
