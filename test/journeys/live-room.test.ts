@@ -75,65 +75,77 @@ describe('a live session in three browsers', () => {
     const moderatorPage = await pageAs(browser, app, owner);
     const participantPage = await pageAs(browser, app, null, { width: 390, height: 844 });
 
-    // Backstage: both check their devices and enter.
-    for (const page of [speakerPage, moderatorPage]) {
-      await page.goto(`${app.url}/live/${session.slug}`);
-      await page.getByTestId('enter-room').click();
-      await page.getByTestId('backstage').waitFor();
+    const pages = { speaker: speakerPage, moderator: moderatorPage, participant: participantPage };
+    try {
+      await theJourney();
+    } catch (error) {
+      // What each person saw when it went wrong.
+      for (const [who, page] of Object.entries(pages)) {
+        await page.screenshot({ path: path.join(shots, `failed-${who}.png`) }).catch(() => undefined);
+      }
+      throw error;
     }
-    await tileShowsVideo(moderatorPage);
 
-    // The participant waits for the session to start.
-    await participantPage.goto(`${app.url}/j/${secret}/live`);
-    await participantPage.getByTestId('waiting-screen').waitFor();
-    await participantPage.screenshot({ path: path.join(shots, 'room-waiting-phone.png') });
+    async function theJourney() {
+      // Backstage: both check their devices and enter.
+      for (const page of [speakerPage, moderatorPage]) {
+        await page.goto(`${app.url}/live/${session.slug}`);
+        await page.getByTestId('enter-room').click();
+        await page.getByTestId('backstage').waitFor();
+      }
+      await tileShowsVideo(moderatorPage);
 
-    await moderatorPage.getByTestId('go-live').click();
-    await participantPage.getByTestId('stage').waitFor({ timeout: 20_000 });
-    await tileShowsVideo(participantPage);
-    // And hears the speakers: an audio element plays a live track.
-    await participantPage.waitForFunction(
-      () =>
-        [...document.querySelectorAll('audio')].some(
-          (a) =>
-            !a.paused &&
-            a.currentTime > 0.3 &&
-            a.srcObject instanceof MediaStream &&
-            a.srcObject.getAudioTracks().some((t) => t.readyState === 'live'),
-        ),
-      undefined,
-      { timeout: 20_000 },
-    );
-    await participantPage.screenshot({ path: path.join(shots, 'room-stage-phone.png') });
+      // The participant waits for the session to start.
+      await participantPage.goto(`${app.url}/j/${secret}/live`);
+      await participantPage.getByTestId('waiting-screen').waitFor();
+      await participantPage.screenshot({ path: path.join(shots, 'room-waiting-phone.png') });
 
-    // Raise a hand; the moderator invites from the queue; the participant accepts after the device check.
-    await participantPage.getByTestId('raise-hand').click();
-    await moderatorPage.getByTestId('console-tab-hands').click();
-    const hand = moderatorPage.getByTestId('hand-entry').filter({ hasText: 'Budi Santoso' });
-    await hand.waitFor();
-    const identity = (await hand.getAttribute('data-identity')) ?? '';
-    expect(identity).toMatch(/^r_/);
-    await moderatorPage.screenshot({ path: path.join(shots, 'room-console-desktop.png') });
-    await hand.getByTestId('invite-to-stage').click();
+      await moderatorPage.getByTestId('go-live').click();
+      await participantPage.getByTestId('stage').waitFor({ timeout: 20_000 });
+      await tileShowsVideo(participantPage);
+      // And hears the speakers: an audio element plays a live track.
+      await participantPage.waitForFunction(
+        () =>
+          [...document.querySelectorAll('audio')].some(
+            (a) =>
+              !a.paused &&
+              a.currentTime > 0.3 &&
+              a.srcObject instanceof MediaStream &&
+              a.srcObject.getAudioTracks().some((t) => t.readyState === 'live'),
+          ),
+        undefined,
+        { timeout: 20_000 },
+      );
+      await participantPage.screenshot({ path: path.join(shots, 'room-stage-phone.png') });
 
-    await participantPage.getByTestId('stage-invitation').waitFor();
-    await participantPage.getByTestId('accept-invitation').click();
-    await tileShowsVideo(moderatorPage, identity);
-    await tileShowsVideo(speakerPage, identity);
-    await moderatorPage.screenshot({ path: path.join(shots, 'room-stage-with-guest-desktop.png') });
+      // Raise a hand; the moderator invites from the queue; the participant accepts after the device check.
+      await participantPage.getByTestId('raise-hand').click();
+      await moderatorPage.getByTestId('console-tab-hands').click();
+      const hand = moderatorPage.getByTestId('hand-entry').filter({ hasText: 'Budi Santoso' });
+      await hand.waitFor();
+      const identity = (await hand.getAttribute('data-identity')) ?? '';
+      expect(identity).toMatch(/^r_/);
+      await moderatorPage.screenshot({ path: path.join(shots, 'room-console-desktop.png') });
+      await hand.getByTestId('invite-to-stage').click();
 
-    // The moderator brings the guest down: their tile goes, they are back in the audience.
-    await moderatorPage.getByTestId('console-tab-stage').click();
-    await moderatorPage
-      .locator(`[data-testid="stage-person"][data-identity="${identity}"]`)
-      .getByTestId('remove-from-stage')
-      .click();
-    await moderatorPage
-      .locator(`[data-testid="stage-tile"][data-identity="${identity}"]`)
-      .waitFor({ state: 'detached' });
-    await participantPage.getByTestId('raise-hand').waitFor();
-    await expect(participantPage.getByTestId('leave-stage').count()).resolves.toBe(0);
+      await participantPage.getByTestId('stage-invitation').waitFor();
+      await participantPage.getByTestId('accept-invitation').click();
+      await tileShowsVideo(moderatorPage, identity);
+      await tileShowsVideo(speakerPage, identity);
+      await moderatorPage.screenshot({ path: path.join(shots, 'room-stage-with-guest-desktop.png') });
 
+      // The moderator brings the guest down: their tile goes, they are back in the audience.
+      await moderatorPage.getByTestId('console-tab-stage').click();
+      await moderatorPage
+        .locator(`[data-testid="stage-person"][data-identity="${identity}"]`)
+        .getByTestId('remove-from-stage')
+        .click();
+      await moderatorPage
+        .locator(`[data-testid="stage-tile"][data-identity="${identity}"]`)
+        .waitFor({ state: 'detached' });
+      await participantPage.getByTestId('raise-hand').waitFor();
+      await expect(participantPage.getByTestId('leave-stage').count()).resolves.toBe(0);
+    }
     console.info(`room screenshots in ${shots}`);
   }, 120_000);
 });

@@ -1,5 +1,13 @@
 import { Room, RoomEvent } from '@livekit/rtc-node';
-import { type JoinRoomResult, parseRoomEvent, type RoomEvent as RoomEventMessage } from '@serambi/shared';
+import {
+  type AuditEntry,
+  type JoinRoomResult,
+  type ParticipantPage,
+  type Problem,
+  parseRoomEvent,
+  type RoomEvent as RoomEventMessage,
+  type RoomParticipant,
+} from '@serambi/shared';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { type Caller, signUp } from './accounts.ts';
 import type { TestApp } from './app.ts';
@@ -8,7 +16,7 @@ import type { Bot } from './bots.ts';
 /** A community with one session starting soon (its doors already open), run by `owner`. */
 export async function aRoomSetup(
   app: TestApp,
-  options: { visibility?: 'public' | 'private'; startsInMinutes?: number } = {},
+  options: { visibility?: 'public' | 'private'; startsInMinutes?: number; capacity?: number } = {},
 ) {
   const owner = await signUp(app.url, { name: 'Ayu Lestari' });
   const slug = `komunitas-${Math.random().toString(36).slice(2, 8)}`;
@@ -24,6 +32,7 @@ export async function aRoomSetup(
       startsAt,
       timeZone: 'Asia/Makassar',
       visibility: options.visibility ?? 'public',
+      ...(options.capacity === undefined ? {} : { capacity: options.capacity }),
     },
   });
   if (created.status !== 201) throw new Error(`session not created: ${created.status} ${await created.text()}`);
@@ -96,6 +105,11 @@ export interface ConnectedClient {
 
 export async function connect(join: JoinRoomResult): Promise<ConnectedClient> {
   if (!join.livekit) throw new Error('nowhere to connect: livekit is null');
+  return connectWithToken(join.livekit.url, join.livekit.token);
+}
+
+/** Connects with any LiveKit token (e.g. an earlier join's, still valid after a ban). */
+export async function connectWithToken(url: string, token: string): Promise<ConnectedClient> {
   const room = new Room();
   const events: RoomEventMessage[] = [];
   const waiters: Array<{ match: (e: RoomEventMessage) => boolean; resolve: (e: RoomEventMessage) => void }> = [];
@@ -110,7 +124,7 @@ export async function connect(join: JoinRoomResult): Promise<ConnectedClient> {
       }
     }
   });
-  await room.connect(join.livekit.url, join.livekit.token, { autoSubscribe: true, dynacast: false });
+  await room.connect(url, token, { autoSubscribe: true, dynacast: false });
   return {
     room,
     events,
@@ -171,4 +185,69 @@ export async function permissionsIn(app: TestApp, room: string, identity: string
     app.liveKit.apiSecret,
   );
   return (await service.getParticipant(room, identity)).permission;
+}
+
+/** The server API of the app's LiveKit (to see rooms, participants and tracks as LiveKit sees them). */
+export function roomService(app: TestApp): RoomServiceClient {
+  return new RoomServiceClient(app.liveKit.url.replace(/^ws/, 'http'), app.liveKit.apiKey, app.liveKit.apiSecret);
+}
+
+/** The claims of a JWT (LiveKit token or room ticket), read without checking its signature. */
+export function claimsOf(token: string): Record<string, unknown> {
+  const payload = token.split('.')[1];
+  if (!payload) throw new Error('not a JWT');
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** The problem document of an error answer, with its status. */
+export async function problemOf(response: Response): Promise<Problem & { status: number }> {
+  return { ...((await response.json()) as Problem), status: response.status };
+}
+
+/** The moderator's participant list (first page). */
+export async function participantsSeenBy(moderator: RoomClient): Promise<RoomParticipant[]> {
+  const response = await moderator.call('/participants?limit=200', { method: 'GET' });
+  if (response.status !== 200) throw new Error(`participants: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as ParticipantPage).participants;
+}
+
+/** Waits until LiveKit's webhook has told the server that `identity` is connected to the stage. */
+export function untilConnected(moderator: RoomClient, identity: string): Promise<RoomParticipant> {
+  return eventually(async () =>
+    (await participantsSeenBy(moderator)).find((p) => p.identity === identity && p.connected),
+  );
+}
+
+/** The session's moderation audit log, newest first. */
+export async function auditSeenBy(moderator: RoomClient): Promise<AuditEntry[]> {
+  const response = await moderator.call('/audit', { method: 'GET' });
+  if (response.status !== 200) throw new Error(`audit: ${response.status} ${await response.text()}`);
+  return (await response.json()) as AuditEntry[];
+}
+
+/** Resolves once the client has been disconnected (by the server or LiveKit), or at once if it already was. */
+export function untilDisconnected(client: ConnectedClient, timeoutMs = 10_000): Promise<void> {
+  if (!client.room.isConnected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
+    client.room.once(RoomEvent.Disconnected, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** A registrant who entered the room and is connected to the stage (as the moderator's list shows). */
+export async function anAudienceMember(
+  app: TestApp,
+  setup: { owner: Caller; session: { slug: string } },
+  moderator: RoomClient,
+  name: string,
+) {
+  const secret = await aRegistrant(app, setup.owner, setup.session.slug, name);
+  const member = await joinRoom(app, setup.session.slug, { joinSecret: secret });
+  const client = await connect(member.join);
+  const identity = member.join.snapshot.me.identity;
+  await untilConnected(moderator, identity);
+  return { secret, member, client, identity };
 }

@@ -51,7 +51,9 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
             />
           )}
         </Match>
-        <Match when={phase().name === 'joining' || !state.snapshot()}>
+        <Match
+          when={phase().name === 'joining' || !state.snapshot() || (phase().name === 'connected' && !state.live())}
+        >
           <p class="loading room-page__joining" role="status">
             {t('room.joining')}
           </p>

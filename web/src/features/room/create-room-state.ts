@@ -87,11 +87,25 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
 
   async function enter(): Promise<void> {
     try {
-      await settleJoin(await api.join(joinSecret()));
+      await joinAndSettle();
       setRejoining(false);
     } catch (error) {
       handleJoinFailure(error);
     }
+  }
+
+  let joinQueue: Promise<void> = Promise.resolve();
+  /**
+   * Joins and follows the answer, one at a time: the live event, a snapshot refresh and a
+   * reconnect may all ask at once, and two connections of one identity push each other out.
+   * A join queued behind another finds the room already right and changes nothing.
+   */
+  function joinAndSettle(): Promise<void> {
+    const run = joinQueue.then(async () => {
+      if (!finished) await settleJoin(await api.join(joinSecret()));
+    });
+    joinQueue = run.catch(() => undefined);
+    return run;
   }
 
   async function settleJoin(result: JoinRoomResult): Promise<void> {
@@ -136,7 +150,8 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     if (next.leaving) return;
     setPhase({ name: 'connected' });
     // Events sent between the join and the connection are not replayed: read the room again.
-    await refreshSnapshot();
+    // Not awaited: a refresh may renew the ticket, which is a join, queued behind this one.
+    void refreshSnapshot();
     if (next.kind === 'backstage') watchBackstage(next);
     if (mayPublish(next.room)) await publish(next.room);
   }
@@ -185,7 +200,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
       await timers.sleep(attempt === 0 ? 500 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt));
       if (finished) return;
       try {
-        await settleJoin(await api.join(joinSecret()));
+        await joinAndSettle();
         setRejoining(false);
         return;
       } catch (error) {
@@ -211,7 +226,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
 
   async function renewTicket(): Promise<void> {
     try {
-      await settleJoin(await api.join(joinSecret()));
+      await joinAndSettle();
     } catch (error) {
       handleJoinFailure(error);
     }

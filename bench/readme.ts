@@ -1,0 +1,44 @@
+import os from 'node:os';
+import { type BenchResult, round } from './results.ts';
+
+/** bench/README.md: the last run's figures as a table, and what each figure measures. */
+export function readme(figures: BenchResult[], run: { commit: string; date: string }): string {
+  const rows = figures.map((r) => [
+    r.name,
+    `${round(r.value)} ${r.unit}`,
+    r.comparedTo ? `${round(r.comparedTo.value)} ${r.comparedTo.unit} (${r.comparedTo.name})` : '',
+    r.comparedTo && r.comparedTo.value !== 0 ? `${Number((r.value / r.comparedTo.value).toPrecision(2))}×` : '',
+  ]);
+  return [
+    '# Benchmarks',
+    '',
+    'Written by `pnpm bench` (bench/run.ts runs every `bench/*.bench.ts`); every run also appends',
+    'its figures to `history.jsonl`. Figures from one machine are comparable with each other, not',
+    'across machines.',
+    '',
+    `Last run: ${run.date}, commit \`${run.commit}\`, ${os.cpus().length} CPUs, Node ${process.version}.`,
+    '',
+    ...markdownTable(['Figure', 'Value', 'Compared to', 'Ratio'], rows),
+    '',
+    '- **join storm**: `POST /api/sessions/{ref}/room/join` with the personal-link secrets of 1,000',
+    '  registrants of one session, 100 callers in a closed loop for 10 s, load generator in the',
+    "  server's process; against a bare `new Hono().get('/', c => c.json({ ok: true }))` on",
+    '  @hono/node-server in the same process under the same load.',
+    '- **stage**: a connected guest accepts the stage invitation (20 rounds); from the accept request to',
+    "  LiveKit's participant showing `canPublish` (RoomService), and to the guest's rtc-node client",
+    '  having published a microphone track.',
+    '',
+  ].join('\n');
+}
+
+/** A table with padded columns, as the formatter (biome) writes it. */
+function markdownTable(head: string[], rows: string[][]): string[] {
+  const widths = head.map((title, i) => Math.max(3, ...[title, ...rows.map((row) => row[i] ?? '')].map(width)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - width(cell))).join(' | ')} |`;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+function width(text: string): number {
+  return [...text].length;
+}

@@ -1,0 +1,186 @@
+/**
+ * The live room under load: how fast the server lets a crowd in (join storm, against a bare
+ * Hono endpoint in the same process), and how long the stage takes to open for a guest.
+ * Run alone with `node --import tsx bench/room.bench.ts`, or with the rest by `pnpm bench`.
+ */
+import './test-env.ts';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { freeTcpPort } from '../server/src/net/free-port.ts';
+import { registrations } from '../server/src/registrations/schema.ts';
+import { startTestApp, type TestApp } from '../test/support/app.ts';
+import { createTestDatabase, startPostgres } from '../test/support/postgres.ts';
+import {
+  aRegistrant,
+  aRoomSetup,
+  asBot,
+  connect,
+  eventually,
+  joinRoom,
+  roomService,
+  untilConnected,
+} from '../test/support/room.ts';
+import { publishSyntheticMedia } from '../test/support/synthetic-media.ts';
+import { type LoadResult, percentile, runLoad } from './load.ts';
+import { type BenchResult, report } from './results.ts';
+
+const CONCURRENCY = 100;
+const STORM_MS = Number(process.env.BENCH_STORM_MS ?? 10_000);
+const BASELINE_MS = Number(process.env.BENCH_BASELINE_MS ?? 5_000);
+const REGISTRANTS = 1_000;
+const STAGE_ROUNDS = 20;
+
+/** The floor: what this process serves when the handler does nothing but answer JSON. */
+async function bareHonoBaseline(): Promise<LoadResult> {
+  const port = await freeTcpPort();
+  const bare = new Hono().get('/', (c) => c.json({ ok: true }));
+  const server = serve({ fetch: bare.fetch, port, hostname: '127.0.0.1' });
+  try {
+    const url = `http://127.0.0.1:${port}/`;
+    await runLoad({ concurrency: CONCURRENCY, durationMs: 1_000, send: () => fetch(url) });
+    return await runLoad({ concurrency: CONCURRENCY, durationMs: BASELINE_MS, send: () => fetch(url) });
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/** 1,000 registrants (written straight to the database) joining one session, 100 at a time. */
+async function joinStorm(app: TestApp): Promise<LoadResult> {
+  const { session } = await aRoomSetup(app);
+  const ids = Array.from({ length: REGISTRANTS }, () => crypto.randomUUID());
+  for (let from = 0; from < ids.length; from += 200) {
+    await app.context.db.insert(registrations).values(
+      ids.slice(from, from + 200).map((id, i) => ({
+        id,
+        sessionId: session.id,
+        name: `Peserta ${from + i + 1}`,
+        email: `peserta-${from + i + 1}@example.id`,
+        status: 'registered' as const,
+        joinSecretHash: app.context.links.hashFor(id, 0),
+      })),
+    );
+  }
+  const bodies = ids.map((id) => JSON.stringify({ joinSecret: app.context.links.secretFor(id, 0) }));
+  const url = `${app.url}/api/sessions/${session.slug}/room/join`;
+  const send = (i: number) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: app.url },
+      body: bodies[i % bodies.length],
+    });
+  await runLoad({ concurrency: 10, durationMs: 500, send });
+  const result = await runLoad({ concurrency: CONCURRENCY, durationMs: STORM_MS, send });
+  if (result.errors > 0) throw new Error(`${result.errors} of ${result.requests} joins failed`);
+  return result;
+}
+
+function stormFigures(engine: string, storm: LoadResult, baseline: LoadResult): BenchResult[] {
+  const bare = 'bare Hono JSON endpoint, same process, 100 concurrent';
+  return [
+    {
+      name: `join storm on ${engine}: throughput (100 concurrent)`,
+      value: storm.requestsPerSecond,
+      unit: 'req/s',
+      comparedTo: { name: bare, value: baseline.requestsPerSecond, unit: 'req/s' },
+    },
+    {
+      name: `join storm on ${engine}: p50 latency`,
+      value: storm.p50Ms,
+      unit: 'ms',
+      comparedTo: { name: bare, value: baseline.p50Ms, unit: 'ms' },
+    },
+    {
+      name: `join storm on ${engine}: p99 latency`,
+      value: storm.p99Ms,
+      unit: 'ms',
+      comparedTo: { name: bare, value: baseline.p99Ms, unit: 'ms' },
+    },
+  ];
+}
+
+/**
+ * A guest accepts the stage invitation, STAGE_ROUNDS times: time from the accept request until
+ * LiveKit shows the publish grant, and until the guest's microphone track is published.
+ */
+async function stageRounds(app: TestApp): Promise<BenchResult[]> {
+  const setup = await aRoomSetup(app);
+  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  if ((await host.call('/live')).status !== 204) throw new Error('not live');
+  const secret = await aRegistrant(app, setup.owner, setup.session.slug, 'Budi Santoso');
+  const guest = await joinRoom(app, setup.session.slug, { joinSecret: secret });
+  const client = await connect(guest.join);
+  const identity = guest.join.snapshot.me.identity;
+  await untilConnected(host, identity);
+  const service = roomService(app);
+  const granted: number[] = [];
+  const published: number[] = [];
+  try {
+    for (let round = 0; round < STAGE_ROUNDS; round++) {
+      if ((await host.call(`/participants/${identity}/invite`)).status !== 204) throw new Error('invite failed');
+      const acceptedAt = performance.now();
+      if ((await guest.call('/stage/answer', { body: { accept: true } })).status !== 204) {
+        throw new Error('accept failed');
+      }
+      await eventually(
+        async () => (await service.getParticipant(setup.session.id, identity)).permission?.canPublish,
+        5_000,
+      );
+      granted.push(performance.now() - acceptedAt);
+      const media = await publishSyntheticMedia(asBot(client, identity), {
+        audio: { frequencyHz: 440, sampleRate: 48_000 },
+      });
+      published.push(performance.now() - acceptedAt);
+      await media.stop();
+      if ((await host.call(`/participants/${identity}/remove-from-stage`)).status !== 204) {
+        throw new Error('remove from stage failed');
+      }
+    }
+  } finally {
+    await client.disconnect();
+  }
+  granted.sort((a, b) => a - b);
+  published.sort((a, b) => a - b);
+  return [
+    {
+      name: `stage: accept → LiveKit grants publishing (p50 of ${STAGE_ROUNDS})`,
+      value: percentile(granted, 50),
+      unit: 'ms',
+      comparedTo: null,
+    },
+    {
+      name: `stage: accept → guest's microphone published (p50 of ${STAGE_ROUNDS})`,
+      value: percentile(published, 50),
+      unit: 'ms',
+      comparedTo: null,
+    },
+  ];
+}
+
+const baseline = await bareHonoBaseline();
+const results: BenchResult[] = [];
+
+const onPGlite = await startTestApp();
+try {
+  results.push(...stormFigures('PGlite', await joinStorm(onPGlite), baseline));
+  results.push(...(await stageRounds(onPGlite)));
+} finally {
+  await onPGlite.stop();
+}
+
+const postgres = await startPostgres().catch((error: unknown) => {
+  console.log(`PostgreSQL not available, join storm on PostgreSQL skipped: ${(error as Error).message}`);
+  return null;
+});
+if (postgres) {
+  const onPostgres = await startTestApp({ databaseUrl: await createTestDatabase(postgres.url) });
+  try {
+    results.push(...stormFigures('PostgreSQL', await joinStorm(onPostgres), baseline));
+  } finally {
+    await onPostgres.stop();
+    await postgres.stop();
+  }
+}
+
+report(results);
+// rtc-node's native runtime keeps the process alive; everything of ours is stopped.
+process.exit(0);
