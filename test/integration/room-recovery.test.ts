@@ -52,7 +52,8 @@ describe('when the media server goes down during a live session', () => {
       const response = await requestJoin(app, session.slug, { joinSecret: secret });
       return response.status === 200 ? response : undefined;
     }, 20_000);
-    expect(app.liveKitPid).not.toBe(crashed);
+    // The supervisor records the new process once it answers its health check.
+    await eventually(async () => app.liveKitPid !== crashed);
     const rejoined = (await back.json()) as Awaited<ReturnType<typeof joinRoom>>['join'];
     expect(rejoined.snapshot.session.status).toBe('live');
     expect(rejoined.snapshot.hands.map((hand) => hand.name)).toEqual(['Budi Santoso']);

@@ -57,7 +57,11 @@ export interface LiveKitGateway {
   muteSource(room: string, identity: string, source: PublishedSource): Promise<boolean>;
   /** Disconnects a participant; false when they were not in the room. */
   removeParticipant(room: string, identity: string): Promise<boolean>;
-  /** Sends a reliable data packet on `topic` to everyone in the room; false when the room does not exist. */
+  /**
+   * Sends a reliable data packet on `topic` to everyone in the room; false when the room does
+   * not exist (or did not a moment ago: LiveKit takes seconds to say so, so that is remembered
+   * until this process makes the room again or a few seconds pass).
+   */
   broadcast(room: string, topic: string, payload: unknown): Promise<boolean>;
 }
 
@@ -87,6 +91,9 @@ export function permissionOf(access: RoomAccess): Partial<ParticipantPermission>
   };
 }
 
+/** How long a room that refused a broadcast is taken as absent (unless this process creates it). */
+const ABSENT_ROOM_MEMORY_MS = 10_000;
+
 const SOURCE_OF: Record<PublishedSource, TrackSource> = {
   microphone: TrackSource.MICROPHONE,
   camera: TrackSource.CAMERA,
@@ -98,6 +105,7 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
   const rooms = new RoomServiceClient(httpUrl, credentials.apiKey, credentials.apiSecret, { requestTimeout: 5 });
   const webhooks = new WebhookReceiver(credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
+  const absentSince = new Map<string, number>();
   return {
     url: credentials.url,
     async isHealthy() {
@@ -133,9 +141,11 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
       // createRoom answers the existing room when there is one. Empty rooms linger long enough
       // for a reload or a speaker's network change; the session's end closes them explicitly.
       await reachLiveKit(() => rooms.createRoom({ name, emptyTimeout: 30 * 60, departureTimeout: 120 }));
+      absentSince.delete(name);
     },
     async deleteRoom(name) {
       await absentIsFine(() => rooms.deleteRoom(name));
+      absentSince.set(name, Date.now());
     },
     async setAccess(room, identity, access, attributes) {
       return absentIsFine(async () => {
@@ -157,9 +167,22 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
       return absentIsFine(() => rooms.removeParticipant(room, identity));
     },
     async broadcast(room, topic, payload) {
-      return absentIsFine(() =>
-        rooms.sendData(room, encoder.encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, { topic }),
-      );
+      const since = absentSince.get(room);
+      if (since !== undefined && Date.now() - since < ABSENT_ROOM_MEMORY_MS) return false;
+      try {
+        await reachLiveKit(() =>
+          rooms.sendData(room, encoder.encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, { topic }),
+        );
+        absentSince.delete(room);
+        return true;
+      } catch (error) {
+        // v1.13.5 answers a room it does not have with 503 "no response from servers" after ~3 s.
+        if (error instanceof ServerError && (error.status === 404 || error.status === 503)) {
+          absentSince.set(room, Date.now());
+          return false;
+        }
+        throw error;
+      }
     },
   };
 }

@@ -19,23 +19,34 @@ export async function superviseLocalLiveKit(options: LocalLiveKitOptions, log: L
   let current = await startLocalLiveKit(options);
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | undefined;
 
   const restart = async () => {
     if (stopping) return;
     try {
-      current = await startLocalLiveKit({ ...options, ports: current.ports });
+      const started = await startLocalLiveKit({ ...options, ports: current.ports });
+      if (stopping) {
+        // Serambi is stopping while this one came up: take it down too.
+        await started.stop();
+        return;
+      }
+      current = started;
       log.info({ pid: current.pid, url: current.url }, 'local LiveKit server restarted');
       watch(current);
     } catch (error) {
       log.error({ err: error }, 'local LiveKit server did not start again; retrying');
-      timer = setTimeout(restart, RESTART_DELAY_MS);
+      timer = setTimeout(() => {
+        restarting = restart();
+      }, RESTART_DELAY_MS);
     }
   };
   const watch = (server: LocalLiveKit) => {
     void server.exited.then((code) => {
       if (stopping || server !== current) return;
       log.error({ code, pid: server.pid, log: server.logFile }, 'local LiveKit server stopped; starting it again');
-      timer = setTimeout(restart, RESTART_DELAY_MS);
+      timer = setTimeout(() => {
+        restarting = restart();
+      }, RESTART_DELAY_MS);
     });
   };
   watch(current);
@@ -47,6 +58,7 @@ export async function superviseLocalLiveKit(options: LocalLiveKitOptions, log: L
     async stop() {
       stopping = true;
       clearTimeout(timer);
+      await restarting;
       await current.stop();
     },
   };

@@ -49,30 +49,45 @@ export async function sequence(tx: Tx, sessionId: string, at: Date, drafts: Room
 }
 
 export interface RoomBroadcaster {
-  /** Sends committed events to the session's rooms; the database stays the truth if LiveKit misses one. */
-  send(sessionId: string, events: RoomEvent[]): Promise<void>;
+  /**
+   * Queues committed events for the session's rooms and returns at once; the database stays the
+   * truth if LiveKit misses one. Per room, events leave in the order they were queued.
+   */
+  send(sessionId: string, events: RoomEvent[]): void;
+  /** Resolves once everything queued so far for the session has been sent (or given up). */
+  flushed(sessionId: string): Promise<void>;
 }
 
 /**
- * Fan-out through LiveKit (DESIGN.md principle 2). Stage events go to the stage room; session
- * events also to the backstage, where the team waits for "live". A room that does not exist
- * yet has nobody to tell. LiveKit being down loses no state: clients see the version gap (or
- * reconnect) and fetch a snapshot.
+ * Fan-out through LiveKit (DESIGN.md principle 2), off the request's path: a slow or absent
+ * room delays no answer. Every event goes to the stage room and to the backstage, where the
+ * team waits (hands and the lobby matter there too). LiveKit being down loses no state:
+ * clients see the version gap, or reconnect, and fetch a snapshot.
  */
 export function createRoomBroadcaster(livekit: LiveKitGateway, log: Logger): RoomBroadcaster {
-  return {
-    async send(sessionId, events) {
-      for (const event of events) {
-        const topic = topicOf(event.type);
-        const rooms =
-          topic === 'session' ? [stageRoomName(sessionId), backstageRoomName(sessionId)] : [stageRoomName(sessionId)];
-        const results = await Promise.allSettled(rooms.map((room) => livekit.broadcast(room, topic, event)));
-        for (const result of results) {
-          if (result.status === 'rejected') {
-            log.warn({ sessionId, v: event.v, type: event.type, err: result.reason }, 'room event not broadcast');
-          }
-        }
+  const queues = new Map<string, Promise<void>>();
+  const sendAll = async (room: string, events: RoomEvent[]) => {
+    for (const event of events) {
+      try {
+        await livekit.broadcast(room, topicOf(event.type), event);
+      } catch (error) {
+        log.warn({ room, v: event.v, type: event.type, err: error }, 'room event not broadcast');
       }
+    }
+  };
+  return {
+    send(sessionId, events) {
+      if (events.length === 0) return;
+      for (const room of [stageRoomName(sessionId), backstageRoomName(sessionId)]) {
+        const next = (queues.get(room) ?? Promise.resolve()).then(() => sendAll(room, events));
+        queues.set(room, next);
+        void next.then(() => {
+          if (queues.get(room) === next) queues.delete(room);
+        });
+      }
+    },
+    async flushed(sessionId) {
+      await Promise.all([queues.get(stageRoomName(sessionId)), queues.get(backstageRoomName(sessionId))]);
     },
   };
 }
@@ -91,6 +106,6 @@ export async function changeRoom(
     const room = await lockRoom(tx, sessionId);
     return sequence(tx, sessionId, deps.now(), await work(tx, room));
   });
-  await deps.broadcaster.send(sessionId, events);
+  deps.broadcaster.send(sessionId, events);
   return events;
 }

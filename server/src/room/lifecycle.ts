@@ -61,6 +61,8 @@ export async function endSession(deps: RoomDeps, session: SessionRow, moderator:
       },
     ];
   });
+  // Everyone hears "ended" before the rooms close under them.
+  await deps.broadcaster.flushed(session.id);
   await Promise.all([
     deps.livekit.deleteRoom(stageRoomName(session.id)),
     deps.livekit.deleteRoom(backstageRoomName(session.id)),
