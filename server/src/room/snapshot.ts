@@ -1,5 +1,5 @@
 import { DEFAULT_DOORS_OPEN_MINUTES, type RoomSettings, type RoomSnapshot } from '@serambi/shared';
-import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, count, eq, isNotNull, ne, or } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
@@ -44,39 +44,59 @@ export async function roomSnapshot(
 ): Promise<RoomSnapshot> {
   const room = known ?? (await findRoom(db, session.id));
   const ofSession = eq(roomParticipants.sessionId, session.id);
-  const [community, hands, guests, lobby, [presence]] = await Promise.all([
+  const [community, notable, [presence]] = await Promise.all([
     db
       .select({ slug: communities.slug, name: communities.name })
       .from(communities)
       .where(eq(communities.id, session.communityId))
       .then((rows) => rows[0]),
-    db
-      .select({ identity: roomParticipants.identity, name: roomParticipants.name, at: roomParticipants.handRaisedAt })
-      .from(roomParticipants)
-      .where(and(ofSession, isNotNull(roomParticipants.handRaisedAt)))
-      .orderBy(asc(roomParticipants.handRaisedAt)),
+    // Everyone with a hand up, on (or invited to) the stage, or waiting in the lobby, in one read.
     db
       .select({
         identity: roomParticipants.identity,
         name: roomParticipants.name,
-        state: roomParticipants.stage,
-        since: roomParticipants.stageSince,
+        handRaisedAt: roomParticipants.handRaisedAt,
+        stage: roomParticipants.stage,
+        stageSince: roomParticipants.stageSince,
+        admission: roomParticipants.admission,
+        createdAt: roomParticipants.createdAt,
       })
       .from(roomParticipants)
-      .where(and(ofSession, inArray(roomParticipants.stage, ['invited', 'on_stage'])))
-      .orderBy(asc(roomParticipants.stageSince)),
-    me.role === 'moderator'
-      ? db
-          .select({ identity: roomParticipants.identity, name: roomParticipants.name, at: roomParticipants.createdAt })
-          .from(roomParticipants)
-          .where(and(ofSession, eq(roomParticipants.admission, 'pending')))
-          .orderBy(asc(roomParticipants.createdAt))
-      : Promise.resolve([]),
+      .where(
+        and(
+          ofSession,
+          or(
+            isNotNull(roomParticipants.handRaisedAt),
+            ne(roomParticipants.stage, 'none'),
+            eq(roomParticipants.admission, 'pending'),
+          ),
+        ),
+      ),
     db
       .select({ n: count() })
       .from(roomParticipants)
       .where(and(ofSession, eq(roomParticipants.connected, true))),
   ]);
+  const byTime =
+    <T>(at: (row: T) => Date) =>
+    (a: T, b: T) =>
+      at(a).getTime() - at(b).getTime();
+  const hands = notable
+    .flatMap((p) => (p.handRaisedAt ? [{ identity: p.identity, name: p.name, at: p.handRaisedAt }] : []))
+    .sort(byTime((h) => h.at));
+  const guests = notable
+    .flatMap((p) =>
+      p.stage !== 'none' && p.stageSince
+        ? [{ identity: p.identity, name: p.name, state: p.stage, since: p.stageSince }]
+        : [],
+    )
+    .sort(byTime((g) => g.since));
+  const lobby =
+    me.role === 'moderator'
+      ? notable
+          .flatMap((p) => (p.admission === 'pending' ? [{ identity: p.identity, name: p.name, at: p.createdAt }] : []))
+          .sort(byTime((l) => l.at))
+      : [];
   if (!community) throw new Error(`community of session ${session.id} missing`);
   return {
     version: room.version,
@@ -103,12 +123,8 @@ export async function roomSnapshot(
       admission: me.admission,
     },
     presence: { connected: presence?.n ?? 0 },
-    hands: hands.flatMap((h) => (h.at ? [{ identity: h.identity, name: h.name, raisedAt: iso(h.at) }] : [])),
-    guests: guests.flatMap((g) =>
-      g.state !== 'none' && g.since
-        ? [{ identity: g.identity, name: g.name, state: g.state, since: iso(g.since) }]
-        : [],
-    ),
+    hands: hands.map((h) => ({ identity: h.identity, name: h.name, raisedAt: iso(h.at) })),
+    guests: guests.map((g) => ({ identity: g.identity, name: g.name, state: g.state, since: iso(g.since) })),
     lobby: lobby.map((l) => ({ identity: l.identity, name: l.name, requestedAt: iso(l.at) })),
   };
 }
