@@ -2,6 +2,7 @@ import { dispose } from '@livekit/rtc-node';
 import type { RoomEvent, RoomSnapshot } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { isRunning } from '../support/processes.ts';
 import {
   anAudienceMember,
   aRegistrant,
@@ -27,15 +28,6 @@ const versionsOf = (events: RoomEvent[]) => events.map((e) => e.v).sort((a, b) =
 
 /** 1, 2, 3 … with neither gaps nor repeats. */
 const consecutive = (versions: number[]) => versions.every((v, i) => i === 0 || v === (versions[i - 1] ?? 0) + 1);
-
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 // rtc-node's runtime is disposed once, after every describe of the file: a connect after it never resolves.
 afterAll(async () => {

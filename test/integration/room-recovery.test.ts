@@ -2,16 +2,8 @@ import { dispose } from '@livekit/rtc-node';
 import type { Problem } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { isRunning } from '../support/processes.ts';
 import { aRegistrant, aRoomSetup, connect, eventually, joinRoom, requestJoin } from '../support/room.ts';
-
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('when the media server goes down during a live session', () => {
   let app: TestApp;

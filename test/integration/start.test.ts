@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { freeTcpPort } from '@serambi/server/net/free-port.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveKitBinary } from '../support/livekit.ts';
+import { isRunning, waitUntilGone } from '../support/processes.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
@@ -51,19 +52,6 @@ function startMain(env: Record<string, string>) {
       }, 50);
     });
   return { child, exited, logged, stderr: () => stderr };
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntilGone(pid: number): Promise<void> {
-  for (let i = 0; i < 100 && isRunning(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 function tempDataDir() {

@@ -1,10 +1,8 @@
 import { Show } from 'solid-js';
 import { usePageTitle } from '../app/page-title.ts';
-import { CameraPreview } from '../features/devices/CameraPreview.tsx';
 import { createLocalMedia } from '../features/devices/create-local-media.ts';
-import { DeviceCard } from '../features/devices/DeviceCard.tsx';
-import { CameraIcon, CameraOffIcon, MicrophoneIcon } from '../features/devices/icons.tsx';
-import { MicrophoneLevelMeter } from '../features/devices/MicrophoneLevelMeter.tsx';
+import { DeviceCards } from '../features/devices/DeviceCards.tsx';
+import { CameraIcon, CameraOffIcon } from '../features/devices/icons.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export default function DeviceCheckPage() {
@@ -23,17 +21,7 @@ export default function DeviceCheckPage() {
         </Show>
       </div>
       <div class="device-grid">
-        <DeviceCard device={media.camera} icon={<CameraIcon />} idle={<CameraIdle starting={media.starting()} />}>
-          {(track) => <CameraPreview track={track} label={t('check.camera.preview')} />}
-        </DeviceCard>
-        <DeviceCard device={media.microphone} icon={<MicrophoneIcon />}>
-          {(track) => (
-            <div class="microphone-check">
-              <MicrophoneLevelMeter track={track} label={t('check.microphone.level')} />
-              <p class="microphone-check__hint">{t('check.microphone.hint')}</p>
-            </div>
-          )}
-        </DeviceCard>
+        <DeviceCards media={media} cameraIdle={<CameraIdle starting={media.starting()} />} />
       </div>
     </div>
   );

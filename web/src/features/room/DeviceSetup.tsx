@@ -1,9 +1,7 @@
 import { Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { CameraPreview } from '../devices/CameraPreview.tsx';
-import { DeviceCard } from '../devices/DeviceCard.tsx';
-import { CameraIcon, CameraOffIcon, MicrophoneIcon } from '../devices/icons.tsx';
-import { MicrophoneLevelMeter } from '../devices/MicrophoneLevelMeter.tsx';
+import { DeviceCards } from '../devices/DeviceCards.tsx';
+import { CameraOffIcon } from '../devices/icons.tsx';
 import type { MediaSetup } from './create-media-setup.ts';
 import './room.css';
 
@@ -19,25 +17,14 @@ export function DeviceSetup(props: { setup: MediaSetup }) {
         </p>
       </Show>
       <div class="room-device-setup__grid">
-        <DeviceCard
-          device={media().camera}
-          icon={<CameraIcon />}
-          idle={
+        <DeviceCards
+          media={media()}
+          cameraIdle={
             <div class="camera-preview camera-preview--idle">
               <CameraOffIcon size={40} />
             </div>
           }
-        >
-          {(track) => <CameraPreview track={track} label={t('check.camera.preview')} />}
-        </DeviceCard>
-        <DeviceCard device={media().microphone} icon={<MicrophoneIcon />}>
-          {(track) => (
-            <div class="microphone-check">
-              <MicrophoneLevelMeter track={track} label={t('check.microphone.level')} />
-              <p class="microphone-check__hint">{t('check.microphone.hint')}</p>
-            </div>
-          )}
-        </DeviceCard>
+        />
       </div>
       <div class="room-device-setup__switches">
         <label class="room-switch">
