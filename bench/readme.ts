@@ -27,6 +27,12 @@ export function readme(figures: BenchResult[], run: { commit: string; date: stri
     '- **stage**: a connected guest accepts the stage invitation (20 rounds); from the accept request to',
     "  LiveKit's participant showing `canPublish` (RoomService), and to the guest's rtc-node client",
     '  having published a microphone track.',
+    '- **audience of 60** (DESIGN.md principle 4): 60 subscribe-only rtc-node clients (4 child',
+    '  processes, 10 connecting at a time) join one room of a local LiveKit after a speaker bot that',
+    '  publishes nothing, once with `hidden: true` and once visible. Updates: ParticipantConnected',
+    '  events seen by the member that joined first, and summed over all 60. LiveKit CPU and bytes',
+    '  written (signalling plus its log): `/proc/<pid>/stat` utime+stime and `/proc/<pid>/io`',
+    '  wchar, from the first join until 2 s without an event. Wall time: until the 60th connected.',
     '',
   ].join('\n');
 }
