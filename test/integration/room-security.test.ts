@@ -271,4 +271,21 @@ describe('the room lets nobody do more than their role allows', () => {
     expect(problem).toMatchObject({ status: 409, code: 'room_participant_left' });
     expect(problem.detail).toContain('Budi Santoso');
   });
+
+  it('stops one person from flooding the room with hand changes, and says how long to wait', async () => {
+    const setup = await aRoomSetup(app);
+    const secret = await aRegistrant(app, setup.owner, setup.session.slug, 'Sari Dewi');
+    const sari = await joinRoom(app, setup.session.slug, { joinSecret: secret });
+    const answers: number[] = [];
+    for (let i = 0; i < 7; i++) answers.push((await sari.call('/hand', { body: { raised: i % 2 === 0 } })).status);
+    expect(answers.slice(0, 6)).toEqual([204, 204, 204, 204, 204, 204]);
+    const problem = await problemOf(await sari.call('/hand', { body: { raised: true } }));
+    expect(problem).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(problem.detail).toMatch(/\d+/);
+    // The limit is per person: someone else in the same room is not held back.
+    const other = await joinRoom(app, setup.session.slug, {
+      joinSecret: await aRegistrant(app, setup.owner, setup.session.slug, 'Wayan Sudarma'),
+    });
+    expect((await other.call('/hand', { body: { raised: true } })).status).toBe(204);
+  });
 });

@@ -17,6 +17,7 @@ import {
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
 import { findSessionByRef } from '../sessions/service.ts';
 import { requireModerator, roomCaller } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
@@ -76,7 +77,7 @@ const hand = createRoute({
   summary: 'Raise or lower your hand',
   security: bearer,
   request: { params: refParams, body: jsonBody(raiseHandRequestSchema) },
-  responses: { ...done, ...ticketAnswers },
+  responses: { ...done, ...ticketAnswers, 429: problem('Hand raised and lowered too often') },
 });
 
 const answer = createRoute({
@@ -178,6 +179,8 @@ const mute = createRoute({
 
 /** The live room's HTTP API: thin routes over join, stage, moderation and lifecycle. */
 export function roomRoutes(deps: RoomDeps) {
+  // Each change is broadcast to the whole room: one person toggling a hand must not flood it.
+  const handChanges = createRateLimiter({ burst: 6, everyMs: 5_000 });
   const caller = async (c: Context<AppEnv>, ref: string) => {
     const session = await findSessionByRef(deps.db, ref);
     return { session, me: await roomCaller(deps, session, c.req.header('Authorization')) };
@@ -200,6 +203,7 @@ export function roomRoutes(deps: RoomDeps) {
     })
     .openapi(hand, async (c) => {
       const { session, me } = await caller(c, c.req.valid('param').ref);
+      handChanges.take(`${session.id}:${me.identity}`);
       await raiseHand(deps, session, me, c.req.valid('json').raised);
       return c.body(null, 204);
     })

@@ -223,6 +223,7 @@ export const en: Messages = {
     timeZone: 'Use an IANA time zone such as "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA) or "Asia/Jayapura" (WIT).',
   },
   problems: {
+    rateLimited: 'Too many in a short time. Wait {seconds} seconds, then try again.',
     sessionLive: 'This session is live. End it from the session room; its status cannot be changed otherwise now.',
     roomTicket: 'Your room session has expired. Reload the page to enter again.',
     roomNotRegistered:

@@ -224,6 +224,7 @@ export const id = {
       'Gunakan zona waktu IANA seperti "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA), atau "Asia/Jayapura" (WIT).',
   },
   problems: {
+    rateLimited: 'Terlalu sering. Tunggu {seconds} detik, lalu coba lagi.',
     sessionLive: 'Sesi ini sedang berlangsung. Akhiri dari ruang sesi; status lainnya tidak bisa diubah sekarang.',
     roomTicket: 'Sesi ruang Anda sudah berakhir. Muat ulang halaman untuk masuk lagi.',
     roomNotRegistered: 'Anda belum terdaftar di sesi ini. Daftar dulu, lalu masuk lewat tautan pribadi di email Anda.',
