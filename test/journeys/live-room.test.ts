@@ -148,4 +148,28 @@ describe('a live session in three browsers', () => {
     }
     console.info(`room screenshots in ${shots}`);
   }, 120_000);
+
+  it('shows everyone that the room is reconnecting when the media server dies, and brings the stage back when it returns', async () => {
+    const { owner, session } = await aRoomSetup(app);
+    const secret = await aRegistrant(app, owner, session.slug, 'Sari Dewi');
+    const moderatorPage = await pageAs(browser, app, owner);
+    const participantPage = await pageAs(browser, app, null, { width: 390, height: 844 });
+    await moderatorPage.goto(`${app.url}/live/${session.slug}`);
+    await moderatorPage.getByTestId('enter-room').click();
+    await moderatorPage.getByTestId('go-live').click();
+    await moderatorPage.getByTestId('stage').waitFor({ timeout: 20_000 });
+    await participantPage.goto(`${app.url}/j/${secret}/live`);
+    await tileShowsVideo(participantPage);
+
+    const crashed = app.liveKitPid;
+    if (crashed === undefined) throw new Error('the test app runs no local LiveKit');
+    process.kill(crashed, 'SIGKILL');
+    await participantPage.getByTestId('reconnecting').waitFor({ timeout: 20_000 });
+    await participantPage.screenshot({ path: path.join(shots, 'room-reconnecting-phone.png') });
+
+    // Serambi starts LiveKit again; both browsers join again on their own and the speaker's video is back.
+    await participantPage.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 60_000 });
+    await tileShowsVideo(participantPage);
+    expect(app.liveKitPid).not.toBe(crashed);
+  }, 120_000);
 });
