@@ -1,3 +1,6 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
 /** A closed-loop load generator: `concurrency` callers, each sending its next request when the last one answered. */
 
 export interface LoadResult {
@@ -51,4 +54,37 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? Number.NaN;
+}
+
+/** What a load run sends: one URL, fixed headers, and a body per request (cycled), or none. */
+export interface LoadPlan {
+  url: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  bodies?: string[];
+  concurrency: number;
+  durationMs: number;
+}
+
+/**
+ * Runs a load plan from a child process, so the load generator does not share the server's
+ * event loop: a server whose loop is busy (PGlite runs queries on it) would otherwise also
+ * slow down the client measuring it, and the tail would be the client's.
+ */
+export function runLoadElsewhere(plan: LoadPlan): Promise<LoadResult> {
+  const child = fork(fileURLToPath(new URL('./load-worker.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise<LoadResult>((resolve, reject) => {
+    child.once('message', (result) => {
+      resolve(result as LoadResult);
+      child.kill();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0 && code !== null) reject(new Error(`load worker exited with ${code}`));
+    });
+    child.send(plan);
+  });
 }

@@ -21,7 +21,7 @@ import {
   untilConnected,
 } from '../test/support/room.ts';
 import { publishSyntheticMedia } from '../test/support/synthetic-media.ts';
-import { type LoadResult, percentile, runLoad } from './load.ts';
+import { type LoadResult, percentile, runLoadElsewhere } from './load.ts';
 import { type BenchResult, report } from './results.ts';
 
 const CONCURRENCY = 100;
@@ -36,9 +36,12 @@ async function bareHonoBaseline(): Promise<LoadResult> {
   const bare = new Hono().get('/', (c) => c.json({ ok: true }));
   const server = serve({ fetch: bare.fetch, port, hostname: '127.0.0.1' });
   try {
-    const url = `http://127.0.0.1:${port}/`;
-    await runLoad({ concurrency: CONCURRENCY, durationMs: 1_000, send: () => fetch(url) });
-    return await runLoad({ concurrency: CONCURRENCY, durationMs: BASELINE_MS, send: () => fetch(url) });
+    return await runLoadElsewhere({
+      url: `http://127.0.0.1:${port}/`,
+      method: 'GET',
+      concurrency: CONCURRENCY,
+      durationMs: BASELINE_MS,
+    });
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
@@ -60,22 +63,20 @@ async function joinStorm(app: TestApp): Promise<LoadResult> {
       })),
     );
   }
-  const bodies = ids.map((id) => JSON.stringify({ joinSecret: app.context.links.secretFor(id, 0) }));
-  const url = `${app.url}/api/sessions/${session.slug}/room/join`;
-  const send = (i: number) =>
-    fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: app.url },
-      body: bodies[i % bodies.length],
-    });
-  await runLoad({ concurrency: 10, durationMs: 500, send });
-  const result = await runLoad({ concurrency: CONCURRENCY, durationMs: STORM_MS, send });
+  const result = await runLoadElsewhere({
+    url: `${app.url}/api/sessions/${session.slug}/room/join`,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: app.url },
+    bodies: ids.map((id) => JSON.stringify({ joinSecret: app.context.links.secretFor(id, 0) })),
+    concurrency: CONCURRENCY,
+    durationMs: STORM_MS,
+  });
   if (result.errors > 0) throw new Error(`${result.errors} of ${result.requests} joins failed`);
   return result;
 }
 
 function stormFigures(engine: string, storm: LoadResult, baseline: LoadResult): BenchResult[] {
-  const bare = 'bare Hono JSON endpoint, same process, 100 concurrent';
+  const bare = 'bare Hono JSON endpoint on the same server process, 100 concurrent';
   return [
     {
       name: `join storm on ${engine}: throughput (100 concurrent)`,
