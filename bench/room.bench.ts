@@ -113,11 +113,16 @@ async function stageRounds(app: TestApp): Promise<BenchResult[]> {
   const identity = guest.join.snapshot.me.identity;
   await untilConnected(host, identity);
   const service = roomService(app);
+  const invitationSeen: number[] = [];
   const granted: number[] = [];
   const published: number[] = [];
   try {
     for (let round = 0; round < STAGE_ROUNDS; round++) {
+      const invitedAt = performance.now();
+      const seen = client.events.length;
       if ((await host.call(`/participants/${identity}/invite`)).status !== 204) throw new Error('invite failed');
+      await client.nextEvent((e) => e.type === 'stage.invited' && client.events.indexOf(e) >= seen, 5_000);
+      invitationSeen.push(performance.now() - invitedAt);
       const acceptedAt = performance.now();
       if ((await guest.call('/stage/answer', { body: { accept: true } })).status !== 204) {
         throw new Error('accept failed');
@@ -139,9 +144,16 @@ async function stageRounds(app: TestApp): Promise<BenchResult[]> {
   } finally {
     await client.disconnect();
   }
+  invitationSeen.sort((a, b) => a - b);
   granted.sort((a, b) => a - b);
   published.sort((a, b) => a - b);
   return [
+    {
+      name: `stage: invite → the invitation reaches the participant's client (p50 of ${STAGE_ROUNDS})`,
+      value: percentile(invitationSeen, 50),
+      unit: 'ms',
+      comparedTo: null,
+    },
     {
       name: `stage: accept → LiveKit grants publishing (p50 of ${STAGE_ROUNDS})`,
       value: percentile(granted, 50),
