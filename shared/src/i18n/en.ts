@@ -1,6 +1,4 @@
-import { consoleMessages } from './console.en.ts';
 import type { Messages } from './id.ts';
-import { roomMessages } from './room.en.ts';
 
 export const en: Messages = {
   app: {
@@ -401,6 +399,7 @@ export const en: Messages = {
     },
   },
   sessions: {
+    enterRoom: 'Enter the session room',
     pageTitle: 'Session',
     notFound: 'Session not found',
     upcoming: 'Upcoming sessions',
@@ -707,6 +706,4 @@ export const en: Messages = {
     registerAllAction: 'Register for {count} sessions',
     registeredAllBody: 'We sent all your personal links in one email to {email}.',
   },
-  room: roomMessages,
-  roomConsole: consoleMessages,
 };

@@ -1,5 +1,3 @@
-import { consoleMessages } from './console.id.ts';
-import { roomMessages } from './room.id.ts';
 /** Indonesian messages: the reference dictionary; `en` must have exactly the same keys. */
 export const id = {
   app: {
@@ -402,6 +400,7 @@ export const id = {
     },
   },
   sessions: {
+    enterRoom: 'Masuk ke ruang sesi',
     pageTitle: 'Sesi',
     notFound: 'Sesi tidak ditemukan',
     upcoming: 'Sesi mendatang',
@@ -708,8 +707,6 @@ export const id = {
     registerAllAction: 'Daftar untuk {count} sesi',
     registeredAllBody: 'Semua tautan pribadi kami kirim dalam satu email ke {email}.',
   },
-  room: roomMessages,
-  roomConsole: consoleMessages,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

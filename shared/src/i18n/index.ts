@@ -1,9 +1,12 @@
 import type { Locale } from '../locale.ts';
 import { en } from './en.ts';
-import { id, type Messages } from './id.ts';
+import { type Messages as CoreMessages, id } from './id.ts';
+import type { RoomMessages } from './room-messages.ts';
 
-export type { Messages };
-export const dictionaries: Record<Locale, Messages> = { id, en };
+/** Every message, including the room's, which the room page registers itself (room-messages.ts). */
+export type Messages = CoreMessages & RoomMessages;
+/** The messages every page has; the server's mails and problems come from here. */
+export const dictionaries: Record<Locale, CoreMessages> = { id, en };
 
 type Join<K extends string, P extends string> = `${K}.${P}`;
 /** Every dotted path to a message, e.g. "problems.notFound". */

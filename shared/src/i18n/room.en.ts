@@ -5,7 +5,6 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** English messages of the live room; the same keys as room.id.ts. */
 export const roomMessages: Widen<typeof reference> = {
   title: 'Session room',
-  enter: 'Enter the room',
   enterHint: 'The session room opens shortly before the start.',
   joining: 'Entering the room…',
   reconnecting: 'Connection lost. Reconnecting…',

@@ -1,7 +1,6 @@
 /** Indonesian messages of the live room (kept apart: the room is the biggest screen). */
 export const roomMessages = {
   title: 'Ruang sesi',
-  enter: 'Masuk ke ruang',
   enterHint: 'Ruang sesi dibuka sebelum acara dimulai.',
   joining: 'Memasuki ruang…',
   reconnecting: 'Koneksi terputus. Menyambung ulang…',

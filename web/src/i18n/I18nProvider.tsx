@@ -15,9 +15,24 @@ export interface I18n {
 
 const I18nContext = createContext<I18n>();
 
+/** Messages a lazily loaded page brings along (the room's), by language. */
+const [extraMessages, setExtraMessages] = createSignal<Record<string, unknown>[]>([]);
+
+/**
+ * Adds a page's own messages to every language; called by the page's module when its code
+ * arrives, before it renders, so the first page load does not carry them.
+ */
+export function registerMessages(messages: Record<Locale, Record<string, unknown>>): void {
+  setExtraMessages((known) => [...known, messages]);
+}
+
 export function I18nProvider(props: ParentProps) {
   const [locale, setLocaleSignal] = createSignal(preferredLocale());
-  const flatMessages = createMemo(() => i18n.flatten(dictionaries[locale()]));
+  const flatMessages = createMemo(() =>
+    i18n.flatten(
+      Object.assign({}, dictionaries[locale()], ...extraMessages().map((m) => m[locale()])) as Record<string, unknown>,
+    ),
+  );
   const lookUp = i18n.translator(flatMessages);
 
   const t = (key: MessageKey, params: MessageParams = {}) => fillPlaceholders(lookUp(key) as string, params);

@@ -44,7 +44,7 @@ export default function MyRegistrationPage() {
             <RegistrationStatus registration={mine()} />
             <Show when={mine().status === 'registered' && ['scheduled', 'live'].includes(mine().session.status)}>
               <A href={`/j/${params.secret}/live`} class="button button--primary" data-testid="enter-room-link">
-                {t('room.enter')}
+                {t('sessions.enterRoom')}
               </A>
             </Show>
             <Show when={mine().status !== 'cancelled'}>

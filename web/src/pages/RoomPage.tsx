@@ -1,11 +1,14 @@
+import { roomDictionaries } from '@serambi/shared/i18n/room';
 import { useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { myRegistrationQuery } from '../features/registrations/registration-queries.ts';
 import { RoomView } from '../features/room/RoomView.tsx';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { registerMessages, useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
+
+registerMessages(roomDictionaries);
 
 /**
  * The live room. `/live/:ref` for signed-in people (the team, registrants with an account);

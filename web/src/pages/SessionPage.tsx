@@ -67,7 +67,7 @@ export default function SessionPage() {
               {/* The room answers who may enter; a signed-in visitor may be on the team or registered. */}
               <Show when={currentUser.data && ['scheduled', 'live'].includes(found().status)}>
                 <A href={`/live/${found().slug}`} class="button button--primary" data-testid="enter-room-link">
-                  {t('room.enter')}
+                  {t('sessions.enterRoom')}
                 </A>
               </Show>
               <AddToCalendar session={found()} />

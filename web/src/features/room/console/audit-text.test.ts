@@ -1,10 +1,16 @@
 import type { AuditEntry } from '@serambi/shared';
-import { translate } from '@serambi/shared/i18n';
+import { dictionaries, fillPlaceholders, type MessageKey } from '@serambi/shared/i18n';
+import { roomDictionaries } from '@serambi/shared/i18n/room';
 import { describe, expect, it } from 'vitest';
 import { auditSentences } from './audit-text.ts';
 
-const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-  translate('en', key, params);
+/** English as the room page has it: the core messages plus the room's own. */
+const t = (key: MessageKey, params: Record<string, string | number> = {}) => {
+  let node: unknown = { ...dictionaries.en, ...roomDictionaries.en };
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'string') throw new Error(`no message ${key}`);
+  return fillPlaceholders(node, params);
+};
 
 function entry(action: AuditEntry['action'], detail: AuditEntry['detail'] = {}, target = true): AuditEntry {
   return {
