@@ -6,30 +6,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
+import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
 import { aRegistrant, aRoomSetup } from '../support/room.ts';
 
 /** Where the journey leaves its screenshots, to be looked at (printed at the end). */
 const shots = path.join(os.tmpdir(), 'serambi-journeys');
 
-/** A page signed in as `caller` (their session cookie in the browser context). */
-async function pageAs(
-  browser: Browser,
-  app: TestApp,
-  caller: Caller | null,
-  viewport?: { width: number; height: number },
-) {
-  const page = await newPage(browser, { locale: 'en-US', ...(viewport ? { viewport } : {}) });
-  if (caller?.cookie) {
-    await page.context().addCookies(
-      caller.cookie.split('; ').map((pair) => {
-        const [name = '', ...value] = pair.split('=');
-        return { name, value: value.join('='), url: app.url };
-      }),
-    );
-  }
-  return page;
-}
+/** A page signed in as `caller` (or nobody), in English. */
+const pageAs = (browser: Browser, app: TestApp, caller: Caller | null, viewport?: { width: number; height: number }) =>
+  newPageSignedIn(browser, app.url, caller?.cookie ?? null, { locale: 'en-US', ...(viewport ? { viewport } : {}) });
 
 /** True once a tile shows decoded video frames. */
 function tileShowsVideo(page: Page, identity?: string) {

@@ -5,26 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
+import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
 import { aRoomSetup } from '../support/room.ts';
 
 const shots = path.join(os.tmpdir(), 'serambi-journeys');
 
-async function signedInPage(
-  browser: Browser,
-  app: TestApp,
-  caller: Caller,
-  viewport?: { width: number; height: number },
-) {
-  const page = await newPage(browser, { locale: 'id-ID', ...(viewport ? { viewport } : {}) });
-  await page.context().addCookies(
-    (caller.cookie ?? '').split('; ').map((pair) => {
-      const [name = '', ...value] = pair.split('=');
-      return { name, value: value.join('='), url: app.url };
-    }),
-  );
-  return page;
-}
+/** A page signed in as `caller`, in Indonesian. */
+const signedInPage = (browser: Browser, app: TestApp, caller: Caller, viewport?: { width: number; height: number }) =>
+  newPageSignedIn(browser, app.url, caller.cookie, { locale: 'id-ID', ...(viewport ? { viewport } : {}) });
 
 const playsAudio = (page: Page) =>
   page.waitForFunction(

@@ -53,3 +53,25 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
   context.setDefaultTimeout(PAGE_TIMEOUT_MS);
   return context.newPage();
 }
+
+/**
+ * A page signed in as someone: their session cookie (as `Caller.cookie` holds it,
+ * "name=value; name=value") set for `siteUrl` in the page's own context.
+ */
+export async function newPageSignedIn(
+  browser: Browser,
+  siteUrl: string,
+  cookie: string | null,
+  options: NewPageOptions = {},
+): Promise<Page> {
+  const page = await newPage(browser, options);
+  if (cookie) {
+    await page.context().addCookies(
+      cookie.split('; ').map((pair) => {
+        const [name = '', ...value] = pair.split('=');
+        return { name, value: value.join('='), url: siteUrl };
+      }),
+    );
+  }
+  return page;
+}
