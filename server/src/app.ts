@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { calendarRoutes } from './calendar/routes.ts';
+import { chatRoutes } from './chat/routes.ts';
 import { createCommunityNotifications } from './communities/mails.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { communityTeamRoutes } from './communities/team-routes.ts';
@@ -17,6 +18,10 @@ import { handleApiNotFound, handleError } from './http/problem.ts';
 import { requestContext } from './http/request-context.ts';
 import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
+import { pollRoutes } from './polls/routes.ts';
+import { interactionReportRoutes } from './qa/report-routes.ts';
+import { qaRoutes } from './qa/routes.ts';
+import { reactionRoutes } from './reactions/routes.ts';
 import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
 import { roomDepsOf } from './room/deps.ts';
@@ -45,7 +50,12 @@ export function buildApi(ctx: AppContext) {
     .route('/', registrationRoutes(ctx, ctx.links, registrationMails))
     .route('/', calendarRoutes(ctx))
     .route('/', previewRoutes(ctx))
-    .route('/', roomRoutes(roomDepsOf(ctx)));
+    .route('/', roomRoutes(roomDepsOf(ctx)))
+    .route('/', qaRoutes(roomDepsOf(ctx)))
+    .route('/', chatRoutes(roomDepsOf(ctx)))
+    .route('/', pollRoutes(roomDepsOf(ctx)))
+    .route('/', reactionRoutes(roomDepsOf(ctx)))
+    .route('/', interactionReportRoutes(ctx));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

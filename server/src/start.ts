@@ -120,6 +120,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     };
     const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);
     cleanups.push(async () => presence.stop());
+    const { bursts } = roomDepsOf(context);
+    cleanups.push(async () => {
+      await bursts.flush();
+      await bursts.stop();
+    });
     const app = buildApp(context);
     const server = await listen(app.fetch, config);
     cleanups.push(() => closeServer(server));

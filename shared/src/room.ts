@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { type ChatEvent, chatEventSchema, chatStateSchema, MAX_CHAT_SLOW_MODE_SECONDS } from './chat.ts';
+import { eventEnvelope as envelope } from './events.ts';
+import { type PollEvent, pollCountsSchema, pollEventSchema, pollSchema, pollsStateSchema } from './polls.ts';
+import { ANONYMOUS_QUESTIONS, QA_MODES, type QaEvent, qaEventSchema, qaStateSchema, questionSchema } from './qa.ts';
+import { type ReactionEvent, reactionEventSchema } from './reactions.ts';
 import { joinSecretSchema } from './registrations.ts';
 import { SESSION_STATUSES, SESSION_VISIBILITIES } from './sessions.ts';
 
@@ -70,6 +75,12 @@ export const roomSettingsSchema = z
     /** Nobody new may join (people already in may come back). */
     locked: z.boolean(),
     stageGuestLimit: z.number().int(),
+    /** Questions appear at once (`open`) or after a moderator approves them (`reviewed`). */
+    qaMode: z.enum(QA_MODES),
+    anonymousQuestions: z.enum(ANONYMOUS_QUESTIONS),
+    chatClosed: z.boolean(),
+    /** 0: off; otherwise each participant may send one message per this many seconds. */
+    chatSlowModeSeconds: z.number().int(),
   })
   .meta({ id: 'RoomSettings' });
 export type RoomSettings = z.infer<typeof roomSettingsSchema>;
@@ -79,6 +90,10 @@ export const updateRoomSettingsRequestSchema = z
     doorsOpenAt: z.iso.datetime({ offset: true, error: 'validation.instant' }),
     locked: z.boolean(),
     stageGuestLimit: z.number().int().min(0).max(MAX_STAGE_GUEST_LIMIT),
+    qaMode: z.enum(QA_MODES),
+    anonymousQuestions: z.enum(ANONYMOUS_QUESTIONS),
+    chatClosed: z.boolean(),
+    chatSlowModeSeconds: z.number().int().min(0).max(MAX_CHAT_SLOW_MODE_SECONDS),
   })
   .partial()
   .strict()
@@ -126,6 +141,9 @@ export const roomSnapshotSchema = z
     guests: z.array(stageGuestSchema),
     /** Moderators only; empty for everyone else. */
     lobby: z.array(lobbyEntrySchema),
+    qa: qaStateSchema,
+    chat: chatStateSchema,
+    polls: pollsStateSchema,
   })
   .meta({ id: 'RoomSnapshot' });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
@@ -210,6 +228,10 @@ export const AUDIT_ACTIONS = [
   'lower_hand',
   'admit',
   'deny',
+  'question_dismiss',
+  'question_merge',
+  'question_edit',
+  'chat_delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -229,9 +251,6 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 // Realtime events (DESIGN.md "Realtime events"): `{ v, type, at, data }`, one union per topic.
 // `v` is the session's sequence, shared by all topics, so a client sees any gap.
 // ---------------------------------------------------------------------------------------------
-
-const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ v: z.number().int(), type: z.literal(type), at: instant, data });
 
 export const sessionEventSchema = z.discriminatedUnion('type', [
   envelope(
@@ -260,19 +279,58 @@ export const stageEventSchema = z.discriminatedUnion('type', [
 export type StageEvent = z.infer<typeof stageEventSchema>;
 
 /** Topic → the union of events sent on it. */
-export const roomTopics = { session: sessionEventSchema, stage: stageEventSchema } as const;
+export const roomTopics = {
+  session: sessionEventSchema,
+  stage: stageEventSchema,
+  qa: qaEventSchema,
+  chat: chatEventSchema,
+  poll: pollEventSchema,
+  reaction: reactionEventSchema,
+} as const;
 export type RoomTopic = keyof typeof roomTopics;
-export type RoomEvent = SessionEvent | StageEvent;
+export type RoomEvent = SessionEvent | StageEvent | QaEvent | ChatEvent | PollEvent | ReactionEvent;
 export type RoomEventType = RoomEvent['type'];
+
+const TOPIC_PREFIXES: [string, RoomTopic][] = [
+  ['session.', 'session'],
+  ['qa.', 'qa'],
+  ['chat.', 'chat'],
+  ['poll.', 'poll'],
+  ['reaction.', 'reaction'],
+];
 
 /** Which topic an event type travels on. */
 export function topicOf(type: RoomEventType): RoomTopic {
-  return type.startsWith('session.') ? 'session' : 'stage';
+  return TOPIC_PREFIXES.find(([prefix]) => type.startsWith(prefix))?.[1] ?? 'stage';
 }
+
+const isRoomTopic = (topic: string | undefined): topic is RoomTopic => topic !== undefined && topic in roomTopics;
 
 /** Parses a data packet received on `topic`; null for a topic or shape this client does not know. */
 export function parseRoomEvent(topic: string | undefined, payload: unknown): RoomEvent | null {
-  if (topic !== 'session' && topic !== 'stage') return null;
+  if (!isRoomTopic(topic)) return null;
   const parsed = roomTopics[topic].safeParse(payload);
+  return parsed.success ? (parsed.data as RoomEvent) : null;
+}
+
+/**
+ * Events addressed to some people only (moderators, a question's asker), on the topic `direct`.
+ * They are not in the session's sequence (the others would see a gap): each carries a whole
+ * object with its `rev`, is applied as an upsert in any order, and `v` is the session's version
+ * when it was sent. A snapshot after a reconnect includes everything they said.
+ */
+export const DIRECT_TOPIC = 'direct';
+export const directEventSchema = z.discriminatedUnion('type', [
+  envelope('qa.question', questionSchema),
+  envelope('poll.updated', pollSchema),
+  envelope('poll.removed', z.object({ id: z.string() })),
+  envelope('poll.votes', pollCountsSchema),
+]);
+export type DirectEvent = z.infer<typeof directEventSchema>;
+export type DirectEventType = DirectEvent['type'];
+
+export function parseDirectEvent(topic: string | undefined, payload: unknown): DirectEvent | null {
+  if (topic !== DIRECT_TOPIC) return null;
+  const parsed = directEventSchema.safeParse(payload);
   return parsed.success ? parsed.data : null;
 }

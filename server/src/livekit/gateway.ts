@@ -58,11 +58,12 @@ export interface LiveKitGateway {
   /** Disconnects a participant; false when they were not in the room. */
   removeParticipant(room: string, identity: string): Promise<boolean>;
   /**
-   * Sends a reliable data packet on `topic` to everyone in the room; false when the room does
-   * not exist (or did not a moment ago: LiveKit takes seconds to say so, so that is remembered
-   * until this process makes the room again or a few seconds pass).
+   * Sends a reliable data packet on `topic` to everyone in the room (or only to the identities
+   * in `to`); false when the room does not exist (or did not a moment ago: LiveKit takes
+   * seconds to say so, so that is remembered until this process makes the room again or a few
+   * seconds pass).
    */
-  broadcast(room: string, topic: string, payload: unknown): Promise<boolean>;
+  broadcast(room: string, topic: string, payload: unknown, to?: string[]): Promise<boolean>;
 }
 
 const PUBLISH_SOURCES = [
@@ -166,12 +167,15 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
     async removeParticipant(room, identity) {
       return absentIsFine(() => rooms.removeParticipant(room, identity));
     },
-    async broadcast(room, topic, payload) {
+    async broadcast(room, topic, payload, to) {
       const since = absentSince.get(room);
       if (since !== undefined && Date.now() - since < ABSENT_ROOM_MEMORY_MS) return false;
       try {
         await reachLiveKit(() =>
-          rooms.sendData(room, encoder.encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, { topic }),
+          rooms.sendData(room, encoder.encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, {
+            topic,
+            ...(to ? { destinationIdentities: to } : {}),
+          }),
         );
         absentSince.delete(room);
         return true;

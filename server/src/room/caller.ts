@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import { findSessionByRef } from '../sessions/service.ts';
 import type { RoomDeps } from './deps.ts';
 import type { Tx } from './events.ts';
 import { type RoomParticipantRow, roomAudit, roomParticipants } from './schema.ts';
@@ -21,6 +22,16 @@ export async function roomCaller(
   if (!row) throw new AppError(401, 'room_ticket', 'problems.roomTicket');
   if (row.bannedAt) throw new AppError(403, 'room_banned', 'problems.roomBanned');
   return row;
+}
+
+/** The session named in a room request and the person whose ticket came with it. */
+export async function roomRequest(
+  deps: RoomDeps,
+  ref: string,
+  authorization: string | undefined,
+): Promise<{ session: SessionRow; me: RoomParticipantRow }> {
+  const session = await findSessionByRef(deps.db, ref);
+  return { session, me: await roomCaller(deps, session, authorization) };
 }
 
 /** Moderation is for the session's moderators (and the community's organizers, who join as moderators). */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
+import { type BurstCoalescer, createBurstCoalescer } from './bursts.ts';
 import { createRoomBroadcaster, type RoomBroadcaster } from './events.ts';
 import type { RoomTickets } from './tickets.ts';
 
@@ -10,6 +11,8 @@ export interface RoomDeps {
   db: Database;
   livekit: LiveKitGateway;
   broadcaster: RoomBroadcaster;
+  /** Votes and reactions, counted per session and announced a few times a second. */
+  bursts: BurstCoalescer;
   tickets: RoomTickets;
   log: Logger;
   now: () => Date;
@@ -18,14 +21,20 @@ export interface RoomDeps {
 /** LiveKit tokens live minutes: LiveKit refreshes them for connected clients, and a new connection asks us again. */
 export const LIVEKIT_TOKEN_TTL_SECONDS = 10 * 60;
 
-export function roomDepsOf(ctx: Pick<AppContext, 'db' | 'livekit' | 'roomTickets' | 'log' | 'now'>): RoomDeps {
+type RoomContext = Pick<AppContext, 'db' | 'livekit' | 'roomTickets' | 'log' | 'now'>;
+const built = new WeakMap<RoomContext, RoomDeps>();
+
+/**
+ * The room's dependencies of one app context, made once: routes, webhooks and the coalescer
+ * must share one broadcaster, whose per-room queue keeps events in version order.
+ */
+export function roomDepsOf(ctx: RoomContext): RoomDeps {
+  const known = built.get(ctx);
+  if (known) return known;
   const log = ctx.log.child({ part: 'room' });
-  return {
-    db: ctx.db,
-    livekit: ctx.livekit,
-    broadcaster: createRoomBroadcaster(ctx.livekit, log),
-    tickets: ctx.roomTickets,
-    log,
-    now: ctx.now,
-  };
+  const broadcaster = createRoomBroadcaster(ctx.livekit, log);
+  const base = { db: ctx.db, livekit: ctx.livekit, broadcaster, tickets: ctx.roomTickets, log, now: ctx.now };
+  const deps: RoomDeps = { ...base, bursts: createBurstCoalescer(base) };
+  built.set(ctx, deps);
+  return deps;
 }

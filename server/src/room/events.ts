@@ -1,14 +1,30 @@
-import { type RoomEvent, topicOf } from '@serambi/shared';
-import { eq, sql } from 'drizzle-orm';
+import { DIRECT_TOPIC, type DirectEvent, type RoomEvent, topicOf } from '@serambi/shared';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
-import { sessionRooms } from './schema.ts';
+import { roomParticipants, sessionRooms } from './schema.ts';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
+type Draft<E> = E extends { v: number; at: string } ? Omit<E, 'v' | 'at'> : never;
 /** An event before it has its place in the session's sequence. */
-export type RoomEventDraft = RoomEvent extends infer E ? (E extends RoomEvent ? Omit<E, 'v' | 'at'> : never) : never;
+export type RoomEventDraft = Draft<RoomEvent>;
+/**
+ * An event for some people only (DESIGN.md: moderators see the review list, an asker hears
+ * their question was dismissed). It is outside the sequence: see `DIRECT_TOPIC` in shared.
+ */
+export type DirectEventDraft = Draft<DirectEvent> & { to: string[] | 'moderators' };
+export type EventDraft = RoomEventDraft | DirectEventDraft;
+
+/** What leaves for LiveKit: an event, its topic and, for a direct one, its recipients. */
+export interface OutgoingEvent {
+  topic: string;
+  event: RoomEvent | DirectEvent;
+  to?: string[];
+}
+
+const isDirect = (draft: EventDraft): draft is DirectEventDraft => 'to' in draft;
 
 /** The LiveKit room of the stage (the audience's room) and of the team's backstage. */
 export const stageRoomName = (sessionId: string) => sessionId;
@@ -34,18 +50,41 @@ export async function lockRoom(tx: Tx, sessionId: string) {
 
 /**
  * Gives events the session's next sequence numbers, in the transaction that makes the change
- * they announce: an event exists only if its change was committed.
+ * they announce: an event exists only if its change was committed. Direct events get the
+ * version the sequence reached, and their recipients.
  */
-export async function sequence(tx: Tx, sessionId: string, at: Date, drafts: RoomEventDraft[]): Promise<RoomEvent[]> {
+export async function sequence(tx: Tx, sessionId: string, at: Date, drafts: EventDraft[]): Promise<OutgoingEvent[]> {
   if (drafts.length === 0) return [];
+  const sequenced = drafts.filter((draft) => !isDirect(draft)).length;
   const [row] = await tx
     .update(sessionRooms)
-    .set({ version: sql`${sessionRooms.version} + ${drafts.length}` })
+    .set({ version: sql`${sessionRooms.version} + ${sequenced}` })
     .where(eq(sessionRooms.sessionId, sessionId))
     .returning({ version: sessionRooms.version });
   if (!row) throw new Error(`session room ${sessionId} missing`);
-  const first = row.version - drafts.length + 1;
-  return drafts.map((draft, i) => ({ ...draft, v: first + i, at: at.toISOString() }) as RoomEvent);
+  const moderators = drafts.some((draft) => isDirect(draft) && draft.to === 'moderators')
+    ? await moderatorsOf(tx, sessionId)
+    : [];
+  let next = row.version - sequenced + 1;
+  const when = at.toISOString();
+  return drafts.flatMap((draft): OutgoingEvent[] => {
+    if (!isDirect(draft)) {
+      const event = { ...draft, v: next++, at: when } as RoomEvent;
+      return [{ topic: topicOf(event.type), event }];
+    }
+    const { to, ...rest } = draft;
+    const recipients = to === 'moderators' ? moderators : to;
+    if (recipients.length === 0) return [];
+    return [{ topic: DIRECT_TOPIC, event: { ...rest, v: row.version, at: when } as DirectEvent, to: recipients }];
+  });
+}
+
+async function moderatorsOf(tx: Tx, sessionId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ identity: roomParticipants.identity })
+    .from(roomParticipants)
+    .where(and(eq(roomParticipants.sessionId, sessionId), eq(roomParticipants.role, 'moderator')));
+  return rows.map((r) => r.identity);
 }
 
 export interface RoomBroadcaster {
@@ -53,9 +92,11 @@ export interface RoomBroadcaster {
    * Queues committed events for the session's rooms and returns at once; the database stays the
    * truth if LiveKit misses one. Per room, events leave in the order they were queued.
    */
-  send(sessionId: string, events: RoomEvent[]): void;
+  send(sessionId: string, events: OutgoingEvent[]): void;
   /** Resolves once everything queued so far for the session has been sent (or given up). */
   flushed(sessionId: string): Promise<void>;
+  /** Data packets handed to LiveKit since start (each room counts): what the benchmarks watch. */
+  readonly sent: number;
 }
 
 /**
@@ -66,10 +107,12 @@ export interface RoomBroadcaster {
  */
 export function createRoomBroadcaster(livekit: LiveKitGateway, log: Logger): RoomBroadcaster {
   const queues = new Map<string, Promise<void>>();
-  const sendAll = async (room: string, events: RoomEvent[]) => {
-    for (const event of events) {
+  let sent = 0;
+  const sendAll = async (room: string, events: OutgoingEvent[]) => {
+    for (const { topic, event, to } of events) {
       try {
-        await livekit.broadcast(room, topicOf(event.type), event);
+        sent++;
+        await livekit.broadcast(room, topic, event, to);
       } catch (error) {
         log.warn({ room, v: event.v, type: event.type, err: error }, 'room event not broadcast');
       }
@@ -89,23 +132,26 @@ export function createRoomBroadcaster(livekit: LiveKitGateway, log: Logger): Roo
     async flushed(sessionId) {
       await Promise.all([queues.get(stageRoomName(sessionId)), queues.get(backstageRoomName(sessionId))]);
     },
+    get sent() {
+      return sent;
+    },
   };
 }
 
 /**
  * One change to a room's state (STYLE.md: one function per state change): under the room's
  * lock, `work` writes and says what happened; the events get their versions in the same
- * transaction and are broadcast once it has committed.
+ * transaction and are broadcast once it has committed. Returns the sequenced events.
  */
 export async function changeRoom(
   deps: { db: Database; broadcaster: RoomBroadcaster; now: () => Date },
   sessionId: string,
-  work: (tx: Tx, room: typeof sessionRooms.$inferSelect) => Promise<RoomEventDraft[]>,
+  work: (tx: Tx, room: typeof sessionRooms.$inferSelect) => Promise<EventDraft[]>,
 ): Promise<RoomEvent[]> {
-  const events = await deps.db.transaction(async (tx) => {
+  const outgoing = await deps.db.transaction(async (tx) => {
     const room = await lockRoom(tx, sessionId);
     return sequence(tx, sessionId, deps.now(), await work(tx, room));
   });
-  deps.broadcaster.send(sessionId, events);
-  return events;
+  deps.broadcaster.send(sessionId, outgoing);
+  return outgoing.filter((o) => o.topic !== DIRECT_TOPIC).map((o) => o.event as RoomEvent);
 }

@@ -2,6 +2,7 @@ import type { AuditEntry, RoomSettings, UpdateRoomSettingsRequest } from '@seram
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { endAnswering } from '../qa/service.ts';
 import { type SessionRow, sessions } from '../sessions/schema.ts';
 import { recordAudit } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
@@ -48,13 +49,18 @@ export async function endSession(deps: RoomDeps, session: SessionRow, moderator:
       .where(and(eq(sessions.id, session.id), eq(sessions.status, 'live')))
       .returning({ status: sessions.status });
     if (!updated) return [];
-    await tx.update(sessionRooms).set({ endedAt: at }).where(eq(sessionRooms.sessionId, session.id));
+    await tx
+      .update(sessionRooms)
+      .set({ endedAt: at, answeringQuestionId: null })
+      .where(eq(sessionRooms.sessionId, session.id));
+    await endAnswering(tx, session.id, at);
     await tx
       .update(roomParticipants)
       .set({ stage: 'none', stageSince: null, handRaisedAt: null })
       .where(eq(roomParticipants.sessionId, session.id));
     await recordAudit(tx, { sessionId: session.id, at, action: 'end', actor: moderator });
     return [
+      ...(room.answeringQuestionId ? [{ type: 'qa.answering' as const, data: { id: null } }] : []),
       {
         type: 'session.status',
         data: { status: 'ended', liveAt: room.liveAt?.toISOString() ?? null, endedAt: at.toISOString() },
@@ -69,7 +75,7 @@ export async function endSession(deps: RoomDeps, session: SessionRow, moderator:
   ]);
 }
 
-/** Doors-open time, lock and the stage's guest limit. */
+/** Doors-open time, lock, the stage's guest limit, and how Q&A and chat run. */
 export async function updateRoomSettings(
   deps: RoomDeps,
   session: SessionRow,
@@ -85,6 +91,10 @@ export async function updateRoomSettings(
         ...(changes.doorsOpenAt !== undefined ? { doorsOpenAt: new Date(changes.doorsOpenAt) } : {}),
         ...(changes.locked !== undefined ? { locked: changes.locked } : {}),
         ...(changes.stageGuestLimit !== undefined ? { stageGuestLimit: changes.stageGuestLimit } : {}),
+        ...(changes.qaMode !== undefined ? { qaMode: changes.qaMode } : {}),
+        ...(changes.anonymousQuestions !== undefined ? { anonymousQuestions: changes.anonymousQuestions } : {}),
+        ...(changes.chatClosed !== undefined ? { chatClosed: changes.chatClosed } : {}),
+        ...(changes.chatSlowModeSeconds !== undefined ? { chatSlowModeSeconds: changes.chatSlowModeSeconds } : {}),
       })
       .where(eq(sessionRooms.sessionId, session.id))
       .returning();

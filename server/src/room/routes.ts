@@ -19,29 +19,17 @@ import type { AppEnv } from '../http/env.ts';
 import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { findSessionByRef } from '../sessions/service.ts';
-import { requireModerator, roomCaller } from './caller.ts';
+import { requireModerator, roomRequest } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
 import { joinRoom } from './join.ts';
 import { auditLog, endSession, goLive, updateRoomSettings } from './lifecycle.ts';
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
 import { searchParticipants } from './participants.ts';
+import { bearer, done, moderatorAnswers, refParams, ticketAnswers } from './route-parts.ts';
 import { roomSnapshot } from './snapshot.ts';
 import { answerInvitation, inviteToStage, leaveStage, lowerHandOf, raiseHand } from './stage.ts';
 
-const refParams = z.object({ ref: sessionRefSchema });
 const targetParams = z.object({ ref: sessionRefSchema, identity: roomIdentitySchema });
-const bearer = [{ roomTicket: [] }];
-const ticketAnswers = {
-  401: problem('No valid room ticket: join again'),
-  403: problem('Banned from this session'),
-  404: problem('No such session'),
-};
-const moderatorAnswers = {
-  401: problem('No valid room ticket: join again'),
-  403: problem('Not a moderator of this session'),
-  404: problem('No such session or participant'),
-};
-const done = { 204: { description: 'Done' } };
 
 const join = createRoute({
   method: 'post',
@@ -181,10 +169,7 @@ const mute = createRoute({
 export function roomRoutes(deps: RoomDeps) {
   // Each change is broadcast to the whole room: one person toggling a hand must not flood it.
   const handChanges = createRateLimiter({ burst: 6, everyMs: 5_000 });
-  const caller = async (c: Context<AppEnv>, ref: string) => {
-    const session = await findSessionByRef(deps.db, ref);
-    return { session, me: await roomCaller(deps, session, c.req.header('Authorization')) };
-  };
+  const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
   const moderator = async (c: Context<AppEnv>, ref: string) => {
     const { session, me } = await caller(c, ref);
     return { session, me: requireModerator(me) };

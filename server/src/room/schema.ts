@@ -15,6 +15,8 @@ import { sessions } from '../sessions/schema.ts';
 export const roomRole = pgEnum('room_role', ['participant', 'speaker', 'moderator']);
 export const stageState = pgEnum('stage_state', ['none', 'invited', 'on_stage']);
 export const admission = pgEnum('admission', ['admitted', 'pending', 'denied']);
+export const qaMode = pgEnum('qa_mode', ['open', 'reviewed']);
+export const anonymousQuestions = pgEnum('anonymous_questions', ['off', 'hidden', 'moderators']);
 
 /**
  * The live room of a session: its settings and the sequence number of its realtime events.
@@ -31,6 +33,14 @@ export const sessionRooms = pgTable('session_rooms', {
   stageGuestLimit: integer('stage_guest_limit').notNull().default(3),
   liveAt: timestamp('live_at', { withTimezone: true }),
   endedAt: timestamp('ended_at', { withTimezone: true }),
+  qaMode: qaMode('qa_mode').notNull().default('open'),
+  anonymousQuestions: anonymousQuestions('anonymous_questions').notNull().default('hidden'),
+  /** The question pinned as "now answering" (a question of this session, open). */
+  answeringQuestionId: text('answering_question_id'),
+  chatClosed: boolean('chat_closed').notNull().default(false),
+  chatSlowModeSeconds: integer('chat_slow_mode_seconds').notNull().default(0),
+  /** Every reaction sent, by kind: what the session's reactions add up to. */
+  reactionTotals: jsonb('reaction_totals').$type<Record<string, number>>().notNull().default({}),
 });
 
 /**

@@ -1,7 +1,10 @@
 import { DEFAULT_DOORS_OPEN_MINUTES, type RoomSettings, type RoomSnapshot } from '@serambi/shared';
 import { and, count, eq, isNotNull, ne, or } from 'drizzle-orm';
+import { chatStateFor } from '../chat/service.ts';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
+import { pollsStateFor } from '../polls/service.ts';
+import { qaStateFor } from '../qa/service.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
 
@@ -18,6 +21,10 @@ export function roomSettings(session: SessionRow, room: SessionRoomRow): RoomSet
     doorsOpenAt: iso(doorsOpenAt(session, room)),
     locked: room.locked,
     stageGuestLimit: room.stageGuestLimit,
+    qaMode: room.qaMode,
+    anonymousQuestions: room.anonymousQuestions,
+    chatClosed: room.chatClosed,
+    chatSlowModeSeconds: room.chatSlowModeSeconds,
   };
 }
 
@@ -33,7 +40,7 @@ export async function findRoom(db: Database, sessionId: string): Promise<Session
 
 /**
  * The room as `me` sees it. The version is read first: the lists are then at least as new,
- * and clients apply later events idempotently (by identity), so nothing is missed.
+ * and clients apply later events idempotently (by identity or id), so nothing is missed.
  */
 export async function roomSnapshot(
   db: Database,
@@ -44,7 +51,7 @@ export async function roomSnapshot(
 ): Promise<RoomSnapshot> {
   const room = known ?? (await findRoom(db, session.id));
   const ofSession = eq(roomParticipants.sessionId, session.id);
-  const [community, notable, [presence]] = await Promise.all([
+  const [community, notable, [presence], qa, chat, polls] = await Promise.all([
     db
       .select({ slug: communities.slug, name: communities.name })
       .from(communities)
@@ -76,6 +83,9 @@ export async function roomSnapshot(
       .select({ n: count() })
       .from(roomParticipants)
       .where(and(ofSession, eq(roomParticipants.connected, true))),
+    qaStateFor(db, room, me),
+    chatStateFor(db, session.id),
+    pollsStateFor(db, session.id, me),
   ]);
   const byTime =
     <T>(at: (row: T) => Date) =>
@@ -126,5 +136,8 @@ export async function roomSnapshot(
     hands: hands.map((h) => ({ identity: h.identity, name: h.name, raisedAt: iso(h.at) })),
     guests: guests.map((g) => ({ identity: g.identity, name: g.name, state: g.state, since: iso(g.since) })),
     lobby: lobby.map((l) => ({ identity: l.identity, name: l.name, requestedAt: iso(l.at) })),
+    qa,
+    chat,
+    polls,
   };
 }

@@ -152,6 +152,10 @@ export const consoleMessages: Widen<typeof reference> = {
       lower_hand: '{actor} lowered {target}’s hand',
       admit: '{actor} let {target} in',
       deny: '{actor} turned {target} away',
+      question_dismiss: '{actor} dismissed a question',
+      question_merge: '{actor} merged two questions',
+      question_edit: '{actor} edited a question',
+      chat_delete: '{actor} deleted a chat message of {target}',
     },
     mute: {
       microphone: '{actor} muted {target}’s microphone',

@@ -149,6 +149,10 @@ export const consoleMessages = {
       lower_hand: '{actor} menurunkan tangan {target}',
       admit: '{actor} mengizinkan {target} masuk',
       deny: '{actor} menolak {target} masuk',
+      question_dismiss: '{actor} menolak sebuah pertanyaan',
+      question_merge: '{actor} menggabungkan dua pertanyaan',
+      question_edit: '{actor} menyunting sebuah pertanyaan',
+      chat_delete: '{actor} menghapus pesan obrolan {target}',
     },
     mute: {
       microphone: '{actor} mematikan mikrofon {target}',

@@ -1,0 +1,207 @@
+import type { Poll, PollAction, PollDraft, PollsState } from '@serambi/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import type { RoomDeps } from '../room/deps.ts';
+import { changeRoom, type Tx } from '../room/events.ts';
+import type { RoomParticipantRow } from '../room/schema.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { pollOptions, polls, pollVotes } from './schema.ts';
+import { pollEvents, pollView, type StoredPoll, storedPolls } from './views.ts';
+
+/**
+ * Polls: moderators prepare drafts (before the session too), launch one at a time, close it,
+ * and show or hide its results; everyone else votes once. Results stay with the session.
+ */
+
+type Caller = RoomParticipantRow;
+type Draft = Required<PollDraft>;
+
+const isModerator = (caller: Caller) => caller.role === 'moderator';
+const notFound = () => new AppError(404, 'poll_not_found', 'problems.pollNotFound');
+
+/** A poll of the session the caller may see (drafts are the moderators'), its row locked. */
+async function pollFor(tx: Tx, session: SessionRow, caller: Caller, id: string): Promise<StoredPoll> {
+  const [poll] = await tx
+    .select()
+    .from(polls)
+    .where(and(eq(polls.id, id), eq(polls.sessionId, session.id)))
+    .for('update');
+  if (!poll || (poll.status === 'draft' && !isModerator(caller))) throw notFound();
+  const options = await tx.select().from(pollOptions).where(eq(pollOptions.pollId, id)).orderBy(pollOptions.position);
+  return { poll, options };
+}
+
+async function writeOptions(tx: Tx, pollId: string, options: string[]) {
+  await tx.delete(pollOptions).where(eq(pollOptions.pollId, pollId));
+  await tx.insert(pollOptions).values(options.map((text, position) => ({ pollId, position, text })));
+}
+
+async function reread(tx: Tx, session: SessionRow, caller: Caller, id: string) {
+  return pollFor(tx, session, caller, id);
+}
+
+export async function createPoll(deps: RoomDeps, session: SessionRow, moderator: Caller, draft: Draft): Promise<Poll> {
+  let created: StoredPoll | undefined;
+  await changeRoom(deps, session.id, async (tx) => {
+    const [poll] = await tx
+      .insert(polls)
+      .values({
+        sessionId: session.id,
+        question: draft.question,
+        kind: draft.kind,
+        createdBy: moderator.identity,
+        createdAt: deps.now(),
+      })
+      .returning();
+    if (!poll) throw new Error('poll not inserted');
+    await writeOptions(tx, poll.id, draft.options);
+    created = await reread(tx, session, moderator, poll.id);
+    return pollEvents(created);
+  });
+  if (!created) throw new Error('poll not created');
+  return pollView(created, true);
+}
+
+/** Changes a draft; a launched poll keeps the question people voted on. */
+export async function updatePoll(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: Caller,
+  id: string,
+  draft: Draft,
+): Promise<Poll> {
+  let updated: StoredPoll | undefined;
+  await changeRoom(deps, session.id, async (tx) => {
+    const { poll } = await pollFor(tx, session, moderator, id);
+    if (poll.status !== 'draft') throw new AppError(409, 'poll_not_draft', 'problems.pollNotDraft');
+    await tx
+      .update(polls)
+      .set({ question: draft.question, kind: draft.kind, rev: sql`${polls.rev} + 1` })
+      .where(eq(polls.id, id));
+    await writeOptions(tx, id, draft.options);
+    updated = await reread(tx, session, moderator, id);
+    return pollEvents(updated);
+  });
+  if (!updated) throw new Error('poll not updated');
+  return pollView(updated, true);
+}
+
+export async function deletePoll(deps: RoomDeps, session: SessionRow, moderator: Caller, id: string) {
+  await changeRoom(deps, session.id, async (tx) => {
+    const { poll } = await pollFor(tx, session, moderator, id);
+    if (poll.status !== 'draft') throw new AppError(409, 'poll_not_draft', 'problems.pollNotDraft');
+    await tx.delete(polls).where(eq(polls.id, id));
+    return [{ type: 'poll.removed', data: { id }, to: 'moderators' }];
+  });
+}
+
+/** Launch (one poll runs at a time), close, show or hide the results. Doing it twice changes nothing. */
+export async function actOnPoll(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: Caller,
+  id: string,
+  action: PollAction,
+): Promise<Poll> {
+  let acted: StoredPoll | undefined;
+  await changeRoom(deps, session.id, async (tx) => {
+    const stored = await pollFor(tx, session, moderator, id);
+    const { poll } = stored;
+    const at = deps.now();
+    let changes: Partial<typeof polls.$inferInsert> | undefined;
+    if (action === 'launch') {
+      if (session.status === 'ended' || session.status === 'cancelled') {
+        throw new AppError(409, 'qa_closed', 'problems.qaClosed');
+      }
+      if (poll.status === 'draft') {
+        const [running] = await tx
+          .select({ id: polls.id })
+          .from(polls)
+          .where(and(eq(polls.sessionId, session.id), eq(polls.status, 'open')));
+        if (running) throw new AppError(409, 'poll_already_open', 'problems.pollAlreadyOpen');
+        changes = { status: 'open', openedAt: at };
+      } else if (poll.status === 'closed') {
+        throw new AppError(409, 'poll_not_draft', 'problems.pollNotDraft');
+      }
+    } else if (action === 'close') {
+      if (poll.status === 'draft') throw new AppError(409, 'poll_not_open', 'problems.pollNotOpen');
+      if (poll.status === 'open') changes = { status: 'closed', closedAt: at };
+    } else {
+      const visible = action === 'show-results';
+      if (poll.status === 'draft') throw new AppError(409, 'poll_not_open', 'problems.pollNotOpen');
+      if (poll.resultsVisible !== visible) changes = { resultsVisible: visible };
+    }
+    if (!changes) {
+      acted = stored;
+      return [];
+    }
+    await tx
+      .update(polls)
+      .set({ ...changes, rev: sql`${polls.rev} + 1` })
+      .where(eq(polls.id, id));
+    acted = await reread(tx, session, moderator, id);
+    return pollEvents(acted);
+  });
+  if (!acted) throw new Error('poll not changed');
+  return pollView(acted, true);
+}
+
+/**
+ * One ballot per person: the primary key of `poll_votes` is the rule. The counts are kept in
+ * the same transaction, under the poll's row lock (so no vote lands after a close), and
+ * announced with the next burst.
+ */
+export async function votePoll(
+  deps: RoomDeps,
+  session: SessionRow,
+  caller: Caller,
+  id: string,
+  optionIds: string[],
+): Promise<Poll> {
+  if (caller.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
+  const chosen = [...new Set(optionIds)];
+  const stored = await deps.db.transaction(async (tx) => {
+    const { poll, options } = await pollFor(tx, session, caller, id);
+    if (poll.status !== 'open') throw new AppError(409, 'poll_not_open', 'problems.pollNotOpen');
+    if (poll.kind === 'single' && chosen.length !== 1)
+      throw new AppError(422, 'poll_one_choice', 'problems.pollOneChoice');
+    const known = new Set(options.map((o) => o.id));
+    if (!chosen.every((optionId) => known.has(optionId))) {
+      throw new AppError(422, 'poll_unknown_option', 'problems.pollUnknownOption');
+    }
+    const cast = await tx
+      .insert(pollVotes)
+      .values({ pollId: id, identity: caller.identity, sessionId: session.id, optionIds: chosen, at: deps.now() })
+      .onConflictDoNothing()
+      .returning({ id: pollVotes.pollId });
+    if (cast.length === 0) throw new AppError(409, 'poll_already_voted', 'problems.pollAlreadyVoted');
+    await tx
+      .update(pollOptions)
+      .set({ votes: sql`${pollOptions.votes} + 1` })
+      .where(inArray(pollOptions.id, chosen));
+    await tx
+      .update(polls)
+      .set({ voters: sql`${polls.voters} + 1` })
+      .where(eq(polls.id, id));
+    return pollFor(tx, session, caller, id);
+  });
+  deps.bursts.pollVoted(session.id, id);
+  return pollView(stored, isModerator(caller));
+}
+
+/** The polls part of `viewer`'s snapshot. */
+export async function pollsStateFor(db: Database, sessionId: string, viewer: Caller): Promise<PollsState> {
+  const [all, ballots] = await Promise.all([
+    storedPolls(db, sessionId),
+    db
+      .select({ pollId: pollVotes.pollId, optionIds: pollVotes.optionIds })
+      .from(pollVotes)
+      .where(and(eq(pollVotes.sessionId, sessionId), eq(pollVotes.identity, viewer.identity))),
+  ]);
+  const moderator = isModerator(viewer);
+  return {
+    polls: all.filter((s) => moderator || s.poll.status !== 'draft').map((s) => pollView(s, moderator)),
+    myVotes: Object.fromEntries(ballots.map((b) => [b.pollId, b.optionIds])),
+  };
+}

@@ -1,0 +1,353 @@
+import type { AskQuestionRequest, QaState, Question, QuestionAction, VoteResult } from '@serambi/shared';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { recordAudit } from '../room/caller.ts';
+import type { RoomDeps } from '../room/deps.ts';
+import { changeRoom, type EventDraft, type Tx } from '../room/events.ts';
+import type { RoomParticipantRow, SessionRoomRow } from '../room/schema.ts';
+import { sessionRooms } from '../room/schema.ts';
+import { inviteToStage } from '../room/stage.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import {
+  isAsker,
+  isModerator,
+  MODERATOR_TRANSITIONS,
+  mayChangeAsAsker,
+  mayEditAsModerator,
+  mayMerge,
+  maySee,
+} from './rules.ts';
+import { type QuestionRow, questionAnswering, questions, questionVotes } from './schema.ts';
+import { questionEvents, questionView } from './views.ts';
+
+/**
+ * The Q&A queue. Every change runs under the room's lock (`changeRoom`), bumps the question's
+ * `rev` and announces what the audience, the moderators and the asker may each see. Votes are
+ * the exception: they lock only their question's row, and their counts are announced in
+ * coalesced bursts.
+ */
+
+type Caller = RoomParticipantRow;
+
+/** Questions are taken before and during the session, not after it. */
+function requireOpenForQuestions(session: SessionRow) {
+  if (session.status === 'ended' || session.status === 'cancelled') {
+    throw new AppError(409, 'qa_closed', 'problems.qaClosed');
+  }
+}
+
+function requireAdmitted(caller: Caller) {
+  if (caller.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
+}
+
+const notFound = () => new AppError(404, 'question_not_found', 'problems.questionNotFound');
+
+/** A question of this session the caller may see, locked for the rest of the transaction. */
+async function questionFor(tx: Tx, session: SessionRow, caller: Caller, id: string): Promise<QuestionRow> {
+  const [row] = await tx
+    .select()
+    .from(questions)
+    .where(and(eq(questions.id, id), eq(questions.sessionId, session.id)))
+    .for('update');
+  if (!row || !maySee(caller, row)) throw notFound();
+  return row;
+}
+
+async function updateQuestion(
+  tx: Tx,
+  row: QuestionRow,
+  changes: PgUpdateSetSource<typeof questions>,
+): Promise<QuestionRow> {
+  const [updated] = await tx
+    .update(questions)
+    .set({ ...changes, rev: sql`${questions.rev} + 1` })
+    .where(eq(questions.id, row.id))
+    .returning();
+  if (!updated) throw new Error(`question ${row.id} vanished under its lock`);
+  return updated;
+}
+
+/**
+ * Writes a new question for `author` (a participant asking, or a moderator turning a chat
+ * message into one) and says what to announce. Team members skip the review list.
+ */
+export async function insertQuestion(
+  tx: Tx,
+  room: SessionRoomRow,
+  author: Pick<RoomParticipantRow, 'identity' | 'name' | 'role'>,
+  question: { text: string; anonymous: boolean; fromChatMessageId?: string },
+  at: Date,
+  /** A moderator is putting it on the list: no review. */
+  approved = false,
+): Promise<{ row: QuestionRow; events: EventDraft[] }> {
+  if (question.anonymous && room.anonymousQuestions === 'off') {
+    throw new AppError(422, 'question_anonymous_off', 'problems.questionAnonymousOff');
+  }
+  const reviewed = room.qaMode === 'reviewed' && author.role === 'participant' && !approved;
+  const [row] = await tx
+    .insert(questions)
+    .values({
+      sessionId: room.sessionId,
+      authorIdentity: author.identity,
+      authorName: author.name,
+      anonymous: question.anonymous,
+      authorVisibleToModerators: !question.anonymous || room.anonymousQuestions === 'moderators',
+      text: question.text,
+      status: reviewed ? 'pending' : 'open',
+      createdAt: at,
+      fromChatMessageId: question.fromChatMessageId ?? null,
+    })
+    .returning();
+  if (!row) throw new Error('question not inserted');
+  return { row, events: questionEvents(row, null) };
+}
+
+/** Asks a question (open mode: on the list at once; reviewed mode: in the review list). */
+export async function askQuestion(
+  deps: RoomDeps,
+  session: SessionRow,
+  caller: Caller,
+  request: Required<AskQuestionRequest>,
+): Promise<Question> {
+  requireOpenForQuestions(session);
+  requireAdmitted(caller);
+  let asked: QuestionRow | undefined;
+  await changeRoom(deps, session.id, async (tx, room) => {
+    const { row, events } = await insertQuestion(tx, room, caller, request, deps.now());
+    asked = row;
+    return events;
+  });
+  if (!asked) throw new Error('question not asked');
+  return questionView(asked, caller);
+}
+
+/**
+ * The asker rewrites their question until it is answered; a moderator corrects a typo in any
+ * question still in play, and the question says it was edited by a moderator.
+ */
+export async function editQuestion(
+  deps: RoomDeps,
+  session: SessionRow,
+  caller: Caller,
+  id: string,
+  text: string,
+): Promise<Question> {
+  let edited: QuestionRow | undefined;
+  await changeRoom(deps, session.id, async (tx) => {
+    const row = await questionFor(tx, session, caller, id);
+    const asAsker = mayChangeAsAsker(caller, row);
+    if (!asAsker && !mayEditAsModerator(caller, row)) {
+      if (isAsker(caller, row)) throw new AppError(409, 'question_not_editable', 'problems.questionNotEditable');
+      throw new AppError(403, 'forbidden', 'problems.forbidden');
+    }
+    if (row.text === text) {
+      edited = row;
+      return [];
+    }
+    const at = deps.now();
+    edited = await updateQuestion(tx, row, { text, editedAt: at, editedByModerator: !asAsker });
+    if (!asAsker) {
+      await recordAudit(tx, {
+        sessionId: session.id,
+        at,
+        action: 'question_edit',
+        actor: caller,
+        detail: { question: row.id, before: row.text },
+      });
+    }
+    return questionEvents(edited, row.status);
+  });
+  if (!edited) throw new Error('question not edited');
+  return questionView(edited, caller);
+}
+
+/** The asker takes their question back (until it is answered). */
+export async function withdrawQuestion(deps: RoomDeps, session: SessionRow, caller: Caller, id: string) {
+  await changeRoom(deps, session.id, async (tx, room) => {
+    const row = await questionFor(tx, session, caller, id);
+    if (!isAsker(caller, row)) throw new AppError(403, 'forbidden', 'problems.forbidden');
+    if (!mayChangeAsAsker(caller, row))
+      throw new AppError(409, 'question_not_editable', 'problems.questionNotEditable');
+    const withdrawn = await updateQuestion(tx, row, { status: 'withdrawn' });
+    return [...(await unpinIf(tx, room, row.id, deps.now())), ...questionEvents(withdrawn, row.status)];
+  });
+}
+
+/**
+ * One upvote per person, toggled: `voted` says which way, so sending it twice changes nothing.
+ * Only the question's row is locked (a merge locks it too, so no vote lands on a question
+ * merged away); the count is announced with the next burst.
+ */
+export async function voteQuestion(
+  deps: RoomDeps,
+  session: SessionRow,
+  caller: Caller,
+  id: string,
+  voted: boolean,
+): Promise<VoteResult> {
+  requireOpenForQuestions(session);
+  requireAdmitted(caller);
+  const result = await deps.db.transaction(async (tx) => {
+    const row = await questionFor(tx, session, caller, id);
+    if (row.status !== 'open') throw new AppError(409, 'question_not_votable', 'problems.questionNotVotable');
+    const changed = voted
+      ? await tx
+          .insert(questionVotes)
+          .values({ questionId: id, identity: caller.identity, sessionId: session.id, at: deps.now() })
+          .onConflictDoNothing()
+          .returning({ id: questionVotes.questionId })
+      : await tx
+          .delete(questionVotes)
+          .where(and(eq(questionVotes.questionId, id), eq(questionVotes.identity, caller.identity)))
+          .returning({ id: questionVotes.questionId });
+    if (changed.length === 0) return { voted, votes: row.votes, changed: false };
+    const [updated] = await tx
+      .update(questions)
+      .set({ votes: sql`${questions.votes} + ${voted ? 1 : -1}` })
+      .where(eq(questions.id, id))
+      .returning({ votes: questions.votes });
+    return { voted, votes: updated?.votes ?? row.votes, changed: true };
+  });
+  if (result.changed) deps.bursts.questionVoted(session.id, id);
+  return { voted: result.voted, votes: result.votes };
+}
+
+/**
+ * A moderator's action on one question: approve, dismiss, answer, reopen, pin as "now
+ * answering", unpin, or invite the asker on stage (the same consent flow as a raised hand).
+ */
+export async function moderateQuestion(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: Caller,
+  id: string,
+  action: QuestionAction,
+) {
+  if (action === 'invite') return inviteAsker(deps, session, moderator, id);
+  await changeRoom(deps, session.id, async (tx, room) => {
+    const row = await questionFor(tx, session, moderator, id);
+    const at = deps.now();
+    if (action === 'pin') return pin(tx, room, row, at);
+    if (action === 'unpin') return unpinIf(tx, room, row.id, at);
+    const transition = MODERATOR_TRANSITIONS[action];
+    if (row.status === transition.to) return [];
+    if (!(transition.from as readonly string[]).includes(row.status)) {
+      throw new AppError(409, 'question_not_open', 'problems.questionNotOpen');
+    }
+    const changed = await updateQuestion(tx, row, {
+      status: transition.to,
+      ...(action === 'answer' ? { answeredAt: at } : action === 'reopen' ? { answeredAt: null } : {}),
+    });
+    if (action === 'dismiss') {
+      await recordAudit(tx, {
+        sessionId: session.id,
+        at,
+        action: 'question_dismiss',
+        actor: moderator,
+        target: { identity: row.authorIdentity, name: row.anonymous ? '' : row.authorName },
+        detail: { question: row.id, text: row.text },
+      });
+    }
+    const unpinned = action === 'answer' || action === 'dismiss' ? await unpinIf(tx, room, row.id, at) : [];
+    return [...unpinned, ...questionEvents(changed, row.status)];
+  });
+}
+
+/** Pins an open question as "now answering" (one at a time): everyone sees it, the speaker prominently. */
+async function pin(tx: Tx, room: SessionRoomRow, row: QuestionRow, at: Date): Promise<EventDraft[]> {
+  if (row.status !== 'open') throw new AppError(409, 'question_not_open', 'problems.questionNotOpen');
+  if (room.answeringQuestionId === row.id) return [];
+  await endAnswering(tx, room.sessionId, at);
+  await tx.update(sessionRooms).set({ answeringQuestionId: row.id }).where(eq(sessionRooms.sessionId, room.sessionId));
+  await tx.insert(questionAnswering).values({ sessionId: room.sessionId, questionId: row.id, startedAt: at });
+  return [{ type: 'qa.answering', data: { id: row.id } }];
+}
+
+/** Unpins `questionId` if it is the one being answered. */
+async function unpinIf(tx: Tx, room: SessionRoomRow, questionId: string, at: Date): Promise<EventDraft[]> {
+  if (room.answeringQuestionId !== questionId) return [];
+  await endAnswering(tx, room.sessionId, at);
+  await tx.update(sessionRooms).set({ answeringQuestionId: null }).where(eq(sessionRooms.sessionId, room.sessionId));
+  return [{ type: 'qa.answering', data: { id: null } }];
+}
+
+/** Closes the open "now answering" interval, if any (a chapter of the recording ends here). */
+export async function endAnswering(tx: Tx, sessionId: string, at: Date) {
+  await tx
+    .update(questionAnswering)
+    .set({ endedAt: at })
+    .where(and(eq(questionAnswering.sessionId, sessionId), isNull(questionAnswering.endedAt)));
+}
+
+async function inviteAsker(deps: RoomDeps, session: SessionRow, moderator: Caller, id: string) {
+  const row = await deps.db.transaction((tx) => questionFor(tx, session, moderator, id));
+  if (row.anonymous) throw new AppError(409, 'question_anonymous_invite', 'problems.questionAnonymousInvite');
+  await inviteToStage(deps, session, moderator, row.authorIdentity);
+}
+
+/**
+ * Merges a duplicate into another question: the duplicate leaves the list, its voters' votes
+ * go to the other (someone who voted for both counts once), and its asker is told where.
+ */
+export async function mergeQuestion(deps: RoomDeps, session: SessionRow, moderator: Caller, id: string, into: string) {
+  if (id === into) throw new AppError(409, 'question_merge_self', 'problems.questionMergeSelf');
+  await changeRoom(deps, session.id, async (tx, room) => {
+    const source = await questionFor(tx, session, moderator, id);
+    const target = await questionFor(tx, session, moderator, into);
+    if (!mayMerge(source, target)) throw new AppError(409, 'question_not_open', 'problems.questionNotOpen');
+    const at = deps.now();
+    await tx.execute(sql`
+      insert into ${questionVotes} (question_id, identity, session_id, at)
+      select ${target.id}, identity, session_id, at from ${questionVotes} where question_id = ${source.id}
+      on conflict do nothing`);
+    await tx.delete(questionVotes).where(eq(questionVotes.questionId, source.id));
+    const merged = await updateQuestion(tx, source, { status: 'merged', mergedInto: target.id, votes: 0 });
+    const grown = await updateQuestion(tx, target, {
+      votes: sql`(select count(*)::int from ${questionVotes} where question_id = ${target.id})`,
+    });
+    await recordAudit(tx, {
+      sessionId: session.id,
+      at,
+      action: 'question_merge',
+      actor: moderator,
+      detail: { question: source.id, into: target.id, text: source.text },
+    });
+    return [
+      ...(await unpinIf(tx, room, source.id, at)),
+      ...questionEvents(merged, source.status),
+      ...questionEvents(grown, target.status),
+    ];
+  });
+}
+
+/** The Q&A part of `viewer`'s snapshot. */
+export async function qaStateFor(db: Database, room: SessionRoomRow, viewer: Caller): Promise<QaState> {
+  const moderator = isModerator(viewer);
+  const [rows, votes] = await Promise.all([
+    db
+      .select()
+      .from(questions)
+      .where(
+        and(
+          eq(questions.sessionId, room.sessionId),
+          or(
+            inArray(questions.status, moderator ? ['open', 'answered', 'pending', 'dismissed'] : ['open', 'answered']),
+            and(eq(questions.authorIdentity, viewer.identity), sql`${questions.status} <> 'withdrawn'`),
+          ),
+        ),
+      )
+      .orderBy(questions.createdAt),
+    db
+      .select({ id: questionVotes.questionId })
+      .from(questionVotes)
+      .where(and(eq(questionVotes.sessionId, room.sessionId), eq(questionVotes.identity, viewer.identity))),
+  ]);
+  return {
+    questions: rows.map((row) => questionView(row, viewer)),
+    answeringId: room.answeringQuestionId,
+    mine: rows.filter((row) => row.authorIdentity === viewer.identity).map((row) => row.id),
+    myVotes: votes.map((v) => v.id),
+  };
+}

@@ -1,0 +1,34 @@
+import { createRoute } from '@hono/zod-openapi';
+import { sendReactionRequestSchema } from '@serambi/shared';
+import { AppError } from '../http/errors.ts';
+import { createRouter, jsonBody, problem } from '../http/openapi.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
+import { roomRequest } from '../room/caller.ts';
+import type { RoomDeps } from '../room/deps.ts';
+import { bearer, done, rateLimited, refParams, ticketAnswers } from '../room/route-parts.ts';
+
+const react = createRoute({
+  method: 'post',
+  path: '/sessions/{ref}/room/reactions',
+  tags: ['Reactions'],
+  summary:
+    'Send a reaction that floats over the stage; reactions are counted and sent to everyone a few times a second',
+  security: bearer,
+  request: { params: refParams, body: jsonBody(sendReactionRequestSchema) },
+  responses: { ...done, ...ticketAnswers, 409: problem('The session is not live'), ...rateLimited },
+});
+
+/**
+ * Reactions (room ticket). They are not stored one by one: the coalescer counts them, adds them
+ * to the session's totals and announces each burst (see `room/bursts.ts`).
+ */
+export function reactionRoutes(deps: RoomDeps) {
+  const reacting = createRateLimiter({ burst: 10, everyMs: 300 });
+  return createRouter().openapi(react, async (c) => {
+    const { session, me } = await roomRequest(deps, c.req.valid('param').ref, c.req.header('Authorization'));
+    if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
+    reacting.take(`${session.id}:${me.identity}`);
+    deps.bursts.reacted(session.id, c.req.valid('json').reaction);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { eventEnvelope } from './events.ts';
+
+/** Emoji reactions that float over the stage: rate-limited per person, counted and sent in bursts. */
+
+export const REACTIONS = ['clap', 'heart', 'laugh', 'wow', 'thumbs_up', 'party'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+export const REACTION_EMOJI: Record<Reaction, string> = {
+  clap: '👏',
+  heart: '❤️',
+  laugh: '😂',
+  wow: '😮',
+  thumbs_up: '👍',
+  party: '🎉',
+};
+
+export const sendReactionRequestSchema = z
+  .object({ reaction: z.enum(REACTIONS) })
+  .strict()
+  .meta({ id: 'SendReactionRequest' });
+
+export const reactionCountsSchema = z.partialRecord(z.enum(REACTIONS), z.number().int().min(1));
+export type ReactionCounts = z.infer<typeof reactionCountsSchema>;
+
+export const reactionEventSchema = z.discriminatedUnion('type', [
+  /** The reactions sent since the last burst, counted by kind. */
+  eventEnvelope('reaction.burst', z.object({ counts: reactionCountsSchema })),
+]);
+export type ReactionEvent = z.infer<typeof reactionEventSchema>;
