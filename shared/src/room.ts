@@ -304,7 +304,8 @@ export function topicOf(type: RoomEventType): RoomTopic {
   return TOPIC_PREFIXES.find(([prefix]) => type.startsWith(prefix))?.[1] ?? 'stage';
 }
 
-const isRoomTopic = (topic: string | undefined): topic is RoomTopic => topic !== undefined && topic in roomTopics;
+const isRoomTopic = (topic: string | undefined): topic is RoomTopic =>
+  topic !== undefined && Object.hasOwn(roomTopics, topic);
 
 /** Parses a data packet received on `topic`; null for a topic or shape this client does not know. */
 export function parseRoomEvent(topic: string | undefined, payload: unknown): RoomEvent | null {

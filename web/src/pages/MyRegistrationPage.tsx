@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
+import { AskAheadCard } from '../features/qa/AskAheadCard.tsx';
 import { CancelRegistration } from '../features/registrations/CancelRegistration.tsx';
 import { RegistrationStatus } from '../features/registrations/RegistrationStatus.tsx';
 import { myRegistrationQuery } from '../features/registrations/registration-queries.ts';
@@ -13,7 +14,10 @@ import { SessionTimes } from '../features/time/SessionTimes.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
-/** A registrant's personal page, from the link in their mail: status, the session, calendar, cancel. */
+/**
+ * A registrant's personal page, from the link in their mail: status, the session, calendar,
+ * cancel, and before the session a question asked ahead.
+ */
 export default function MyRegistrationPage() {
   const { t } = useI18n();
   const params = useParams<{ secret: string }>();
@@ -37,7 +41,7 @@ export default function MyRegistrationPage() {
             <Countdown
               startsAt={mine().session.startsAt}
               endsAt={mine().session.endsAt}
-              cancelled={mine().session.status === 'cancelled'}
+              status={mine().session.status}
             />
           </header>
           <div class="card my-registration__card">
@@ -58,6 +62,9 @@ export default function MyRegistrationPage() {
               </A>
             </Show>
           </div>
+          <Show when={mine().status === 'registered' && mine().session.status === 'scheduled'}>
+            <AskAheadCard sessionRef={mine().session.slug} joinSecret={params.secret} class="ask-ahead--spaced" />
+          </Show>
           <p>
             <A href={`/s/${mine().session.slug}`}>{t('myRegistration.sessionPage')}</A>
           </p>

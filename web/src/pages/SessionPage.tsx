@@ -4,8 +4,11 @@ import { createUniqueId, Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { useCurrentUser } from '../features/accounts/account-queries.ts';
+import { useOrganizes } from '../features/communities/use-organizes.ts';
+import { AskAheadCard } from '../features/qa/AskAheadCard.tsx';
 import { RegistrationCard } from '../features/registrations/RegistrationCard.tsx';
 import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
+import { InteractionReport } from '../features/sessions/InteractionReport.tsx';
 import { ManageShortcut } from '../features/sessions/ManageShortcut.tsx';
 import { MarkdownText } from '../features/sessions/MarkdownText.tsx';
 import { SessionStatusBadge } from '../features/sessions/SessionStatusBadge.tsx';
@@ -17,13 +20,17 @@ import { SessionTimes } from '../features/time/SessionTimes.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
-/** A session's public page: when, who, what, and the registration form. */
+/**
+ * A session's public page: when, who, what, and the registration form; before it starts, a
+ * way for registrants to ask a question ahead; after it, the room's Q&A and polls for its organizers.
+ */
 export default function SessionPage() {
   const { t } = useI18n();
   const params = useParams<{ slug: string }>();
   const api = useApi();
   const session = useQuery(() => sessionQuery(api, params.slug));
   const currentUser = useCurrentUser();
+  const organizes = useOrganizes(() => session.data?.community.slug ?? '');
   usePageTitle(() => session.data?.title ?? t('sessions.pageTitle'));
   const speakersId = createUniqueId();
   const aboutId = createUniqueId();
@@ -54,11 +61,7 @@ export default function SessionPage() {
             />
             <div class="session-page__when">
               <SessionTimes session={found()} />
-              <Countdown
-                startsAt={found().startsAt}
-                endsAt={found().endsAt}
-                cancelled={found().status === 'cancelled'}
-              />
+              <Countdown startsAt={found().startsAt} endsAt={found().endsAt} status={found().status} />
             </div>
           </header>
           <div class="session-page__register">
@@ -75,6 +78,9 @@ export default function SessionPage() {
             </div>
           </div>
           <div class="session-page__body">
+            <Show when={currentUser.data && found().status === 'scheduled' && !organizes()}>
+              <AskAheadCard sessionRef={found().slug} />
+            </Show>
             <Show when={found().people.length > 0}>
               <section aria-labelledby={speakersId}>
                 <h2 id={speakersId} class="section-heading">
@@ -90,6 +96,9 @@ export default function SessionPage() {
                 </h2>
                 <MarkdownText source={found().description} />
               </section>
+            </Show>
+            <Show when={organizes() && found().status === 'ended'}>
+              <InteractionReport sessionRef={found().slug} timeZone={found().timeZone} />
             </Show>
           </div>
         </article>

@@ -21,6 +21,8 @@ export function RoomControls(props: {
   snapshot: RoomSnapshot;
   lowBandwidth: boolean;
   onLowBandwidth: (on: boolean) => void;
+  /** More in the same row (the reactions). */
+  children?: JSX.Element;
 }) {
   const { t } = useI18n();
   const [problem, setProblem] = createSignal<string>();
@@ -99,6 +101,7 @@ export function RoomControls(props: {
             {t('room.controls.leaveStage')}
           </button>
         </Show>
+        {props.children}
         <label class="room-switch room-controls__save-data" title={t('room.stage.lowBandwidthHint')}>
           <input
             type="checkbox"

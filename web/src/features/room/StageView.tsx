@@ -24,6 +24,8 @@ export function StageView(props: {
   label: string;
   /** Shown when nobody is on stage. */
   empty: string;
+  /** Drawn over the whole stage (floating reactions, an announcement); clicks pass through it. */
+  overlay?: JSX.Element;
   children?: JSX.Element;
 }) {
   const { t } = useI18n();
@@ -100,6 +102,7 @@ export function StageView(props: {
         </For>
       </div>
       <For each={sounds()}>{(track) => <AudioTrackView track={track} />}</For>
+      {props.overlay}
 
       <div class="stage__overlay">
         <Show when={!props.live.canPlayAudio()}>

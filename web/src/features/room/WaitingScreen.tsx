@@ -42,7 +42,7 @@ export function WaitingScreen(props: {
       <div class="waiting-screen__when">
         <SessionTimes session={{ ...session(), durationMinutes: durationMinutes() }} />
         <Show when={props.reason !== 'denied'}>
-          <Countdown startsAt={session().startsAt} endsAt={session().endsAt} />
+          <Countdown startsAt={session().startsAt} endsAt={session().endsAt} status={session().status} />
         </Show>
       </div>
       <div class="waiting-screen__message">

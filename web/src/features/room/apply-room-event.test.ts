@@ -1,40 +1,9 @@
-import type { RoomEvent, RoomSnapshot } from '@serambi/shared';
+import type { RoomEvent } from '@serambi/shared';
 import { describe, expect, it } from 'vitest';
-import { applyRoomEvent, eventOrder } from './apply-room-event.ts';
+import { applyDirectEvent, applyRoomEvent, eventOrder } from './apply-room-event.ts';
+import { aQuestion, aSnapshot } from './room-fixtures.ts';
 
 const at = '2026-11-23T12:00:00.000Z';
-
-function aSnapshot(): RoomSnapshot {
-  return {
-    version: 4,
-    session: {
-      id: 's1',
-      slug: 'bincang',
-      title: 'Bincang',
-      status: 'scheduled',
-      visibility: 'public',
-      startsAt: at,
-      endsAt: at,
-      timeZone: 'Asia/Makassar',
-      liveAt: null,
-      endedAt: null,
-      community: { slug: 'bali', name: 'Bali' },
-    },
-    settings: { doorsOpenAt: at, locked: false, stageGuestLimit: 3 },
-    me: {
-      identity: 'r_me',
-      name: 'Budi',
-      role: 'participant',
-      stage: 'none',
-      handRaisedAt: null,
-      admission: 'admitted',
-    },
-    presence: { connected: 2 },
-    hands: [],
-    guests: [],
-    lobby: [],
-  };
-}
 
 describe('applying room events', () => {
   it('an event at or below the held version is stale, the next one applies, a later one is a gap', () => {
@@ -65,5 +34,41 @@ describe('applying room events', () => {
     applyRoomEvent(snapshot, { v: 6, type: 'stage.left', at, data: { identity: 'r_me', reason: 'left' } });
     expect(snapshot.session.status).toBe('live');
     expect(snapshot.me.stage).toBe('none');
+  });
+
+  it('Q&A, chat and poll events move their parts of the room, and the version with them', () => {
+    const snapshot = aSnapshot();
+    const events: RoomEvent[] = [
+      { v: 5, type: 'qa.question', at, data: aQuestion() },
+      { v: 6, type: 'qa.answering', at, data: { id: 'q1' } },
+      { v: 7, type: 'qa.votes', at, data: { votes: [{ id: 'q1', votes: 4 }] } },
+      {
+        v: 8,
+        type: 'chat.message',
+        at,
+        data: {
+          id: 'm1',
+          author: { identity: 'r_ani', name: 'Ani', role: 'participant' },
+          text: 'Halo',
+          kind: 'message',
+          at,
+          questionId: null,
+        },
+      },
+      { v: 9, type: 'reaction.burst', at, data: { counts: { clap: 2 } } },
+    ];
+    for (const event of events) applyRoomEvent(snapshot, event);
+    expect(snapshot.qa.answeringId).toBe('q1');
+    expect(snapshot.qa.questions[0]?.votes).toBe(4);
+    expect(snapshot.chat.messages.map((m) => m.text)).toEqual(['Halo']);
+    expect(snapshot.version).toBe(9);
+  });
+
+  it('a direct event is folded in by rev whatever its version, and leaves the version alone', () => {
+    const snapshot = aSnapshot();
+    applyDirectEvent(snapshot, { v: 2, type: 'qa.question', at, data: aQuestion({ status: 'pending', rev: 2 }) });
+    applyDirectEvent(snapshot, { v: 1, type: 'qa.question', at, data: aQuestion({ status: 'open', rev: 1 }) });
+    expect(snapshot.qa.questions.map((q) => q.status)).toEqual(['pending']);
+    expect(snapshot.version).toBe(4);
   });
 });

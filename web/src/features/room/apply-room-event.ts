@@ -1,4 +1,7 @@
-import type { RoomEvent, RoomSnapshot } from '@serambi/shared';
+import type { DirectEvent, RoomEvent, RoomSnapshot } from '@serambi/shared';
+import { applyChatEvent } from '../chat/chat-state.ts';
+import { applyPollCounts, applyPollEvent, removePoll, upsertPoll } from '../polls/poll-state.ts';
+import { applyQaEvent, upsertQuestion } from '../qa/qa-state.ts';
 
 /**
  * Folds one realtime event into a snapshot (a draft: Solid's `produce` or a plain copy). The
@@ -57,6 +60,25 @@ export function applyRoomEvent(snapshot: RoomSnapshot, event: RoomEvent): void {
       snapshot.lobby = snapshot.lobby.filter((entry) => entry.identity !== event.data.identity);
       if (isMe(event.data.identity)) me.admission = event.data.admitted ? 'admitted' : 'denied';
       break;
+    case 'qa.question':
+    case 'qa.removed':
+    case 'qa.votes':
+    case 'qa.answering':
+      applyQaEvent(snapshot.qa, event);
+      break;
+    case 'chat.message':
+    case 'chat.deleted':
+    case 'chat.questioned':
+      applyChatEvent(snapshot.chat, event);
+      break;
+    case 'poll.updated':
+    case 'poll.removed':
+    case 'poll.votes':
+      applyPollEvent(snapshot.polls, event);
+      break;
+    case 'reaction.burst':
+      // Nothing to remember: the emoji float over the stage and are gone.
+      break;
   }
   snapshot.version = event.v;
 }
@@ -65,4 +87,25 @@ export function applyRoomEvent(snapshot: RoomSnapshot, event: RoomEvent): void {
 export function eventOrder(event: RoomEvent, version: number): 'stale' | 'next' | 'gap' {
   if (event.v <= version) return 'stale';
   return event.v === version + 1 ? 'next' : 'gap';
+}
+
+/**
+ * Folds an event addressed to this viewer alone (outside the version sequence) into a snapshot:
+ * whole objects kept by their `rev`, in whatever order they come.
+ */
+export function applyDirectEvent(snapshot: RoomSnapshot, event: DirectEvent): void {
+  switch (event.type) {
+    case 'qa.question':
+      upsertQuestion(snapshot.qa, event.data);
+      break;
+    case 'poll.updated':
+      upsertPoll(snapshot.polls, event.data);
+      break;
+    case 'poll.removed':
+      removePoll(snapshot.polls, event.data.id);
+      break;
+    case 'poll.votes':
+      applyPollCounts(snapshot.polls, event.data);
+      break;
+  }
 }

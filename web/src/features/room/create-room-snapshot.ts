@@ -1,6 +1,15 @@
-import { parseRoomEvent, type RoomEvent, type RoomSnapshot } from '@serambi/shared';
+import {
+  DIRECT_TOPIC,
+  type DirectEvent,
+  parseDirectEvent,
+  parseRoomEvent,
+  type RoomEvent,
+  type RoomSnapshot,
+  roomTopics,
+} from '@serambi/shared';
 import { createStore, produce, reconcile } from 'solid-js/store';
-import { applyRoomEvent, eventOrder } from './apply-room-event.ts';
+import { applyDirectEvent, applyRoomEvent, eventOrder } from './apply-room-event.ts';
+import { createOutOfBandMemory } from './out-of-band.ts';
 
 export interface RoomSnapshotStore {
   /** The room as the server last told it; undefined until the first join answers. */
@@ -9,12 +18,20 @@ export interface RoomSnapshotStore {
   replace(next: RoomSnapshot): void;
   /** A data packet from LiveKit. */
   receivePacket(payload: Uint8Array, topic: string | undefined): void;
+  /**
+   * Something the server said to this viewer alone, outside the sequence (an API call's answer,
+   * shaped as the direct event it stands for): applied now and kept over older snapshots.
+   */
+  applyOutOfBand(event: Omit<DirectEvent, 'v' | 'at'>): void;
+  /** A change of this viewer's own marks (my questions, my votes) after an API call succeeded. */
+  update(mutate: (snapshot: RoomSnapshot) => void): void;
 }
 
 /**
  * The snapshot in a Solid store, moved forward by events in version order: an old event is
  * dropped, the next one applied, and one after a gap kept until a fresh snapshot (asked for
- * with `onGap`) catches up to it.
+ * with `onGap`) catches up to it. Events addressed to this viewer alone are not in that order:
+ * they are folded in as they come, by the `rev` of what they carry.
  */
 export function createRoomSnapshot(handlers: {
   onGap: () => void;
@@ -24,11 +41,21 @@ export function createRoomSnapshot(handlers: {
   const [store, setStore] = createStore<{ snapshot?: RoomSnapshot }>({});
   /** Events that arrived ahead of a gap. */
   const early = new Map<number, RoomEvent>();
+  const outOfBand = createOutOfBandMemory();
+
+  const mutate = (change: (draft: RoomSnapshot) => void) =>
+    setStore(
+      'snapshot',
+      produce((draft) => {
+        if (draft) change(draft);
+      }),
+    );
 
   function replace(next: RoomSnapshot) {
     const current = store.snapshot;
     if (current && next.version < current.version) return;
     setStore('snapshot', reconcile(next));
+    mutate((draft) => outOfBand.reapply(draft));
     for (const version of [...early.keys()]) if (version <= next.version) early.delete(version);
     applyEarlyEvents();
   }
@@ -43,12 +70,7 @@ export function createRoomSnapshot(handlers: {
   }
 
   function apply(event: RoomEvent) {
-    setStore(
-      'snapshot',
-      produce((draft) => {
-        if (draft) applyRoomEvent(draft, event);
-      }),
-    );
+    mutate((draft) => applyRoomEvent(draft, event));
     handlers.onApplied(event);
   }
 
@@ -66,19 +88,37 @@ export function createRoomSnapshot(handlers: {
     applyEarlyEvents();
   }
 
+  function receiveDirect(event: DirectEvent) {
+    if (!store.snapshot) return;
+    outOfBand.remember(event);
+    mutate((draft) => applyDirectEvent(draft, event));
+  }
+
   function receivePacket(payload: Uint8Array, topic: string | undefined) {
-    if (topic !== 'session' && topic !== 'stage') return; // another capability's topic
+    // Another sender's topic; `hasOwn`, so a topic named "toString" is not taken for one of ours.
+    if (topic === undefined || (topic !== DIRECT_TOPIC && !Object.hasOwn(roomTopics, topic))) return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(new TextDecoder().decode(payload));
     } catch {
       parsed = undefined;
     }
-    const event = parseRoomEvent(topic, parsed);
+    const event = topic === DIRECT_TOPIC ? parseDirectEvent(topic, parsed) : parseRoomEvent(topic, parsed);
     // An event this client does not know comes from a newer server: say so rather than guess.
     if (!event) return console.warn('Room event not understood', topic, parsed);
-    receive(event);
+    if (topic === DIRECT_TOPIC) receiveDirect(event as DirectEvent);
+    else receive(event as RoomEvent);
   }
 
-  return { snapshot: () => store.snapshot, replace, receivePacket };
+  return {
+    snapshot: () => store.snapshot,
+    replace,
+    receivePacket,
+    applyOutOfBand(event) {
+      const version = store.snapshot?.version;
+      if (version === undefined) return;
+      receiveDirect({ ...event, v: version, at: new Date().toISOString() } as DirectEvent);
+    },
+    update: mutate,
+  };
 }

@@ -3,7 +3,7 @@ import { DisconnectReason, type Participant, type Room } from 'livekit-client';
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { ApiProblem } from '../../api/client.ts';
 import { createLiveRoom, type LiveRoom, leaveLiveRoom } from './create-live-room.ts';
-import { createRoomSnapshot } from './create-room-snapshot.ts';
+import { createRoomSnapshot, type RoomSnapshotStore } from './create-room-snapshot.ts';
 import { type MediaChoice, rememberMediaChoice } from './media-choice.ts';
 import { mayPublish, publishChosenMedia } from './publish-media.ts';
 import { isExpiredTicket, isTransient, problemCode, type RoomApi } from './room-api.ts';
@@ -46,6 +46,11 @@ export interface RoomState {
   /** Runs a room call with the current ticket, renewing it once if it ran out. */
   withTicket<T>(call: (ticket: string) => Promise<T>): Promise<T>;
   refreshSnapshot(): Promise<void>;
+  /** Folds what an API call answered into the room (see RoomSnapshotStore). */
+  applyOutOfBand: RoomSnapshotStore['applyOutOfBand'];
+  update: RoomSnapshotStore['update'];
+  /** Hears every room event applied from now on (reactions, announcements); returns how to stop. */
+  listen(listener: (event: RoomEvent) => void): () => void;
   /** After "Go live": move to the stage at once rather than wait for the event. */
   followLive(): void;
   retry(): void;
@@ -73,14 +78,20 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
   const timers = createRoomTimers();
   let finished = false;
   let snapshotRequest: Promise<void> | undefined;
+  const listeners = new Set<(event: RoomEvent) => void>();
 
   const {
     snapshot,
     replace: replaceSnapshot,
     receivePacket,
+    applyOutOfBand,
+    update,
   } = createRoomSnapshot({
     onGap: () => void refreshSnapshot(),
-    onApplied: actOnEvent,
+    onApplied: (event) => {
+      actOnEvent(event);
+      for (const listener of listeners) listener(event);
+    },
   });
 
   // ---- Joining and connecting -------------------------------------------------------------
@@ -353,6 +364,12 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     },
     withTicket,
     refreshSnapshot,
+    applyOutOfBand,
+    update,
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     followLive: () => {
       if (live()?.kind === 'backstage') void enter();
     },

@@ -15,7 +15,8 @@ export interface RoomApi {
   goLive(ticket: string): Promise<void>;
 }
 
-const bearer = (ticket: string) => ({ headers: { Authorization: `Bearer ${ticket}` } });
+/** The room ticket as the room's endpoints take it. */
+export const bearer = (ticket: string) => ({ headers: { Authorization: `Bearer ${ticket}` } });
 
 export function useRoomApi(sessionRef: () => string): RoomApi {
   const api = useApi();

@@ -1,3 +1,4 @@
+import type { SessionStatus } from '@serambi/shared';
 import { Match, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { createNow } from './create-now.ts';
@@ -12,9 +13,10 @@ const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /**
  * How long until a session starts, ticking each second; "live now" between start and end.
- * role="timer" keeps screen readers from announcing every tick.
+ * The session's status, when known, outranks the clock: a session ended early is ended, one
+ * running late is live. role="timer" keeps screen readers from announcing every tick.
  */
-export function Countdown(props: { startsAt: string; endsAt: string; cancelled?: boolean }) {
+export function Countdown(props: { startsAt: string; endsAt: string; status?: SessionStatus }) {
   const { t } = useI18n();
   const now = createNow();
   const untilStart = () => new Date(props.startsAt).getTime() - now().getTime();
@@ -33,9 +35,9 @@ export function Countdown(props: { startsAt: string; endsAt: string; cancelled?:
   return (
     <p class="countdown" role="timer">
       <Switch>
-        <Match when={props.cancelled}>{t('time.cancelled')}</Match>
-        <Match when={untilEnd() <= 0}>{t('time.ended')}</Match>
-        <Match when={untilStart() <= 0}>
+        <Match when={props.status === 'cancelled'}>{t('time.cancelled')}</Match>
+        <Match when={props.status === 'ended' || (props.status !== 'live' && untilEnd() <= 0)}>{t('time.ended')}</Match>
+        <Match when={props.status === 'live' || untilStart() <= 0}>
           <span class="countdown__live">{t('time.liveNow')}</span>
         </Match>
         <Match when={clock().days >= 2}>{t('time.startsInDays', { days: clock().days, hours: clock().hours })}</Match>

@@ -13,14 +13,20 @@ import { StartTime } from '../../time/SessionTimes.tsx';
 import { viewerTimeZone } from '../../time/wall-clock.ts';
 import { useUpdateRoomSettings } from './console-api.ts';
 import { clocksDiffer, dateTimeLocalValue, instantOfDateTimeLocal } from './doors-time.ts';
+import { ChatSettings, QaSettings } from './InteractionSettings.tsx';
 
-/** Doors-open time, locking against new joins, and how many guests the stage holds. */
+/**
+ * Doors-open time, locking against new joins, how many guests the stage holds, how questions
+ * arrive and whether they may be anonymous, and the chat's closing and slow mode.
+ */
 export function SessionSettingsPanel(props: { snapshot: RoomSnapshot }) {
   return (
     <div class="console-panel__body console-settings">
       <DoorsOpenForm snapshot={props.snapshot} />
       <LockControl locked={props.snapshot.settings.locked} />
       <GuestLimitForm limit={props.snapshot.settings.stageGuestLimit} />
+      <QaSettings settings={props.snapshot.settings} />
+      <ChatSettings settings={props.snapshot.settings} />
     </div>
   );
 }

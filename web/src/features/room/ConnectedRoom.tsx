@@ -1,0 +1,244 @@
+import type { RoomSnapshot } from '@serambi/shared';
+import { isTeamRole } from '@serambi/shared';
+import { createMemo, createSignal, createUniqueId, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { AnnouncementBanner } from '../chat/AnnouncementBanner.tsx';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
+import { PollsPanel } from '../polls/PollsPanel.tsx';
+import { pollsWaitingForMe } from '../polls/poll-state.ts';
+import { QaPanel } from '../qa/QaPanel.tsx';
+import { FloatingReactions } from '../reactions/FloatingReactions.tsx';
+import { ReactionBar } from '../reactions/ReactionBar.tsx';
+import { createFloatingReactions } from '../reactions/reactions-context.ts';
+import { BackstageBar } from './BackstageBar.tsx';
+import { ModeratorConsole } from './console/ModeratorConsole.tsx';
+import type { LiveRoom } from './create-live-room.ts';
+import type { RoomState } from './create-room-state.ts';
+import { createUnreadCount } from './create-unread-count.ts';
+import { createWideScreen } from './create-wide-screen.ts';
+import { createLowBandwidthPreference } from './low-bandwidth.ts';
+import { RoomControls } from './RoomControls.tsx';
+import type { RoomApi } from './room-api.ts';
+import { RoomProvider } from './room-context.ts';
+import { PeopleIcon } from './room-icons.tsx';
+import { StageInvitationDialog } from './StageInvitationDialog.tsx';
+import { StageView } from './StageView.tsx';
+import { type TabCount, TabList } from './TabList.tsx';
+import { WaitingScreen } from './WaitingScreen.tsx';
+
+/** The panels beside the stage; moderators have their console as one more. */
+type PanelId = 'qa' | 'chat' | 'polls' | 'console';
+/** On a phone the stage is a tab of its own. */
+type TabId = 'stage' | PanelId;
+
+/**
+ * Connected to LiveKit: the backstage, the waiting room before the start, or the stage, with
+ * reactions under it; beside it (behind tabs on a phone) Q&A, chat, polls and, for moderators,
+ * the console.
+ */
+export function ConnectedRoom(props: {
+  state: RoomState;
+  api: RoomApi;
+  live: LiveRoom;
+  snapshot: RoomSnapshot;
+  sessionRef: string;
+}) {
+  const { t } = useI18n();
+  const [lowBandwidth, setLowBandwidth] = createLowBandwidthPreference();
+  const wide = createWideScreen();
+  const ids = createUniqueId();
+  const session = () => props.snapshot.session;
+  const me = () => props.snapshot.me;
+  const isModerator = () => me().role === 'moderator';
+  const backstage = () => props.live.kind === 'backstage';
+  const live = () => session().status === 'live' && !backstage();
+  const onStage = () => backstage() || session().status === 'live';
+  const onStageGuests = createMemo(
+    () => new Set(props.snapshot.guests.filter((guest) => guest.state === 'on_stage').map((guest) => guest.identity)),
+  );
+
+  // ---- Which panel shows -----------------------------------------------------------------
+
+  const panels = (): PanelId[] => (isModerator() ? ['qa', 'chat', 'polls', 'console'] : ['qa', 'chat', 'polls']);
+  const [panel, setPanel] = createSignal<PanelId>(isModerator() ? 'console' : 'qa');
+  const [stageChosen, setStageChosen] = createSignal(true);
+  const tabs = (): TabId[] => (wide() ? panels() : ['stage', ...panels()]);
+  const selected = (): TabId => (!wide() && stageChosen() ? 'stage' : panel());
+  const select = (id: TabId) => {
+    if (id === 'stage') return setStageChosen(true);
+    setPanel(id);
+    setStageChosen(false);
+  };
+  const panelShown = (id: PanelId) => panel() === id && (wide() || !stageChosen());
+  const tabId = (id: TabId) => `${ids}-tab-${id}`;
+  const panelId = (id: TabId) => `${ids}-panel-${id}`;
+  /** On a phone the stage is the panel of the "Stage" tab; beside the panels it is just the page. */
+  const stagePanelRole = () => (wide() ? {} : ({ role: 'tabpanel', 'aria-labelledby': tabId('stage') } as const));
+
+  const unreadChat = createUnreadCount(
+    () => props.snapshot.chat.messages,
+    () => me().identity,
+    () => panelShown('chat'),
+  );
+  const countOf = (id: TabId): TabCount | undefined => {
+    const qa = props.snapshot.qa.questions;
+    if (id === 'qa' && isModerator()) {
+      const count = qa.filter((question) => question.status === 'pending').length;
+      return { value: count, description: t('roomPanels.reviewCount', { count }) };
+    }
+    if (id === 'qa') {
+      const count = qa.filter((question) => question.status === 'open').length;
+      return { value: count, description: t('roomPanels.qaCount', { count }) };
+    }
+    if (id === 'chat') {
+      const count = unreadChat();
+      return { value: count, description: t('roomPanels.chatCount', { count }) };
+    }
+    if (id === 'polls' && isModerator()) {
+      const count = props.snapshot.polls.polls.filter((poll) => poll.status === 'open').length;
+      return { value: count, description: t('roomPanels.pollsRunning', { count }) };
+    }
+    if (id === 'polls') {
+      const count = pollsWaitingForMe(props.snapshot.polls);
+      return { value: count, description: t('roomPanels.pollsCount', { count }) };
+    }
+    return undefined;
+  };
+
+  // ---- Reactions -------------------------------------------------------------------------
+
+  const reactions = createFloatingReactions();
+  onCleanup(
+    props.state.listen((event) => {
+      if (event.type === 'reaction.burst') reactions.burst(event.data.counts);
+    }),
+  );
+
+  const stageOverlay = () => (
+    <>
+      <AnnouncementBanner />
+      <FloatingReactions reactions={reactions} />
+    </>
+  );
+
+  return (
+    <RoomProvider value={{ sessionRef: () => props.sessionRef, snapshot: () => props.snapshot, state: props.state }}>
+      <div class="room" classList={{ 'room--wide': wide() }} data-view={selected() === 'stage' ? 'stage' : 'panel'}>
+        <header class="room__header">
+          <div class="room__heading">
+            <p class="room__community">{session().community.name}</p>
+            <h1 class="room__title">{session().title}</h1>
+          </div>
+          <div class="room__status">
+            <Show when={session().status === 'live'} fallback={<span class="badge">{t('room.notLive')}</span>}>
+              <span class="badge badge--live room__live">{t('room.live')}</span>
+            </Show>
+            <span class="room__presence" data-testid="presence-count">
+              <PeopleIcon size={18} />
+              {t('room.presence', { n: props.snapshot.presence.connected })}
+            </span>
+          </div>
+        </header>
+
+        <aside class="room__side" aria-label={t('roomPanels.label')}>
+          <TabList
+            label={t('roomPanels.label')}
+            tabs={tabs()}
+            labelOf={(id) => t(`roomPanels.${id}`)}
+            countOf={countOf}
+            selected={selected()}
+            onSelect={select}
+            tabId={tabId}
+            panelId={panelId}
+            class="room-tabs"
+            testIdPrefix="room-tab"
+          />
+          <For each={panels()}>
+            {(id) => (
+              <div
+                role="tabpanel"
+                id={panelId(id)}
+                class={`room-panel room-panel--${id}`}
+                aria-labelledby={tabId(id)}
+                hidden={!panelShown(id)}
+                data-testid={`room-panel-${id}`}
+              >
+                <Switch>
+                  <Match when={id === 'qa'}>
+                    <QaPanel />
+                  </Match>
+                  <Match when={id === 'chat'}>
+                    <ChatPanel active={panelShown('chat')} />
+                  </Match>
+                  <Match when={id === 'polls'}>
+                    <PollsPanel />
+                  </Match>
+                  <Match when={id === 'console'}>
+                    <ModeratorConsole
+                      sessionRef={props.sessionRef}
+                      ticket={props.state.ticket}
+                      snapshot={props.snapshot}
+                      room={props.state.room}
+                    />
+                  </Match>
+                </Switch>
+              </div>
+            )}
+          </For>
+        </aside>
+
+        <div class="room__main" id={panelId('stage')} hidden={!wide() && !stageChosen()} {...stagePanelRole()}>
+          <Switch>
+            <Match when={backstage()}>
+              <div class="room__backstage" data-testid="backstage">
+                <BackstageBar state={props.state} api={props.api} isModerator={isModerator()} />
+                <StageView
+                  live={props.live}
+                  onStageGuests={onStageGuests()}
+                  lowBandwidth={false}
+                  onLowBandwidth={() => undefined}
+                  testId="backstage-stage"
+                  label={t('room.backstage.title')}
+                  empty={t('room.backstage.empty')}
+                />
+              </div>
+            </Match>
+            <Match when={session().status === 'live'}>
+              <StageView
+                live={props.live}
+                onStageGuests={onStageGuests()}
+                lowBandwidth={lowBandwidth()}
+                onLowBandwidth={setLowBandwidth}
+                testId="stage"
+                label={t('room.stage.label')}
+                empty={t('room.stage.empty')}
+                overlay={stageOverlay()}
+              />
+            </Match>
+            <Match when={true}>
+              <WaitingScreen snapshot={props.snapshot} reason="startingSoon" withHeading={false} />
+            </Match>
+          </Switch>
+          <Show when={onStage()}>
+            <RoomControls
+              state={props.state}
+              api={props.api}
+              live={props.live}
+              snapshot={props.snapshot}
+              lowBandwidth={lowBandwidth()}
+              onLowBandwidth={setLowBandwidth}
+            >
+              <Show when={live()}>
+                <ReactionBar reactions={reactions} />
+              </Show>
+            </RoomControls>
+          </Show>
+        </div>
+
+        <Show when={!isTeamRole(me().role)}>
+          <StageInvitationDialog open={me().stage === 'invited'} state={props.state} api={props.api} />
+        </Show>
+      </div>
+    </RoomProvider>
+  );
+}
