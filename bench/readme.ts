@@ -35,6 +35,17 @@ export function readme(figures: BenchResult[], run: { commit: string; date: stri
     '  events seen by the member that joined first, and summed over all 60. LiveKit CPU and bytes',
     '  written (signalling plus its log): `/proc/<pid>/stat` utime+stime and `/proc/<pid>/io`',
     '  wchar, from the first join until 2 s without an event. Wall time: until the 60th connected.',
+    '- **Q&A, 200 clients** (issue 5; server on PGlite): 200 registrants join a live session through',
+    '  the API and connect rtc-node clients to its stage room (4 child processes, 20 connecting at a',
+    '  time). Fan-out: 30 questions, one after another from 30 people, each timed from sending its',
+    '  POST until its `qa.question` event reached the last client (p99 of 30 is the slowest), against',
+    '  every single arrival (6,000); clocks of the client processes are aligned by IPC pings. Burst:',
+    '  1,000 upvotes over 10 questions (5 per person), 50 in flight, sent from the client processes',
+    "  with each client's ticket after a warm-up; broadcasts are the distinct `qa.votes` events the",
+    '  first client received, per second from the first vote sent to the last of them, against votes',
+    '  answered per second. The bench fails unless the database holds exactly the votes sent and every',
+    '  client ends with those counts; "final counts at every client" is the last vote\'s answer to the',
+    "  last client's last `qa.votes`.",
     '',
   ].join('\n');
 }

@@ -1,12 +1,16 @@
 import { Room, RoomEvent } from '@livekit/rtc-node';
+import { register } from '@serambi/server/registrations/service.ts';
 import {
   type AuditEntry,
+  type DirectEvent,
   type JoinRoomResult,
   type ParticipantPage,
   type Problem,
+  parseDirectEvent,
   parseRoomEvent,
   type RoomEvent as RoomEventMessage,
   type RoomParticipant,
+  type RoomSnapshot,
 } from '@serambi/shared';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { type Caller, signUp } from './accounts.ts';
@@ -53,6 +57,29 @@ export async function aRegistrant(app: TestApp, owner: Caller, sessionSlug: stri
   return app.context.links.secretFor(row.id, row.linkGeneration);
 }
 
+/**
+ * A crowd of registrants for a load test, registered by the registration service itself (no
+ * invitation mail each): their personal links' secrets, in order.
+ */
+export async function aCrowdOfRegistrants(app: TestApp, sessionId: string, count: number): Promise<string[]> {
+  const session = await app.context.db.query.sessions.findFirst({ where: (s, { eq }) => eq(s.id, sessionId) });
+  if (!session) throw new Error(`session ${sessionId} missing`);
+  const crowd = Math.random().toString(36).slice(2, 8);
+  const secrets: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const person = {
+      name: `Peserta ${i}`,
+      email: `peserta.${i}.${crowd}@example.id`,
+      answers: {},
+      locale: 'id' as const,
+    };
+    secrets.push(
+      (await register(app.context.db, app.context.links, session, person, 'id', { byOrganizer: true })).joinSecret,
+    );
+  }
+  return secrets;
+}
+
 export interface RoomClient {
   join: JoinRoomResult;
   /** Calls a room endpoint with this person's ticket. */
@@ -97,9 +124,14 @@ function roomClient(app: TestApp, sessionSlug: string, join: JoinRoomResult): Ro
 /** An rtc-node participant connected with the server's token, collecting the room's events. */
 export interface ConnectedClient {
   room: Room;
+  /** The session's sequenced events, as received. */
   events: RoomEventMessage[];
+  /** Events addressed to this client alone or to the moderators (topic `direct`), as received. */
+  direct: DirectEvent[];
   /** Resolves with the first event (already received or coming) that matches. */
   nextEvent(match: (event: RoomEventMessage) => boolean, timeoutMs?: number): Promise<RoomEventMessage>;
+  /** Resolves with the first direct event (already received or coming) that matches. */
+  nextDirect(match: (event: DirectEvent) => boolean, timeoutMs?: number): Promise<DirectEvent>;
   disconnect(): Promise<void>;
 }
 
@@ -111,33 +143,49 @@ export async function connect(join: JoinRoomResult): Promise<ConnectedClient> {
 /** Connects with any LiveKit token (e.g. an earlier join's, still valid after a ban). */
 export async function connectWithToken(url: string, token: string): Promise<ConnectedClient> {
   const room = new Room();
-  const events: RoomEventMessage[] = [];
-  const waiters: Array<{ match: (e: RoomEventMessage) => boolean; resolve: (e: RoomEventMessage) => void }> = [];
+  const events = collector<RoomEventMessage>('room event');
+  const direct = collector<DirectEvent>('direct event');
   room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
-    const event = parseRoomEvent(topic, JSON.parse(new TextDecoder().decode(payload)));
-    if (!event) return;
-    events.push(event);
-    for (const waiter of [...waiters]) {
-      if (waiter.match(event)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(event);
-      }
-    }
+    const message = JSON.parse(new TextDecoder().decode(payload));
+    const event = parseRoomEvent(topic, message);
+    if (event) events.add(event);
+    const addressed = parseDirectEvent(topic, message);
+    if (addressed) direct.add(addressed);
   });
   await room.connect(url, token, { autoSubscribe: true, dynacast: false });
   return {
     room,
-    events,
-    nextEvent(match, timeoutMs = 10_000) {
-      const seen = events.find(match);
-      if (seen) return Promise.resolve(seen);
+    events: events.seen,
+    direct: direct.seen,
+    nextEvent: events.next,
+    nextDirect: direct.next,
+    disconnect: () => room.disconnect(),
+  };
+}
+
+/** What a client received of one kind, and the tests waiting for something in it. */
+function collector<E extends { type: string }>(kind: string) {
+  const seen: E[] = [];
+  const waiters: Array<{ match: (e: E) => boolean; resolve: (e: E) => void }> = [];
+  return {
+    seen,
+    add(event: E) {
+      seen.push(event);
+      for (const waiter of [...waiters]) {
+        if (waiter.match(event)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(event);
+        }
+      }
+    },
+    next(match: (e: E) => boolean, timeoutMs = 10_000): Promise<E> {
+      const found = seen.find(match);
+      if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
           () =>
             reject(
-              new Error(
-                `no matching room event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.type))}`,
-              ),
+              new Error(`no matching ${kind} within ${timeoutMs} ms; got ${JSON.stringify(seen.map((e) => e.type))}`),
             ),
           timeoutMs,
         );
@@ -150,7 +198,6 @@ export async function connectWithToken(url: string, token: string): Promise<Conn
         });
       });
     },
-    disconnect: () => room.disconnect(),
   };
 }
 
@@ -197,6 +244,13 @@ export function claimsOf(token: string): Record<string, unknown> {
   const payload = token.split('.')[1];
   if (!payload) throw new Error('not a JWT');
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** The room as this person sees it now. */
+export async function snapshotOf(client: RoomClient): Promise<RoomSnapshot> {
+  const response = await client.call('', { method: 'GET' });
+  if (response.status !== 200) throw new Error(`snapshot: ${response.status} ${await response.text()}`);
+  return (await response.json()) as RoomSnapshot;
 }
 
 /** The problem document of an error answer, with its status. */
@@ -250,4 +304,16 @@ export async function anAudienceMember(
   const identity = member.join.snapshot.me.identity;
   await untilConnected(moderator, identity);
   return { secret, member, client, identity };
+}
+
+/**
+ * Waits until `clients` have received a change the moderator announces after everything so far
+ * (LiveKit delivers a room's packets in the order the server sent them): whatever they have not
+ * received by then was never sent to them.
+ */
+export async function afterEverythingSoFar(moderator: RoomClient, clients: ConnectedClient[]) {
+  const marked = await moderator.call('/settings', { method: 'PATCH', body: { locked: false } });
+  if (marked.status !== 200) throw new Error(`settings: ${marked.status} ${await marked.text()}`);
+  const { version } = await snapshotOf(moderator);
+  await Promise.all(clients.map((client) => client.nextEvent((e) => e.v >= version)));
 }

@@ -135,6 +135,9 @@ export async function chatMessageToQuestion(
   moderator: Caller,
   id: string,
 ): Promise<Question> {
+  if (session.status === 'ended' || session.status === 'cancelled') {
+    throw new AppError(409, 'qa_closed', 'problems.qaClosed');
+  }
   let question: Question | undefined;
   await changeRoom(deps, session.id, async (tx, room) => {
     const message = await messageFor(tx, session.id, id);

@@ -48,7 +48,7 @@ export function interactionReportRoutes(ctx: AppContext) {
     await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
     return session;
   };
-  const csv = (body: string, name: string) => ({
+  const csvHeaders = (name: string) => ({
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${name}"`,
     'Cache-Control': 'no-store',
@@ -62,11 +62,11 @@ export function interactionReportRoutes(ctx: AppContext) {
     .openapi(questionsExport, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
       const body = questionsCsv(await interactionReport(ctx.db, session));
-      return c.body(body, 200, csv(body, `questions-${session.slug}.csv`));
+      return c.body(body, 200, csvHeaders(`questions-${session.slug}.csv`));
     })
     .openapi(pollsExport, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
       const body = pollsCsv(await interactionReport(ctx.db, session));
-      return c.body(body, 200, csv(body, `polls-${session.slug}.csv`));
+      return c.body(body, 200, csvHeaders(`polls-${session.slug}.csv`));
     });
 }

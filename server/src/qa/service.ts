@@ -20,7 +20,7 @@ import {
   maySee,
 } from './rules.ts';
 import { type QuestionRow, questionAnswering, questions, questionVotes } from './schema.ts';
-import { questionEvents, questionView } from './views.ts';
+import { mayKnowAuthor, questionEvents, questionView } from './views.ts';
 
 /**
  * The Q&A queue. Every change runs under the room's lock (`changeRoom`), bumps the question's
@@ -246,7 +246,8 @@ export async function moderateQuestion(
         at,
         action: 'question_dismiss',
         actor: moderator,
-        target: { identity: row.authorIdentity, name: row.anonymous ? '' : row.authorName },
+        // An asker the moderators may not know stays unknown in their audit log too.
+        ...(mayKnowAuthor(row, moderator) ? { target: { identity: row.authorIdentity, name: row.authorName } } : {}),
         detail: { question: row.id, text: row.text },
       });
     }

@@ -15,7 +15,13 @@ const react = createRoute({
     'Send a reaction that floats over the stage; reactions are counted and sent to everyone a few times a second',
   security: bearer,
   request: { params: refParams, body: jsonBody(sendReactionRequestSchema) },
-  responses: { ...done, ...ticketAnswers, 409: problem('The session is not live'), ...rateLimited },
+  responses: {
+    ...done,
+    ...ticketAnswers,
+    403: problem('Banned from this session, or still waiting in the lobby'),
+    409: problem('The session is not live'),
+    ...rateLimited,
+  },
 });
 
 /**
@@ -26,6 +32,7 @@ export function reactionRoutes(deps: RoomDeps) {
   const reacting = createRateLimiter({ burst: 10, everyMs: 300 });
   return createRouter().openapi(react, async (c) => {
     const { session, me } = await roomRequest(deps, c.req.valid('param').ref, c.req.header('Authorization'));
+    if (me.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
     if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
     reacting.take(`${session.id}:${me.identity}`);
     deps.bursts.reacted(session.id, c.req.valid('json').reaction);

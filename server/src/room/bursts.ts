@@ -1,4 +1,4 @@
-import type { Reaction } from '@serambi/shared';
+import { audienceQuestionStatuses, type Reaction } from '@serambi/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
@@ -93,7 +93,14 @@ export function createBurstCoalescer(deps: {
       const rows = await tx
         .select({ id: questions.id, votes: questions.votes })
         .from(questions)
-        .where(and(eq(questions.sessionId, sessionId), inArray(questions.id, [...taken.questions])));
+        .where(
+          and(
+            eq(questions.sessionId, sessionId),
+            inArray(questions.id, [...taken.questions]),
+            // A question that left the list since (dismissed, merged, withdrawn) is not the audience's to count.
+            inArray(questions.status, [...audienceQuestionStatuses]),
+          ),
+        );
       if (rows.length > 0) events.push({ type: 'qa.votes', data: { votes: rows } });
     }
     if (taken.polls.size > 0) events.push(...(await pollCountsEvents(tx, sessionId, [...taken.polls])));

@@ -240,7 +240,6 @@ export const en: Messages = {
     questionAnonymousOff: 'Anonymous questions are turned off in this session. Ask with your name.',
     questionNotOpen: 'Only a question on the list can be pinned or marked answered. Approve or reopen it first.',
     questionMergeSelf: 'Choose another question to merge this one into.',
-    questionNotInRoom: '{name} is not connected to the session right now, so they cannot be invited on stage.',
     questionAnonymousInvite: 'This question was asked anonymously: its asker cannot be invited on stage.',
     chatClosed: 'A moderator has closed the chat.',
     chatSlowMode: 'Slow mode is on: you can send one message every {seconds} seconds. Wait {wait} seconds.',

@@ -242,7 +242,6 @@ export const id = {
     questionNotOpen:
       'Hanya pertanyaan di daftar yang bisa disematkan atau ditandai terjawab. Setujui atau buka kembali dahulu.',
     questionMergeSelf: 'Pilih pertanyaan lain untuk digabungkan dengan pertanyaan ini.',
-    questionNotInRoom: '{name} sedang tidak terhubung ke sesi, jadi tidak bisa diundang ke panggung.',
     questionAnonymousInvite: 'Pertanyaan ini diajukan secara anonim: penanyanya tidak bisa diundang ke panggung.',
     chatClosed: 'Moderator telah menutup obrolan.',
     chatSlowMode: 'Mode lambat aktif: Anda bisa mengirim satu pesan setiap {seconds} detik. Tunggu {wait} detik.',
