@@ -177,8 +177,10 @@ export async function withdrawQuestion(deps: RoomDeps, session: SessionRow, call
 
 /**
  * One upvote per person, toggled: `voted` says which way, so sending it twice changes nothing.
- * Only the question's row is locked (a merge locks it too, so no vote lands on a question
- * merged away); the count is announced with the next burst.
+ * One statement does it (votes are the hottest write of a session): it locks the question's
+ * row (a merge locks it too, so no vote lands on a question merged away), adds or removes the
+ * ballot if the question is open, and moves the count by what changed. The count is announced
+ * with the next burst. Only when nothing matched is the question read again, to say why.
  */
 export async function voteQuestion(
   deps: RoomDeps,
@@ -189,29 +191,26 @@ export async function voteQuestion(
 ): Promise<VoteResult> {
   requireOpenForQuestions(session);
   requireAdmitted(caller);
-  const result = await deps.db.transaction(async (tx) => {
-    const row = await questionFor(tx, session, caller, id);
-    if (row.status !== 'open') throw new AppError(409, 'question_not_votable', 'problems.questionNotVotable');
-    const changed = voted
-      ? await tx
-          .insert(questionVotes)
-          .values({ questionId: id, identity: caller.identity, sessionId: session.id, at: deps.now() })
-          .onConflictDoNothing()
-          .returning({ id: questionVotes.questionId })
-      : await tx
-          .delete(questionVotes)
-          .where(and(eq(questionVotes.questionId, id), eq(questionVotes.identity, caller.identity)))
-          .returning({ id: questionVotes.questionId });
-    if (changed.length === 0) return { voted, votes: row.votes, changed: false };
-    const [updated] = await tx
-      .update(questions)
-      .set({ votes: sql`${questions.votes} + ${voted ? 1 : -1}` })
-      .where(eq(questions.id, id))
-      .returning({ votes: questions.votes });
-    return { voted, votes: updated?.votes ?? row.votes, changed: true };
-  });
-  if (result.changed) deps.bursts.questionVoted(session.id, id);
-  return { voted: result.voted, votes: result.votes };
+  const target = sql`select id from ${questions} where id = ${id} and session_id = ${session.id} and status = 'open' for update`;
+  const ballot = voted
+    ? sql`insert into ${questionVotes} (question_id, identity, session_id, at)
+          select id, ${caller.identity}, ${session.id}, ${deps.now().toISOString()}::timestamptz from target
+          on conflict do nothing returning question_id`
+    : sql`delete from ${questionVotes}
+          where question_id in (select id from target) and identity = ${caller.identity} returning question_id`;
+  const result = await deps.db.execute(sql`
+    with target as (${target}), ballot as (${ballot})
+    update ${questions} set votes = votes + ${voted ? 1 : -1} * (select count(*)::int from ballot)
+    from target where ${questions.id} = target.id
+    returning ${questions.votes} as votes, (select count(*)::int from ballot) as changed`);
+  const [row] = (result as unknown as { rows: { votes: number; changed: number }[] }).rows;
+  if (!row) {
+    // Not open: say whether it is gone (for this caller) or only not votable.
+    await deps.db.transaction((tx) => questionFor(tx, session, caller, id));
+    throw new AppError(409, 'question_not_votable', 'problems.questionNotVotable');
+  }
+  if (row.changed > 0) deps.bursts.questionVoted(session.id, id);
+  return { voted, votes: Number(row.votes) };
 }
 
 /**
