@@ -165,14 +165,6 @@ export const interactionMessages: Widen<typeof reference> = {
   reactions: {
     label: 'Reactions',
     send: 'Send a reaction: {reaction}',
-    kinds: {
-      clap: 'applause',
-      heart: 'love',
-      laugh: 'laughter',
-      wow: 'wow',
-      thumbs_up: 'thumbs up',
-      party: 'celebrate',
-    },
   },
   interactionSettings: {
     qaHeading: 'Q&A',

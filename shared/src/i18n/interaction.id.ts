@@ -161,14 +161,6 @@ export const interactionMessages = {
   reactions: {
     label: 'Reaksi',
     send: 'Kirim reaksi: {reaction}',
-    kinds: {
-      clap: 'tepuk tangan',
-      heart: 'suka',
-      laugh: 'tertawa',
-      wow: 'wow',
-      thumbs_up: 'jempol',
-      party: 'rayakan',
-    },
   },
   interactionSettings: {
     qaHeading: 'Tanya jawab',

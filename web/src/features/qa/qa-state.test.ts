@@ -1,28 +1,10 @@
 import type { QaState, Question } from '@serambi/shared';
 import { describe, expect, it } from 'vitest';
+import { aQuestion } from '../room/room-fixtures.ts';
 import { applyMyVote, applyQaEvent, qaSections, sortQuestions, upsertQuestion } from './qa-state.ts';
 
 const at = '2026-11-23T12:00:00.000Z';
 const later = (minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
-
-function aQuestion(overrides: Partial<Question> = {}): Question {
-  return {
-    id: 'q1',
-    text: 'Bagaimana memulai usaha kecil?',
-    status: 'open',
-    anonymous: false,
-    author: { identity: 'r_ani', name: 'Ani' },
-    votes: 0,
-    createdAt: at,
-    editedAt: null,
-    editedByModerator: false,
-    answeredAt: null,
-    mergedInto: null,
-    fromChat: false,
-    rev: 1,
-    ...overrides,
-  };
-}
 
 const aQa = (questions: Question[] = [], overrides: Partial<QaState> = {}): QaState => ({
   questions,

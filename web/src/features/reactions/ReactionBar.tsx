@@ -31,8 +31,8 @@ export function ReactionBar(props: { reactions: FloatingReactions }) {
             type="button"
             class="reaction-bar__button"
             data-testid={`react-${kind}`}
-            aria-label={t('reactions.send', { reaction: t(`reactions.kinds.${kind}`) })}
-            title={t(`reactions.kinds.${kind}`)}
+            aria-label={t('reactions.send', { reaction: t(`interactionReport.reactionKinds.${kind}`) })}
+            title={t(`interactionReport.reactionKinds.${kind}`)}
             onClick={() => send(kind)}
           >
             <span aria-hidden="true">{REACTION_EMOJI[kind]}</span>

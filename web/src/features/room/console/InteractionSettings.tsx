@@ -5,14 +5,12 @@ import {
   QA_MODES,
   type QaMode,
   type RoomSettings,
-  updateRoomSettingsRequestSchema,
 } from '@serambi/shared';
-import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createUniqueId, For } from 'solid-js';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { Field } from '../../../ui/form/Field.tsx';
 import { FormProblem } from '../../../ui/form/FormProblem.tsx';
-import { problemFieldErrors, validateWith } from '../../../ui/form/field-errors.ts';
 import { useUpdateRoomSettings } from './console-api.ts';
+import { NumberSettingForm } from './NumberSettingForm.tsx';
 
 const ANONYMITY_LABELS = {
   off: 'interactionSettings.anonymousOff',
@@ -79,34 +77,7 @@ export function QaSettings(props: { settings: RoomSettings }) {
 export function ChatSettings(props: { settings: RoomSettings }) {
   const { t } = useI18n();
   const toggle = useUpdateRoomSettings();
-  const slowMode = useUpdateRoomSettings();
   const id = createUniqueId();
-  const [draft, setDraft] = createSignal<string>();
-  const [checkError, setCheckError] = createSignal<string>();
-  const [saved, setSaved] = createSignal(false);
-  const value = () => draft() ?? String(props.settings.chatSlowModeSeconds);
-  const errorOf = () => checkError() ?? problemFieldErrors(slowMode.error).chatSlowModeSeconds;
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (slowMode.isPending) return;
-    const typed = value().trim();
-    const checked = validateWith(
-      updateRoomSettingsRequestSchema,
-      { chatSlowModeSeconds: typed === '' ? undefined : Number(typed) },
-      t,
-    );
-    if (!checked.ok || typed === '') {
-      setCheckError(checked.ok ? t('forms.required') : checked.errors.chatSlowModeSeconds);
-      return;
-    }
-    slowMode.mutate(checked.data, {
-      onSuccess: () => {
-        setDraft(undefined);
-        setSaved(true);
-      },
-    });
-  };
 
   return (
     <section class="console-section" aria-labelledby={`${id}-heading`} data-testid="chat-settings">
@@ -131,43 +102,15 @@ export function ChatSettings(props: { settings: RoomSettings }) {
         </button>
       </div>
       <FormProblem error={toggle.error} />
-      <form class="console-section" onSubmit={submit} novalidate>
-        <Field
-          label={t('interactionSettings.slowMode')}
-          hint={t('interactionSettings.slowModeHint', { max: MAX_CHAT_SLOW_MODE_SECONDS })}
-          error={errorOf()}
-        >
-          {(control) => (
-            <input
-              {...control}
-              class="field__control console-settings__number"
-              type="number"
-              inputmode="numeric"
-              min="0"
-              max={MAX_CHAT_SLOW_MODE_SECONDS}
-              step="1"
-              data-testid="chat-slow-mode"
-              value={value()}
-              onInput={(event) => {
-                setDraft(event.currentTarget.value);
-                setCheckError(undefined);
-                setSaved(false);
-              }}
-            />
-          )}
-        </Field>
-        <div class="button-row">
-          <button type="submit" class="button button--small" aria-disabled={slowMode.isPending}>
-            {t('interactionSettings.saveSlowMode')}
-          </button>
-          <span role="status" class="console-saved">
-            {saved() ? t('roomConsole.settings.saved') : ''}
-          </span>
-        </div>
-        <Show when={!problemFieldErrors(slowMode.error).chatSlowModeSeconds}>
-          <FormProblem error={slowMode.error} />
-        </Show>
-      </form>
+      <NumberSettingForm
+        setting="chatSlowModeSeconds"
+        current={props.settings.chatSlowModeSeconds}
+        max={MAX_CHAT_SLOW_MODE_SECONDS}
+        label={t('interactionSettings.slowMode')}
+        hint={t('interactionSettings.slowModeHint', { max: MAX_CHAT_SLOW_MODE_SECONDS })}
+        saveLabel={t('interactionSettings.saveSlowMode')}
+        testId="chat-slow-mode"
+      />
     </section>
   );
 }

@@ -1,30 +1,35 @@
-import {
-  MAX_STAGE_GUEST_LIMIT,
-  type RoomSnapshot,
-  updateRoomSettingsRequestSchema,
-  zoneAbbreviation,
-} from '@serambi/shared';
+import { MAX_STAGE_GUEST_LIMIT, type RoomSnapshot, zoneAbbreviation } from '@serambi/shared';
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { Field } from '../../../ui/form/Field.tsx';
 import { FormProblem } from '../../../ui/form/FormProblem.tsx';
-import { problemFieldErrors, validateWith } from '../../../ui/form/field-errors.ts';
+import { problemFieldErrors } from '../../../ui/form/field-errors.ts';
 import { StartTime } from '../../time/SessionTimes.tsx';
 import { viewerTimeZone } from '../../time/wall-clock.ts';
 import { useUpdateRoomSettings } from './console-api.ts';
 import { clocksDiffer, dateTimeLocalValue, instantOfDateTimeLocal } from './doors-time.ts';
 import { ChatSettings, QaSettings } from './InteractionSettings.tsx';
+import { NumberSettingForm } from './NumberSettingForm.tsx';
 
 /**
  * Doors-open time, locking against new joins, how many guests the stage holds, how questions
  * arrive and whether they may be anonymous, and the chat's closing and slow mode.
  */
 export function SessionSettingsPanel(props: { snapshot: RoomSnapshot }) {
+  const { t } = useI18n();
   return (
     <div class="console-panel__body console-settings">
       <DoorsOpenForm snapshot={props.snapshot} />
       <LockControl locked={props.snapshot.settings.locked} />
-      <GuestLimitForm limit={props.snapshot.settings.stageGuestLimit} />
+      <NumberSettingForm
+        setting="stageGuestLimit"
+        current={props.snapshot.settings.stageGuestLimit}
+        max={MAX_STAGE_GUEST_LIMIT}
+        label={t('roomConsole.settings.guestLimit')}
+        hint={t('roomConsole.settings.guestLimitHint', { max: MAX_STAGE_GUEST_LIMIT })}
+        saveLabel={t('roomConsole.settings.saveGuestLimit')}
+        testId="stage-guest-limit"
+      />
       <QaSettings settings={props.snapshot.settings} />
       <ChatSettings settings={props.snapshot.settings} />
     </div>
@@ -166,74 +171,5 @@ function LockControl(props: { locked: boolean }) {
       </div>
       <FormProblem error={update.error} />
     </section>
-  );
-}
-
-function GuestLimitForm(props: { limit: number }) {
-  const { t } = useI18n();
-  const update = useUpdateRoomSettings();
-  const [draft, setDraft] = createSignal<string>();
-  const [checkError, setCheckError] = createSignal<string>();
-  const [saved, setSaved] = createSignal(false);
-  const value = () => draft() ?? String(props.limit);
-  const errorOf = () => checkError() ?? problemFieldErrors(update.error).stageGuestLimit;
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (update.isPending) return;
-    const typed = value().trim();
-    const checked = validateWith(
-      updateRoomSettingsRequestSchema,
-      { stageGuestLimit: typed === '' ? undefined : Number(typed) },
-      t,
-    );
-    if (!checked.ok || typed === '') {
-      setCheckError(checked.ok ? t('forms.required') : checked.errors.stageGuestLimit);
-      return;
-    }
-    update.mutate(checked.data, {
-      onSuccess: () => {
-        setDraft(undefined);
-        setSaved(true);
-      },
-    });
-  };
-
-  return (
-    <form class="console-section" onSubmit={submit} novalidate>
-      <Field
-        label={t('roomConsole.settings.guestLimit')}
-        hint={t('roomConsole.settings.guestLimitHint', { max: MAX_STAGE_GUEST_LIMIT })}
-        error={errorOf()}
-      >
-        {(control) => (
-          <input
-            {...control}
-            class="field__control console-settings__number"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max={MAX_STAGE_GUEST_LIMIT}
-            step="1"
-            data-testid="stage-guest-limit"
-            value={value()}
-            onInput={(event) => {
-              setDraft(event.currentTarget.value);
-              setCheckError(undefined);
-              setSaved(false);
-            }}
-          />
-        )}
-      </Field>
-      <div class="button-row">
-        <button type="submit" class="button button--small" aria-disabled={update.isPending}>
-          {t('roomConsole.settings.saveGuestLimit')}
-        </button>
-        <span role="status" class="console-saved">
-          {saved() ? t('roomConsole.settings.saved') : ''}
-        </span>
-      </div>
-      <FormProblem error={problemFieldErrors(update.error).stageGuestLimit ? null : update.error} />
-    </form>
   );
 }
