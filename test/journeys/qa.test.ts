@@ -104,8 +104,21 @@ describe('questions, chat and polls in the live room', () => {
       await aniCard.waitFor();
       await expect(aniCard.textContent()).resolves.toContain('Your question');
 
-      // Budi, on his phone, switches to the Q&A tab and upvotes it.
+      // A question made of markup is stored as written and shown as text, to its asker and to everyone.
+      const markup = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script> Is it <b>safe</b>?';
+      await aniPage.getByTestId('question-text').fill(markup);
+      await aniPage.getByTestId('ask-submit').click();
+      await questionCard(aniPage.getByTestId('question-list'), 'Is it <b>safe</b>?').waitFor();
+
+      // Budi, on his phone, switches to the Q&A tab and upvotes the first question.
       await budiPage.getByTestId('room-tab-qa').click();
+      const budiMarkup = questionCard(budiPage, 'Is it <b>safe</b>?');
+      await budiMarkup.waitFor();
+      await expect(budiMarkup.textContent()).resolves.toContain(markup);
+      for (const page of [aniPage, budiPage]) {
+        await expect(page.getByTestId('question-list').locator('img, script, b').count()).resolves.toBe(0);
+        await expect(page.evaluate(() => (window as { hacked?: number }).hacked)).resolves.toBeUndefined();
+      }
       const budiCard = questionCard(budiPage, question);
       await budiCard.getByTestId('upvote').click();
       await budiCard.locator('[data-testid="upvote"][aria-pressed="true"]').waitFor();

@@ -85,7 +85,7 @@ export function QuestionCard(props: { question: Question; view: QuestionView; mi
         <Show
           when={editing()}
           fallback={
-            <p class="question-card__text" data-testid="question-text">
+            <p class="question-card__text" data-testid="question-body">
               {question().text}
             </p>
           }
