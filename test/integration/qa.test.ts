@@ -84,6 +84,34 @@ describe('the Q&A queue in the live room', () => {
     expect((await qaOf(budi.member)).mine).toEqual([asked.id]);
   });
 
+  it("gives each audience member a snapshot with every change announced before it, their own questions and their own votes, though the audience's part is read once per version", async () => {
+    const { host, person } = await aQaRoom({ anonymousQuestions: 'moderators' });
+    const budi = await person(budiName);
+    const sari = await person(sariName);
+    expect((await qaOf(sari.member)).questions).toEqual([]);
+
+    const asked = await ask(budi.member, 'Bolehkah saya bertanya tanpa nama?', true);
+    expect(questionIn(await qaOf(budi.member), asked.id)?.author?.name).toBe(budiName);
+    expect((await qaOf(budi.member)).mine).toEqual([asked.id]);
+    const seenBySari = await qaOf(sari.member);
+    expect(questionIn(seenBySari, asked.id)).toMatchObject({ author: null, votes: 0 });
+    expect(seenBySari.mine).toEqual([]);
+
+    await vote(sari.member, asked.id);
+    await announceVotes();
+    expect(await qaOf(sari.member)).toMatchObject({ myVotes: [asked.id] });
+    expect(questionIn(await qaOf(sari.member), asked.id)?.votes).toBe(1);
+    expect(await qaOf(budi.member)).toMatchObject({ myVotes: [] });
+    expect(questionIn(await qaOf(budi.member), asked.id)?.votes).toBe(1);
+
+    expect((await sari.member.call('/chat', { body: { text: 'Halo semua' } })).status).toBe(201);
+    expect((await snapshotOf(budi.member)).chat.messages.map((m) => m.text)).toEqual(['Halo semua']);
+
+    await moderate(host, asked.id, 'dismiss');
+    expect(await idsIn(sari.member)).toEqual([]);
+    expect(questionIn(await qaOf(budi.member), asked.id)?.status).toBe('dismissed');
+  });
+
   it('takes questions from the session page before the doors open, within the length limit', async () => {
     const setup = await aRoomSetup(app, { startsInMinutes: 180 });
     const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });

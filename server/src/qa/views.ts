@@ -8,7 +8,7 @@ export interface Viewer {
   role: RoomRole;
 }
 
-const AUDIENCE: Viewer = { identity: '', role: 'participant' };
+export const AUDIENCE: Viewer = { identity: '', role: 'participant' };
 const MODERATORS: Viewer = { identity: '', role: 'moderator' };
 
 /** Whether `viewer` may know who asked: always for named questions, for anonymous ones by the rule it was asked under. */

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type BurstCoalescer, createBurstCoalescer } from './bursts.ts';
 import { createRoomBroadcaster, type RoomBroadcaster } from './events.ts';
+import { createInteractionStates, type InteractionStates } from './interaction-state.ts';
 import type { RoomTickets } from './tickets.ts';
 
 /** What the room's functions use, built once at start (STYLE.md: explicit dependencies). */
@@ -13,6 +14,8 @@ export interface RoomDeps {
   broadcaster: RoomBroadcaster;
   /** Votes and reactions, counted per session and announced a few times a second. */
   bursts: BurstCoalescer;
+  /** The Q&A, chat and polls of snapshots, shared by the audience per session version. */
+  interactions: InteractionStates;
   tickets: RoomTickets;
   log: Logger;
   now: () => Date;
@@ -34,7 +37,11 @@ export function roomDepsOf(ctx: RoomContext): RoomDeps {
   const log = ctx.log.child({ part: 'room' });
   const broadcaster = createRoomBroadcaster(ctx.livekit, log);
   const base = { db: ctx.db, livekit: ctx.livekit, broadcaster, tickets: ctx.roomTickets, log, now: ctx.now };
-  const deps: RoomDeps = { ...base, bursts: createBurstCoalescer(base) };
+  const deps: RoomDeps = {
+    ...base,
+    bursts: createBurstCoalescer(base),
+    interactions: createInteractionStates(ctx.db),
+  };
   built.set(ctx, deps);
   return deps;
 }

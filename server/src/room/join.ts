@@ -95,7 +95,7 @@ export async function joinRoom(
   return {
     ticket: ticket.ticket,
     ticketExpiresAt: ticket.expiresAt.toISOString(),
-    snapshot: await roomSnapshot(deps.db, session, me, room),
+    snapshot: await roomSnapshot(deps, session, me, room),
     livekit,
   };
 }

@@ -184,7 +184,7 @@ export function roomRoutes(deps: RoomDeps) {
     .openapi(snapshot, async (c) => {
       const { session, me } = await caller(c, c.req.valid('param').ref);
       c.header('Cache-Control', 'no-store');
-      return c.json(await roomSnapshot(deps.db, session, me), 200);
+      return c.json(await roomSnapshot(deps, session, me), 200);
     })
     .openapi(hand, async (c) => {
       const { session, me } = await caller(c, c.req.valid('param').ref);

@@ -1,11 +1,9 @@
 import { DEFAULT_DOORS_OPEN_MINUTES, type RoomSettings, type RoomSnapshot } from '@serambi/shared';
 import { and, count, eq, isNotNull, ne, or } from 'drizzle-orm';
-import { chatStateFor } from '../chat/service.ts';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
-import { pollsStateFor } from '../polls/service.ts';
-import { qaStateFor } from '../qa/service.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import type { InteractionStates } from './interaction-state.ts';
 import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -43,15 +41,16 @@ export async function findRoom(db: Database, sessionId: string): Promise<Session
  * and clients apply later events idempotently (by identity or id), so nothing is missed.
  */
 export async function roomSnapshot(
-  db: Database,
+  deps: { db: Database; interactions: InteractionStates },
   session: SessionRow,
   me: RoomParticipantRow,
   /** The room row when the caller has just read it (its version is then the snapshot's). */
   known?: SessionRoomRow,
 ): Promise<RoomSnapshot> {
+  const { db } = deps;
   const room = known ?? (await findRoom(db, session.id));
   const ofSession = eq(roomParticipants.sessionId, session.id);
-  const [community, notable, [presence], qa, chat, polls] = await Promise.all([
+  const [community, notable, [presence], { qa, chat, polls }] = await Promise.all([
     db
       .select({ slug: communities.slug, name: communities.name })
       .from(communities)
@@ -83,9 +82,7 @@ export async function roomSnapshot(
       .select({ n: count() })
       .from(roomParticipants)
       .where(and(ofSession, eq(roomParticipants.connected, true))),
-    qaStateFor(db, room, me),
-    chatStateFor(db, session.id),
-    pollsStateFor(db, session.id, me),
+    deps.interactions.stateFor(room, me),
   ]);
   const byTime =
     <T>(at: (row: T) => Date) =>
