@@ -3,7 +3,7 @@
  * the table in bench/README.md, and one line of bench/history.jsonl (commit, date, figures).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ const results: BenchResult[] = [];
 const failed: string[] = [];
 try {
   for (const file of files) {
+    await untilIdle();
     const out = path.join(scratch, `${file}.jsonl`);
     writeFileSync(out, '');
     console.log(`\n▶ ${file}`);
@@ -35,6 +36,30 @@ try {
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * Waits until the machine's CPUs are nearly idle (or a minute has passed): a benchmark that
+ * leaves LiveKit and its clients winding down must not slow the next one's figures.
+ */
+async function untilIdle(): Promise<void> {
+  if (!existsSync('/proc/stat')) return;
+  const busyShare = async () => {
+    const read = () => {
+      const [, ...fields] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
+      const ticks = fields.map(Number);
+      const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+      return { idle, total: ticks.reduce((sum, t) => sum + t, 0) };
+    };
+    const before = read();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const after = read();
+    return 1 - (after.idle - before.idle) / Math.max(1, after.total - before.total);
+  };
+  const deadline = Date.now() + 60_000;
+  for (let busy = await busyShare(); busy > 0.1 && Date.now() < deadline; busy = await busyShare()) {
+    console.log(`waiting for the machine to settle (CPU ${Math.round(busy * 100)}% busy)`);
+  }
 }
 
 const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
