@@ -11,6 +11,8 @@ export const sessionStatusGroups = {
   published: ['scheduled', 'live', 'ended', 'cancelled'],
   /** Times can still change and people be told. */
   upcoming: ['draft', 'scheduled'],
+  /** Over: the room takes no more questions, votes, messages or polls. */
+  over: ['ended', 'cancelled'],
 } as const satisfies Record<string, readonly SessionStatus[]>;
 
 export const SESSION_VISIBILITIES = ['public', 'unlisted', 'private'] as const;

@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sessionPeople } from '@serambi/server/sessions/schema.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, signUp } from '../support/accounts.ts';
+import type { Caller } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
-import { aRegistrant, aRoomSetup } from '../support/room.ts';
+import { aRegistrant, aRoomSetup, aSpeaker } from '../support/room.ts';
 
 /** Where the journey leaves its screenshots, to be looked at (printed at the end). */
 const shots = path.join(os.tmpdir(), 'serambi-journeys');
@@ -41,19 +40,7 @@ describe('a live session in three browsers', () => {
 
   it('speaker and moderator backstage, go live, a participant sees and hears, is invited on stage, publishes, and is brought down', async () => {
     const { owner, session } = await aRoomSetup(app);
-    const speaker = await signUp(app.url, { name: 'Made Wirawan' });
-    const speakerUser = await app.context.db.query.users.findFirst({
-      where: (u, { eq }) => eq(u.email, speaker.email),
-    });
-    await app.context.db.insert(sessionPeople).values({
-      sessionId: session.id,
-      role: 'speaker',
-      name: 'Made Wirawan',
-      email: speaker.email,
-      title: 'Founder, Warung Digital',
-      userId: speakerUser?.id ?? null,
-      acceptedAt: new Date(),
-    });
+    const speaker = await aSpeaker(app, session.id);
     const secret = await aRegistrant(app, owner, session.slug, 'Budi Santoso');
 
     const speakerPage = await pageAs(browser, app, speaker);

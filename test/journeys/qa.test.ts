@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { sessionPeople } from '@serambi/server/sessions/schema.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, signUp } from '../support/accounts.ts';
+import type { Caller } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
-import { aRegistrant, aRoomSetup, joinRoom } from '../support/room.ts';
+import { aRegistrant, aRoomSetup, aSpeaker, joinRoom } from '../support/room.ts';
 
 /** Where the journey leaves its screenshots, to be looked at. */
 const shots = process.env.SHOTS_DIR ?? '/tmp/shots';
@@ -36,22 +35,6 @@ const shoot = (page: Page, name: string, fullPage = false) =>
 
 /** The question card with this text, in the given list (or anywhere on the page). */
 const questionCard = (scope: Page | Locator, text: string) => scope.getByTestId('question').filter({ hasText: text });
-
-/** A speaker named on the session, with an account, who accepted. */
-async function aSpeaker(app: TestApp, sessionId: string) {
-  const speaker = await signUp(app.url, { name: 'Made Wirawan' });
-  const user = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, speaker.email) });
-  await app.context.db.insert(sessionPeople).values({
-    sessionId,
-    role: 'speaker',
-    name: 'Made Wirawan',
-    email: speaker.email,
-    title: 'Founder, Warung Digital',
-    userId: user?.id ?? null,
-    acceptedAt: new Date(),
-  });
-  return speaker;
-}
 
 describe('questions, chat and polls in the live room', () => {
   let app: TestApp;

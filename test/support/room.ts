@@ -1,5 +1,6 @@
 import { Room, RoomEvent } from '@livekit/rtc-node';
 import { register } from '@serambi/server/registrations/service.ts';
+import { sessionPeople } from '@serambi/server/sessions/schema.ts';
 import {
   type AuditEntry,
   type DirectEvent,
@@ -45,6 +46,22 @@ export async function aRoomSetup(
 }
 
 /** Registers someone through the organizer's invitation endpoint and returns their personal link's secret. */
+/** A speaker named on the session, with an account, who accepted: Made Wirawan, founder of a digital shop. */
+export async function aSpeaker(app: TestApp, sessionId: string): Promise<Caller> {
+  const speaker = await signUp(app.url, { name: 'Made Wirawan' });
+  const user = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, speaker.email) });
+  await app.context.db.insert(sessionPeople).values({
+    sessionId,
+    role: 'speaker',
+    name: 'Made Wirawan',
+    email: speaker.email,
+    title: 'Founder, Warung Digital',
+    userId: user?.id ?? null,
+    acceptedAt: new Date(),
+  });
+  return speaker;
+}
+
 export async function aRegistrant(app: TestApp, owner: Caller, sessionSlug: string, name: string): Promise<string> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Math.random().toString(36).slice(2, 6)}@example.id`;
   const response = await owner.request(`/api/sessions/${sessionSlug}/invitations`, {

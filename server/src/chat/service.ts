@@ -11,7 +11,7 @@ import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { insertQuestion } from '../qa/service.ts';
 import { questionView } from '../qa/views.ts';
-import { recordAudit } from '../room/caller.ts';
+import { isOver, recordAudit, requireAdmitted } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { changeRoom, type Tx } from '../room/events.ts';
 import type { RoomParticipantRow } from '../room/schema.ts';
@@ -46,10 +46,8 @@ export async function sendChatMessage(
   caller: Caller,
   request: Required<SendChatMessageRequest>,
 ): Promise<ChatMessage> {
-  if (session.status === 'ended' || session.status === 'cancelled') {
-    throw new AppError(409, 'room_ended', 'problems.roomEnded');
-  }
-  if (caller.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
+  if (isOver(session)) throw new AppError(409, 'room_ended', 'problems.roomEnded');
+  requireAdmitted(caller);
   if (request.announcement && caller.role !== 'moderator') {
     throw new AppError(403, 'room_moderators_only', 'problems.roomModeratorsOnly');
   }
@@ -135,9 +133,7 @@ export async function chatMessageToQuestion(
   moderator: Caller,
   id: string,
 ): Promise<Question> {
-  if (session.status === 'ended' || session.status === 'cancelled') {
-    throw new AppError(409, 'qa_closed', 'problems.qaClosed');
-  }
+  if (isOver(session)) throw new AppError(409, 'qa_closed', 'problems.qaClosed');
   let question: Question | undefined;
   await changeRoom(deps, session.id, async (tx, room) => {
     const message = await messageFor(tx, session.id, id);

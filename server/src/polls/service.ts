@@ -2,6 +2,7 @@ import type { Poll, PollAction, PollDraft, PollsState } from '@serambi/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { isOver, requireAdmitted } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { changeRoom, type Tx } from '../room/events.ts';
 import type { RoomParticipantRow } from '../room/schema.ts';
@@ -111,9 +112,7 @@ export async function actOnPoll(
     const at = deps.now();
     let changes: Partial<typeof polls.$inferInsert> | undefined;
     if (action === 'launch') {
-      if (session.status === 'ended' || session.status === 'cancelled') {
-        throw new AppError(409, 'qa_closed', 'problems.qaClosed');
-      }
+      if (isOver(session)) throw new AppError(409, 'qa_closed', 'problems.qaClosed');
       if (poll.status === 'draft') {
         const [running] = await tx
           .select({ id: polls.id })
@@ -159,7 +158,7 @@ export async function votePoll(
   id: string,
   optionIds: string[],
 ): Promise<Poll> {
-  if (caller.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
+  requireAdmitted(caller);
   const chosen = [...new Set(optionIds)];
   const stored = await deps.db.transaction(async (tx) => {
     const { poll, options } = await pollFor(tx, session, caller, id);

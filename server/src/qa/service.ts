@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { recordAudit } from '../room/caller.ts';
+import { isOver, recordAudit, requireAdmitted } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { changeRoom, type EventDraft, type Tx } from '../room/events.ts';
 import type { RoomParticipantRow, SessionRoomRow } from '../room/schema.ts';
@@ -33,13 +33,7 @@ type Caller = RoomParticipantRow;
 
 /** Questions are taken before and during the session, not after it. */
 function requireOpenForQuestions(session: SessionRow) {
-  if (session.status === 'ended' || session.status === 'cancelled') {
-    throw new AppError(409, 'qa_closed', 'problems.qaClosed');
-  }
-}
-
-function requireAdmitted(caller: Caller) {
-  if (caller.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
+  if (isOver(session)) throw new AppError(409, 'qa_closed', 'problems.qaClosed');
 }
 
 const notFound = () => new AppError(404, 'question_not_found', 'problems.questionNotFound');

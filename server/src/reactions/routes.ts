@@ -3,7 +3,7 @@ import { sendReactionRequestSchema } from '@serambi/shared';
 import { AppError } from '../http/errors.ts';
 import { createRouter, jsonBody, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
-import { roomRequest } from '../room/caller.ts';
+import { requireAdmitted, roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { bearer, done, rateLimited, refParams, ticketAnswers } from '../room/route-parts.ts';
 
@@ -32,7 +32,7 @@ export function reactionRoutes(deps: RoomDeps) {
   const reacting = createRateLimiter({ burst: 10, everyMs: 300 });
   return createRouter().openapi(react, async (c) => {
     const { session, me } = await roomRequest(deps, c.req.valid('param').ref, c.req.header('Authorization'));
-    if (me.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
+    requireAdmitted(me);
     if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
     reacting.take(`${session.id}:${me.identity}`);
     deps.bursts.reacted(session.id, c.req.valid('json').reaction);

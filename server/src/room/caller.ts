@@ -1,4 +1,4 @@
-import type { AuditAction } from '@serambi/shared';
+import { type AuditAction, sessionStatusGroups } from '@serambi/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
@@ -33,6 +33,16 @@ export async function roomRequest(
   const session = await findSessionByRef(deps.db, ref);
   return { session, me: await roomCaller(deps, session, authorization) };
 }
+
+/** Asking, voting, chatting and reacting are for people let in, not those still waiting in the lobby. */
+export function requireAdmitted(caller: RoomParticipantRow): RoomParticipantRow {
+  if (caller.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
+  return caller;
+}
+
+/** The session ended or was cancelled: its room takes no more contributions. */
+export const isOver = (session: SessionRow) =>
+  (sessionStatusGroups.over as readonly SessionRow['status'][]).includes(session.status);
 
 /** Moderation is for the session's moderators (and the community's organizers, who join as moderators). */
 export function requireModerator(caller: RoomParticipantRow): RoomParticipantRow {

@@ -9,6 +9,7 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import { createContext, useContext } from 'solid-js';
 import { useApi } from '../../../api/ApiProvider.tsx';
 import { type ApiClient, expectNoContent, expectSuccess } from '../../../api/client.ts';
+import { bearer } from '../room-api.ts';
 
 /** What a moderator can do to one person with a plain POST (mute takes a source as well). */
 export const PARTICIPANT_ACTIONS = [
@@ -36,7 +37,7 @@ export const PARTICIPANT_PAGE_SIZE = 50;
  */
 export function createConsoleApi(api: ApiClient, sessionRef: () => string, ticket: () => string) {
   const param = () => ({ ref: sessionRef() });
-  const headers = () => ({ headers: { Authorization: `Bearer ${ticket()}` } });
+  const headers = () => bearer(ticket());
   const room = () => api.sessions[':ref'].room;
   const participant = () => room().participants[':identity'];
   return {
