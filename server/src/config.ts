@@ -38,6 +38,14 @@ const envSchema = z.object({
   SMTP_URL: z.preprocess(emptyAsUndefined, httpUrl(['smtp', 'smtps']).optional()),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('Serambi <no-reply@serambi.local>')),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  RECORDING_BACKEND: z.preprocess(emptyAsUndefined, z.enum(['builtin', 'egress']).default('builtin')),
+  RECORDINGS_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  FFMPEG_PATH: z.preprocess(emptyAsUndefined, z.string().min(1).default('ffmpeg')),
+  FFPROBE_PATH: z.preprocess(emptyAsUndefined, z.string().min(1).default('ffprobe')),
+  RECORDING_MIN_FREE_MB: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a number of megabytes' }).int('must be a whole number').min(0).default(1024),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,6 +55,17 @@ const envSchema = z.object({
 export type LiveKitConfig =
   | { mode: 'external'; url: string; apiKey: string; apiSecret: string }
   | { mode: 'local'; binary: string | undefined };
+
+export interface RecordingConfig {
+  /** `builtin`: Serambi's rtc-node recorder and ffmpeg; `egress`: LiveKit Egress (needs LIVEKIT_URL). */
+  backend: 'builtin' | 'egress';
+  /** Where the folder store keeps recordings. */
+  dir: string;
+  ffmpeg: string;
+  ffprobe: string;
+  /** A recording does not start with less free space than this in `dir`. */
+  minFreeBytes: number;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -58,6 +77,7 @@ export interface Config {
   livekit: LiveKitConfig;
   smtpUrl: string | undefined;
   mailFrom: string;
+  recording: RecordingConfig;
   /** Signs auth cookies; when unset, a secret stored in the database is used (same for every instance). */
   authSecret: string | undefined;
   logLevel: string;
@@ -87,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const dataDir = path.resolve(e.DATA_DIR);
+  if (e.RECORDING_BACKEND === 'egress' && !e.LIVEKIT_URL) {
+    throw new ConfigError(
+      'Configuration error: RECORDING_BACKEND=egress needs LIVEKIT_URL (a LiveKit deployment that runs Egress); the local LiveKit server has none.',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -97,6 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     livekit: liveKitConfig(e),
+    recording: {
+      backend: e.RECORDING_BACKEND,
+      dir: path.resolve(e.RECORDINGS_DIR ?? path.join(dataDir, 'recordings')),
+      ffmpeg: e.FFMPEG_PATH,
+      ffprobe: e.FFPROBE_PATH,
+      minFreeBytes: e.RECORDING_MIN_FREE_MB * 1024 * 1024,
+    },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     authSecret: e.AUTH_SECRET,

@@ -7,6 +7,7 @@ export * from './polls.ts';
 export * from './problem.ts';
 export * from './qa.ts';
 export * from './reactions.ts';
+export * from './recordings.ts';
 export * from './registrations.ts';
 export * from './room.ts';
 export * from './series.ts';

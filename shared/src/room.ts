@@ -4,6 +4,7 @@ import { eventEnvelope as envelope } from './events.ts';
 import { type PollEvent, pollCountsSchema, pollEventSchema, pollSchema, pollsStateSchema } from './polls.ts';
 import { ANONYMOUS_QUESTIONS, QA_MODES, type QaEvent, qaEventSchema, qaStateSchema, questionSchema } from './qa.ts';
 import { type ReactionEvent, reactionEventSchema } from './reactions.ts';
+import { recordingEventSchema, roomRecordingSchema } from './recordings.ts';
 import { joinSecretSchema } from './registrations.ts';
 import { SESSION_STATUSES, SESSION_VISIBILITIES } from './sessions.ts';
 
@@ -144,6 +145,13 @@ export const roomSnapshotSchema = z
     qa: qaStateSchema,
     chat: chatStateSchema,
     polls: pollsStateSchema,
+    /** The recording running now, shown to everyone; null when nothing is being recorded. */
+    recording: roomRecordingSchema.nullable(),
+    /**
+     * The session is or may be recorded (a recording runs, or it records by itself when live):
+     * the consent notice people see before they enter.
+     */
+    recordingNotice: z.boolean(),
   })
   .meta({ id: 'RoomSnapshot' });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
@@ -232,6 +240,8 @@ export const AUDIT_ACTIONS = [
   'question_merge',
   'question_edit',
   'chat_delete',
+  'recording_start',
+  'recording_stop',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -259,6 +269,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   ),
   envelope('session.settings', roomSettingsSchema),
   envelope('session.presence', z.object({ connected: z.number().int() })),
+  ...recordingEventSchema.options,
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 

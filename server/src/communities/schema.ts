@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 
 export const communities = pgTable('communities', {
@@ -11,6 +11,8 @@ export const communities = pgTable('communities', {
   logoUrl: text('logo_url'),
   /** IANA zone used as the default for new series and sessions, e.g. Asia/Makassar (WITA). */
   timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
+  /** Recordings are deleted this many days after their session; null keeps them. */
+  recordingRetentionDays: integer('recording_retention_days'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

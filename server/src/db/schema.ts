@@ -7,6 +7,7 @@ export * from '../livekit/schema.ts';
 export * from '../notifications/schema.ts';
 export * from '../polls/schema.ts';
 export * from '../qa/schema.ts';
+export * from '../recordings/schema.ts';
 export * from '../registrations/schema.ts';
 export * from '../room/schema.ts';
 export * from '../series/schema.ts';

@@ -1,5 +1,5 @@
 import type { RecurrenceRule, RegistrationQuestion } from '@serambi/shared';
-import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { communities } from '../communities/schema.ts';
 import { sessionVisibility, speakerColumns } from '../sessions/schema.ts';
 
@@ -28,6 +28,8 @@ export const series = pgTable('series', {
   questions: jsonb('questions').$type<RegistrationQuestion[]>().notNull().default([]),
   /** Minutes before each session that reminders go out. */
   reminderOffsets: jsonb('reminder_offsets').$type<number[]>().notNull().default([1440, 60]),
+  /** Every session of the series records by itself when it goes live. */
+  autoRecord: boolean('auto_record').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,11 +1,12 @@
-import type { RegistrationQuestion } from '@serambi/shared';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { REPLAY_ACCESS, type RegistrationQuestion } from '@serambi/shared';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { communities } from '../communities/schema.ts';
 
 export const sessionStatus = pgEnum('session_status', ['draft', 'scheduled', 'live', 'ended', 'cancelled']);
 export const sessionVisibility = pgEnum('session_visibility', ['public', 'unlisted', 'private']);
 export const sessionRole = pgEnum('session_role', ['speaker', 'moderator']);
+export const replayAccess = pgEnum('replay_access', REPLAY_ACCESS);
 
 /** One live session; `starts_at` is a UTC instant and `time_zone` the IANA zone it is announced in. */
 export const sessions = pgTable(
@@ -30,6 +31,10 @@ export const sessions = pgTable(
     visibility: sessionVisibility('visibility').notNull().default('public'),
     status: sessionStatus('status').notNull().default('draft'),
     questions: jsonb('questions').$type<RegistrationQuestion[]>().notNull().default([]),
+    /** Who may watch the replay (organizers always may). */
+    replayAccess: replayAccess('replay_access').notNull().default('registrants'),
+    /** Records by itself when it goes live (so does every session of a series with `auto_record`). */
+    autoRecord: boolean('auto_record').notNull().default(false),
     /** Bumped on every change people were told about (iCalendar SEQUENCE). */
     revision: integer('revision').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
