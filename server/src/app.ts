@@ -22,6 +22,8 @@ import { pollRoutes } from './polls/routes.ts';
 import { interactionReportRoutes } from './qa/report-routes.ts';
 import { qaRoutes } from './qa/routes.ts';
 import { reactionRoutes } from './reactions/routes.ts';
+import { recordingDepsOf } from './recordings/deps.ts';
+import { recordingLifecycleHooks, recordingRoutes } from './recordings/routes.ts';
 import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
 import { roomDepsOf } from './room/deps.ts';
@@ -50,12 +52,13 @@ export function buildApi(ctx: AppContext) {
     .route('/', registrationRoutes(ctx, ctx.links, registrationMails))
     .route('/', calendarRoutes(ctx))
     .route('/', previewRoutes(ctx))
-    .route('/', roomRoutes(roomDepsOf(ctx)))
+    .route('/', roomRoutes(roomDepsOf(ctx), recordingLifecycleHooks(recordingDepsOf(ctx))))
     .route('/', qaRoutes(roomDepsOf(ctx)))
     .route('/', chatRoutes(roomDepsOf(ctx)))
     .route('/', pollRoutes(roomDepsOf(ctx)))
     .route('/', reactionRoutes(roomDepsOf(ctx)))
-    .route('/', interactionReportRoutes(ctx));
+    .route('/', interactionReportRoutes(ctx))
+    .route('/', recordingRoutes(recordingDepsOf(ctx)));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -5,6 +5,8 @@ import type { Database, DatabaseHandle } from './db/client.ts';
 import type { LiveKitGateway } from './livekit/gateway.ts';
 import type { LiveKitEvents } from './livekit/webhook-routes.ts';
 import type { Mailer } from './notifications/mailer.ts';
+import type { MediaLinks } from './recordings/links.ts';
+import type { RecordingStore } from './recordings/store.ts';
 import type { JoinLinks } from './registrations/link-secrets.ts';
 import type { RoomTickets } from './room/tickets.ts';
 
@@ -20,6 +22,10 @@ export interface AppContext {
   livekit: LiveKitGateway;
   /** Signs and checks the live room's bearer tickets. */
   roomTickets: RoomTickets;
+  /** Where recordings are kept (DATA_DIR/recordings unless configured). */
+  recordingStore: RecordingStore;
+  /** Signs and checks the short-lived addresses of recordings' files. */
+  mediaLinks: MediaLinks;
   /** LiveKit's webhooks, verified, for capabilities to subscribe to. */
   liveKitEvents: LiveKitEvents;
   log: Logger;

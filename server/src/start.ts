@@ -14,6 +14,11 @@ import { type SupervisedLiveKit, superviseLocalLiveKit } from './livekit/supervi
 import { LiveKitEvents } from './livekit/webhook-routes.ts';
 import { sendMailJobHandler } from './notifications/mail-job.ts';
 import { createMailer } from './notifications/mailer.ts';
+import { recordingDepsOf } from './recordings/deps.ts';
+import { watchEgress } from './recordings/egress-events.ts';
+import { createMediaLinks } from './recordings/links.ts';
+import { recordingFinishHandler } from './recordings/service.ts';
+import { createFolderStore } from './recordings/store.ts';
 import { createJoinLinks } from './registrations/link-secrets.ts';
 import { roomDepsOf } from './room/deps.ts';
 import { watchPresence } from './room/presence.ts';
@@ -94,17 +99,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     });
     cleanups.push(() => mailer.close());
     const mailDeps = { ...mailDepsOf({ db: database.db, config, now }), links };
-    const jobRunner = createJobRunner({
-      db: database.db,
-      handlers: { 'send-mail': sendMailJobHandler(mailer), 'session-reminder': sessionReminderHandler(mailDeps) },
-      log: log.child({ part: 'jobs' }),
-      now,
-      pollIntervalMs: config.env === 'test' ? 200 : 1_000,
-      concurrency: 4,
-    });
-    jobRunner.start();
-    cleanups.push(() => jobRunner.stop());
-
     const context: AppContext = {
       config,
       db: database.db,
@@ -114,10 +108,32 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       links,
       livekit: createLiveKitGateway(credentials),
       roomTickets: createRoomTickets(await storedSecret(database.db, 'room-tickets')),
+      recordingStore: createFolderStore(config.recording.dir),
+      mediaLinks: createMediaLinks(await storedSecret(database.db, 'recording-links')),
       liveKitEvents: new LiveKitEvents(),
       log,
       now,
     };
+    const recording = recordingDepsOf(context);
+    const jobRunner = createJobRunner({
+      db: database.db,
+      handlers: {
+        'send-mail': sendMailJobHandler(mailer),
+        'session-reminder': sessionReminderHandler(mailDeps),
+        'recording-finish': recordingFinishHandler(recording),
+      },
+      log: log.child({ part: 'jobs' }),
+      now,
+      pollIntervalMs: config.env === 'test' ? 200 : 1_000,
+      concurrency: 4,
+    });
+    jobRunner.start();
+    cleanups.push(() => jobRunner.stop());
+    // Recorders stop before the job runner and the database: their files are finished and queued.
+    recording.supervisor.start();
+    cleanups.push(() => recording.supervisor.stopAll());
+    const egress = watchEgress(recording, context.liveKitEvents);
+    cleanups.push(async () => egress());
     const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);
     cleanups.push(async () => presence.stop());
     const { bursts } = roomDepsOf(context);

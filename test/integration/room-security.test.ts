@@ -1,7 +1,6 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import type { RoomSnapshot } from '@serambi/shared';
-import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -21,6 +20,7 @@ import {
   requestJoin,
 } from '../support/room.ts';
 import { publishSyntheticMedia } from '../support/synthetic-media.ts';
+import { postWebhook, signedWebhook } from '../support/webhooks.ts';
 
 /** An HS256 JWT shaped like a room ticket, signed with a key the server never had. */
 function forgedTicket(sessionId: string, identity: string): string {
@@ -28,22 +28,6 @@ function forgedTicket(sessionId: string, identity: string): string {
   const now = Math.floor(Date.now() / 1000);
   const head = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sid: sessionId, sub: identity, aud: 'serambi-room', iat: now, exp: now + 3600 })}`;
   return `${head}.${createHmac('sha256', randomBytes(32)).update(head).digest('base64url')}`;
-}
-
-/** A webhook as LiveKit sends it: the JSON event, and a JWT over its SHA-256 signed with `secret`. */
-async function signedWebhook(app: TestApp, event: object, secret = app.liveKit.apiSecret) {
-  const body = JSON.stringify(event);
-  const token = new AccessToken(app.liveKit.apiKey, secret);
-  token.sha256 = createHash('sha256').update(body).digest('base64');
-  return { body, authorization: await token.toJwt() };
-}
-
-function postWebhook(app: TestApp, delivery: { body: string; authorization: string }) {
-  return fetch(`${app.url}/api/livekit/webhook`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/webhook+json', Authorization: delivery.authorization },
-    body: delivery.body,
-  });
 }
 
 function participantEvent(

@@ -23,7 +23,13 @@ export interface TestApp {
  * PGlite in a temp dir or a fresh PostgreSQL database, serving the built web app.
  */
 export async function startTestApp(
-  options: { database?: 'pglite' | 'postgres'; databaseUrl?: string; smtpUrl?: string } = {},
+  options: {
+    database?: 'pglite' | 'postgres';
+    databaseUrl?: string;
+    smtpUrl?: string;
+    /** More environment variables (e.g. FFMPEG_PATH), applied last. */
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'serambi-app-'));
   const env: NodeJS.ProcessEnv = {
@@ -36,6 +42,7 @@ export async function startTestApp(
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase();
   if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
+  Object.assign(env, options.env);
   const config = loadConfig(env);
   const server = await startServer(config, createLogger({ level: config.logLevel, pretty: false }));
   return {

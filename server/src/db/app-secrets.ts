@@ -7,7 +7,10 @@ import type { Database } from './client.ts';
  * A secret the app makes for itself on first start (auth signing, join links), kept in the
  * database so every instance in front of it signs and checks alike without configuration.
  */
-export async function storedSecret(db: Database, name: 'auth' | 'join-links' | 'room-tickets'): Promise<string> {
+export async function storedSecret(
+  db: Database,
+  name: 'auth' | 'join-links' | 'room-tickets' | 'recording-links',
+): Promise<string> {
   await db
     .insert(appSecrets)
     .values({ name, value: randomBytes(32).toString('base64url') })

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { mailMessageSchema } from '../notifications/message.ts';
 import { sessionReminderSchema } from '../sessions/reminder-schema.ts';
 
@@ -12,6 +12,8 @@ export type JobKindRegistry = Record<string, z.ZodType>;
 export const jobKinds = {
   'send-mail': mailMessageSchema,
   'session-reminder': sessionReminderSchema,
+  /** Faststart copy, duration and poster of a recording whose capture ended. */
+  'recording-finish': z.object({ recordingId: z.string() }),
 } satisfies JobKindRegistry;
 
 export type JobKinds = typeof jobKinds;

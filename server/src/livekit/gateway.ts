@@ -1,6 +1,9 @@
 import {
   AccessToken,
   DataPacket_Kind,
+  EgressClient,
+  EncodedFileOutput,
+  EncodedFileType,
   type ParticipantPermission,
   RoomServiceClient,
   ServerError,
@@ -47,6 +50,15 @@ export interface LiveKitGateway {
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
   /** A join token for one identity in one room, with the grants of `access` and nothing else. */
   mintToken(token: RoomToken): Promise<string>;
+  /**
+   * A token for Serambi's own recorder: hidden, subscribe-only, flagged as a recorder (LiveKit
+   * then tells every client the room is being recorded).
+   */
+  mintRecorderToken(room: string, identity: string, ttlSeconds: number): Promise<string>;
+  /** Starts LiveKit Egress recording the room's composite to an MP4 at `filepath` (egress's storage); its id. */
+  startRoomEgress(room: string, filepath: string): Promise<string>;
+  /** Stops an egress; one that already ended is fine. */
+  stopEgress(egressId: string): Promise<void>;
   /** Creates the room unless it exists (rooms are never created by joining: `auto_create: false`). */
   ensureRoom(name: string): Promise<void>;
   /** Closes a room and disconnects everyone in it; a room that does not exist is fine. */
@@ -105,6 +117,7 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
   const httpUrl = credentials.url.replace(/^ws/, 'http');
   const rooms = new RoomServiceClient(httpUrl, credentials.apiKey, credentials.apiSecret, { requestTimeout: 5 });
   const webhooks = new WebhookReceiver(credentials.apiKey, credentials.apiSecret);
+  const egress = new EgressClient(httpUrl, credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
   return {
@@ -137,6 +150,53 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
         hidden: permission.hidden ?? true,
       });
       return at.toJwt();
+    },
+    async mintRecorderToken(room, identity, ttlSeconds) {
+      const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
+        identity,
+        name: 'Recorder',
+        ttl: ttlSeconds,
+      });
+      at.addGrant({
+        room,
+        roomJoin: true,
+        canSubscribe: true,
+        canPublish: false,
+        canPublishData: false,
+        canPublishSources: [],
+        canUpdateOwnMetadata: false,
+        hidden: true,
+        recorder: true,
+      });
+      return at.toJwt();
+    },
+    async startRoomEgress(room, filepath) {
+      try {
+        const info = await reachLiveKit(() =>
+          egress.startRoomCompositeEgress(room, new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath }), {
+            layout: 'speaker',
+          }),
+        );
+        return info.egressId;
+      } catch (error) {
+        // OSS LiveKit without Redis answers "egress not connected (redis required)"; a deployment
+        // without egress workers times out. Either way recording cannot start here.
+        if (error instanceof ServerError) {
+          throw new AppError(503, 'egress_unavailable', 'problems.egressUnavailable', {
+            params: { reason: error.message },
+          });
+        }
+        throw error;
+      }
+    },
+    async stopEgress(egressId) {
+      try {
+        await reachLiveKit(() => egress.stopEgress(egressId));
+      } catch (error) {
+        // Already ended (or unknown to a restarted egress): nothing left to stop.
+        if (error instanceof ServerError && [400, 404, 412].includes(error.status)) return;
+        throw error;
+      }
     },
     async ensureRoom(name) {
       // createRoom answers the existing room when there is one. Empty rooms linger long enough

@@ -18,6 +18,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
+import type { SessionRow } from '../sessions/schema.ts';
 import { findSessionByRef } from '../sessions/service.ts';
 import { requireModerator, roomRequest } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
@@ -26,6 +27,7 @@ import { auditLog, endSession, goLive, updateRoomSettings } from './lifecycle.ts
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
 import { searchParticipants } from './participants.ts';
 import { bearer, done, moderatorAnswers, refParams, ticketAnswers } from './route-parts.ts';
+import type { RoomParticipantRow } from './schema.ts';
 import { roomSnapshot } from './snapshot.ts';
 import { answerInvitation, inviteToStage, leaveStage, lowerHandOf, raiseHand } from './stage.ts';
 
@@ -165,8 +167,17 @@ const mute = createRoute({
   responses: { ...done, ...moderatorAnswers, 409: problem('No such track'), 503: problem('LiveKit cannot be reached') },
 });
 
+/**
+ * What other capabilities do when the session goes live or ends (recording starts by itself,
+ * and stops before the rooms close). Passed in, so the room does not depend on them.
+ */
+export interface RoomLifecycleHooks {
+  afterLive?(session: SessionRow): Promise<void>;
+  beforeEnd?(session: SessionRow, moderator: RoomParticipantRow): Promise<void>;
+}
+
 /** The live room's HTTP API: thin routes over join, stage, moderation and lifecycle. */
-export function roomRoutes(deps: RoomDeps) {
+export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks = {}) {
   // Each change is broadcast to the whole room: one person toggling a hand must not flood it.
   const handChanges = createRateLimiter({ burst: 6, everyMs: 5_000 });
   const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
@@ -204,11 +215,14 @@ export function roomRoutes(deps: RoomDeps) {
     })
     .openapi(live, async (c) => {
       const { session, me } = await moderator(c, c.req.valid('param').ref);
+      const wasLive = session.status === 'live';
       await goLive(deps, session, me);
+      if (!wasLive) await hooks.afterLive?.(session);
       return c.body(null, 204);
     })
     .openapi(end, async (c) => {
       const { session, me } = await moderator(c, c.req.valid('param').ref);
+      if (session.status === 'live') await hooks.beforeEnd?.(session, me);
       await endSession(deps, session, me);
       return c.body(null, 204);
     })

@@ -2,6 +2,7 @@ import { DEFAULT_DOORS_OPEN_MINUTES, type RoomSettings, type RoomSnapshot } from
 import { and, count, eq, isNotNull, ne, or } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
+import { roomRecordingState } from '../recordings/room-state.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import type { InteractionStates } from './interaction-state.ts';
 import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
@@ -50,7 +51,7 @@ export async function roomSnapshot(
   const { db } = deps;
   const room = known ?? (await findRoom(db, session.id));
   const ofSession = eq(roomParticipants.sessionId, session.id);
-  const [community, notable, [presence], { qa, chat, polls }] = await Promise.all([
+  const [community, notable, [presence], { qa, chat, polls }, recording] = await Promise.all([
     db
       .select({ slug: communities.slug, name: communities.name })
       .from(communities)
@@ -83,6 +84,7 @@ export async function roomSnapshot(
       .from(roomParticipants)
       .where(and(ofSession, eq(roomParticipants.connected, true))),
     deps.interactions.stateFor(room, me),
+    roomRecordingState(db, session),
   ]);
   const byTime =
     <T>(at: (row: T) => Date) =>
@@ -136,5 +138,6 @@ export async function roomSnapshot(
     qa,
     chat,
     polls,
+    ...recording,
   };
 }

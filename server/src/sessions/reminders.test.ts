@@ -29,7 +29,13 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
     return Array.from({ length: count }, () =>
       createJobRunner({
         db: handle.db,
-        handlers: { 'send-mail': sendMailJobHandler(mailer), 'session-reminder': sessionReminderHandler(deps) },
+        handlers: {
+          'send-mail': sendMailJobHandler(mailer),
+          'session-reminder': sessionReminderHandler(deps),
+          'recording-finish': async () => {
+            throw new Error('no recordings in this test');
+          },
+        },
         log,
         now,
       }),

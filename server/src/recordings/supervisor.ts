@@ -1,0 +1,112 @@
+import { eq, inArray } from 'drizzle-orm';
+import { LIVEKIT_TOKEN_TTL_SECONDS } from '../room/deps.ts';
+import { stageRoomName } from '../room/events.ts';
+import type { RecordingDeps } from './deps.ts';
+import { type RecorderProcess, spawnRecorder } from './recorder/spawn.ts';
+import { type RecordingRow, recordings } from './schema.ts';
+import { endCapture, maintainRecordings, markRecording } from './service.ts';
+import { recordingKeys } from './store.ts';
+
+/**
+ * The built-in recorders this instance runs, one child process per recording (a crash of one
+ * takes neither the server nor the live session with it). Every couple of seconds it tells the
+ * database its recorders are alive and picks up stop requests made through other instances.
+ */
+export interface RecorderSupervisor {
+  /** Spawns the recorder of a new recording; resolves once the process runs. */
+  launch(row: RecordingRow): Promise<void>;
+  isRunning(recordingId: string): boolean;
+  /** Asks a recorder to finish its file and exit. */
+  stop(recordingId: string): void;
+  /** The recorder's process id (its ffmpeg runs in the same process group), for tests and benches. */
+  pidOf(recordingId: string): number | undefined;
+  /** Starts the heartbeat and housekeeping timer. */
+  start(): void;
+  /** Stops every recorder gracefully (their files are finished) and the timer. */
+  stopAll(): Promise<void>;
+}
+
+const HEARTBEAT_MS = 2_000;
+/** Housekeeping (stale recorders, retention) every this many heartbeats. */
+const MAINTENANCE_EVERY = 15;
+const STOP_TIMEOUT_MS = 20_000;
+
+export function createRecorderSupervisor(deps: RecordingDeps): RecorderSupervisor {
+  const running = new Map<string, RecorderProcess>();
+  /** Each recorder's exit handling (closing its recording), awaited at shutdown. */
+  const closing = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let beats = 0;
+  let beating: Promise<void> | undefined;
+
+  const heartbeat = async () => {
+    const ids = [...running.keys()];
+    if (ids.length > 0) {
+      const rows = await deps.db
+        .update(recordings)
+        .set({ heartbeatAt: deps.now() })
+        .where(inArray(recordings.id, ids))
+        .returning({ id: recordings.id, status: recordings.status });
+      for (const row of rows) if (row.status === 'stopping') running.get(row.id)?.stop(STOP_TIMEOUT_MS);
+    }
+    beats += 1;
+    if (beats % MAINTENANCE_EVERY === 0) await maintainRecordings(deps);
+  };
+
+  return {
+    async launch(row) {
+      const keys = recordingKeys(row.sessionId, row.id);
+      const output = await deps.store.scratchPath(keys.raw);
+      await deps.db.update(recordings).set({ rawKey: keys.raw }).where(eq(recordings.id, row.id));
+      const token = await deps.livekit.mintRecorderToken(
+        stageRoomName(row.sessionId),
+        `recorder-${row.id}`,
+        LIVEKIT_TOKEN_TTL_SECONDS,
+      );
+      const log = deps.log.child({ recording: row.id });
+      const recorder = spawnRecorder({ url: deps.livekit.url, token, output, ffmpeg: deps.config.ffmpeg, log });
+      running.set(row.id, recorder);
+      recorder.onEvent((event) => {
+        if (event.event === 'media') {
+          markRecording(deps, row.id, new Date(event.at)).catch((error) =>
+            log.error({ err: error }, 'could not mark the recording as running'),
+          );
+        }
+      });
+      const closed = recorder.exited
+        .then(async (exit) => {
+          running.delete(row.id);
+          log.info({ exit }, 'recorder exited');
+          await endCapture(deps, row.id, exit.failure ? { failure: exit.failure, detail: exit.detail } : {});
+        })
+        // The heartbeat has stopped, so housekeeping closes it as interrupted later.
+        .catch((error) => log.error({ err: error }, 'could not close the recording after its recorder exited'))
+        .finally(() => closing.delete(closed));
+      closing.add(closed);
+    },
+    isRunning: (recordingId) => running.has(recordingId),
+    stop(recordingId) {
+      running.get(recordingId)?.stop(STOP_TIMEOUT_MS);
+    },
+    pidOf: (recordingId) => running.get(recordingId)?.pid,
+    start() {
+      if (timer) return;
+      timer = setInterval(() => {
+        if (beating) return;
+        beating = heartbeat()
+          .catch((error) => deps.log.error({ err: error }, 'recording heartbeat failed'))
+          .finally(() => {
+            beating = undefined;
+          });
+      }, HEARTBEAT_MS);
+      timer.unref();
+    },
+    async stopAll() {
+      clearInterval(timer);
+      timer = undefined;
+      await beating;
+      for (const recorder of running.values()) void recorder.stop(STOP_TIMEOUT_MS);
+      await Promise.allSettled([...closing]);
+    },
+  };
+}
