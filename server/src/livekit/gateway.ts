@@ -120,16 +120,17 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
   const egress = new EgressClient(httpUrl, credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
+  const isHealthy = async () => {
+    try {
+      await rooms.listRooms();
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return {
     url: credentials.url,
-    async isHealthy() {
-      try {
-        await rooms.listRooms();
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    isHealthy,
     receiveWebhook: (rawBody, authorization) => webhooks.receive(rawBody, authorization),
     async mintToken(token) {
       const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
@@ -172,21 +173,20 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
     },
     async startRoomEgress(room, filepath) {
       try {
-        const info = await reachLiveKit(() =>
-          egress.startRoomCompositeEgress(room, new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath }), {
-            layout: 'speaker',
-          }),
+        const info = await egress.startRoomCompositeEgress(
+          room,
+          new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath }),
+          { layout: 'speaker' },
         );
         return info.egressId;
       } catch (error) {
-        // OSS LiveKit without Redis answers "egress not connected (redis required)"; a deployment
-        // without egress workers times out. Either way recording cannot start here.
-        if (error instanceof ServerError) {
-          throw new AppError(503, 'egress_unavailable', 'problems.egressUnavailable', {
-            params: { reason: error.message },
-          });
+        // A deployment without egress workers either refuses ("egress not connected") or, like
+        // OSS v1.13.5 without Redis, waits for a worker until the request times out. Either way
+        // LiveKit itself answers, so it is the egress that is missing, not LiveKit.
+        if (error instanceof ServerError || (await isHealthy())) {
+          throw new AppError(503, 'egress_unavailable', 'problems.egressUnavailable');
         }
-        throw error;
+        throw new AppError(503, 'livekit_unavailable', 'problems.liveKitUnavailable');
       }
     },
     async stopEgress(egressId) {
