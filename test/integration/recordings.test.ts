@@ -147,6 +147,7 @@ describe('recording the stage with the built-in recorder', () => {
     expect(tail.headers.get('content-range')).toBe(`bytes ${size - 10}-${size - 1}/${size}`);
     const beyond = await fetch(`${app.url}${part?.mediaUrl}`, { headers: { Range: `bytes=${size}-` } });
     expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${size}`);
     const whole = await fetch(`${app.url}${part?.mediaUrl}`);
     expect(whole.status).toBe(200);
     expect(whole.headers.get('accept-ranges')).toBe('bytes');

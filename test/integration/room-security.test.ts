@@ -67,6 +67,8 @@ describe('the room lets nobody do more than their role allows', () => {
       ['PATCH', '/settings', { locked: true }],
       ['GET', '/participants'],
       ['GET', '/audit'],
+      ['POST', '/recording/start'],
+      ['POST', '/recording/stop'],
       ['POST', `/participants/${target}/mute`, { source: 'microphone' }],
       ...['invite', 'remove-from-stage', 'lower-hand', 'remove', 'ban', 'unban', 'admit', 'deny'].map(
         (action): [string, string] => ['POST', `/participants/${target}/${action}`],
