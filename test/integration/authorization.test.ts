@@ -97,6 +97,7 @@ describe('who may do what', () => {
       ['GET', `/api/sessions/${sessionSlug}/recordings`, undefined],
       ['PATCH', `/api/sessions/${sessionSlug}/recordings/settings`, { replayAccess: 'public', autoRecord: true }],
       ['POST', `/api/sessions/${sessionSlug}/recordings/stop`, undefined],
+      ['GET', `/api/communities/${slug}/recording-retention`, undefined],
       ['PATCH', `/api/communities/${slug}/recording-retention`, { retentionDays: 90 }],
       ['DELETE', `/api/sessions/${sessionSlug}/people/${speakerId}`, undefined],
       ['DELETE', `/api/communities/${slug}/invitations/${invitationId}`, undefined],

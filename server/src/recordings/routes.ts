@@ -139,6 +139,19 @@ const retention = createRoute({
   },
 });
 
+const retentionNow = createRoute({
+  method: 'get',
+  path: '/communities/{slug}/recording-retention',
+  tags: ['Recordings'],
+  summary: 'How many days the community keeps recordings (null: until deleted) (organizers)',
+  request: { params: z.object({ slug: communitySlugSchema }) },
+  responses: {
+    200: jsonResponse(updateRetentionRequestSchema, 'The retention'),
+    ...organizersOnly,
+    404: problem('No such community'),
+  },
+});
+
 const replay = createRoute({
   method: 'get',
   path: '/sessions/{ref}/replay',
@@ -249,6 +262,11 @@ export function recordingRoutes(deps: RecordingDeps) {
       const { retentionDays } = c.req.valid('json');
       await updateRetention(deps.db, community.id, retentionDays);
       return c.json({ retentionDays }, 200);
+    })
+    .openapi(retentionNow, async (c) => {
+      const { community } = await authorizeCommunity(deps.db, c.req.valid('param').slug, c.get('user'), 'manage');
+      c.header('Cache-Control', 'no-store');
+      return c.json({ retentionDays: community.recordingRetentionDays }, 200);
     })
     .openapi(replay, async (c) => {
       const user = c.get('user');

@@ -27,7 +27,8 @@ export const roomMessages: Widen<typeof reference> = {
   },
   end: {
     ended: 'The session has ended',
-    endedHint: 'Thank you for coming. The recording and certificate, if any, arrive by email.',
+    endedHint:
+      'Thank you for coming. If the session was recorded, you can watch the replay later on the session page or from the link in your registration email.',
     cancelled: 'This session was cancelled',
     removed: 'You were removed from this room',
     removedHint: 'A moderator removed you from the session. You can try to come back later.',
@@ -98,6 +99,19 @@ export const roomMessages: Widen<typeof reference> = {
     body: 'Check your camera and microphone. Once you accept, every participant can see and hear you.',
     accept: 'Go on stage',
     decline: 'Decline',
+  },
+  recording: {
+    indicator: 'REC',
+    label: 'This session is being recorded',
+    starting: 'Recording is starting',
+    stopping: 'Recording is stopping',
+    started: 'Recording started.',
+    stopped: 'Recording stopped.',
+    noticeTitle: 'This session is recorded',
+    noticeStage:
+      'By entering the stage you agree that your face, your voice and the screen you share are recorded. Only the stage is recorded; the audience’s chat is not in the video.',
+    noticeAudience:
+      'Only the stage is recorded: the speakers, shared screens and anyone invited on stage. The audience and its chat are not in the video; questions answered live become chapter titles of the replay.',
   },
   panel: {
     stage: 'Stage',

@@ -23,7 +23,8 @@ export const roomMessages = {
   },
   end: {
     ended: 'Sesi telah berakhir',
-    endedHint: 'Terima kasih sudah ikut. Rekaman dan sertifikat, bila ada, dikirim lewat email.',
+    endedHint:
+      'Terima kasih sudah ikut. Jika sesi ini direkam, Anda bisa menonton ulang nanti di halaman sesi atau lewat tautan di email pendaftaran Anda.',
     cancelled: 'Sesi ini dibatalkan',
     removed: 'Anda dikeluarkan dari ruang ini',
     removedHint: 'Moderator mengeluarkan Anda dari sesi. Anda dapat mencoba masuk lagi nanti.',
@@ -94,6 +95,19 @@ export const roomMessages = {
     body: 'Periksa kamera dan mikrofon Anda. Setelah menerima, semua peserta dapat melihat dan mendengar Anda.',
     accept: 'Naik ke panggung',
     decline: 'Tolak',
+  },
+  recording: {
+    indicator: 'Merekam',
+    label: 'Sesi ini sedang direkam',
+    starting: 'Perekaman sedang dimulai',
+    stopping: 'Perekaman sedang dihentikan',
+    started: 'Perekaman dimulai.',
+    stopped: 'Perekaman dihentikan.',
+    noticeTitle: 'Sesi ini direkam',
+    noticeStage:
+      'Dengan masuk ke panggung, Anda setuju wajah, suara, dan layar yang Anda bagikan ikut terekam. Hanya panggung yang direkam; obrolan penonton tidak masuk ke video.',
+    noticeAudience:
+      'Yang terekam hanya panggung: pembicara, layar yang dibagikan, dan peserta yang diundang ke panggung. Penonton dan obrolannya tidak masuk ke video; pertanyaan yang dijawab menjadi judul bab rekaman.',
   },
   panel: {
     stage: 'Panggung',

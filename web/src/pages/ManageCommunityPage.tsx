@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useLocation, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
@@ -8,15 +8,20 @@ import { CommunityProfile } from '../features/communities/CommunityProfile.tsx';
 import { CommunitySettingsForm } from '../features/communities/CommunitySettingsForm.tsx';
 import { communityQuery, myCommunitiesQuery } from '../features/communities/community-queries.ts';
 import { TeamPanel } from '../features/communities/TeamPanel.tsx';
+import { RetentionForm } from '../features/recordings/RetentionForm.tsx';
 import { SessionCardList } from '../features/sessions/SessionCardList.tsx';
 import { communitySessionsQuery } from '../features/sessions/session-queries.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 
-/** An organizer's dashboard: sessions (drafts included), the team, and the community's settings. */
+/**
+ * An organizer's dashboard: sessions (drafts included), the team, and the community's settings
+ * (its profile, and how long recordings are kept), opened at once when linked to.
+ */
 export default function ManageCommunityPage() {
   const { t } = useI18n();
   const params = useParams<{ slug: string }>();
+  const location = useLocation();
   const api = useApi();
   return (
     <SignedInOnly>
@@ -69,9 +74,14 @@ export default function ManageCommunityPage() {
                     </div>
                     <aside class="dashboard__side">
                       <TeamPanel slug={found().slug} myRole={myRole()} />
-                      <details class="card settings-panel">
+                      <details
+                        id="community-settings"
+                        class="card settings-panel"
+                        open={location.hash === '#community-settings'}
+                      >
                         <summary class="card__heading">{t('dashboard.settings')}</summary>
                         <CommunitySettingsForm community={found()} />
+                        <RetentionForm communitySlug={found().slug} />
                       </details>
                     </aside>
                   </div>

@@ -4,6 +4,7 @@ import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { AskAheadCard } from '../features/qa/AskAheadCard.tsx';
+import { ReplaySection } from '../features/recordings/ReplaySection.tsx';
 import { CancelRegistration } from '../features/registrations/CancelRegistration.tsx';
 import { RegistrationStatus } from '../features/registrations/RegistrationStatus.tsx';
 import { myRegistrationQuery } from '../features/registrations/registration-queries.ts';
@@ -16,7 +17,7 @@ import { QueryState } from '../ui/QueryState.tsx';
 
 /**
  * A registrant's personal page, from the link in their mail: status, the session, calendar,
- * cancel, and before the session a question asked ahead.
+ * cancel, before the session a question asked ahead, and after it the replay.
  */
 export default function MyRegistrationPage() {
   const { t } = useI18n();
@@ -44,6 +45,10 @@ export default function MyRegistrationPage() {
               status={mine().session.status}
             />
           </header>
+          {/* After the session the replay is what this page is for. */}
+          <Show when={mine().session.status === 'ended'}>
+            <ReplaySection source={{ secret: params.secret }} title={mine().session.title} class="replay--spaced" />
+          </Show>
           <div class="card my-registration__card">
             <RegistrationStatus registration={mine()} />
             <Show when={mine().status === 'registered' && ['scheduled', 'live'].includes(mine().session.status)}>

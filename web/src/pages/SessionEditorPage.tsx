@@ -5,6 +5,7 @@ import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { communityQuery } from '../features/communities/community-queries.ts';
+import { RecordingPanel } from '../features/recordings/RecordingPanel.tsx';
 import { ManageSessionHeader } from '../features/sessions/ManageSessionHeader.tsx';
 import { SessionEditorForm } from '../features/sessions/SessionEditorForm.tsx';
 import { SessionLifecycle } from '../features/sessions/SessionLifecycle.tsx';
@@ -53,6 +54,9 @@ export default function SessionEditorPage() {
                           session={existing()}
                           onCreated={() => {}}
                         />
+                        <Show when={existing().status !== 'cancelled'}>
+                          <RecordingPanel session={existing()} />
+                        </Show>
                         <SessionLifecycle session={existing()} />
                       </>
                     )}

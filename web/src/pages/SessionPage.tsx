@@ -6,6 +6,7 @@ import { usePageTitle } from '../app/page-title.ts';
 import { useCurrentUser } from '../features/accounts/account-queries.ts';
 import { useOrganizes } from '../features/communities/use-organizes.ts';
 import { AskAheadCard } from '../features/qa/AskAheadCard.tsx';
+import { ReplaySection } from '../features/recordings/ReplaySection.tsx';
 import { RegistrationCard } from '../features/registrations/RegistrationCard.tsx';
 import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
 import { InteractionReport } from '../features/sessions/InteractionReport.tsx';
@@ -22,7 +23,8 @@ import { QueryState } from '../ui/QueryState.tsx';
 
 /**
  * A session's public page: when, who, what, and the registration form; before it starts, a
- * way for registrants to ask a question ahead; after it, the room's Q&A and polls for its organizers.
+ * way for registrants to ask a question ahead; after it, the replay, and the room's Q&A and
+ * polls for its organizers.
  */
 export default function SessionPage() {
   const { t } = useI18n();
@@ -37,7 +39,7 @@ export default function SessionPage() {
   return (
     <QueryState query={session} notFound={t('sessions.notFound')}>
       {(found) => (
-        <article class="page session-page">
+        <article class="page session-page" classList={{ 'session-page--ended': found().status === 'ended' }}>
           <header class="session-page__header">
             <p class="eyebrow">
               <A href={`/c/${found().community.slug}`}>{found().community.name}</A>
@@ -78,6 +80,9 @@ export default function SessionPage() {
             </div>
           </div>
           <div class="session-page__body">
+            <Show when={found().status === 'ended'}>
+              <ReplaySection source={{ ref: found().slug }} title={found().title} />
+            </Show>
             <Show when={currentUser.data && found().status === 'scheduled' && !organizes()}>
               <AskAheadCard sessionRef={found().slug} />
             </Show>

@@ -17,6 +17,7 @@ import type { RoomState } from './create-room-state.ts';
 import { createUnreadCount } from './create-unread-count.ts';
 import { createWideScreen } from './create-wide-screen.ts';
 import { createLowBandwidthPreference } from './low-bandwidth.ts';
+import { RecordingIndicator, StageRecordingMark } from './RecordingIndicator.tsx';
 import { RoomControls } from './RoomControls.tsx';
 import type { RoomApi } from './room-api.ts';
 import { RoomProvider } from './room-context.ts';
@@ -133,6 +134,7 @@ export function ConnectedRoom(props: {
             <Show when={session().status === 'live'} fallback={<span class="badge">{t('room.notLive')}</span>}>
               <span class="badge badge--live room__live">{t('room.live')}</span>
             </Show>
+            <RecordingIndicator recording={props.snapshot.recording} />
             <span class="room__presence" data-testid="presence-count">
               <PeopleIcon size={18} />
               {t('room.presence', { n: props.snapshot.presence.connected })}
@@ -213,7 +215,9 @@ export function ConnectedRoom(props: {
                 label={t('room.stage.label')}
                 empty={t('room.stage.empty')}
                 overlay={stageOverlay()}
-              />
+              >
+                <StageRecordingMark recording={props.snapshot.recording} />
+              </StageView>
             </Match>
             <Match when={true}>
               <WaitingScreen snapshot={props.snapshot} reason="startingSoon" withHeading={false} />

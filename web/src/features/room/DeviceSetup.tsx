@@ -3,14 +3,21 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DeviceCards } from '../devices/DeviceCards.tsx';
 import { CameraOffIcon } from '../devices/icons.tsx';
 import type { MediaSetup } from './create-media-setup.ts';
+import { RecordingNotice } from './RecordingNotice.tsx';
 import './room.css';
 
-/** Camera preview, microphone level and the choice of devices, with whether each starts on. */
-export function DeviceSetup(props: { setup: MediaSetup }) {
+/**
+ * Camera preview, microphone level and the choice of devices, with whether each starts on; when
+ * the session is recorded, that entering the stage means being in the recording.
+ */
+export function DeviceSetup(props: { setup: MediaSetup; recordingNotice?: boolean }) {
   const { t } = useI18n();
   const media = () => props.setup.media;
   return (
     <div class="room-device-setup">
+      <Show when={props.recordingNotice}>
+        <RecordingNotice for="stage" />
+      </Show>
       <Show when={media().starting()}>
         <p class="notice notice--info" role="status">
           {t('check.starting')}

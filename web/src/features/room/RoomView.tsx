@@ -57,6 +57,7 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
         <Match when={phase().name === 'deviceSetup'}>
           <TeamDeviceSetup
             live={state.snapshot()?.session.status === 'live'}
+            recordingNotice={state.snapshot()?.recordingNotice ?? false}
             onReady={(choice) => state.chooseMedia(choice)}
           />
         </Match>

@@ -56,7 +56,7 @@ export function StageInvitationDialog(props: { open: boolean; state: RoomState; 
           const setup = createMediaSetup();
           return (
             <>
-              <DeviceSetup setup={setup} />
+              <DeviceSetup setup={setup} recordingNotice={props.state.snapshot()?.recordingNotice} />
               <Show when={problem()}>
                 {(message) => (
                   <p class="notice notice--problem" role="alert">

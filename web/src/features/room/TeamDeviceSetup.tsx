@@ -4,7 +4,12 @@ import { DeviceSetup } from './DeviceSetup.tsx';
 import type { MediaChoice } from './media-choice.ts';
 
 /** Speakers and moderators check camera and microphone before the room connects. */
-export function TeamDeviceSetup(props: { live: boolean; onReady: (choice: MediaChoice) => void }) {
+export function TeamDeviceSetup(props: {
+  live: boolean;
+  /** The session is or may be recorded. */
+  recordingNotice: boolean;
+  onReady: (choice: MediaChoice) => void;
+}) {
   const { t } = useI18n();
   const setup = createMediaSetup();
   return (
@@ -15,7 +20,7 @@ export function TeamDeviceSetup(props: { live: boolean; onReady: (choice: MediaC
         </h2>
         <p class="page__lead">{t(props.live ? 'room.setup.stageLead' : 'room.setup.backstageLead')}</p>
       </header>
-      <DeviceSetup setup={setup} />
+      <DeviceSetup setup={setup} recordingNotice={props.recordingNotice} />
       <div class="button-row room-setup__actions">
         <button
           type="button"

@@ -4,6 +4,7 @@ import { createMemo, Match, Show, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Countdown } from '../time/Countdown.tsx';
 import { SessionTimes } from '../time/SessionTimes.tsx';
+import { RecordingNotice } from './RecordingNotice.tsx';
 import './room.css';
 
 export type WaitingReason = 'doorsClosed' | 'startingSoon' | 'lobby' | 'denied';
@@ -66,6 +67,9 @@ export function WaitingScreen(props: {
           </Match>
         </Switch>
       </div>
+      <Show when={props.snapshot.recordingNotice && props.reason !== 'denied'}>
+        <RecordingNotice for="audience" />
+      </Show>
     </section>
   );
 }

@@ -64,6 +64,25 @@ describe('applying room events', () => {
     expect(snapshot.version).toBe(9);
   });
 
+  it('a recording starting, stopping and stopped shows on everyone’s snapshot, and newcomers are told from then on', () => {
+    const snapshot = aSnapshot();
+    const recording = { id: 'rec1', status: 'starting', startedAt: at } as const;
+    applyRoomEvent(snapshot, { v: 5, type: 'session.recording', at, data: { recording } });
+    expect(snapshot.recording).toEqual(recording);
+    expect(snapshot.recordingNotice).toBe(true);
+    applyRoomEvent(snapshot, {
+      v: 6,
+      type: 'session.recording',
+      at,
+      data: { recording: { ...recording, status: 'stopping' } },
+    });
+    expect(snapshot.recording?.status).toBe('stopping');
+    applyRoomEvent(snapshot, { v: 7, type: 'session.recording', at, data: { recording: null } });
+    expect(snapshot.recording).toBeNull();
+    expect(snapshot.recordingNotice).toBe(true);
+    expect(snapshot.version).toBe(7);
+  });
+
   it('a direct event is folded in by rev whatever its version, and leaves the version alone', () => {
     const snapshot = aSnapshot();
     applyDirectEvent(snapshot, { v: 2, type: 'qa.question', at, data: aQuestion({ status: 'pending', rev: 2 }) });

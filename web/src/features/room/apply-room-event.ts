@@ -22,6 +22,11 @@ export function applyRoomEvent(snapshot: RoomSnapshot, event: RoomEvent): void {
     case 'session.presence':
       snapshot.presence.connected = event.data.connected;
       break;
+    case 'session.recording':
+      snapshot.recording = event.data.recording ? { ...event.data.recording } : null;
+      // A recording that ran is a reason to tell newcomers; one stopping does not take it back.
+      if (event.data.recording) snapshot.recordingNotice = true;
+      break;
     case 'hand.raised':
       snapshot.hands = [...snapshot.hands.filter((hand) => hand.identity !== event.data.identity), event.data];
       if (isMe(event.data.identity)) me.handRaisedAt = event.data.raisedAt;

@@ -44,6 +44,8 @@ export function aSnapshot(): RoomSnapshot {
     qa: { questions: [], answeringId: null, mine: [], myVotes: [] },
     chat: { messages: [] },
     polls: { polls: [], myVotes: {} },
+    recording: null,
+    recordingNotice: false,
   };
 }
 

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { createUniqueId, For, Show } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { LineIcon } from '../../ui/LineIcon.tsx';
+import { DownloadIcon } from '../../ui/DownloadIcon.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { optionShares } from '../polls/poll-state.ts';
 import { interactionReportQuery, pollsCsvUrl, questionsCsvUrl } from './interaction-report-query.ts';
@@ -153,13 +153,5 @@ function PollSummary(props: { poll: Poll }) {
         </For>
       </ul>
     </li>
-  );
-}
-
-function DownloadIcon() {
-  return (
-    <LineIcon size={18}>
-      <path d="M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19h14" />
-    </LineIcon>
   );
 }

@@ -5,10 +5,11 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../../ui/form/FormProblem.tsx';
 import { SessionStatusBadge } from '../../sessions/SessionStatusBadge.tsx';
 import { useEndSession, useGoLive } from './console-api.ts';
+import { RecordingControls } from './RecordingControls.tsx';
 
 /**
- * Where the session is (not live yet, live, ended), how many are in, and the one big button of
- * the moment: Go live, or End session after a confirmation. Always in view above the tabs.
+ * Where the session is (not live yet, live, ended), how many are in, the one big button of the
+ * moment (Go live, or End session after a confirmation), and recording. Always in view above the tabs.
  */
 export function SessionStatusControls(props: { snapshot: RoomSnapshot }) {
   const { t, locale } = useI18n();
@@ -71,6 +72,9 @@ export function SessionStatusControls(props: { snapshot: RoomSnapshot }) {
           <p class="console-hint">{t('roomConsole.status.ended')}</p>
         </Match>
       </Switch>
+      <Show when={status() === 'scheduled' || status() === 'live'}>
+        <RecordingControls snapshot={props.snapshot} />
+      </Show>
     </div>
   );
 }

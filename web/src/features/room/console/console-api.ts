@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   MutableSource,
   ParticipantPage,
+  RoomRecording,
   RoomSettings,
   UpdateRoomSettingsRequest,
 } from '@serambi/shared';
@@ -53,6 +54,10 @@ export function createConsoleApi(api: ApiClient, sessionRef: () => string, ticke
         ),
       ),
     audit: async (): Promise<AuditEntry[]> => expectSuccess(await room().audit.$get({ param: param() }, headers())),
+    /** Starting twice answers the recording already running. */
+    startRecording: async (): Promise<RoomRecording> =>
+      expectSuccess(await room().recording.start.$post({ param: param() }, headers())),
+    stopRecording: async () => expectNoContent(await room().recording.stop.$post({ param: param() }, headers())),
     act: async (request: ModeratorRequest) => {
       const target = { param: { ...param(), identity: request.identity } };
       if (request.action === 'mute') {
@@ -135,6 +140,16 @@ export function useGoLive() {
 export function useEndSession() {
   const context = useConsole();
   return useMutation(() => ({ mutationFn: () => context.api.end() }));
+}
+
+export function useStartRecording() {
+  const context = useConsole();
+  return useMutation(() => ({ mutationFn: () => context.api.startRecording() }));
+}
+
+export function useStopRecording() {
+  const context = useConsole();
+  return useMutation(() => ({ mutationFn: () => context.api.stopRecording() }));
 }
 
 export function useUpdateRoomSettings() {
