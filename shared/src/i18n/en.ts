@@ -528,6 +528,7 @@ export const en: Messages = {
     cancelled: 'Registration cancelled',
     keepLink:
       'This page is your personal link: keep the email and open this page when the session starts. Don’t share it.',
+    keepLinkAfter: 'This page is your personal link: keep it to watch the replay. Do not share it.',
     cancel: 'Cancel registration',
     cancelTitle: 'Cancel your registration?',
     cancelBody:

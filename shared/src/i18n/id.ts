@@ -532,6 +532,8 @@ export const id = {
     cancelled: 'Pendaftaran dibatalkan',
     keepLink:
       'Halaman ini tautan pribadi Anda: simpan email-nya dan buka halaman ini saat sesi dimulai. Jangan bagikan ke orang lain.',
+    keepLinkAfter:
+      'Halaman ini tautan pribadi Anda: simpan untuk menonton tayangan ulang. Jangan bagikan ke orang lain.',
     cancel: 'Batalkan pendaftaran',
     cancelTitle: 'Batalkan pendaftaran?',
     cancelBody:

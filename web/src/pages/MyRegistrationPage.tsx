@@ -56,10 +56,14 @@ export default function MyRegistrationPage() {
                 {t('sessions.enterRoom')}
               </A>
             </Show>
-            <Show when={mine().status !== 'cancelled'}>
+            {/* Before the session: the calendar and cancelling; after it, only why to keep the link. */}
+            <Show when={mine().status !== 'cancelled' && ['scheduled', 'live'].includes(mine().session.status)}>
               <p class="my-registration__keep">{t('myRegistration.keepLink')}</p>
               <Show when={session.data}>{(full) => <AddToCalendar session={full()} />}</Show>
               <CancelRegistration secret={params.secret} title={mine().session.title} askNow={search.cancel === '1'} />
+            </Show>
+            <Show when={mine().status !== 'cancelled' && mine().session.status === 'ended'}>
+              <p class="my-registration__keep">{t('myRegistration.keepLinkAfter')}</p>
             </Show>
             <Show when={mine().status === 'cancelled'}>
               <A href={`/s/${mine().session.slug}`} class="button">
