@@ -46,6 +46,11 @@ export function readme(figures: BenchResult[], run: { commit: string; date: stri
     '  answered per second. The bench fails unless the database holds exactly the votes sent and every',
     '  client ends with those counts; "final counts at every client" is the last vote\'s answer to the',
     "  last client's last `qa.votes`.",
+    '- **recorder** (issue 6): one stage person publishes a 1280×720@30 camera with a tone and a',
+    '  1920×1080@30 screen share (no simulcast) on a local LiveKit; the built-in recorder records',
+    '  1280×720@15 for 30 s after a 4 s warm-up. Cores: utime+stime of the recorder process and its',
+    '  ffmpeg from `/proc` over wall time; memory: their VmRSS sampled every second; real-time factor:',
+    '  media seconds written (and encoded by ffmpeg) per wall second, 1.0 meaning it keeps up.',
     '',
   ].join('\n');
 }

@@ -160,7 +160,7 @@ export async function stopRecording(deps: RecordingDeps, session: SessionRow, by
 /** The first frame was written: the recording is running and chapters count from now. */
 export async function markRecording(deps: RecordingDeps, recordingId: string, at: Date): Promise<void> {
   const [row] = await deps.db.select().from(recordings).where(eq(recordings.id, recordingId));
-  if (!row || row.status !== 'starting') return;
+  if (row?.status !== 'starting') return;
   await changeRoom(deps.room, row.sessionId, async (tx) => {
     const [updated] = await tx
       .update(recordings)
@@ -220,7 +220,7 @@ export async function endCapture(
 export function recordingFinishHandler(deps: RecordingDeps): JobHandler<{ recordingId: string }> {
   return async ({ recordingId }, job) => {
     const [row] = await deps.db.select().from(recordings).where(eq(recordings.id, recordingId));
-    if (!row || row.backend !== 'builtin' || row.mediaKey) return;
+    if (row?.backend !== 'builtin' || row.mediaKey) return;
     if (row.status !== 'processing' && row.status !== 'failed') return;
     const keys = recordingKeys(row.sessionId, row.id);
     const files = {

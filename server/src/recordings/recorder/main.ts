@@ -1,0 +1,188 @@
+import { fstatSync } from 'node:fs';
+import { dispose, Room, RoomEvent } from '@livekit/rtc-node';
+import { AAC_PRIMING_SAMPLES, classifyFfmpegExit, type Encoder, startEncoder } from './ffmpeg.ts';
+import {
+  RECORDER_CONFIG_VARIABLE,
+  type RecorderConfig,
+  type RecorderEvent,
+  type RecorderFailure,
+  recorderConfigSchema,
+} from './protocol.ts';
+import { createRecording, SAMPLE_RATE, TICK_MS } from './recording.ts';
+import { followRoomTracks } from './room-tracks.ts';
+
+/**
+ * The recorder child process (started by spawn.ts): joins one room as a hidden participant,
+ * records it into a fragmented MP4 through ffmpeg, and reports on stdout as JSON lines
+ * (protocol.ts). It stops cleanly, finishing the file, on SIGTERM or SIGINT, when the room goes
+ * away (the session ended), or when the server that started it is gone; it exits 1 after a
+ * `failed` event. Its own process group holds ffmpeg too, so killing the group leaves nothing.
+ *
+ * It reads its configuration from the environment itself: it is a process of its own, with no
+ * server config.ts to ask.
+ */
+
+const STATS_EVERY_MS = 5_000;
+/** Leaving the room and releasing rtc-node get this long; the file is complete before either. */
+const CLEANUP_TIMEOUT_MS = 5_000;
+
+function emit(event: RecorderEvent): void {
+  process.stdout.write(`${JSON.stringify(event)}\n`);
+}
+
+function readConfig(): RecorderConfig | undefined {
+  const raw = process.env[RECORDER_CONFIG_VARIABLE];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw ?? '');
+  } catch {
+    return undefined;
+  }
+  const parsed = recorderConfigSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/** spawn.ts gives the recorder a pipe as stdin; it ends when the server's process does. */
+function stdinIsParentPipe(): boolean {
+  const stat = fstatSync(0);
+  return stat.isFIFO() || stat.isSocket();
+}
+
+async function record(config: RecorderConfig): Promise<never> {
+  const room = new Room();
+  let encoder: Encoder | undefined;
+  const recording = createRecording({
+    width: config.width,
+    height: config.height,
+    fps: config.fps,
+    now: () => performance.now(),
+    encoderDelaySamples: AAC_PRIMING_SAMPLES,
+    sinks: {
+      writeVideo: (frame, written) => encoder?.video.write(frame, written),
+      writeAudio: (samples) => encoder?.audio.write(samples),
+    },
+  });
+  const tracks = followRoomTracks(room, recording);
+  const timers: NodeJS.Timeout[] = [];
+  let ending = false;
+
+  /** Leaves the room and releases rtc-node, then exits; the outcome was reported before. */
+  const leave = async (code: number): Promise<never> => {
+    for (const timer of timers) clearInterval(timer);
+    await withTimeout(
+      (async () => {
+        await tracks.stop();
+        if (room.isConnected) await room.disconnect();
+        await dispose();
+      })(),
+      CLEANUP_TIMEOUT_MS,
+    );
+    process.exit(code);
+  };
+
+  const fail = (failure: RecorderFailure, detail: string): Promise<never> => {
+    ending = true;
+    emit({ event: 'failed', failure, detail });
+    return leave(1);
+  };
+
+  const stop = async (): Promise<void> => {
+    if (ending) return;
+    ending = true;
+    for (const timer of timers) clearInterval(timer);
+    if (encoder) {
+      // Catch up to now, so the file ends when the stop came.
+      recording.finish();
+      const problem = classifyFfmpegExit(await encoder.finish());
+      if (problem) {
+        emit({ event: 'failed', ...problem });
+        await leave(1);
+      }
+    }
+    emit({ event: 'stopped', mediaSeconds: recording.stats().mediaSeconds });
+    await leave(0);
+  };
+
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  room.on(RoomEvent.Disconnected, () => void stop());
+  if (stdinIsParentPipe()) {
+    process.stdin.on('end', () => void stop());
+    process.stdin.resume();
+    // With the server gone, nobody reads the events: the file is what is left to finish.
+    process.stdout.on('error', () => {});
+  }
+
+  try {
+    await room.connect(config.url, config.token, { autoSubscribe: true, dynacast: false });
+  } catch (error) {
+    return fail('recorder_crashed', `could not join the room: ${(error as Error).message}`);
+  }
+  // Stopped while joining: stop() is already on its way out.
+  if (ending) return new Promise<never>(() => {});
+  emit({ event: 'connected' });
+
+  encoder = startEncoder(
+    config.ffmpeg,
+    { output: config.output, width: config.width, height: config.height, fps: config.fps, sampleRate: SAMPLE_RATE },
+    { onStderr: (line) => process.stderr.write(`ffmpeg: ${line}\n`) },
+  );
+  void encoder.exited.then((exit) => {
+    if (ending) return;
+    const problem = classifyFfmpegExit(exit) ?? {
+      failure: 'ffmpeg_failed',
+      detail: 'ffmpeg ended before its input did',
+    };
+    void fail(problem.failure, problem.detail);
+  });
+  const mediaAt = recording.start();
+  emit({ event: 'media', at: mediaAt.toISOString() });
+  timers.push(setInterval(recording.tick, TICK_MS));
+  timers.push(
+    setInterval(() => {
+      const progress = encoder?.progress;
+      emit({
+        event: 'stats',
+        ...recording.stats(),
+        bytes: progress?.bytes ?? null,
+        encodedSeconds: progress?.encodedSeconds ?? null,
+        speed: progress?.speed ?? null,
+      });
+    }, STATS_EVERY_MS),
+  );
+  // Nothing left to await: the process ends in stop() or fail().
+  return new Promise<never>(() => {});
+}
+
+let crashed = false;
+const crash = (error: unknown) => {
+  if (crashed) return;
+  crashed = true;
+  emit({
+    event: 'failed',
+    failure: 'recorder_crashed',
+    detail: error instanceof Error ? error.message : String(error),
+  });
+  // ffmpeg is in our process group and would be left reading nothing; closing our end of its
+  // pipes (by exiting) lets it finish the file by itself.
+  process.exit(1);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+const config = readConfig();
+if (!config) {
+  emit({
+    event: 'failed',
+    failure: 'recorder_crashed',
+    detail: `${RECORDER_CONFIG_VARIABLE} is missing or not a valid recorder configuration`,
+  });
+  process.exit(1);
+}
+await record(config);
