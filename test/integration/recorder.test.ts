@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dispose } from '@livekit/rtc-node';
+import { dispose, VideoRotation } from '@livekit/rtc-node';
 import type { RecorderEvent, RecorderProcess } from '@serambi/server/recordings/recorder/spawn.ts';
 import { spawnRecorder } from '@serambi/server/recordings/recorder/spawn.ts';
 import { RoomServiceClient } from 'livekit-server-sdk';
@@ -16,6 +16,7 @@ import {
   FFMPEG,
   flashOffsets,
   flashOnsets,
+  halvesFrame,
   i420Frame,
   median,
   probeRecording,
@@ -210,6 +211,38 @@ describe('the built-in recorder', () => {
       COLOUR_TOLERANCE,
     );
   }, 60_000);
+
+  it('turns a sideways phone camera upright, as a browser shows it', async () => {
+    const room = await aRoom();
+    const top = { red: 210, green: 60, blue: 40 };
+    const bottom = { red: 40, green: 90, blue: 200 };
+    const phone = await aBot(room, 'phone');
+    // A phone held upright sends landscape frames to be turned a quarter clockwise on display:
+    // the frame's left half is then the top of the picture. (From an rtc-node publisher the turn
+    // is applied on the way and frames arrive upright; from a browser negotiating the video
+    // orientation extension it arrives as metadata, which the recorder applies: rotate.test.ts.)
+    const camera = await publishLoop(phone, {
+      source: 'camera',
+      frames: [halvesFrame(640, 360, yuvOf(top), yuvOf(bottom))],
+      fps: 15,
+      rotation: VideoRotation.VIDEO_ROTATION_90,
+    });
+    const output = path.join(scratch, 'upright.mp4');
+    const recorder = await startRecorder(room, output);
+    await nextEvent(recorder, 'media');
+    await recordFor(3_000);
+    expect(await recorder.stop()).toEqual({ code: 0, signal: null });
+    await camera.stop();
+
+    const { durationSeconds } = await probeRecording(output);
+    const frame = await decodeFrame(output, durationSeconds - 0.5, { width: 128, height: 72 });
+    // Upright 9:16 in the 16:9 canvas: a tall picture in the middle, dark on both sides.
+    const seen = { top: frame.colourAt(64, 12), bottom: frame.colourAt(64, 60), side: frame.colourAt(8, 36) };
+    console.info(`upright frame: ${JSON.stringify(seen)}`);
+    expect(colourDistance(seen.top, top), 'the left half of the frame is on top').toBeLessThan(COLOUR_TOLERANCE);
+    expect(colourDistance(seen.bottom, bottom), 'its right half at the bottom').toBeLessThan(COLOUR_TOLERANCE);
+    expect(Math.max(seen.side.red, seen.side.green, seen.side.blue), 'dark beside the portrait').toBeLessThan(30);
+  });
 
   it('leaves a playable file up to its last fragment when killed mid-way', async () => {
     const room = await aRoom();

@@ -8,6 +8,7 @@ import {
   TrackSource,
   VideoBufferType,
   VideoFrame,
+  VideoRotation,
   VideoSource,
 } from '@livekit/rtc-node';
 import type { YuvColour } from '@serambi/server/recordings/recorder/canvas.ts';
@@ -49,6 +50,29 @@ export function i420Frame(width: number, height: number, colour: YuvColour, barA
     const barWidth = Math.max(2, Math.round(width / 16));
     const from = Math.floor(barAt * (width - barWidth));
     for (let row = 0; row < height; row++) data.fill(235, row * width + from, row * width + from + barWidth);
+  }
+  return new VideoFrame(data, width, height, VideoBufferType.I420);
+}
+
+/** An I420 frame whose left half is one colour and right half another: it shows which way is up. */
+export function halvesFrame(width: number, height: number, left: YuvColour, right: YuvColour): VideoFrame {
+  const chromaWidth = (width + 1) >> 1;
+  const chromaHeight = (height + 1) >> 1;
+  const chromaSize = chromaWidth * chromaHeight;
+  const data = new Uint8Array(width * height + 2 * chromaSize);
+  for (let row = 0; row < height; row++) {
+    data.fill(left.y, row * width, row * width + width / 2);
+    data.fill(right.y, row * width + width / 2, (row + 1) * width);
+  }
+  for (const [plane, key] of [
+    [width * height, 'u'],
+    [width * height + chromaSize, 'v'],
+  ] as const) {
+    for (let row = 0; row < chromaHeight; row++) {
+      const start = plane + row * chromaWidth;
+      data.fill(left[key], start, start + chromaWidth / 2);
+      data.fill(right[key], start + chromaWidth / 2, start + chromaWidth);
+    }
   }
   return new VideoFrame(data, width, height, VideoBufferType.I420);
 }
@@ -125,12 +149,17 @@ const AUDIO_LEAD_FRAMES = 10;
 const AUDIO_QUEUE_MS = 200;
 
 /** A pacer step capturing the video frames due: `frameAt(k)` is frame k, shown from k/fps on. */
-function videoFrames(source: VideoSource, fps: number, frameAt: (k: number) => VideoFrame) {
+function videoFrames(
+  source: VideoSource,
+  fps: number,
+  frameAt: (k: number) => VideoFrame,
+  rotation: VideoRotation = VideoRotation.VIDEO_ROTATION_0,
+) {
   let sent = 0;
   return (elapsedMs: number) => {
     const due = Math.floor((elapsedMs * fps) / 1_000) + 1;
     sent = Math.max(sent, due - 1);
-    for (; sent < due; sent++) source.captureFrame(frameAt(sent), BigInt(Math.round((sent * 1e6) / fps)));
+    for (; sent < due; sent++) source.captureFrame(frameAt(sent), BigInt(Math.round((sent * 1e6) / fps)), rotation);
   };
 }
 
@@ -216,6 +245,8 @@ export async function publishLoop(
     frames: VideoFrame[];
     fps: number;
     toneHz?: number;
+    /** The turn to apply on display, as a phone held upright sends its camera. */
+    rotation?: VideoRotation;
   },
 ): Promise<Publication> {
   const first = options.frames[0];
@@ -229,6 +260,7 @@ export async function publishLoop(
     videoSource,
     options.fps,
     (k) => options.frames[k % options.frames.length] as VideoFrame,
+    options.rotation,
   );
   const captureAudio = audioSource ? audioSamples(audioSource, toneSample(options.toneHz ?? 0)) : undefined;
   const pacer = pace(async (elapsedMs) => {

@@ -10,10 +10,12 @@ import {
   TrackSource,
   VideoBufferType,
   type VideoFrame,
+  VideoRotation,
   VideoStream,
 } from '@livekit/rtc-node';
 import type { I420Image } from './canvas.ts';
 import { type Recording, SAMPLE_RATE, type SourceFrame } from './recording.ts';
+import { rotateI420 } from './rotate.ts';
 
 /**
  * Feeds every track the room's hidden recorder subscribes to into the recording: audio
@@ -57,7 +59,7 @@ export function followRoomTracks(room: Room, recording: Recording): RoomTracks {
       const kind = publication.source === TrackSource.SOURCE_SCREENSHARE ? 'screen' : 'camera';
       recording.addVideo(trackId, participant.identity, kind);
       void read(trackId, new VideoStream(track), (event) =>
-        recording.pushVideo(trackId, convertedWhenDrawn(event.frame)),
+        recording.pushVideo(trackId, convertedWhenDrawn(event.frame, event.rotation)),
       );
     }
   };
@@ -105,18 +107,33 @@ export function followRoomTracks(room: Room, recording: Recording): RoomTracks {
   };
 }
 
-/** Defers the conversion of a non-I420 frame to when (and if) it is drawn. */
-function convertedWhenDrawn(frame: VideoFrame): SourceFrame {
-  let converted: I420Image | undefined = frame.type === VideoBufferType.I420 ? frame : undefined;
+/**
+ * Defers the conversion of a non-I420 frame, and turning a sideways one upright, to when (and
+ * if) it is drawn.
+ */
+function convertedWhenDrawn(frame: VideoFrame, rotation: VideoRotation): SourceFrame {
+  const quarterTurns = QUARTER_TURNS[rotation] ?? 0;
+  let converted: I420Image | undefined = frame.type === VideoBufferType.I420 && quarterTurns === 0 ? frame : undefined;
+  const sideways = quarterTurns % 2 === 1;
   return {
-    width: frame.width,
-    height: frame.height,
+    width: sideways ? frame.height : frame.width,
+    height: sideways ? frame.width : frame.height,
     i420() {
-      converted ??= frame.convert(VideoBufferType.I420);
+      converted ??= rotateI420(
+        frame.type === VideoBufferType.I420 ? frame : frame.convert(VideoBufferType.I420),
+        quarterTurns,
+      );
       return converted;
     },
   };
 }
+
+const QUARTER_TURNS: Partial<Record<VideoRotation, 0 | 1 | 2 | 3>> = {
+  [VideoRotation.VIDEO_ROTATION_0]: 0,
+  [VideoRotation.VIDEO_ROTATION_90]: 1,
+  [VideoRotation.VIDEO_ROTATION_180]: 2,
+  [VideoRotation.VIDEO_ROTATION_270]: 3,
+};
 
 function firstChannel(interleaved: Int16Array, channels: number): Int16Array {
   const mono = new Int16Array(Math.floor(interleaved.length / channels));
