@@ -1,12 +1,14 @@
-import { type Recording, recordingStatusGroups, type Session } from '@serambi/shared';
+import { type Recording, recordingStatusGroups, type Session, type SessionStatus } from '@serambi/shared';
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
+import { expectSuccess } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { sessionKeys } from '../sessions/session-queries.ts';
 import { RecordingItem } from './RecordingItem.tsx';
 import { RecordingSettingsForm } from './RecordingSettingsForm.tsx';
 import { sessionRecordingsQuery, useStartSessionRecording, useStopSessionRecording } from './recordings-api.ts';
@@ -65,9 +67,30 @@ export function RecordingPanel(props: { session: Session }) {
   );
 }
 
+/**
+ * The session's status as the room changes it: the page's own copy of the session feeds its
+ * form and stays as loaded, so this reads the status anew while the session may still go live
+ * or end, and Start recording appears without a reload.
+ */
+function useCurrentStatus(session: () => Session) {
+  const api = useApi();
+  const status = useQuery(() => ({
+    queryKey: [...sessionKeys.one(session().slug), 'status'],
+    queryFn: async () =>
+      (await expectSuccess(await api.sessions[':ref'].$get({ param: { ref: session().slug } }))).status,
+    initialData: session().status,
+    refetchInterval: (query: { state: { data?: SessionStatus } }) =>
+      query.state.data === 'scheduled' || query.state.data === 'live' ? STATUS_POLL_MS : false,
+  }));
+  return () => status.data ?? session().status;
+}
+
+const STATUS_POLL_MS = 10_000;
+
 /** Start recording while the session is live, or stop the one running after a confirmation. */
 function RecordingStartStop(props: { session: Session; active: Recording | undefined }) {
   const { t } = useI18n();
+  const status = useCurrentStatus(() => props.session);
   const start = useStartSessionRecording(() => props.session.slug);
   const stop = useStopSessionRecording(() => props.session.slug);
   const [askingToStop, setAskingToStop] = createSignal(false);
@@ -92,7 +115,7 @@ function RecordingStartStop(props: { session: Session; active: Recording | undef
             </button>
           )}
         </Match>
-        <Match when={props.session.status === 'live'}>
+        <Match when={status() === 'live'}>
           <button
             type="button"
             class="button"
@@ -108,7 +131,7 @@ function RecordingStartStop(props: { session: Session; active: Recording | undef
             {t('recordings.start')}
           </button>
         </Match>
-        <Match when={props.session.status === 'scheduled' || props.session.status === 'draft'}>
+        <Match when={status() === 'scheduled' || status() === 'draft'}>
           <p class="recording-panel__hint">{t('recordings.notLive')}</p>
         </Match>
       </Switch>
