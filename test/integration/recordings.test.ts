@@ -6,10 +6,11 @@ import { recordingKeys } from '@serambi/server/recordings/store.ts';
 import type { RoomRecording } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Caller } from '../support/accounts.ts';
+import { anonymous, type Caller } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, moderate } from '../support/qa.ts';
-import { probe, recordingsSeenBy, replayAt, untilRecording } from '../support/recordings.ts';
+import { probeRecording } from '../support/recording-media.ts';
+import { recordingsSeenBy, replayAt, untilRecording } from '../support/recordings.ts';
 import {
   aRegistrant,
   aRoomSetup,
@@ -116,8 +117,8 @@ describe('recording the stage with the built-in recorder', () => {
 
     // The finished file: H.264 and AAC, its index at the front (faststart).
     const file = await app.context.recordingStore.scratchPath(recordingKeys(seen.session.id, recording.id).media);
-    const probed = await probe(file);
-    expect(probed.streams.map((s) => `${s.codec_type}:${s.codec_name}`).sort()).toEqual(['audio:aac', 'video:h264']);
+    const probed = await probeRecording(file);
+    expect(probed.streams.map((s) => `${s.codecType}:${s.codecName}`).sort()).toEqual(['audio:aac', 'video:h264']);
     const head = Buffer.from(
       await (await fetch(`${app.url}${ready.mediaUrl}`, { headers: { Range: 'bytes=0-65535' } })).arrayBuffer(),
     );
@@ -196,7 +197,7 @@ describe('recording the stage with the built-in recorder', () => {
     expect((await replayAt(app.url, publicPath, stage.owner.cookie ?? undefined)).state).toBe('available');
 
     // Settings are the organizers' alone, and a session outside a series has no series setting.
-    const stranger = anonymousCaller(app);
+    const stranger = anonymous(app.url);
     expect((await stranger.request(`/api/sessions/${stage.session.slug}/recordings`)).status).toBe(401);
     const notSeries = await stage.owner.request(`/api/sessions/${stage.session.slug}/recordings/settings`, {
       method: 'PATCH',
@@ -309,19 +310,6 @@ describe('recording the stage with the built-in recorder', () => {
     expect((await replayAt(app.url, `/api/registrations/${stage.secret}/replay`)).state).toBe('expired');
   });
 });
-
-function anonymousCaller(app: TestApp): Caller {
-  return {
-    email: '',
-    cookie: null,
-    request: (path, init = {}) =>
-      fetch(`${app.url}${path}`, {
-        method: init.method ?? 'GET',
-        headers: { Origin: app.url, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      }),
-  };
-}
 
 describe('recording faults that must not touch the live session', () => {
   it('without ffmpeg, starting answers a clear 503 and the session stays live', async () => {

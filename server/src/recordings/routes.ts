@@ -170,45 +170,29 @@ const replayByLink = createRoute({
   responses: { 200: jsonResponse(replaySchema, 'The replay'), 404: problem('The link is not valid') },
 });
 
-const fileParams = z.object({ id: z.uuid() });
-const fileQuery = z.object({ token: z.string().max(200).optional() });
-const fileAnswers = (type: string) => ({
-  200: { description: 'The whole file', content: { [type]: { schema: z.string().meta({ format: 'binary' }) } } },
-  206: {
-    description: 'The requested byte range',
-    content: { [type]: { schema: z.string().meta({ format: 'binary' }) } },
-  },
-  403: problem('The address has expired or is not valid: load the replay again'),
-  404: problem('No such recording, or its file was deleted'),
-  416: problem('The range is outside the file'),
-});
+/** A recording's file, by the signed address the replay (or the organizer's list) gives. */
+const fileRoute = (file: 'media' | 'poster' | 'download', type: string, summary: string) =>
+  createRoute({
+    method: 'get',
+    path: `/recordings/{id}/${file}`,
+    tags: ['Recordings'],
+    summary,
+    request: { params: z.object({ id: z.uuid() }), query: z.object({ token: z.string().max(200).optional() }) },
+    responses: {
+      200: { description: 'The whole file', content: { [type]: { schema: z.string().meta({ format: 'binary' }) } } },
+      206: {
+        description: 'The requested byte range',
+        content: { [type]: { schema: z.string().meta({ format: 'binary' }) } },
+      },
+      403: problem('The address has expired or is not valid: load the replay again'),
+      404: problem('No such recording, or its file was deleted'),
+      416: problem('The range is outside the file'),
+    },
+  });
 
-const media = createRoute({
-  method: 'get',
-  path: '/recordings/{id}/media',
-  tags: ['Recordings'],
-  summary: 'The replay’s video (HTTP Range supported), by the signed address the replay gives',
-  request: { params: fileParams, query: fileQuery },
-  responses: fileAnswers('video/mp4'),
-});
-
-const poster = createRoute({
-  method: 'get',
-  path: '/recordings/{id}/poster',
-  tags: ['Recordings'],
-  summary: 'The replay’s poster image, by signed address',
-  request: { params: fileParams, query: fileQuery },
-  responses: fileAnswers('image/jpeg'),
-});
-
-const download = createRoute({
-  method: 'get',
-  path: '/recordings/{id}/download',
-  tags: ['Recordings'],
-  summary: 'The replay’s video as a download (organizers’ signed address)',
-  request: { params: fileParams, query: fileQuery },
-  responses: fileAnswers('video/mp4'),
-});
+const media = fileRoute('media', 'video/mp4', 'The replay’s video (HTTP Range supported)');
+const poster = fileRoute('poster', 'image/jpeg', 'The replay’s poster image');
+const download = fileRoute('download', 'video/mp4', 'The replay’s video as a download (organizers)');
 
 /** Recording control (room and organizers), settings, the replay, and its files. */
 export function recordingRoutes(deps: RecordingDeps) {
