@@ -284,10 +284,7 @@ describe('recording the stage with the built-in recorder', () => {
     expect((await stage.host.call('/recording/stop')).status).toBe(204);
     await untilRecording(stage.owner, stage.session.slug, (r) => r.status === 'ready');
 
-    const community = (await (await stage.owner.request(`/api/sessions/${stage.session.slug}`)).json()) as {
-      community: { slug: string };
-    };
-    const retention = await stage.owner.request(`/api/communities/${community.community.slug}/recording-retention`, {
+    const retention = await stage.owner.request(`/api/communities/${stage.community.slug}/recording-retention`, {
       method: 'PATCH',
       body: { retentionDays: 30 },
     });

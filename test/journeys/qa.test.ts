@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
+import { launchBrowser, newLivePage } from '../support/browser.ts';
 import { aRegistrant, aRoomSetup, aSpeaker, joinRoom } from '../support/room.ts';
 
 /** Where the journey leaves its screenshots, to be looked at. */
@@ -12,23 +12,9 @@ const shots = process.env.SHOTS_DIR ?? '/tmp/shots';
 
 const phone = { width: 390, height: 844 };
 
-/**
- * A page signed in as `caller` (or nobody), in English. Four pages with live media share two
- * cores here: loading a page may take longer than the harness's default allows.
- */
-async function pageAs(
-  browser: Browser,
-  app: TestApp,
-  caller: Caller | null,
-  viewport?: { width: number; height: number },
-) {
-  const page = await newPageSignedIn(browser, app.url, caller?.cookie ?? null, {
-    locale: 'en-US',
-    ...(viewport ? { viewport } : {}),
-  });
-  page.setDefaultNavigationTimeout(30_000);
-  return page;
-}
+/** A page signed in as `caller` (or nobody), in English. */
+const pageAs = (browser: Browser, app: TestApp, caller: Caller | null, viewport?: { width: number; height: number }) =>
+  newLivePage(browser, app.url, caller?.cookie ?? null, { locale: 'en-US', ...(viewport ? { viewport } : {}) });
 
 const shoot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
+import { launchBrowser, newLivePage } from '../support/browser.ts';
 import { ask } from '../support/qa.ts';
 import { aRegistrant, aRoomSetup, aSpeaker, joinRoom } from '../support/room.ts';
 
@@ -16,17 +16,13 @@ const phone = { width: 390, height: 844 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A page signed in as `caller` (or nobody), in English or Indonesian. Live media on two cores: pages load slowly. */
-async function pageAs(
+/** A page signed in as `caller` (or nobody), in English or Indonesian. */
+const pageAs = (
   browser: Browser,
   app: TestApp,
   caller: Caller | null,
   options: { locale: 'en-US' | 'id-ID'; viewport: { width: number; height: number } },
-) {
-  const page = await newPageSignedIn(browser, app.url, caller?.cookie ?? null, options);
-  page.setDefaultNavigationTimeout(30_000);
-  return page;
-}
+) => newLivePage(browser, app.url, caller?.cookie ?? null, options);
 
 /** Screenshots of what `page` shows at a desktop's and a phone's width, named `<name>-desktop|phone-<lang>`. */
 async function shootBothWidths(page: Page, name: string, lang: 'en' | 'id', fullPage = false) {
@@ -40,12 +36,6 @@ async function shootBothWidths(page: Page, name: string, lang: 'en' | 'id', full
     await page.screenshot({ path: path.join(shots, `${name}-${width}-${lang}.png`), fullPage });
   }
   await page.setViewportSize(original);
-}
-
-/** The slug of the community a session belongs to. */
-async function communitySlugOf(owner: Caller, sessionSlug: string): Promise<string> {
-  const response = await owner.request(`/api/sessions/${sessionSlug}`);
-  return ((await response.json()) as { community: { slug: string } }).community.slug;
 }
 
 /** The replay's video, as the page reports it. */
@@ -69,7 +59,7 @@ describe('recording a session and watching its replay', () => {
   });
 
   it('the moderator records the stage while a question is answered; the replay plays and its chapter jumps to the question', async () => {
-    const { owner, session } = await aRoomSetup(app);
+    const { owner, community, session } = await aRoomSetup(app);
     const speaker = await aSpeaker(app, session.id);
     const budiSecret = await aRegistrant(app, owner, session.slug, 'Budi Santoso');
     const aniSecret = await aRegistrant(app, owner, session.slug, 'Ani Wijaya');
@@ -136,8 +126,7 @@ describe('recording a session and watching its replay', () => {
       await budiPage.getByTestId('room-ended').waitFor({ timeout: 20_000 });
 
       // The organizer's panel follows the part from being finished to ready, by itself.
-      const communitySlug = await communitySlugOf(owner, session.slug);
-      await moderatorPage.goto(`${app.url}/manage/${communitySlug}/sessions/${session.slug}`);
+      await moderatorPage.goto(`${app.url}/manage/${community.slug}/sessions/${session.slug}`);
       const part = moderatorPage.getByTestId('recording-item').first();
       await part.waitFor();
       if ((await part.getAttribute('data-status')) === 'processing') {
@@ -149,7 +138,7 @@ describe('recording a session and watching its replay', () => {
       await expect(part.getByTestId('recording-download').count()).resolves.toBe(1);
       await shootBothWidths(moderatorPage, 'recording-panel', 'en', true);
       const organizerInIndonesian = await pageAs(browser, app, owner, { locale: 'id-ID', viewport: desktop });
-      await organizerInIndonesian.goto(`${app.url}/manage/${communitySlug}/sessions/${session.slug}`);
+      await organizerInIndonesian.goto(`${app.url}/manage/${community.slug}/sessions/${session.slug}`);
       await organizerInIndonesian.locator('[data-testid="recording-item"][data-status="ready"]').waitFor();
       await shootBothWidths(organizerInIndonesian, 'recording-panel', 'id', true);
 
@@ -207,13 +196,12 @@ describe('recording a session and watching its replay', () => {
   }, 240_000);
 
   it('a session set to record by itself tells the team and the audience before they enter', async () => {
-    const { owner, session } = await aRoomSetup(app);
+    const { owner, community, session } = await aRoomSetup(app);
     const secret = await aRegistrant(app, owner, session.slug, 'Sari Dewi');
-    const communitySlug = await communitySlugOf(owner, session.slug);
 
     // The organizer turns on recording by itself and keeps the replay for registrants.
     const organizerPage = await pageAs(browser, app, owner, { locale: 'en-US', viewport: desktop });
-    await organizerPage.goto(`${app.url}/manage/${communitySlug}/sessions/${session.slug}`);
+    await organizerPage.goto(`${app.url}/manage/${community.slug}/sessions/${session.slug}`);
     const settings = organizerPage.getByTestId('recording-settings');
     await settings.getByLabel('Record automatically when this session goes live').check();
     await settings.getByText('Saved.').waitFor();

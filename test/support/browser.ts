@@ -75,3 +75,20 @@ export async function newPageSignedIn(
   }
   return page;
 }
+
+/**
+ * A signed-in page (or nobody's) for a journey with live media: several such pages share two
+ * cores with LiveKit, so loading one may take longer than the harness's default navigation wait.
+ */
+export async function newLivePage(
+  browser: Browser,
+  siteUrl: string,
+  cookie: string | null,
+  options: NewPageOptions = {},
+): Promise<Page> {
+  const page = await newPageSignedIn(browser, siteUrl, cookie, options);
+  page.setDefaultNavigationTimeout(LIVE_NAVIGATION_TIMEOUT_MS);
+  return page;
+}
+
+const LIVE_NAVIGATION_TIMEOUT_MS = 30_000;

@@ -42,7 +42,7 @@ export async function aRoomSetup(
   });
   if (created.status !== 201) throw new Error(`session not created: ${created.status} ${await created.text()}`);
   const session = (await created.json()) as { id: string; slug: string };
-  return { owner, session };
+  return { owner, community: { slug }, session };
 }
 
 /** Registers someone through the organizer's invitation endpoint and returns their personal link's secret. */
