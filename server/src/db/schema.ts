@@ -1,7 +1,10 @@
 /** Every table, gathered for drizzle-kit and the typed query builder. Tables live with their capability. */
 export * from '../accounts/schema.ts';
+export * from '../attendance/schema.ts';
+export * from '../certificates/schema.ts';
 export * from '../chat/schema.ts';
 export * from '../communities/schema.ts';
+export * from '../feedback/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../livekit/schema.ts';
 export * from '../notifications/schema.ts';

@@ -200,6 +200,9 @@ export const en: Messages = {
     jayapura: 'WIT (UTC+9) — Maluku, Papua',
   },
   validation: {
+    imageDataUrl: 'Use a PNG or JPEG picture.',
+    imageTooLarge: 'This picture is too large: use one under 250 KB.',
+    rating: 'Choose from 1 to 5 stars.',
     questionEmpty: 'Write your question first.',
     questionTooLong: 'A question has at most 300 characters. Shorten it, or ask the rest live.',
     chatEmpty: 'Write a message first.',

@@ -200,6 +200,9 @@ export const id = {
     jayapura: 'WIT (UTC+9) — Maluku, Papua',
   },
   validation: {
+    imageDataUrl: 'Gunakan gambar PNG atau JPEG.',
+    imageTooLarge: 'Gambar ini terlalu besar: gunakan yang di bawah 250 KB.',
+    rating: 'Pilih 1 sampai 5 bintang.',
     questionEmpty: 'Tulis pertanyaan Anda dahulu.',
     questionTooLong: 'Pertanyaan paling banyak 300 karakter. Persingkat, atau tanyakan sisanya secara langsung.',
     chatEmpty: 'Tulis pesan dahulu.',
