@@ -31,7 +31,9 @@ export const attendeeSchema = z
     attended: z.boolean(),
     /** Whole minutes in the room while the session was live (union of every connection). */
     minutes: z.number().int(),
-    /** `minutes` as a share of the live session, 0–100. */
+    /** The same in seconds (what `percent` is computed from). */
+    seconds: z.number().int(),
+    /** `seconds` as a share of the live session, 0–100. */
     percent: z.number().int(),
     /** How many times they connected (reconnects and devices). */
     connections: z.number().int(),

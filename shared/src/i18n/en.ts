@@ -1,6 +1,12 @@
+import { attendanceMessages } from './attendance.en.ts';
+import { certificatesMessages } from './certificates.en.ts';
+import { feedbackMessages } from './feedback.en.ts';
 import type { Messages } from './id.ts';
 
 export const en: Messages = {
+  attendance: attendanceMessages,
+  certificates: certificatesMessages,
+  feedback: feedbackMessages,
   app: {
     name: 'Serambi',
     tagline: 'Moderated online sharing sessions for communities',

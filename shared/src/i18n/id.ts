@@ -1,5 +1,12 @@
+import { attendanceMessages } from './attendance.id.ts';
+import { certificatesMessages } from './certificates.id.ts';
+import { feedbackMessages } from './feedback.id.ts';
+
 /** Indonesian messages: the reference dictionary; `en` must have exactly the same keys. */
 export const id = {
+  attendance: attendanceMessages,
+  certificates: certificatesMessages,
+  feedback: feedbackMessages,
   app: {
     name: 'Serambi',
     tagline: 'Sesi berbagi online yang tertata untuk komunitas',
