@@ -2,12 +2,17 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { attendanceRoutes } from './attendance/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { certificateDepsOf } from './certificates/deps.ts';
+import { certificateHolderRoutes } from './certificates/holder-routes.ts';
+import { certificateLifecycleHooks, certificateRoutes } from './certificates/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { createCommunityNotifications } from './communities/mails.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { communityTeamRoutes } from './communities/team-routes.ts';
 import type { AppContext } from './context.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
 import { currentUser } from './http/current-user.ts';
@@ -52,13 +57,23 @@ export function buildApi(ctx: AppContext) {
     .route('/', registrationRoutes(ctx, ctx.links, registrationMails))
     .route('/', calendarRoutes(ctx))
     .route('/', previewRoutes(ctx))
-    .route('/', roomRoutes(roomDepsOf(ctx), recordingLifecycleHooks(recordingDepsOf(ctx))))
+    .route(
+      '/',
+      roomRoutes(roomDepsOf(ctx), {
+        ...recordingLifecycleHooks(recordingDepsOf(ctx)),
+        ...certificateLifecycleHooks({ now: ctx.now, issueDelaySeconds: ctx.config.certificates.issueDelaySeconds }),
+      }),
+    )
     .route('/', qaRoutes(roomDepsOf(ctx)))
     .route('/', chatRoutes(roomDepsOf(ctx)))
     .route('/', pollRoutes(roomDepsOf(ctx)))
     .route('/', reactionRoutes(roomDepsOf(ctx)))
     .route('/', interactionReportRoutes(ctx))
-    .route('/', recordingRoutes(recordingDepsOf(ctx)));
+    .route('/', attendanceRoutes({ db: ctx.db, now: ctx.now }))
+    .route('/', recordingRoutes(recordingDepsOf(ctx)))
+    .route('/', certificateHolderRoutes(certificateDepsOf(ctx)))
+    .route('/', certificateRoutes(certificateDepsOf(ctx)))
+    .route('/', feedbackRoutes({ db: ctx.db, now: ctx.now, room: roomDepsOf(ctx) }));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

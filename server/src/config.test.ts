@@ -47,6 +47,15 @@ describe('configuration', () => {
     ).toThrow(/^Configuration error: LIVEKIT_API_SECRET must be at least 32 characters[^"]*\.$/);
   });
 
+  it('issues certificates a minute after a session ends, at once in tests, or as CERTIFICATE_ISSUE_DELAY_SECONDS says', () => {
+    expect(loadConfig({}).certificates.issueDelaySeconds).toBe(60);
+    expect(loadConfig({ NODE_ENV: 'test' }).certificates.issueDelaySeconds).toBe(0);
+    expect(loadConfig({ CERTIFICATE_ISSUE_DELAY_SECONDS: '300' }).certificates.issueDelaySeconds).toBe(300);
+    expect(() => loadConfig({ CERTIFICATE_ISSUE_DELAY_SECONDS: 'soon' })).toThrow(
+      'Configuration error: CERTIFICATE_ISSUE_DELAY_SECONDS must be a number of seconds (got "soon").',
+    );
+  });
+
   it('connects to an external LiveKit when all three variables are set', () => {
     const secret = 'x'.repeat(32);
     expect(

@@ -46,6 +46,15 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a number of megabytes' }).int('must be a whole number').min(0).default(1024),
   ),
+  CERTIFICATE_ISSUE_DELAY_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int('must be a whole number')
+      .min(0)
+      .max(86_400)
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -78,6 +87,13 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   recording: RecordingConfig;
+  certificates: {
+    /**
+     * How long after a session ends its certificates are issued: LiveKit's last "left"
+     * webhooks arrive in the meantime, so nobody is counted as staying to the end who left early.
+     */
+    issueDelaySeconds: number;
+  };
   /** Signs auth cookies; when unset, a secret stored in the database is used (same for every instance). */
   authSecret: string | undefined;
   logLevel: string;
@@ -128,6 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ffmpeg: e.FFMPEG_PATH,
       ffprobe: e.FFPROBE_PATH,
       minFreeBytes: e.RECORDING_MIN_FREE_MB * 1024 * 1024,
+    },
+    certificates: {
+      // Tests end sessions and read certificates at once; their webhooks are already in.
+      issueDelaySeconds: e.CERTIFICATE_ISSUE_DELAY_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

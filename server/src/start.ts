@@ -3,6 +3,10 @@ import type { Logger } from 'pino';
 import { createAuth } from './accounts/auth.ts';
 import { accountMailSender } from './accounts/mails.ts';
 import { buildApp } from './app.ts';
+import { watchAttendance } from './attendance/intervals.ts';
+import { certificateDepsOf } from './certificates/deps.ts';
+import { issueCertificatesHandler } from './certificates/issue.ts';
+import { certificateMailHandler } from './certificates/mail.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { storedSecret } from './db/app-secrets.ts';
@@ -115,12 +119,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       now,
     };
     const recording = recordingDepsOf(context);
+    const certificates = certificateDepsOf(context);
     const jobRunner = createJobRunner({
       db: database.db,
       handlers: {
         'send-mail': sendMailJobHandler(mailer),
         'session-reminder': sessionReminderHandler(mailDeps),
         'recording-finish': recordingFinishHandler(recording),
+        'certificates-issue': issueCertificatesHandler(certificates),
+        'certificate-mail': certificateMailHandler(certificates),
       },
       log: log.child({ part: 'jobs' }),
       now,
@@ -136,6 +143,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cleanups.push(async () => egress());
     const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);
     cleanups.push(async () => presence.stop());
+    const attendance = watchAttendance({ db: database.db, now }, context.liveKitEvents);
+    cleanups.push(async () => attendance.stop());
     const { bursts } = roomDepsOf(context);
     cleanups.push(async () => {
       await bursts.flush();

@@ -186,12 +186,13 @@ describe('questions, chat and polls in the live room', () => {
     await sariPage.getByTestId('ask-ahead-mine').filter({ hasText: 'Will the recording be shared' }).waitFor();
     await shoot(sariPage, 'ask-ahead-phone', true);
 
-    // The session runs and ends; the organizer's session page shows the questions and the exports.
+    // The session runs and ends; the organizer's session page leads to its report: the questions and the exports.
     const host = await joinRoom(app, session.slug, { caller: owner });
     expect((await host.call('/live')).status).toBe(204);
     expect((await host.call('/end')).status).toBe(204);
     const organizerPage = await pageAs(browser, app, owner);
     await organizerPage.goto(`${app.url}/s/${session.slug}`);
+    await organizerPage.getByTestId('session-report-link').click();
     const report = organizerPage.getByTestId('interaction-report');
     await report.getByTestId('report-questions').filter({ hasText: 'Will the recording be shared' }).waitFor();
     await expect(report.locator('a[href$="/report/questions.csv"]').count()).resolves.toBe(1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { certificateCheckSchema, certificateMailSchema } from '../certificates/job-schemas.ts';
 import { mailMessageSchema } from '../notifications/message.ts';
 import { sessionReminderSchema } from '../sessions/reminder-schema.ts';
 
@@ -14,6 +15,10 @@ export const jobKinds = {
   'session-reminder': sessionReminderSchema,
   /** Faststart copy, duration and poster of a recording whose capture ended. */
   'recording-finish': z.object({ recordingId: z.string() }),
+  /** Issue the certificates a session's rule (and its series' rule) gives, each exactly once. */
+  'certificates-issue': certificateCheckSchema,
+  /** Mail one certificate with its PDF attached. */
+  'certificate-mail': certificateMailSchema,
 } satisfies JobKindRegistry;
 
 export type JobKinds = typeof jobKinds;

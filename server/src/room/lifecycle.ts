@@ -6,7 +6,7 @@ import { endAnswering } from '../qa/service.ts';
 import { type SessionRow, sessions } from '../sessions/schema.ts';
 import { recordAudit } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
-import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
+import { backstageRoomName, changeRoom, stageRoomName, type Tx } from './events.ts';
 import { type RoomParticipantRow, roomAudit, roomParticipants, sessionRooms } from './schema.ts';
 import { roomSettings } from './snapshot.ts';
 
@@ -37,8 +37,15 @@ export async function goLive(deps: RoomDeps, session: SessionRow, moderator: Roo
 /**
  * Ends the session for everyone: the status turns ended, the stage and hands are cleared,
  * and both LiveKit rooms are closed (which disconnects everyone, after the event is out).
+ * `whileEnding` writes what other capabilities keep of the end (a certificate check) in the
+ * same transaction, so it happens exactly when the session ends.
  */
-export async function endSession(deps: RoomDeps, session: SessionRow, moderator: RoomParticipantRow) {
+export async function endSession(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+  whileEnding?: (tx: Tx, session: SessionRow) => Promise<void>,
+) {
   if (session.status === 'ended') return;
   if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
   await changeRoom(deps, session.id, async (tx, room) => {
@@ -59,6 +66,7 @@ export async function endSession(deps: RoomDeps, session: SessionRow, moderator:
       .set({ stage: 'none', stageSince: null, handRaisedAt: null })
       .where(eq(roomParticipants.sessionId, session.id));
     await recordAudit(tx, { sessionId: session.id, at, action: 'end', actor: moderator });
+    await whileEnding?.(tx, session);
     return [
       ...(room.answeringQuestionId ? [{ type: 'qa.answering' as const, data: { id: null } }] : []),
       {

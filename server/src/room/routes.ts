@@ -22,6 +22,7 @@ import type { SessionRow } from '../sessions/schema.ts';
 import { findSessionByRef } from '../sessions/service.ts';
 import { requireModerator, roomRequest } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
+import type { Tx } from './events.ts';
 import { joinRoom } from './join.ts';
 import { auditLog, endSession, goLive, updateRoomSettings } from './lifecycle.ts';
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
@@ -169,11 +170,14 @@ const mute = createRoute({
 
 /**
  * What other capabilities do when the session goes live or ends (recording starts by itself,
- * and stops before the rooms close). Passed in, so the room does not depend on them.
+ * and stops before the rooms close; certificates are checked once it ended). Passed in, so
+ * the room does not depend on them.
  */
 export interface RoomLifecycleHooks {
   afterLive?(session: SessionRow): Promise<void>;
   beforeEnd?(session: SessionRow, moderator: RoomParticipantRow): Promise<void>;
+  /** Runs inside the transaction that ends the session. */
+  whileEnding?(tx: Tx, session: SessionRow): Promise<void>;
 }
 
 /** The live room's HTTP API: thin routes over join, stage, moderation and lifecycle. */
@@ -223,7 +227,7 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks = {}) {
     .openapi(end, async (c) => {
       const { session, me } = await moderator(c, c.req.valid('param').ref);
       if (session.status === 'live') await hooks.beforeEnd?.(session, me);
-      await endSession(deps, session, me);
+      await endSession(deps, session, me, hooks.whileEnding);
       return c.body(null, 204);
     })
     .openapi(settings, async (c) => {

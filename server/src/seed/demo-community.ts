@@ -15,6 +15,7 @@ import { createSeries, seriesSessions } from '../series/service.ts';
 import { createSessionNotifications } from '../sessions/mails.ts';
 import { sessionPeople } from '../sessions/schema.ts';
 import { addSessionPerson } from '../sessions/service.ts';
+import { type HistoryResult, seedDemoHistory } from './demo-history.ts';
 import { DEMO, DEMO_SPEAKERS, demoRegistrants } from './demo-people.ts';
 
 export interface DemoDeps {
@@ -35,11 +36,14 @@ export interface DemoResult {
   firstSessionSlug: string;
   registered: number;
   waitlisted: number;
+  /** The series that already ran, for the reports. */
+  history: HistoryResult;
 }
 
 /**
  * Fills the database with a community as an organizer would set it up: an account, the
- * community, a weekly series, speakers, and people registering for the first session, each
+ * community, a weekly series, speakers, and people registering for the first session, plus a
+ * series that already ran (demo-history.ts) for the reports to show; each
  * through the same service (and the same mails and reminder jobs) as the API uses. Every step
  * first looks for what it would make, so a second run adds nothing and a broken one completes.
  */
@@ -107,8 +111,17 @@ export async function seedDemoCommunity(deps: DemoDeps, options: { newPassword: 
     else waitlisted++;
   }
 
+  const history = await seedDemoHistory(deps, community, {
+    id: account.userId,
+    email: DEMO.organizer.email,
+    name: DEMO.organizer.name,
+    emailVerified: false,
+  });
+  changed ||= history.changed;
+
   return {
     changed,
+    history,
     password: account.password,
     communitySlug: community.slug,
     firstSessionSlug: first.slug,

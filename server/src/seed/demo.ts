@@ -14,8 +14,10 @@ import { communityPageUrl, sessionPageUrl } from '../web/page-urls.ts';
 import { type DemoResult, seedDemoCommunity } from './demo-community.ts';
 import { DEMO } from './demo-people.ts';
 
-/** Pages of the web app (web/src/app/App.tsx): the community's dashboard for organizers, and signing in. */
+/** Pages of the web app (web/src/app/App.tsx): the community's dashboard and reports for organizers, and signing in. */
 const dashboardPath = (slug: string) => `/manage/${slug}`;
+const sessionReportPath = (slug: string, ref: string) => `/manage/${slug}/sessions/${ref}/report`;
+const seriesReportPath = (slug: string, id: string) => `/manage/${slug}/series/${id}/report`;
 const SIGN_IN_PATH = '/signin';
 
 let config: Config;
@@ -83,6 +85,12 @@ function report(config: Config, result: DemoResult): string {
     `  Community page   ${communityPageUrl(config.publicUrl, result.communitySlug)}`,
     `  First session    ${sessionPageUrl(config.publicUrl, result.firstSessionSlug)}  (${result.registered} registered, ${result.waitlisted} waitlisted)`,
     `  Dashboard        ${config.publicUrl}${dashboardPath(result.communitySlug)}`,
+    ...(result.history.latestSlug
+      ? [
+          `  Session report   ${config.publicUrl}${sessionReportPath(result.communitySlug, result.history.latestSlug)}  (a past session: attendance, feedback, certificates)`,
+        ]
+      : []),
+    `  Series report    ${config.publicUrl}${seriesReportPath(result.communitySlug, result.history.seriesId)}  (${result.history.ended} sessions held)`,
     `  Dev outbox       ${mail}`,
     '',
     `  Sign in at       ${config.publicUrl}${SIGN_IN_PATH}`,

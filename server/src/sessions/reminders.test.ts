@@ -35,6 +35,12 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
           'recording-finish': async () => {
             throw new Error('no recordings in this test');
           },
+          'certificates-issue': async () => {
+            throw new Error('no certificates in this test');
+          },
+          'certificate-mail': async () => {
+            throw new Error('no certificates in this test');
+          },
         },
         log,
         now,

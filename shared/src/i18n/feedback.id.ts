@@ -1,8 +1,75 @@
 /** Indonesian messages of feedback; the reference for feedback.en.ts. */
 export const feedbackMessages = {
-  /** Helper C: the feedback form, its editor and its results. */
-  form: {},
-  editor: {},
-  results: {},
-  problems: {},
+  /** The attendee's form: after leaving the room, when the session ends, and on the join link. */
+  form: {
+    heading: 'Bagaimana sesinya?',
+    lead: 'Umpan balik Anda membantu penyelenggara membuat sesi berikutnya lebih baik. Cukup satu menit.',
+    label: 'Umpan balik untuk {title}',
+    ratingLegend: 'Nilai keseluruhan',
+    ratings: {
+      '1': 'Sangat kurang',
+      '2': 'Kurang',
+      '3': 'Cukup',
+      '4': 'Baik',
+      '5': 'Sangat baik',
+    },
+    starLabel: '{n} dari 5 bintang: {label}',
+    noRating: 'Pilih jumlah bintang',
+    comment: 'Komentar',
+    commentHint: 'Apa yang paling berguna, dan apa yang bisa lebih baik?',
+    submit: 'Kirim umpan balik',
+    sending: 'Mengirim…',
+    update: 'Simpan perubahan',
+    cancelEdit: 'Batal',
+    skip: 'Lewati',
+    thanks: 'Terima kasih atas umpan balik Anda!',
+    thanksBody: 'Penyelenggara akan membacanya. Selama formulir masih dibuka, jawaban Anda bisa diubah.',
+    yourRating: 'Nilai Anda: {label}',
+    edit: 'Ubah jawaban saya',
+  },
+  /** Leaving the room: the screen after, which offers the form. */
+  leaving: {
+    leave: 'Keluar',
+    leaveLabel: 'Keluar dari ruang sesi',
+    left: 'Anda sudah keluar dari ruang',
+    leftHint: 'Anda bisa masuk lagi kapan saja sebelum sesi selesai.',
+    rejoin: 'Masuk lagi',
+  },
+  /** The organizer's editor of the form's questions. */
+  editor: {
+    heading: 'Formulir umpan balik',
+    lead: 'Peserta mengisinya setelah keluar dari ruang atau saat sesi selesai, dan lewat tautan pribadinya: nilai 1–5 bintang, komentar, dan pertanyaan Anda sendiri.',
+    enabled: 'Minta umpan balik dari peserta',
+    enabledHint: 'Jika dimatikan, formulir tidak ditampilkan dan tidak menerima jawaban.',
+    questionsHeading: 'Pertanyaan tambahan',
+    questionsHint: 'Selain nilai dan komentar. Misalnya: topik yang diinginkan untuk sesi berikutnya.',
+    save: 'Simpan formulir',
+  },
+  /** The organizer's view of the answers. */
+  results: {
+    heading: 'Umpan balik peserta',
+    responses: 'Jawaban',
+    average: 'Nilai rata-rata',
+    none: 'Belum ada umpan balik. Jawaban muncul di sini begitu peserta mengisinya.',
+    distribution: 'Sebaran nilai',
+    barLabel: '{n} bintang: {count} jawaban ({percent}%)',
+    questions: 'Pertanyaan tambahan',
+    answerCount: '{count} jawaban ({percent}%)',
+    yes: 'Ya',
+    no: 'Tidak',
+    noTexts: 'Belum ada jawaban.',
+    showAll: 'Tampilkan semua ({count})',
+    showFewer: 'Tampilkan lebih sedikit',
+    comments: 'Komentar',
+    noComments: 'Belum ada komentar.',
+    ratingOf: '{n} dari 5 bintang',
+  },
+  problems: {
+    notYet: 'Umpan balik dibuka saat sesi dimulai. Kembali lagi nanti.',
+    disabled: 'Penyelenggara menutup umpan balik untuk sesi ini.',
+    sessionCancelled: 'Sesi ini dibatalkan, jadi tidak ada umpan balik yang bisa dikirim.',
+    registrationCancelled:
+      'Pendaftaran Anda untuk sesi ini sudah dibatalkan, jadi Anda tidak bisa mengisi umpan baliknya.',
+    unknownQuestion: 'Pertanyaan ini tidak ada di formulir umpan balik. Muat ulang halaman lalu coba lagi.',
+  },
 } as const;

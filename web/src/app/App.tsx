@@ -17,6 +17,8 @@ const MyCommunitiesPage = lazy(() => import('../pages/MyCommunitiesPage.tsx'));
 const ManageCommunityPage = lazy(() => import('../pages/ManageCommunityPage.tsx'));
 const SessionEditorPage = lazy(() => import('../pages/SessionEditorPage.tsx'));
 const RegistrantsPage = lazy(() => import('../pages/RegistrantsPage.tsx'));
+const SessionReportPage = lazy(() => import('../pages/SessionReportPage.tsx'));
+const SeriesReportPage = lazy(() => import('../pages/SeriesReportPage.tsx'));
 const NewSeriesPage = lazy(() => import('../pages/NewSeriesPage.tsx'));
 const CommunityPage = lazy(() => import('../pages/CommunityPage.tsx'));
 const SessionPage = lazy(() => import('../pages/SessionPage.tsx'));
@@ -25,6 +27,7 @@ const MyRegistrationPage = lazy(() => import('../pages/MyRegistrationPage.tsx'))
 const RoomPage = lazy(() => import('../pages/RoomPage.tsx'));
 const SpeakerInvitationPage = lazy(() => import('../pages/SpeakerInvitationPage.tsx'));
 const OrganizerInvitationPage = lazy(() => import('../pages/OrganizerInvitationPage.tsx'));
+const VerifyPage = lazy(() => import('../pages/VerifyPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
 
 export function App() {
@@ -46,7 +49,9 @@ export function App() {
             <Route path="/manage/:slug/sessions/new" component={SessionEditorPage} />
             <Route path="/manage/:slug/sessions/:ref" component={SessionEditorPage} />
             <Route path="/manage/:slug/sessions/:ref/registrants" component={RegistrantsPage} />
+            <Route path="/manage/:slug/sessions/:ref/report" component={SessionReportPage} />
             <Route path="/manage/:slug/series/new" component={NewSeriesPage} />
+            <Route path="/manage/:slug/series/:id/report" component={SeriesReportPage} />
             <Route path="/c/:slug" component={CommunityPage} />
             <Route path="/s/:slug" component={SessionPage} />
             <Route path="/series/:id" component={SeriesPage} />
@@ -56,6 +61,9 @@ export function App() {
             <Route path="/j/:secret/live" component={RoomPage} />
             <Route path="/speak/:secret" component={SpeakerInvitationPage} />
             <Route path="/invitations/:secret" component={OrganizerInvitationPage} />
+            {/* The QR code on every certificate PDF points here: keep it as it is. */}
+            <Route path="/verify" component={VerifyPage} />
+            <Route path="/verify/:number" component={VerifyPage} />
             <Route path="*" component={NotFoundPage} />
           </Router>
         </ApiProvider>

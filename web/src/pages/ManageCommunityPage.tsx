@@ -4,6 +4,7 @@ import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
+import { SeriesReportsCard } from '../features/attendance/SeriesReportsCard.tsx';
 import { CommunityProfile } from '../features/communities/CommunityProfile.tsx';
 import { CommunitySettingsForm } from '../features/communities/CommunitySettingsForm.tsx';
 import { communityQuery, myCommunitiesQuery } from '../features/communities/community-queries.ts';
@@ -63,9 +64,16 @@ export default function ManageCommunityPage() {
                             sessions={list()}
                             hrefOf={(session) => `${base()}/sessions/${session.slug}`}
                             actionsOf={(session) => (
-                              <A href={`${base()}/sessions/${session.slug}/registrants`} class="button button--small">
-                                {t('dashboard.registrants')}
-                              </A>
+                              <>
+                                <A href={`${base()}/sessions/${session.slug}/registrants`} class="button button--small">
+                                  {t('dashboard.registrants')}
+                                </A>
+                                <Show when={session.status === 'live' || session.status === 'ended'}>
+                                  <A href={`${base()}/sessions/${session.slug}/report`} class="button button--small">
+                                    {t('attendance.report.tab')}
+                                  </A>
+                                </Show>
+                              </>
                             )}
                             emptyUpcoming={t('dashboard.noUpcoming')}
                           />
@@ -74,6 +82,7 @@ export default function ManageCommunityPage() {
                     </div>
                     <aside class="dashboard__side">
                       <TeamPanel slug={found().slug} myRole={myRole()} />
+                      <SeriesReportsCard sessions={sessions.data ?? []} communitySlug={found().slug} />
                       <details
                         id="community-settings"
                         class="card settings-panel"

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
+import { MyCertificates } from '../features/certificates/MyCertificates.tsx';
+import { FeedbackForm } from '../features/feedback/FeedbackForm.tsx';
 import { AskAheadCard } from '../features/qa/AskAheadCard.tsx';
 import { ReplaySection } from '../features/recordings/ReplaySection.tsx';
 import { CancelRegistration } from '../features/registrations/CancelRegistration.tsx';
@@ -17,7 +19,7 @@ import { QueryState } from '../ui/QueryState.tsx';
 
 /**
  * A registrant's personal page, from the link in their mail: status, the session, calendar,
- * cancel, before the session a question asked ahead, and after it the replay.
+ * cancel, before the session a question asked ahead, and after it the replay, the certificates and the feedback form.
  */
 export default function MyRegistrationPage() {
   const { t } = useI18n();
@@ -71,6 +73,11 @@ export default function MyRegistrationPage() {
               </A>
             </Show>
           </div>
+          {/* After the session: their certificates, and the feedback form (while it takes answers, or thanks for one given). */}
+          <Show when={mine().status !== 'cancelled' && mine().session.status === 'ended'}>
+            <MyCertificates secret={params.secret} class="my-certificates--spaced" />
+            <FeedbackForm source={{ secret: params.secret }} class="feedback--spaced" />
+          </Show>
           <Show when={mine().status === 'registered' && mine().session.status === 'scheduled'}>
             <AskAheadCard sessionRef={mine().session.slug} joinSecret={params.secret} class="ask-ahead--spaced" />
           </Show>

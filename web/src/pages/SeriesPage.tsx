@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
+import { useOrganizes } from '../features/communities/use-organizes.ts';
 import { SeriesRegistration } from '../features/series/SeriesRegistration.tsx';
 import { seriesQuery } from '../features/series/series-queries.ts';
 import { CalendarFeed } from '../features/sessions/CalendarFeed.tsx';
@@ -17,6 +18,7 @@ export default function SeriesPage() {
   const params = useParams<{ id: string }>();
   const api = useApi();
   const series = useQuery(() => seriesQuery(api, params.id));
+  const organizes = useOrganizes(() => series.data?.community.slug ?? '');
   usePageTitle(() => series.data?.title ?? t('series.pageTitle'));
   return (
     <QueryState query={series} notFound={t('series.notFound')}>
@@ -27,6 +29,15 @@ export default function SeriesPage() {
               <A href={`/c/${found().community.slug}`}>{found().community.name}</A>
             </p>
             <h1>{found().title}</h1>
+            <Show when={organizes()}>
+              <A
+                href={`/manage/${found().community.slug}/series/${found().id}/report`}
+                class="button button--small manage-shortcut"
+                data-testid="series-report-link"
+              >
+                {t('attendance.analytics.link')}
+              </A>
+            </Show>
             <p class="page__lead">{t('series.sessionCount', { count: found().sessions.length })}</p>
             <CalendarFeed feedPath={`/api/series/${found().id}/calendar.ics`} />
           </header>

@@ -9,7 +9,6 @@ import { AskAheadCard } from '../features/qa/AskAheadCard.tsx';
 import { ReplaySection } from '../features/recordings/ReplaySection.tsx';
 import { RegistrationCard } from '../features/registrations/RegistrationCard.tsx';
 import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
-import { InteractionReport } from '../features/sessions/InteractionReport.tsx';
 import { ManageShortcut } from '../features/sessions/ManageShortcut.tsx';
 import { MarkdownText } from '../features/sessions/MarkdownText.tsx';
 import { SessionStatusBadge } from '../features/sessions/SessionStatusBadge.tsx';
@@ -23,8 +22,8 @@ import { QueryState } from '../ui/QueryState.tsx';
 
 /**
  * A session's public page: when, who, what, and the registration form; before it starts, a
- * way for registrants to ask a question ahead; after it, the replay, and the room's Q&A and
- * polls for its organizers.
+ * way for registrants to ask a question ahead; after it, the replay, and for its organizers
+ * the way to the session's report.
  */
 export default function SessionPage() {
   const { t } = useI18n();
@@ -102,8 +101,17 @@ export default function SessionPage() {
                 <MarkdownText source={found().description} />
               </section>
             </Show>
-            <Show when={organizes() && found().status === 'ended'}>
-              <InteractionReport sessionRef={found().slug} timeZone={found().timeZone} />
+            {/* The room's questions and polls, attendance, feedback and certificates: on the organizers' report page. */}
+            <Show when={organizes() && (found().status === 'ended' || found().status === 'live')}>
+              <p class="session-page__report">
+                <A
+                  href={`/manage/${found().community.slug}/sessions/${found().slug}/report`}
+                  class="button"
+                  data-testid="session-report-link"
+                >
+                  {t('attendance.report.openReport')}
+                </A>
+              </p>
             </Show>
           </div>
         </article>

@@ -21,7 +21,7 @@ import { RecordingIndicator, StageRecordingMark } from './RecordingIndicator.tsx
 import { RoomControls } from './RoomControls.tsx';
 import type { RoomApi } from './room-api.ts';
 import { RoomProvider } from './room-context.ts';
-import { PeopleIcon } from './room-icons.tsx';
+import { LeaveIcon, PeopleIcon } from './room-icons.tsx';
 import { StageInvitationDialog } from './StageInvitationDialog.tsx';
 import { StageView } from './StageView.tsx';
 import { type TabCount, TabList } from './TabList.tsx';
@@ -139,6 +139,16 @@ export function ConnectedRoom(props: {
               <PeopleIcon size={18} />
               {t('room.presence', { n: props.snapshot.presence.connected })}
             </span>
+            <button
+              type="button"
+              class="button button--small room__leave"
+              aria-label={t('feedback.leaving.leaveLabel')}
+              data-testid="leave-room"
+              onClick={() => props.state.leave()}
+            >
+              <LeaveIcon size={18} />
+              {t('feedback.leaving.leave')}
+            </button>
           </div>
         </header>
 

@@ -25,6 +25,11 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
     const current = phase();
     return current.name === name ? (current as Extract<ReturnType<typeof phase>, { name: N }>) : undefined;
   };
+  // The audience is asked for feedback with their room ticket; the team is not asked about its own session.
+  const feedbackOffer = () =>
+    state.snapshot()?.me.role === 'participant' && state.ticket()
+      ? { sessionRef: props.sessionRef, ticket: state.ticket }
+      : undefined;
   return (
     <div class="room-page">
       <Show when={state.reconnecting()}>
@@ -34,12 +39,15 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
         </p>
       </Show>
       <Switch>
-        <Match when={phaseIs('ended') ?? phaseIs('removed') ?? phaseIs('refused') ?? phaseIs('elsewhere')}>
+        <Match
+          when={phaseIs('ended') ?? phaseIs('left') ?? phaseIs('removed') ?? phaseIs('refused') ?? phaseIs('elsewhere')}
+        >
           {(outcome) => (
             <RoomEndScreen
               sessionRef={props.sessionRef}
               snapshot={state.snapshot()}
               outcome={outcome()}
+              feedback={feedbackOffer()}
               onRetry={state.retry}
             />
           )}

@@ -21,6 +21,8 @@ export type RoomPhase =
   | { name: 'deviceSetup' }
   | { name: 'connected' }
   | { name: 'ended' }
+  /** They chose to leave; the screen after offers the feedback form and a way back in. */
+  | { name: 'left' }
   | { name: 'removed'; banned: boolean }
   /** The same person entered from another window or device, which took this one's place. */
   | { name: 'elsewhere' }
@@ -53,6 +55,8 @@ export interface RoomState {
   listen(listener: (event: RoomEvent) => void): () => void;
   /** After "Go live": move to the stage at once rather than wait for the event. */
   followLive(): void;
+  /** Leaves the room on purpose: disconnects, keeping the ticket for the screen after. */
+  leave(): void;
   retry(): void;
 }
 
@@ -373,6 +377,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     followLive: () => {
       if (live()?.kind === 'backstage') void enter();
     },
+    leave: () => finish({ name: 'left' }),
     retry: () => {
       setPhase({ name: 'joining' });
       start();

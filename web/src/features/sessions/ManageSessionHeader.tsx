@@ -5,11 +5,11 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { SessionStatusBadge } from './SessionStatusBadge.tsx';
 import './editor.css';
 
-/** The top of the session editor and its registrants: back to the dashboard, title, and the two tabs. */
+/** The top of the session editor, its registrants and its report: back to the dashboard, title, and the tabs. */
 export function ManageSessionHeader(props: {
   communitySlug: string;
   session?: Session;
-  current: 'details' | 'registrants';
+  current: 'details' | 'registrants' | 'report';
 }) {
   const { t } = useI18n();
   const base = () => `/manage/${props.communitySlug}/sessions/${props.session?.slug ?? ''}`;
@@ -35,6 +35,17 @@ export function ManageSessionHeader(props: {
             >
               {t('editor.registrantsTab', { count: session().registeredCount + session().waitlistedCount })}
             </A>
+            {/* Before the session it holds the feedback form and the certificate settings; after, the numbers. */}
+            <Show when={session().status !== 'cancelled'}>
+              <A
+                href={`${base()}/report`}
+                class="tabs__tab"
+                aria-current={props.current === 'report' ? 'page' : undefined}
+                data-testid="report-tab"
+              >
+                {t('attendance.report.tab')}
+              </A>
+            </Show>
             <Show when={session().status !== 'draft'}>
               <A href={`/s/${session().slug}`} class="tabs__link">
                 {t('editor.viewPublic')}

@@ -13,18 +13,23 @@ interface QuestionsBuilderProps {
   onRemove: (index: number) => void;
   onMove: (index: number, by: -1 | 1) => void;
   onChange: <K extends keyof QuestionDraft>(index: number, field: K, value: QuestionDraft[K]) => void;
+  /** Another form's words (the feedback form's); the registration form's by default. */
+  heading?: string;
+  hint?: string;
+  /** How many questions the form takes. */
+  max?: number;
 }
 
-/** The questions people answer when they register, beyond name and email. */
+/** The questions people answer when they register, beyond name and email (or, given other words, in another form). */
 export function QuestionsBuilder(props: QuestionsBuilderProps) {
   const { t } = useI18n();
   const headingId = createUniqueId();
   return (
     <section class="questions-builder" aria-labelledby={headingId}>
       <h3 id={headingId} class="form-section__subheading">
-        {t('questions.heading')}
+        {props.heading ?? t('questions.heading')}
       </h3>
-      <p class="field__hint">{t('questions.hint')}</p>
+      <p class="field__hint">{props.hint ?? t('questions.hint')}</p>
       <ol class="questions-builder__list">
         <Index each={props.questions}>
           {(question, index) => (
@@ -120,7 +125,7 @@ export function QuestionsBuilder(props: QuestionsBuilderProps) {
           )}
         </Index>
       </ol>
-      <Show when={props.questions.length < 20}>
+      <Show when={props.questions.length < (props.max ?? 20)}>
         <button type="button" class="button button--small" onClick={() => props.onAdd()}>
           <LineIcon size={18}>
             <path d="M12 5v14M5 12h14" />

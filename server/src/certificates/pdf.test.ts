@@ -1,0 +1,151 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { pdfPageImage, pdfText, qrCodesIn } from '../../../test/support/pdf.ts';
+import { createLogger } from '../logger.ts';
+import { loadCertificateFonts } from './fonts.ts';
+import { type CertificatePdfInput, renderCertificatePdf } from './pdf.ts';
+
+const run = promisify(execFile);
+const silent = createLogger({ level: 'silent', pretty: false });
+const fonts = loadCertificateFonts(silent);
+
+/** A session certificate of Komunitas Bisnis Bali, held on Sunday 6 December 2026 at 20.00 WITA. */
+const aCertificate = (change: Partial<CertificatePdfInput> = {}): CertificatePdfInput => ({
+  locale: 'id',
+  number: 'SRB-7KQ2-M9XD-4HTA-PW3E',
+  holderName: 'Nguyễn Thị Ánh',
+  title: null,
+  community: 'Komunitas Bisnis Bali',
+  logo: null,
+  about: {
+    scope: 'session',
+    title: 'Bincang Usaha: Menjual Kerajinan Lewat Marketplace',
+    startsAt: new Date('2026-12-06T12:00:00Z'),
+    durationMinutes: 90,
+    timeZone: 'Asia/Makassar',
+  },
+  speakers: ['Made Wirawan', 'Sari Dewi'],
+  signatories: [],
+  verifyUrl: 'https://serambi.example.id/verify/SRB-7KQ2-M9XD-4HTA-PW3E',
+  ...change,
+});
+
+/** The fonts embedded in a PDF, as `pdffonts` lists them (subset prefixes removed). */
+async function embeddedFonts(pdf: Buffer): Promise<string[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'serambi-fonts-'));
+  try {
+    await writeFile(path.join(dir, 'c.pdf'), pdf);
+    const { stdout } = await run('pdffonts', [path.join(dir, 'c.pdf')]);
+    return stdout
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '')
+      .filter(Boolean);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the certificate PDF', () => {
+  it('says, in Indonesian, who it is for, for what, when, who spoke, and its number', async () => {
+    const text = await pdfText(await renderCertificatePdf(aCertificate(), fonts));
+    for (const words of [
+      'KOMUNITAS BISNIS BALI',
+      'SERTIFIKAT KEHADIRAN',
+      'diberikan kepada',
+      'Nguyễn Thị Ánh',
+      'atas kehadirannya dalam sesi',
+      'Bincang Usaha: Menjual Kerajinan Lewat Marketplace',
+      'Minggu, 6 Desember 2026',
+      'Narasumber: Made Wirawan dan Sari Dewi',
+      'SRB-7KQ2-M9XD-4HTA-PW3E',
+      'https://serambi.example.id/verify/SRB-7KQ2-M9XD-4HTA-PW3E',
+    ])
+      expect(text).toContain(words);
+  });
+
+  it('speaks English when the program does, with the date in the session’s zone', async () => {
+    // 23.30 in Jakarta on 5 December is already the 6th in Jayapura (WIT).
+    const about = { ...aCertificate().about, startsAt: new Date('2026-12-05T16:30:00Z'), timeZone: 'Asia/Jayapura' };
+    const text = await pdfText(
+      await renderCertificatePdf(aCertificate({ locale: 'en', about, title: 'Certificate of Participation' }), fonts),
+    );
+    expect(text).toContain('CERTIFICATE OF PARTICIPATION');
+    expect(text).toContain('is awarded to');
+    expect(text).toContain('Sunday, 6 December 2026');
+    expect(text).toContain('Speakers: Made Wirawan and Sari Dewi');
+  });
+
+  it('tells a series certificate by its sessions: N of M', async () => {
+    const about = { scope: 'series' as const, title: 'Sharing Online', attended: 4, total: 6 };
+    const text = await pdfText(await renderCertificatePdf(aCertificate({ about }), fonts));
+    expect(text).toContain('atas kehadirannya dalam seri');
+    expect(text).toContain('hadir dalam 4 dari 6 sesi');
+  });
+
+  it('carries a QR code that a phone reads as the verification address', async () => {
+    const png = await pdfPageImage(await renderCertificatePdf(aCertificate(), fonts));
+    expect(qrCodesIn(png)).toEqual(['https://serambi.example.id/verify/SRB-7KQ2-M9XD-4HTA-PW3E']);
+  });
+
+  it('sets its title, author and subject', async () => {
+    const pdf = await renderCertificatePdf(aCertificate(), fonts);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'serambi-info-'));
+    await writeFile(path.join(dir, 'c.pdf'), pdf);
+    const { stdout } = await run('pdfinfo', [path.join(dir, 'c.pdf')]);
+    await rm(dir, { recursive: true, force: true });
+    expect(stdout).toMatch(/Title:\s+Sertifikat Kehadiran · Nguyễn Thị Ánh/);
+    expect(stdout).toMatch(/Author:\s+Komunitas Bisnis Bali/);
+    expect(stdout).toMatch(/Subject:\s+Sertifikat Kehadiran untuk Nguyễn Thị Ánh: Bincang Usaha/);
+    expect(stdout).toMatch(/Pages:\s+1/);
+    expect(stdout).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+  });
+
+  it.each([
+    ['Polish', 'Zdzisław Łukasz Żółkiewski', 'NotoSerifDisplay'],
+    ['Greek', 'Αλέξανδρος Παπαδόπουλος', 'NotoSerifDisplay'],
+    ['Cyrillic', 'Анастасия Кузнецова', 'NotoSerifDisplay'],
+    ['Chinese', '王小明', 'DroidSansFallback'],
+    ['Japanese', '山田 さくら', 'DroidSansFallback'],
+    ['Korean', '김민준', 'NanumMyeongjo'],
+    ['Thai', 'สมชาย ใจดี', 'NotoSerifThai'],
+  ])('prints a %s name as text, in a font that has it', async (_script, name, font) => {
+    const pdf = await renderCertificatePdf(aCertificate({ holderName: name }), fonts);
+    expect(await pdfText(pdf)).toContain(name);
+    expect((await embeddedFonts(pdf)).some((embedded) => embedded.startsWith(font))).toBe(true);
+  });
+
+  it.each([
+    ['Arabic', 'محمد بن عبد الله', 'NotoNaskhArabic'],
+    ['Devanagari', 'अर्जुन शर्मा', 'NotoSansDevanagari'],
+  ])('shapes a %s name with its own font', async (_script, name, font) => {
+    const pdf = await renderCertificatePdf(aCertificate({ holderName: name }), fonts);
+    expect((await embeddedFonts(pdf)).some((embedded) => embedded.startsWith(font))).toBe(true);
+  });
+
+  it('still renders, in Inter alone, on a machine without the system fonts', async () => {
+    const warnings: unknown[] = [];
+    const log = createLogger({ level: 'warn', pretty: false });
+    log.warn = ((...args: unknown[]) => void warnings.push(args)) as typeof log.warn;
+    const bare = loadCertificateFonts(log, []);
+    const pdf = await renderCertificatePdf(aCertificate({ holderName: 'Budi 王小明' }), bare);
+    expect(await pdfText(pdf)).toContain('Budi');
+    expect(await embeddedFonts(pdf)).toEqual(expect.arrayContaining([expect.stringMatching(/^Inter/)]));
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('leaves out a picture that is not one, and prints the rest', async () => {
+    const broken = 'data:image/png;base64,bm90IGEgcGljdHVyZQ==';
+    const pdf = await renderCertificatePdf(
+      aCertificate({ logo: broken, signatories: [{ name: 'I Gede Artha', title: 'Ketua', signature: broken }] }),
+      fonts,
+    );
+    const text = await pdfText(pdf);
+    expect(text).toContain('KOMUNITAS BISNIS BALI');
+    expect(text).toContain('I Gede Artha');
+  });
+});
