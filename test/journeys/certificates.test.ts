@@ -96,7 +96,7 @@ describe('after the session: the certificate and the report', () => {
     await report.goto(`${app.url}/manage/${community.slug}/sessions/${session.slug}/report`);
     const chart = report.getByTestId('viewers-chart');
     await chart.waitFor();
-    expect(await chart.getAttribute('aria-label')).toMatch(/At most 1 /);
+    expect(await chart.getAttribute('aria-label')).toMatch(/Peak: 1 at once/);
     expect(await chart.locator('svg path').count()).toBeGreaterThan(0);
     expect(await report.getByTestId('tile-registered').textContent()).toContain('2');
     expect(await report.getByTestId('tile-rate').textContent()).toContain('50');

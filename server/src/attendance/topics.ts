@@ -98,7 +98,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   perlu pula pun punya saat saja sama sampai sangat saya sebagai sebaiknya sebelum sebenarnya
   sedang sehingga sekarang seperti sering setelah siapa sih silakan soal supaya sudah tadi tahu
   tanya tapi tentang terhadap terima terimakasih tersebut tetapi tidak tolong tuh udah untuk wah
-  yaitu yakni yang
+  yaitu yakni yang tanpa perlukah haruskah bolehkah dapatkah apakah mengapakah sebaiknyakah
+  lebih kurang cukup selain semua setiap tiap
   blm dgn gak jgn krn sdh tdk trus utk yg
   about above after again all also and any are aren as at be because been before being best
   between both but by can could couldn did didn do does doesn doing don during each few for from

@@ -50,7 +50,9 @@ export async function sessionProgram(db: Database, session: SessionRow): Promise
   const row = await effectiveProgramRow(db, session);
   if (row?.seriesId)
     return toProgram(row, { inherited: true, sessionCount: await seriesSessionCount(db, row.seriesId) });
-  return row ? toProgram(row, { inherited: false, sessionCount: null }) : defaultProgram('session', null);
+  if (row) return toProgram(row, { inherited: false, sessionCount: null });
+  // A session of a series without a program of its own follows the series, even while the series has none.
+  return session.seriesId ? { ...defaultProgram('session', null), inherited: true } : defaultProgram('session', null);
 }
 
 export async function seriesProgram(db: Database, row: SeriesRow): Promise<CertificateProgram> {

@@ -53,7 +53,7 @@ export const attendanceMessages: Widen<typeof reference> = {
     minutes: '{minutes} min',
     ofLive: 'of {minutes} min live',
     chartHeading: 'Viewers minute by minute',
-    chartSummary: 'Chart of viewers per minute, from {start} to {end} {zone}. At most {peak} people, at {peakAt}.',
+    chartSummary: 'Chart of viewers per minute, from {start} to {end} {zone}. Peak: {peak} at once, at {peakAt}.',
     chartEmpty: 'Nobody has entered the session’s room yet.',
     chartHint: 'Point at the chart, tap it, or focus it and use the arrow keys to read the numbers.',
     chartKeys: 'Left and right arrow keys move by one minute, Page Up and Page Down by ten.',

@@ -61,6 +61,10 @@ export function ViewersChart(props: { report: ChartReport; timeZone: string }) {
       ? props.report.timeline.findIndex((point) => point.viewers === props.report.peakViewers)
       : -1;
   const mark = (instant: string | null) => (instant ? layout().x(Date.parse(instant)) : null);
+  const markersApart = () => {
+    const [live, end] = [mark(props.report.liveAt), mark(props.report.endedAt)];
+    return live === null || end === null || end - live >= MARKER_LABEL_ROOM;
+  };
   const pointAt = (index: number | null) => (index === null ? undefined : props.report.timeline[index]);
 
   const summary = () => {
@@ -152,7 +156,12 @@ export function ViewersChart(props: { report: ChartReport; timeZone: string }) {
             <path class="viewers-chart__area" d={stepAreaPath(layout().line, layout().plotBottom)} />
             <path class="viewers-chart__line" d={stepLinePath(layout().line)} />
             <Marker x={mark(props.report.liveAt)} label={t('attendance.report.liveMark')} anchor="start" />
-            <Marker x={mark(props.report.endedAt)} label={t('attendance.report.endMark')} anchor="end" />
+            {/* Too close to the live mark (a session of a minute or two), the end's name would write over it. */}
+            <Marker
+              x={mark(props.report.endedAt)}
+              label={markersApart() ? t('attendance.report.endMark') : ''}
+              anchor="end"
+            />
             <Show when={layout().marks[peakIndex()]}>
               {(peak) => <circle class="viewers-chart__peak" cx={peak().x} cy={peak().y} r="4.5" />}
             </Show>
@@ -181,6 +190,9 @@ export function ViewersChart(props: { report: ChartReport; timeZone: string }) {
     </figure>
   );
 }
+
+/** Room for both markers' names side by side. */
+const MARKER_LABEL_ROOM = 140;
 
 /** A dashed line where the session went live or ended, its name written inside the chart. */
 function Marker(props: { x: number | null; label: string; anchor: 'start' | 'end' }) {
