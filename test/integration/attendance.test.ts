@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import { feedbackResponses } from '@serambi/server/feedback/schema.ts';
-import type { AttendanceReport, Series } from '@serambi/shared';
+import type { AttendanceReport } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import {
   anEmail,
   anInvitee,
+  aSeriesSetup,
   attendanceSeenBy,
   intervalsOf,
   participantWebhook,
@@ -340,27 +341,7 @@ describe('attendance, from LiveKit’s joins and leaves', () => {
   });
 
   it('shows a series across its sessions: returning attendees, loyalty, ratings and a topic two questions share', async () => {
-    const organizer = await signUp(app.url, { name: 'Ayu Lestari' });
-    const slug = `komunitas-${randomBytes(3).toString('hex')}`;
-    await organizer.request('/api/communities', {
-      method: 'POST',
-      body: { name: 'Komunitas Seri', slug, timeZone: 'Asia/Makassar' },
-    });
-    const created = await organizer.request(`/api/communities/${slug}/series`, {
-      method: 'POST',
-      body: {
-        title: 'Sharing Online',
-        schedule: {
-          firstDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-          startTime: '20:00',
-          timeZone: 'Asia/Makassar',
-          rule: { kind: 'weekly' },
-          end: { kind: 'count', count: 3 },
-        },
-      },
-    });
-    expect(created.status).toBe(201);
-    const series = (await created.json()) as Series;
+    const { organizer, series } = await aSeriesSetup(app);
     const [first, second, third] = series.sessions;
     if (!first || !second || !third) throw new Error('three sessions expected');
     const cancelled = await organizer.request(`/api/sessions/${third.slug}`, {

@@ -10,7 +10,6 @@ import type {
   CertificateVerification,
   MyCertificate,
   Problem,
-  Series,
   UpdateCertificateProgramRequest,
 } from '@serambi/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -18,7 +17,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { anEmail, anInvitee, participantWebhook } from '../support/attendance.ts';
+import { anEmail, anInvitee, aSeriesSetup, participantWebhook } from '../support/attendance.ts';
 import { pdfPageImage, pdfText, qrCodesIn } from '../support/pdf.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 import { aRoomSetup, aSpeaker, eventually, joinRoom } from '../support/room.ts';
@@ -211,27 +210,7 @@ describe('e-certificates', () => {
   });
 
   it('give a series certificate to whoever met the rule in 2 of its 3 sessions', async () => {
-    const organizer = await signUp(app.url, { name: 'Ayu Lestari' });
-    const slug = `komunitas-${randomBytes(3).toString('hex')}`;
-    await organizer.request('/api/communities', {
-      method: 'POST',
-      body: { name: 'Komunitas Seri', slug, timeZone: 'Asia/Makassar' },
-    });
-    const created = await organizer.request(`/api/communities/${slug}/series`, {
-      method: 'POST',
-      body: {
-        title: 'Sharing Online',
-        schedule: {
-          firstDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-          startTime: '20:00',
-          timeZone: 'Asia/Makassar',
-          rule: { kind: 'weekly' },
-          end: { kind: 'count', count: 3 },
-        },
-      },
-    });
-    expect(created.status).toBe(201);
-    const series = (await created.json()) as Series;
+    const { organizer, series } = await aSeriesSetup(app);
 
     const ani = { name: 'Ani Wulandari', email: anEmail('Ani Wulandari') };
     const budi = { name: 'Budi Santoso', email: anEmail('Budi Santoso') };

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { attendanceIntervals } from '@serambi/server/attendance/schema.ts';
-import type { AttendanceReport, Attendee, SeriesAnalytics } from '@serambi/shared';
+import type { AttendanceReport, Attendee, Series, SeriesAnalytics } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
-import type { Caller } from './accounts.ts';
+import { type Caller, signUp } from './accounts.ts';
 import type { TestApp } from './app.ts';
 
 /** An email of our own for someone who comes to several sessions (aRegistrant makes a new one each time). */
@@ -71,4 +71,29 @@ export function participantWebhook(
       joinedAtMs: String(participant.joinedAtMs),
     },
   };
+}
+
+/** A community with a weekly series of three sessions starting tomorrow at 20:00 WITA, run by Ayu. */
+export async function aSeriesSetup(app: TestApp): Promise<{ organizer: Caller; series: Series }> {
+  const organizer = await signUp(app.url, { name: 'Ayu Lestari' });
+  const slug = `komunitas-${randomBytes(3).toString('hex')}`;
+  await organizer.request('/api/communities', {
+    method: 'POST',
+    body: { name: 'Komunitas Seri', slug, timeZone: 'Asia/Makassar' },
+  });
+  const created = await organizer.request(`/api/communities/${slug}/series`, {
+    method: 'POST',
+    body: {
+      title: 'Sharing Online',
+      schedule: {
+        firstDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+        startTime: '20:00',
+        timeZone: 'Asia/Makassar',
+        rule: { kind: 'weekly' },
+        end: { kind: 'count', count: 3 },
+      },
+    },
+  });
+  if (created.status !== 201) throw new Error(`series not created: ${created.status} ${await created.text()}`);
+  return { organizer, series: (await created.json()) as Series };
 }
