@@ -6,29 +6,13 @@
 import './test-env.ts';
 import { type AttendanceFacts, attendanceReportFrom } from '../server/src/attendance/people.ts';
 import { loadCertificateFonts } from '../server/src/certificates/fonts.ts';
-import { type CertificatePdfInput, renderCertificatePdf } from '../server/src/certificates/pdf.ts';
+import { renderCertificatePdf } from '../server/src/certificates/pdf.ts';
 import { createLogger } from '../server/src/logger.ts';
+import { aCertificateInput } from '../test/support/certificate-input.ts';
 import { report } from './results.ts';
 
 const fonts = loadCertificateFonts(createLogger({ level: 'silent', pretty: false }));
-const certificate = (holderName: string): CertificatePdfInput => ({
-  locale: 'id',
-  number: 'SRB-7KQ2-M9XD-4HTA-PW3E',
-  holderName,
-  title: null,
-  community: 'Komunitas Bisnis Bali',
-  logo: null,
-  about: {
-    scope: 'session',
-    title: 'Bincang Usaha: Menjual Kerajinan Lewat Marketplace',
-    startsAt: new Date('2026-12-06T12:00:00Z'),
-    durationMinutes: 90,
-    timeZone: 'Asia/Makassar',
-  },
-  speakers: ['Made Wirawan', 'Sari Dewi'],
-  signatories: [],
-  verifyUrl: 'https://serambi.example.id/verify/SRB-7KQ2-M9XD-4HTA-PW3E',
-});
+const certificate = (holderName: string) => aCertificateInput({ holderName });
 
 /** Milliseconds per PDF over `count` renders (after one warm-up), and the last PDF's size. */
 async function renderTimes(name: string, count: number) {

@@ -4,35 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { aCertificateInput } from '../../../test/support/certificate-input.ts';
 import { pdfPageImage, pdfText, qrCodesIn } from '../../../test/support/pdf.ts';
 import { createLogger } from '../logger.ts';
 import { loadCertificateFonts } from './fonts.ts';
-import { type CertificatePdfInput, renderCertificatePdf } from './pdf.ts';
+import { renderCertificatePdf } from './pdf.ts';
 
 const run = promisify(execFile);
 const silent = createLogger({ level: 'silent', pretty: false });
 const fonts = loadCertificateFonts(silent);
-
-/** A session certificate of Komunitas Bisnis Bali, held on Sunday 6 December 2026 at 20.00 WITA. */
-const aCertificate = (change: Partial<CertificatePdfInput> = {}): CertificatePdfInput => ({
-  locale: 'id',
-  number: 'SRB-7KQ2-M9XD-4HTA-PW3E',
-  holderName: 'Nguyễn Thị Ánh',
-  title: null,
-  community: 'Komunitas Bisnis Bali',
-  logo: null,
-  about: {
-    scope: 'session',
-    title: 'Bincang Usaha: Menjual Kerajinan Lewat Marketplace',
-    startsAt: new Date('2026-12-06T12:00:00Z'),
-    durationMinutes: 90,
-    timeZone: 'Asia/Makassar',
-  },
-  speakers: ['Made Wirawan', 'Sari Dewi'],
-  signatories: [],
-  verifyUrl: 'https://serambi.example.id/verify/SRB-7KQ2-M9XD-4HTA-PW3E',
-  ...change,
-});
 
 /** The fonts embedded in a PDF, as `pdffonts` lists them (subset prefixes removed). */
 async function embeddedFonts(pdf: Buffer): Promise<string[]> {
@@ -52,7 +32,7 @@ async function embeddedFonts(pdf: Buffer): Promise<string[]> {
 
 describe('the certificate PDF', () => {
   it('says, in Indonesian, who it is for, for what, when, who spoke, and its number', async () => {
-    const text = await pdfText(await renderCertificatePdf(aCertificate(), fonts));
+    const text = await pdfText(await renderCertificatePdf(aCertificateInput(), fonts));
     for (const words of [
       'KOMUNITAS BISNIS BALI',
       'SERTIFIKAT KEHADIRAN',
@@ -70,9 +50,16 @@ describe('the certificate PDF', () => {
 
   it('speaks English when the program does, with the date in the session’s zone', async () => {
     // 23.30 in Jakarta on 5 December is already the 6th in Jayapura (WIT).
-    const about = { ...aCertificate().about, startsAt: new Date('2026-12-05T16:30:00Z'), timeZone: 'Asia/Jayapura' };
+    const about = {
+      ...aCertificateInput().about,
+      startsAt: new Date('2026-12-05T16:30:00Z'),
+      timeZone: 'Asia/Jayapura',
+    };
     const text = await pdfText(
-      await renderCertificatePdf(aCertificate({ locale: 'en', about, title: 'Certificate of Participation' }), fonts),
+      await renderCertificatePdf(
+        aCertificateInput({ locale: 'en', about, title: 'Certificate of Participation' }),
+        fonts,
+      ),
     );
     expect(text).toContain('CERTIFICATE OF PARTICIPATION');
     expect(text).toContain('is awarded to');
@@ -82,18 +69,18 @@ describe('the certificate PDF', () => {
 
   it('tells a series certificate by its sessions: N of M', async () => {
     const about = { scope: 'series' as const, title: 'Sharing Online', attended: 4, total: 6 };
-    const text = await pdfText(await renderCertificatePdf(aCertificate({ about }), fonts));
+    const text = await pdfText(await renderCertificatePdf(aCertificateInput({ about }), fonts));
     expect(text).toContain('atas kehadirannya dalam seri');
     expect(text).toContain('hadir dalam 4 dari 6 sesi');
   });
 
   it('carries a QR code that a phone reads as the verification address', async () => {
-    const png = await pdfPageImage(await renderCertificatePdf(aCertificate(), fonts));
+    const png = await pdfPageImage(await renderCertificatePdf(aCertificateInput(), fonts));
     expect(qrCodesIn(png)).toEqual(['https://serambi.example.id/verify/SRB-7KQ2-M9XD-4HTA-PW3E']);
   });
 
   it('sets its title, author and subject', async () => {
-    const pdf = await renderCertificatePdf(aCertificate(), fonts);
+    const pdf = await renderCertificatePdf(aCertificateInput(), fonts);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'serambi-info-'));
     await writeFile(path.join(dir, 'c.pdf'), pdf);
     const { stdout } = await run('pdfinfo', [path.join(dir, 'c.pdf')]);
@@ -114,7 +101,7 @@ describe('the certificate PDF', () => {
     ['Korean', '김민준', 'NanumMyeongjo'],
     ['Thai', 'สมชาย ใจดี', 'NotoSerifThai'],
   ])('prints a %s name as text, in a font that has it', async (_script, name, font) => {
-    const pdf = await renderCertificatePdf(aCertificate({ holderName: name }), fonts);
+    const pdf = await renderCertificatePdf(aCertificateInput({ holderName: name }), fonts);
     expect(await pdfText(pdf)).toContain(name);
     expect((await embeddedFonts(pdf)).some((embedded) => embedded.startsWith(font))).toBe(true);
   });
@@ -123,7 +110,7 @@ describe('the certificate PDF', () => {
     ['Arabic', 'محمد بن عبد الله', 'NotoNaskhArabic'],
     ['Devanagari', 'अर्जुन शर्मा', 'NotoSansDevanagari'],
   ])('shapes a %s name with its own font', async (_script, name, font) => {
-    const pdf = await renderCertificatePdf(aCertificate({ holderName: name }), fonts);
+    const pdf = await renderCertificatePdf(aCertificateInput({ holderName: name }), fonts);
     expect((await embeddedFonts(pdf)).some((embedded) => embedded.startsWith(font))).toBe(true);
   });
 
@@ -132,7 +119,7 @@ describe('the certificate PDF', () => {
     const log = createLogger({ level: 'warn', pretty: false });
     log.warn = ((...args: unknown[]) => void warnings.push(args)) as typeof log.warn;
     const bare = loadCertificateFonts(log, []);
-    const pdf = await renderCertificatePdf(aCertificate({ holderName: 'Budi 王小明' }), bare);
+    const pdf = await renderCertificatePdf(aCertificateInput({ holderName: 'Budi 王小明' }), bare);
     expect(await pdfText(pdf)).toContain('Budi');
     expect(await embeddedFonts(pdf)).toEqual(expect.arrayContaining([expect.stringMatching(/^Inter/)]));
     expect(warnings).toHaveLength(1);
@@ -141,7 +128,7 @@ describe('the certificate PDF', () => {
   it('leaves out a picture that is not one, and prints the rest', async () => {
     const broken = 'data:image/png;base64,bm90IGEgcGljdHVyZQ==';
     const pdf = await renderCertificatePdf(
-      aCertificate({ logo: broken, signatories: [{ name: 'I Gede Artha', title: 'Ketua', signature: broken }] }),
+      aCertificateInput({ logo: broken, signatories: [{ name: 'I Gede Artha', title: 'Ketua', signature: broken }] }),
       fonts,
     );
     const text = await pdfText(pdf);

@@ -13,10 +13,9 @@ import { register } from '../registrations/service.ts';
 import { series } from '../series/schema.ts';
 import { createSeries, seriesSessions } from '../series/service.ts';
 import { createSessionNotifications } from '../sessions/mails.ts';
-import { sessionPeople } from '../sessions/schema.ts';
-import { addSessionPerson } from '../sessions/service.ts';
 import { type HistoryResult, seedDemoHistory } from './demo-history.ts';
 import { DEMO, DEMO_SPEAKERS, demoRegistrants } from './demo-people.ts';
+import { addMissingSpeakers } from './demo-speakers.ts';
 
 export interface DemoDeps {
   db: Database;
@@ -84,16 +83,8 @@ export async function seedDemoCommunity(deps: DemoDeps, options: { newPassword: 
 
   // The moderator comes with the series; each session has its own speaker.
   const sessions = await seriesSessions(db, row.id);
-  for (const [index, session] of sessions.entries()) {
-    const speaker = DEMO_SPEAKERS[index % DEMO_SPEAKERS.length];
-    const [existing] = await db
-      .select()
-      .from(sessionPeople)
-      .where(and(eq(sessionPeople.sessionId, session.id), eq(sessionPeople.role, 'speaker')))
-      .limit(1);
-    if (existing || !speaker) continue;
-    const added = await addSessionPerson(db, session, speaker);
-    await sessionMails.personInvited(session, added.person, added.inviteSecret, 'id');
+  for (const added of await addMissingSpeakers(db, sessions, DEMO_SPEAKERS)) {
+    await sessionMails.personInvited(added.session, added.person, added.inviteSecret, 'id');
     changed = true;
   }
 

@@ -11,12 +11,11 @@ import type { JoinLinks } from '../registrations/link-secrets.ts';
 import { sessionRooms } from '../room/schema.ts';
 import { series } from '../series/schema.ts';
 import { createSeries, seriesSessions } from '../series/service.ts';
-import { sessionPeople } from '../sessions/schema.ts';
-import { addSessionPerson } from '../sessions/service.ts';
 import { seedDemoCertificates } from './demo-certificates.ts';
 import { HISTORY, HISTORY_SPEAKERS, seededRandom } from './demo-history-content.ts';
 import { DEMO, demoRegistrants } from './demo-people.ts';
 import { playPastSession } from './demo-session-history.ts';
+import { addMissingSpeakers } from './demo-speakers.ts';
 
 export interface HistoryResult {
   changed: boolean;
@@ -50,17 +49,7 @@ export async function seedDemoHistory(
   }
 
   const sessions = await seriesSessions(db, row.id);
-  for (const [index, session] of sessions.entries()) {
-    const speaker = HISTORY_SPEAKERS[index % HISTORY_SPEAKERS.length];
-    const [existing] = await db
-      .select()
-      .from(sessionPeople)
-      .where(and(eq(sessionPeople.sessionId, session.id), eq(sessionPeople.role, 'speaker')))
-      .limit(1);
-    if (existing || !speaker) continue;
-    await addSessionPerson(db, session, speaker);
-    changed = true;
-  }
+  if ((await addMissingSpeakers(db, sessions, HISTORY_SPEAKERS)).length > 0) changed = true;
 
   // The same people are keen (or not) across the series, so some come back and some never do.
   const keenness = demoRegistrants().map((_, n) => seededRandom(1000 + n)());
