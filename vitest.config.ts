@@ -1,11 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files that measure timing against real media (A/V sync of the recorder): they run alone after
- * everything else, because two cores shared with LiveKit, Chromium and another test's recorder
- * make WebRTC's receive path late by hundreds of milliseconds, which says nothing of the code.
+ * Files that measure timing against real media (A/V sync of the recorder) or wait on live video
+ * in several browsers: they run alone after everything else, because two cores shared with
+ * LiveKit, Chromium and another test's bots, recorder or PDFs make WebRTC's receive path late by
+ * seconds, which says nothing of the code (CI once saw a stage tile take over 20 s to show video
+ * while the attendance bots and certificate PDFs ran beside it).
  */
-const SOLO = ['test/integration/recorder.test.ts'];
+const SOLO = [
+  'test/integration/recorder.test.ts',
+  'test/journeys/live-room.test.ts',
+  'test/journeys/live-media.test.ts',
+  'test/journeys/recording.test.ts',
+];
 
 export default defineConfig({
   test: {
