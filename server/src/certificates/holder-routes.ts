@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { certificateVerificationSchema, joinSecretSchema, myCertificateSchema } from '@serambi/shared';
+import { certificateVerificationSchema, myCertificateSchema } from '@serambi/shared';
 import { clientAddress } from '../http/client-address.ts';
 import { createRouter, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
+import { secretParams } from '../registrations/route-parts.ts';
 import type { CertificateDeps } from './deps.ts';
 import { pdfContent, pdfHeaders } from './pdf-response.ts';
 import { myCertificatePdf, myCertificates, verify } from './service.ts';
@@ -27,7 +28,7 @@ const mine = createRoute({
   path: '/registrations/{secret}/certificates',
   tags,
   summary: 'The valid certificates of the person behind a personal join link (no account needed)',
-  request: { params: z.object({ secret: joinSecretSchema }) },
+  request: { params: secretParams },
   responses: { 200: jsonResponse(z.array(myCertificateSchema), 'Certificates'), 404: problem('The link is not valid') },
 });
 
@@ -36,7 +37,7 @@ const minePdf = createRoute({
   path: '/registrations/{secret}/certificates/{number}/pdf',
   tags,
   summary: 'One of them as a PDF',
-  request: { params: z.object({ secret: joinSecretSchema, number: z.string().min(1).max(64) }) },
+  request: { params: secretParams.extend({ number: z.string().min(1).max(64) }) },
   responses: {
     200: { description: 'The PDF', content: pdfContent },
     404: problem('The link is not valid, or the certificate is not theirs'),

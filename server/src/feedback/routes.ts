@@ -1,9 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   feedbackFormSchema,
   feedbackResultsSchema,
   feedbackSubmissionSchema,
-  joinSecretSchema,
   myFeedbackSchema,
   updateFeedbackFormRequestSchema,
 } from '@serambi/shared';
@@ -13,6 +12,7 @@ import type { AppEnv, SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
+import { secretParams } from '../registrations/route-parts.ts';
 import { findBySecret } from '../registrations/service.ts';
 import { requireAdmitted, roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
@@ -28,7 +28,6 @@ import {
   updateFeedbackForm,
 } from './service.ts';
 
-const secretParams = z.object({ secret: joinSecretSchema });
 const notTakingAnswers = problem(
   'The form takes no answers now: the session has not started, feedback is off, it was cancelled, or so was the registration',
 );

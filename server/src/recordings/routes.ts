@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   communitySlugSchema,
-  joinSecretSchema,
   recordingSettingsSchema,
   replaySchema,
   roomRecordingSchema,
@@ -15,6 +14,7 @@ import type { Context } from 'hono';
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppEnv, SessionUser } from '../http/env.ts';
 import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { secretParams } from '../registrations/route-parts.ts';
 import { registrations } from '../registrations/schema.ts';
 import { findBySecret } from '../registrations/service.ts';
 import { requireModerator, roomRequest } from '../room/caller.ts';
@@ -166,7 +166,7 @@ const replayByLink = createRoute({
   path: '/registrations/{secret}/replay',
   tags: ['Recordings'],
   summary: 'The replay, for the holder of a personal join link',
-  request: { params: z.object({ secret: joinSecretSchema }) },
+  request: { params: secretParams },
   responses: { 200: jsonResponse(replaySchema, 'The replay'), 404: problem('The link is not valid') },
 });
 

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   inviteRegistrantRequestSchema,
-  joinSecretSchema,
   myRegistrationSchema,
   registerRequestSchema,
   registrantSchema,
@@ -15,10 +14,10 @@ import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { registrantsCsv } from './csv.ts';
 import type { JoinLinks } from './link-secrets.ts';
 import type { RegistrationNotifications } from './notify.ts';
+import { secretParams } from './route-parts.ts';
 import { cancelRegistration, listRegistrants, myRegistration, register, registrationSummary } from './service.ts';
 
 const refParams = z.object({ ref: sessionRefSchema });
-const secretParams = z.object({ secret: joinSecretSchema });
 
 const postRegistration = createRoute({
   method: 'post',
