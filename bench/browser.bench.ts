@@ -1,0 +1,260 @@
+/**
+ * A participant entering the live room in Chromium: from opening their personal link to the
+ * room (`/j/:secret/live`, the address in their mails) to the first rendered frame of the
+ * speaker's video, in ROUNDS fresh browser contexts, with where the time goes. The speaker is an
+ * rtc-node client publishing a camera, so the browser side is the participant alone. Compared in
+ * the same run with the same page opened again in the same context (warm cache), and with a bare
+ * page that only loads livekit-client and connects with a token the server issued (the floor:
+ * LiveKit and the browser's WebRTC without Serambi). Run alone with
+ * `node --import tsx bench/browser.bench.ts` (BENCH_BROWSER_ROUNDS), or by `pnpm bench`.
+ */
+import './test-env.ts';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { startTestApp, type TestApp } from '../test/support/app.ts';
+import { launchBrowser, newLivePage } from '../test/support/browser.ts';
+import { aRegistrant, aRoomSetup, asBot, type ConnectedClient, connect, joinRoom } from '../test/support/room.ts';
+import { dispose } from '../test/support/rtc.ts';
+import { type PublishedSyntheticMedia, publishSyntheticMedia } from '../test/support/synthetic-media.ts';
+import { percentile } from './load.ts';
+import { type PageMilestones, pageProbeScript } from './page-probe.ts';
+import { type BenchResult, report } from './results.ts';
+
+const ROUNDS = Number(process.env.BENCH_BROWSER_ROUNDS ?? 7);
+const FIRST_FRAME_TIMEOUT_MS = 30_000;
+/** The speaker's camera: one layer (no simulcast), so every viewer receives the same frames. */
+const CAMERA = { width: 640, height: 360, fps: 15 };
+
+type Page = Awaited<ReturnType<typeof newLivePage>>;
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/** One entry into the room, in milliseconds since the navigation started. */
+interface Entry extends PageMilestones {
+  /** The app's HTML parsed and its entry script run (DOMContentLoaded ended). */
+  documentReady: number;
+  /** `GET /api/registrations/{secret}` sent, and answered: the room page knows which session the link names. */
+  registrationSent: number | null;
+  registrationAnswered: number | null;
+  /** `POST /api/sessions/{ref}/room/join` sent, and answered: the page has its LiveKit token. */
+  joinSent: number | null;
+  joinAnswered: number | null;
+}
+
+/** A live session whose host is on the stage with a camera and a tone, published from rtc-node. */
+async function aLiveStage(app: TestApp) {
+  const setup = await aRoomSetup(app);
+  const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  if ((await backstage.call('/live')).status !== 204) throw new Error('the session did not go live');
+  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  const stage = await connect(host.join);
+  const media = await publishSyntheticMedia(asBot(stage, host.join.snapshot.me.identity), {
+    video: { ...CAMERA, pattern: 'moving-bar' },
+    audio: { frequencyHz: 440, sampleRate: 48_000 },
+  });
+  return { ...setup, stage, media };
+}
+
+/** Opens `url` in `page` (its probe installed) and waits for the speaker's first frame. */
+async function enter(page: Page, url: string): Promise<Entry> {
+  await page.goto(url);
+  try {
+    await page.waitForFunction(() => window.benchMilestones?.firstFrame != null, undefined, {
+      timeout: FIRST_FRAME_TIMEOUT_MS,
+    });
+  } catch (error) {
+    const seen = await page.evaluate(() => ({
+      milestones: window.benchMilestones,
+      videos: [...document.querySelectorAll('video')].map((v) => `${v.className} ${v.videoWidth}×${v.videoHeight}`),
+      text: document.body.textContent?.slice(0, 300),
+    }));
+    throw new Error(`no first frame at ${url}: ${JSON.stringify(seen)}`, { cause: error });
+  }
+  return page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    // No named helpers in here: tsx would wrap them in a `__name` call the page does not have.
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const registration = resources.find((entry) => /^\/api\/registrations\/[^/]+$/.test(new URL(entry.name).pathname));
+    const join = resources.find((entry) => new URL(entry.name).pathname.endsWith('/room/join'));
+    return {
+      ...(window.benchMilestones as PageMilestones),
+      documentReady: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+      registrationSent: registration?.startTime ?? null,
+      registrationAnswered: registration?.responseEnd ?? null,
+      joinSent: join?.startTime ?? null,
+      joinAnswered: join?.responseEnd ?? null,
+    };
+  });
+}
+
+/** A fresh context (no cache, no storage) whose pages note their milestones; `videoSelector` as in the probe. */
+async function aProbedPage(browser: Browser, siteUrl: string, videoSelector: string): Promise<Page> {
+  const page = await newLivePage(browser, siteUrl, null, { locale: 'id-ID', viewport: { width: 390, height: 844 } });
+  await page.context().addInitScript(pageProbeScript(videoSelector));
+  return page;
+}
+
+const bareRoomPage = `<!doctype html><meta charset="utf-8"><title>bare LiveKit page</title>
+<script type="module">
+import { Room, RoomEvent, Track } from '/livekit-client.mjs';
+const params = new URLSearchParams(location.hash.slice(1));
+const room = new Room({ adaptiveStream: true, dynacast: true });
+room.on(RoomEvent.TrackSubscribed, (track) => {
+  if (track.kind !== Track.Kind.Video) return;
+  const video = document.createElement('video');
+  video.className = 'speaker';
+  video.muted = true;
+  video.autoplay = true;
+  video.playsInline = true;
+  document.body.append(video);
+  track.attach(video);
+});
+room.connect(params.get('url'), params.get('token'));
+</script>`;
+
+/**
+ * The floor to compare with: a page serving nothing but livekit-client (its ESM build, as the
+ * journeys' media test does) that connects with the token and shows the first video track.
+ */
+async function startBarePageServer(): Promise<Server> {
+  const require = createRequire(new URL('../test/support/browser.ts', import.meta.url));
+  const clientPath = require.resolve('livekit-client').replace(/[^/]+$/, 'livekit-client.esm.mjs');
+  const clientBundle = readFileSync(clientPath, 'utf8');
+  const server = createServer((request, response) => {
+    if (request.url === '/livekit-client.mjs') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(clientBundle);
+    } else {
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end(bareRoomPage);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One milestone of every entry, sorted; a milestone some entry never reached fails the benchmark. */
+function sortedOf(entries: Entry[], key: keyof Entry): number[] {
+  const times = entries.map((entry) => entry[key]).filter((time): time is number => typeof time === 'number');
+  if (times.length !== entries.length || times.some(Number.isNaN)) {
+    throw new Error(`${key} missing in ${entries.length - times.length} of ${entries.length} entries`);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function figures(cold: Entry[], warm: Entry[], bare: Entry[]): BenchResult[] {
+  const p50 = (entries: Entry[], key: keyof Entry) => percentile(sortedOf(entries, key), 50);
+  const max = (entries: Entry[], key: keyof Entry) => percentile(sortedOf(entries, key), 100);
+  const room = `room entry by personal link, Chromium, ${ROUNDS} fresh contexts`;
+  const floor = 'bare livekit-client page, server-issued token';
+  /** A milestone of the room page against the same milestone of the bare page. */
+  const step = (what: string, key: keyof Entry): BenchResult => ({
+    name: `${room}: link opened → ${what}, p50`,
+    value: p50(cold, key),
+    unit: 'ms',
+    comparedTo: { name: `${floor}, p50`, value: p50(bare, key), unit: 'ms' },
+  });
+  return [
+    step('first speaker video frame', 'firstFrame'),
+    {
+      name: `${room}: link opened → first speaker video frame, max`,
+      value: max(cold, 'firstFrame'),
+      unit: 'ms',
+      comparedTo: { name: `${floor}, max`, value: max(bare, 'firstFrame'), unit: 'ms' },
+    },
+    {
+      name: `${room}: link opened again in the same context (warm cache) → first frame, p50`,
+      value: p50(warm, 'firstFrame'),
+      unit: 'ms',
+      comparedTo: { name: 'cold cache, p50', value: p50(cold, 'firstFrame'), unit: 'ms' },
+    },
+    step('app script run (DOMContentLoaded)', 'documentReady'),
+    {
+      name: `${room}: link opened → registration answered, p50`,
+      value: p50(cold, 'registrationAnswered'),
+      unit: 'ms',
+      comparedTo: {
+        name: 'its request sent (room page code loaded), p50',
+        value: p50(cold, 'registrationSent'),
+        unit: 'ms',
+      },
+    },
+    {
+      name: `${room}: link opened → room join answered (token in hand), p50`,
+      value: p50(cold, 'joinAnswered'),
+      unit: 'ms',
+      comparedTo: { name: 'join request sent, p50', value: p50(cold, 'joinSent'), unit: 'ms' },
+    },
+    step('LiveKit signalling open', 'signallingOpen'),
+    step('media connected (RTCPeerConnection)', 'mediaConnected'),
+  ];
+}
+
+const app = await startTestApp();
+let browser: Browser | null = null;
+let bareServer: Server | null = null;
+let stage: ConnectedClient | null = null;
+let media: PublishedSyntheticMedia | null = null;
+let results: BenchResult[] = [];
+let failure: Error | null = null;
+try {
+  const live = await aLiveStage(app);
+  ({ stage, media } = live);
+  browser = await launchBrowser();
+  bareServer = await startBarePageServer();
+  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
+  const secrets: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    secrets.push(await aRegistrant(app, live.owner, live.session.slug, `Peserta ${round + 1}`));
+  }
+  const speakerVideo = '[data-testid="stage-tile"] video';
+  const cold: Entry[] = [];
+  const warm: Entry[] = [];
+  const bare: Entry[] = [];
+  // Not measured: Chromium's own first start (its profile, its GPU process) and the server's first room page.
+  const warmUp = await aProbedPage(browser, app.url, speakerVideo);
+  await enter(warmUp, `${app.url}/j/${secrets[0]}/live`);
+  await warmUp.context().close();
+
+  for (const [round, secret] of secrets.entries()) {
+    const page = await aProbedPage(browser, app.url, speakerVideo);
+    cold.push(await enter(page, `${app.url}/j/${secret}/live`));
+    await page.goto('about:blank');
+    await sleep(500);
+    warm.push(await enter(page, `${app.url}/j/${secret}/live`));
+    await page.context().close();
+
+    // The same person's token from the server, straight into LiveKit without the app.
+    const member = await joinRoom(app, live.session.slug, { joinSecret: secret });
+    const livekit = member.join.livekit;
+    if (!livekit) throw new Error('the join answer has no LiveKit token');
+    const barePage = await aProbedPage(browser, bareUrl, 'video.speaker');
+    bare.push(await enter(barePage, `${bareUrl}#${new URLSearchParams({ url: livekit.url, token: livekit.token })}`));
+    await barePage.context().close();
+    console.log(
+      `round ${round + 1}: first frame ${Math.round(cold.at(-1)?.firstFrame ?? Number.NaN)} ms ` +
+        `(${cold.at(-1)?.frameSize}), warm ${Math.round(warm.at(-1)?.firstFrame ?? Number.NaN)} ms, ` +
+        `bare ${Math.round(bare.at(-1)?.firstFrame ?? Number.NaN)} ms`,
+    );
+    await sleep(500);
+  }
+  console.log(`entries: ${JSON.stringify({ cold, warm, bare })}`);
+  results = figures(cold, warm, bare);
+} catch (error) {
+  failure = error as Error;
+} finally {
+  await browser?.close();
+  if (bareServer) await new Promise((resolve) => bareServer?.close(resolve));
+  await media?.stop();
+  await stage?.disconnect();
+  await app.stop();
+  await dispose();
+}
+report(results);
+if (failure) {
+  console.error(failure);
+  process.exit(1);
+}
+// rtc-node's native runtime keeps the process alive; everything of ours is stopped.
+process.exit(0);
