@@ -2,8 +2,8 @@
  * What a browser downloads of the web app's JavaScript: each public page (home, community,
  * session, a registrant's personal link, certificate check) and the live room, opened in a
  * fresh Chromium context against the built `web/dist` served by the real server, with every
- * script response summed, raw and gzipped (node:zlib level 9: the server sends the files
- * uncompressed, a reverse proxy in front would compress them). The room page is compared with
+ * script response summed raw, gzipped (node:zlib level 9, a size independent of how the server
+ * compresses) and as it came over the wire (the server sends the build's Brotli copies). The room page is compared with
  * the public pages, and the whole build with what one page takes of it. Run alone with
  * `node --import tsx bench/web.bench.ts`, or by `pnpm bench`; needs `pnpm build` first.
  */
@@ -58,7 +58,8 @@ interface Downloads {
   scripts: number;
   rawBytes: number;
   gzipBytes: number;
-  /** Bytes as they came over the wire, when the server compressed (it does not today). */
+  /** Body bytes as they came over the wire (Brotli when the server sends its precompressed copies). */
+  wireBytes: number;
   compressedByServer: boolean;
 }
 
@@ -70,7 +71,7 @@ const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
  */
 async function scriptsOf(browser: Browser, url: string, ready: (page: Page) => Promise<unknown>): Promise<Downloads> {
   const page = await newLivePage(browser, new URL(url).origin, null, { locale: 'id-ID' });
-  const bodies = new Map<string, Promise<{ body: Buffer; encoded: boolean }>>();
+  const bodies = new Map<string, Promise<{ body: Buffer; encoded: boolean; wire: number }>>();
   let lastArrival = performance.now();
   page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
@@ -78,7 +79,11 @@ async function scriptsOf(browser: Browser, url: string, ready: (page: Page) => P
     lastArrival = performance.now();
     bodies.set(
       response.url(),
-      response.body().then((body) => ({ body, encoded: Boolean(response.headers()['content-encoding']) })),
+      Promise.all([response.body(), response.request().sizes()]).then(([body, sizes]) => ({
+        body,
+        encoded: Boolean(response.headers()['content-encoding']),
+        wire: sizes.responseBodySize,
+      })),
     );
   });
   try {
@@ -92,6 +97,7 @@ async function scriptsOf(browser: Browser, url: string, ready: (page: Page) => P
       scripts: all.length,
       rawBytes: all.reduce((sum, { body }) => sum + body.length, 0),
       gzipBytes: all.reduce((sum, { body }) => sum + gzipped(body), 0),
+      wireBytes: all.reduce((sum, { wire }) => sum + wire, 0),
       compressedByServer: all.some(({ encoded }) => encoded),
     };
   } finally {
@@ -109,6 +115,7 @@ function wholeBuild(): Downloads {
     scripts: bodies.length,
     rawBytes: bodies.reduce((sum, body) => sum + body.length, 0),
     gzipBytes: bodies.reduce((sum, body) => sum + gzipped(body), 0),
+    wireBytes: 0,
     compressedByServer: false,
   };
 }
@@ -145,7 +152,8 @@ try {
   for (const [name, downloads] of [...pages, ['live room', room] as const]) {
     console.log(
       `${name}: ${downloads.scripts} scripts, ${Math.round(kB(downloads.rawBytes))} kB raw, ` +
-        `${Math.round(kB(downloads.gzipBytes))} kB gzipped${downloads.compressedByServer ? ' (server compressed)' : ''}`,
+        `${Math.round(kB(downloads.gzipBytes))} kB gzipped, ${Math.round(kB(downloads.wireBytes))} kB over the wire` +
+        `${downloads.compressedByServer ? ' (server compressed)' : ' (server sent them uncompressed)'}`,
     );
   }
   console.log(`whole build: ${build.scripts} scripts`);
@@ -166,6 +174,22 @@ try {
         value: kB(largestPublic[1].gzipBytes),
         unit: 'kB',
       },
+    },
+    {
+      name: 'JS over the wire for the live room (Brotli from the server)',
+      value: kB(room.wireBytes),
+      unit: 'kB',
+      comparedTo: {
+        name: `largest public page (${largestPublic[0]})`,
+        value: kB(largestPublic[1].wireBytes),
+        unit: 'kB',
+      },
+    },
+    {
+      name: 'JS over the wire for the home page (Brotli from the server)',
+      value: kB(pages.get('home page')?.wireBytes ?? 0),
+      unit: 'kB',
+      comparedTo: { name: 'gzipped', value: kB(pages.get('home page')?.gzipBytes ?? 0), unit: 'kB' },
     },
     {
       name: 'JS downloaded by the live room, raw',

@@ -10,7 +10,8 @@ import type { LinkPreviews } from './unfurl.ts';
 export const webDistDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /**
- * Serves the built web app: hashed assets cached for a year, every other path answered with
+ * Serves the built web app: hashed assets cached for a year (Brotli or gzip copies when the
+ * browser accepts them), every other path answered with
  * index.html so the client router can take it. Without a build it says how to make one.
  * Pages people share (session, community, series) get their link preview in the head.
  */
@@ -23,15 +24,15 @@ export function webAppRoutes(distDir = webDistDir, previews?: LinkPreviews) {
     );
   }
   const root = path.relative(process.cwd(), distDir);
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
+  // Set on the way out: serveStatic's onFound runs after its response is made, too late for headers.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok && c.res.headers.has('Last-Modified')) {
+      c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    }
+  });
+  // The build writes .br and .gz beside each text asset (web/vite.config.ts).
+  app.use('/assets/*', serveStatic({ root, precompressed: true }));
   app.use('*', serveStatic({ root }));
   // Read per request (a small, OS-cached file) so a rebuild never leaves a stale index pointing at deleted assets.
   const indexHtml = () => readFileSync(indexFile, 'utf8');

@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webAppRoutes } from './static.ts';
+
+const script = `export const greeting = ${JSON.stringify('halo '.repeat(400))};\n`;
+
+describe('serving the built web app', () => {
+  let dist: string;
+  let app: ReturnType<typeof webAppRoutes>;
+
+  beforeAll(() => {
+    // serveStatic resolves its root against the working directory, as `pnpm start` runs it.
+    dist = mkdtempSync(path.join(process.cwd(), '.static-test-'));
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Serambi</title>');
+    writeFileSync(path.join(dist, 'assets', 'app-1a2b.js'), script);
+    writeFileSync(path.join(dist, 'assets', 'app-1a2b.js.br'), brotliCompressSync(script));
+    writeFileSync(path.join(dist, 'assets', 'app-1a2b.js.gz'), gzipSync(script));
+    app = webAppRoutes(dist);
+  });
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('sends the Brotli copy of an asset to a browser that accepts it, cached for a year', async () => {
+    const response = await app.request('/assets/app-1a2b.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('vary')).toContain('Accept-Encoding');
+    expect(response.headers.get('content-type')).toContain('javascript');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBeLessThan(script.length / 4);
+  });
+
+  it('sends gzip where Brotli is not accepted, and the plain file where nothing is', async () => {
+    const gzip = await app.request('/assets/app-1a2b.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const plain = await app.request('/assets/app-1a2b.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
+  });
+
+  it('answers every other path with index.html, never cached stale', async () => {
+    const response = await app.request('/s/some-session');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Serambi</title>');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+});
