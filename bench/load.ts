@@ -71,14 +71,22 @@ export interface LoadPlan {
  * event loop: a server whose loop is busy (PGlite runs queries on it) would otherwise also
  * slow down the client measuring it, and the tail would be the client's.
  */
-export function runLoadElsewhere(plan: LoadPlan): Promise<LoadResult> {
+export function runLoadElsewhere(plan: LoadPlan): Promise<LoadResult & { serverCpuMs: number }> {
   const child = fork(fileURLToPath(new URL('./load-worker.ts', import.meta.url)), {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return new Promise<LoadResult>((resolve, reject) => {
-    child.once('message', (result) => {
-      resolve(result as LoadResult);
+  return new Promise((resolve, reject) => {
+    // This process's CPU time while the load is measured: the server's work (and PGlite's,
+    // which runs in the server's thread), without the load generator's.
+    let cpuAtStart = process.cpuUsage();
+    child.on('message', (message: 'measuring' | LoadResult) => {
+      if (message === 'measuring') {
+        cpuAtStart = process.cpuUsage();
+        return;
+      }
+      const cpu = process.cpuUsage(cpuAtStart);
+      resolve({ ...message, serverCpuMs: (cpu.user + cpu.system) / 1000 });
       child.kill();
     });
     child.once('error', reject);

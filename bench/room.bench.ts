@@ -2,6 +2,9 @@
  * The live room under load: how fast the server lets a crowd in (join storm, against a bare
  * Hono endpoint in the same process), and how long the stage takes to open for a guest.
  * Run alone with `node --import tsx bench/room.bench.ts`, or with the rest by `pnpm bench`.
+ * `BENCH_ROOM_ONLY=storm` runs the join storm alone (no stage rounds), and
+ * `BENCH_ROOM_ENGINES=pglite` (or `postgres`) on one engine only: for comparing a change to the
+ * join path before and after, back to back.
  */
 import './test-env.ts';
 import { serve } from '@hono/node-server';
@@ -29,6 +32,8 @@ const STORM_MS = Number(process.env.BENCH_STORM_MS ?? 10_000);
 const BASELINE_MS = Number(process.env.BENCH_BASELINE_MS ?? 5_000);
 const REGISTRANTS = 1_000;
 const STAGE_ROUNDS = 20;
+const STORM_ONLY = process.env.BENCH_ROOM_ONLY === 'storm';
+const ENGINES = (process.env.BENCH_ROOM_ENGINES ?? 'pglite,postgres').split(',');
 
 /** The floor: what this process serves when the handler does nothing but answer JSON. */
 async function bareHonoBaseline(): Promise<LoadResult> {
@@ -47,8 +52,10 @@ async function bareHonoBaseline(): Promise<LoadResult> {
   }
 }
 
+type StormResult = LoadResult & { serverCpuMs: number };
+
 /** 1,000 registrants (written straight to the database) joining one session, 100 at a time. */
-async function joinStorm(app: TestApp): Promise<LoadResult> {
+async function joinStorm(app: TestApp): Promise<StormResult> {
   const { session } = await aRoomSetup(app);
   const ids = Array.from({ length: REGISTRANTS }, () => crypto.randomUUID());
   for (let from = 0; from < ids.length; from += 200) {
@@ -75,7 +82,7 @@ async function joinStorm(app: TestApp): Promise<LoadResult> {
   return result;
 }
 
-function stormFigures(engine: string, storm: LoadResult, baseline: LoadResult): BenchResult[] {
+function stormFigures(engine: string, storm: StormResult, baseline: LoadResult): BenchResult[] {
   const bare = 'bare Hono JSON endpoint on the same server process, 100 concurrent';
   return [
     {
@@ -95,6 +102,13 @@ function stormFigures(engine: string, storm: LoadResult, baseline: LoadResult): 
       value: storm.p99Ms,
       unit: 'ms',
       comparedTo: { name: bare, value: baseline.p99Ms, unit: 'ms' },
+    },
+    {
+      // Steadier than the rates on a shared machine: what one join costs the server's thread.
+      name: `join storm on ${engine}: server CPU time per join`,
+      value: storm.serverCpuMs / storm.requests,
+      unit: 'ms',
+      comparedTo: null,
     },
   ];
 }
@@ -172,18 +186,22 @@ async function stageRounds(app: TestApp): Promise<BenchResult[]> {
 const baseline = await bareHonoBaseline();
 const results: BenchResult[] = [];
 
-const onPGlite = await startTestApp();
-try {
-  results.push(...stormFigures('PGlite', await joinStorm(onPGlite), baseline));
-  results.push(...(await stageRounds(onPGlite)));
-} finally {
-  await onPGlite.stop();
+if (ENGINES.includes('pglite')) {
+  const onPGlite = await startTestApp();
+  try {
+    results.push(...stormFigures('PGlite', await joinStorm(onPGlite), baseline));
+    if (!STORM_ONLY) results.push(...(await stageRounds(onPGlite)));
+  } finally {
+    await onPGlite.stop();
+  }
 }
 
-const postgres = await startPostgres().catch((error: unknown) => {
-  console.log(`PostgreSQL not available, join storm on PostgreSQL skipped: ${(error as Error).message}`);
-  return null;
-});
+const postgres = !ENGINES.includes('postgres')
+  ? null
+  : await startPostgres().catch((error: unknown) => {
+      console.log(`PostgreSQL not available, join storm on PostgreSQL skipped: ${(error as Error).message}`);
+      return null;
+    });
 if (postgres) {
   const onPostgres = await startTestApp({ databaseUrl: await createTestDatabase(postgres.url) });
   try {

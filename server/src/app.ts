@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { CLIENT_ADDRESS_HEADER } from './accounts/auth.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
@@ -13,14 +14,19 @@ import { communityRoutes } from './communities/routes.ts';
 import { communityTeamRoutes } from './communities/team-routes.ts';
 import type { AppContext } from './context.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
+import { measureHttp } from './health/instrument.ts';
+import { metricsRoutes } from './health/metrics-routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
+import { clientAddress } from './http/client-address.ts';
+import { appOrigins, sameOriginMutations } from './http/csrf.ts';
 import { currentUser } from './http/current-user.ts';
 import type { AppEnv } from './http/env.ts';
 import { AppError } from './http/errors.ts';
 import { createRouter } from './http/openapi.ts';
 import { handleApiNotFound, handleError } from './http/problem.ts';
 import { requestContext } from './http/request-context.ts';
+import { closeWhenBodyUnread } from './http/unread-body.ts';
 import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
 import { pollRoutes } from './polls/routes.ts';
@@ -80,6 +86,58 @@ export type ApiRoutes = ReturnType<typeof buildApi>;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Security headers on every response (API JSON and the web app alike). The CSP allows no inline
+ * script (the built index.html has none) and no plugins; inline styles stay allowed because the
+ * components set `style` attributes. Referrer-Policy is no-referrer because join links carry
+ * their secret in the path (/j/:secret): an organizer's https logo must not receive it. Only the
+ * room uses camera, microphone, screen sharing and fullscreen; every other powerful feature is
+ * off. HSTS only when PUBLIC_URL is https (on http it would be ignored at best, and it would
+ * pin localhost to https in development).
+ */
+function securityHeaders(ctx: AppContext) {
+  const https = ctx.config.publicUrl.startsWith('https://');
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      // LiveKit signalling and media run on their own origin.
+      connectSrc: ["'self'", ctx.livekit.url.replace(/^http/, 'ws'), ctx.livekit.url.replace(/^ws/, 'http')],
+      // Community logos and speaker photos are https addresses organizers give.
+      imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+      mediaSrc: ["'self'", 'blob:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      scriptSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
+    permissionsPolicy: {
+      camera: ['self'],
+      microphone: ['self'],
+      displayCapture: ['self'],
+      fullscreen: ['self'],
+      geolocation: [],
+      payment: [],
+      usb: [],
+      serial: [],
+      hid: [],
+      bluetooth: [],
+      midi: [],
+    },
+  });
+}
+
+/** The request better-auth sees: the client address we derived, whatever the client wrote there. */
+function withClientAddress(request: Request, address: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set(CLIENT_ADDRESS_HEADER, address);
+  return new Request(request, { headers });
+}
+
 /** The whole HTTP application: API under /api, the web app everywhere else. */
 export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {}) {
   const api = buildApi(ctx);
@@ -104,36 +162,29 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   const app = new Hono<AppEnv>();
   app.use(requestId({ limitLength: 64 }));
   app.use(requestContext(ctx.log));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // LiveKit signalling and media run on their own origin.
-        connectSrc: ["'self'", ctx.livekit.url.replace(/^http/, 'ws'), ctx.livekit.url.replace(/^ws/, 'http')],
-        // Community logos and speaker photos are https addresses organizers give.
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        mediaSrc: ["'self'", 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  app.use(measureHttp(ctx.metrics));
+  app.use(securityHeaders(ctx));
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is never read: the connection cannot carry another request, and a
+        // client that reuses it (keep-alive) would see its next request cut off.
+        c.header('Connection', 'close');
         throw new AppError(413, 'payload_too_large', 'problems.payloadTooLarge');
       },
     }),
   );
+  app.use('/api/*', closeWhenBodyUnread);
+  app.use('/api/*', sameOriginMutations(appOrigins(ctx.config)));
   // better-auth answers its own routes (sign-up, sign-in, verification, reset) before our API.
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => ctx.auth.handler(c.req.raw));
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => ctx.auth.handler(withClientAddress(c.req.raw, clientAddress(c))));
   app.use('/api/*', currentUser(ctx.auth));
   app.route('/api', api);
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
   app.all('/api/*', handleApiNotFound);
+  app.route('/', metricsRoutes(ctx));
   const outbox = ctx.config.env === 'production' ? null : devOutboxRoutes(ctx);
   if (outbox) app.route('/', outbox);
   app.route(

@@ -56,6 +56,14 @@ describe('configuration', () => {
     );
   });
 
+  it('takes a metrics token of at least 16 characters, and never echoes a short one', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'rahasia-metrik-panjang' }).metricsToken).toBe('rahasia-metrik-panjang');
+    expect(() => loadConfig({ METRICS_TOKEN: 'pendek' })).toThrow(
+      /^Configuration error: METRICS_TOKEN must be at least 16 characters\.$/,
+    );
+  });
+
   it('connects to an external LiveKit when all three variables are set', () => {
     const secret = 'x'.repeat(32);
     expect(

@@ -55,6 +55,8 @@ const envSchema = z.object({
       .max(86_400)
       .optional(),
   ),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  RATE_LIMITS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -96,11 +98,21 @@ export interface Config {
   };
   /** Signs auth cookies; when unset, a secret stored in the database is used (same for every instance). */
   authSecret: string | undefined;
+  /**
+   * The bearer token GET /metrics asks for. Unset: metrics are open outside production and not
+   * served in production (they tell who is live and how busy the server is).
+   */
+  metricsToken: string | undefined;
+  /**
+   * Per-client limits on sign-up, sign-in and registration (shared by every instance through
+   * the database). Off by default only in NODE_ENV=test, where every caller is 127.0.0.1.
+   */
+  rateLimits: boolean;
   logLevel: string;
 }
 
 /** Values that may carry passwords are never echoed back in an error. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'LIVEKIT_API_SECRET', 'AUTH_SECRET']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'LIVEKIT_API_SECRET', 'AUTH_SECRET', 'METRICS_TOKEN']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -152,6 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     authSecret: e.AUTH_SECRET,
+    metricsToken: e.METRICS_TOKEN,
+    rateLimits: (e.RATE_LIMITS ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
     logLevel: e.LOG_LEVEL,
   };
 }

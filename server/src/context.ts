@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Auth } from './accounts/auth.ts';
 import type { Config } from './config.ts';
 import type { Database, DatabaseHandle } from './db/client.ts';
+import type { AppMetrics } from './health/metrics.ts';
 import type { LiveKitGateway } from './livekit/gateway.ts';
 import type { LiveKitEvents } from './livekit/webhook-routes.ts';
 import type { Mailer } from './notifications/mailer.ts';
@@ -28,6 +29,8 @@ export interface AppContext {
   mediaLinks: MediaLinks;
   /** LiveKit's webhooks, verified, for capabilities to subscribe to. */
   liveKitEvents: LiveKitEvents;
+  /** This instance's Prometheus metrics (GET /metrics). */
+  metrics: AppMetrics;
   log: Logger;
   /** The time; injected so tests can move it. */
   now: () => Date;

@@ -11,6 +11,9 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { storedSecret } from './db/app-secrets.ts';
 import { openDatabase } from './db/client.ts';
+import { countLiveKitWebhooks, measuredJobHandlers } from './health/instrument.ts';
+import { createMetrics } from './health/metrics.ts';
+import { appOrigins } from './http/csrf.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import { resolveLiveKitBinary } from './livekit/binary.ts';
 import { createLiveKitGateway, type LiveKitCredentials } from './livekit/gateway.ts';
@@ -89,8 +92,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       db: database.db,
       publicUrl: config.publicUrl,
       secret: config.authSecret ?? (await storedSecret(database.db, 'auth')),
-      rateLimit: config.env !== 'test',
-      extraTrustedOrigins: config.env === 'development' ? ['http://localhost:5173', 'http://127.0.0.1:5173'] : [],
+      rateLimit: config.rateLimits,
+      extraTrustedOrigins: appOrigins(config),
       sendAccountMail: accountMailSender(database.db),
     });
     const links = createJoinLinks(await storedSecret(database.db, 'join-links'));
@@ -115,6 +118,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       recordingStore: createFolderStore(config.recording.dir),
       mediaLinks: createMediaLinks(await storedSecret(database.db, 'recording-links')),
       liveKitEvents: new LiveKitEvents(),
+      metrics: createMetrics(),
       log,
       now,
     };
@@ -122,13 +126,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const certificates = certificateDepsOf(context);
     const jobRunner = createJobRunner({
       db: database.db,
-      handlers: {
-        'send-mail': sendMailJobHandler(mailer),
-        'session-reminder': sessionReminderHandler(mailDeps),
-        'recording-finish': recordingFinishHandler(recording),
-        'certificates-issue': issueCertificatesHandler(certificates),
-        'certificate-mail': certificateMailHandler(certificates),
-      },
+      handlers: measuredJobHandlers(
+        {
+          'send-mail': sendMailJobHandler(mailer),
+          'session-reminder': sessionReminderHandler(mailDeps),
+          'recording-finish': recordingFinishHandler(recording),
+          'certificates-issue': issueCertificatesHandler(certificates),
+          'certificate-mail': certificateMailHandler(certificates),
+        },
+        context.metrics,
+      ),
       log: log.child({ part: 'jobs' }),
       now,
       pollIntervalMs: config.env === 'test' ? 200 : 1_000,
@@ -139,6 +146,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     // Recorders stop before the job runner and the database: their files are finished and queued.
     recording.supervisor.start();
     cleanups.push(() => recording.supervisor.stopAll());
+    const webhooksCounted = countLiveKitWebhooks(context.metrics, context.liveKitEvents);
+    cleanups.push(async () => webhooksCounted());
     const egress = watchEgress(recording, context.liveKitEvents);
     cleanups.push(async () => egress());
     const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);

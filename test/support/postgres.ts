@@ -27,6 +27,37 @@ export interface TestPostgres {
  */
 export async function startPostgres(): Promise<TestPostgres> {
   if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
+  const server = await startPrivatePostgres({ commitsSurviveCrash: false });
+  return { url: server.url, stop: server.remove };
+}
+
+/** A PostgreSQL server of one test file's own, which it may take down and bring back. */
+export interface PrivatePostgres {
+  /** Superuser URL of the server's `postgres` database; the same port across restarts. */
+  url: string;
+  /** Stops the server at once (`immediate`: clients are cut off as on a crash), keeping its data. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data directory. */
+  start(): Promise<void>;
+  /** Stops it if running and deletes its data. */
+  remove(): Promise<void>;
+}
+
+/**
+ * A throw-away PostgreSQL server in a temp dir on a free loopback port, always a local process
+ * (never TEST_DATABASE_URL): fault tests stop it mid-session, which must not touch the run's
+ * shared server.
+ */
+export async function startPrivatePostgres(
+  options: {
+    /**
+     * Whether a commit is in the log before the client hears of it (on by default). An
+     * `immediate` stop loses the log buffers, so a test that stops the server and then counts
+     * rows needs this; fsync stays off either way, the operating system keeps what was written.
+     */
+    commitsSurviveCrash?: boolean;
+  } = {},
+): Promise<PrivatePostgres> {
   const bin = findPostgresBinDir() ?? installPostgres();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'serambi-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -55,21 +86,36 @@ export async function startPostgres(): Promise<TestPostgres> {
     '--no-sync',
   ]);
   const port = await freeTcpPort();
-  const options = [
+  const serverOptions = [
     `-p ${port}`,
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
     // Durability is not what these tests prove; speed is welcome.
     '-c fsync=off',
-    '-c synchronous_commit=off',
+    `-c synchronous_commit=${options.commitsSurviveCrash === false ? 'off' : 'on'}`,
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', path.join(dir, 'postgres.log'), '-w', 'start']);
+  const pgCtl = path.join(bin, 'pg_ctl');
+  const start = async () =>
+    run(pgCtl, ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'postgres.log'), '-w', 'start']);
+  const stop = async () => run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+  let running = false;
+  await start();
+  running = true;
   return {
     url: `postgres://serambi@127.0.0.1:${port}/postgres`,
     stop: async () => {
-      run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      await stop();
+      running = false;
+    },
+    start: async () => {
+      await start();
+      running = true;
+    },
+    remove: async () => {
+      if (running) await stop();
+      running = false;
       rmSync(dir, { recursive: true, force: true });
     },
   };

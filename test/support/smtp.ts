@@ -13,6 +13,10 @@ export interface SmtpPeer {
   failNext(count: number, responseCode?: number): void;
   /** How many messages were refused by failNext. */
   refused(): number;
+  /** Goes away as a crashed mail server does: stops listening and cuts open connections off. */
+  takeDown(): Promise<void>;
+  /** Listens again on the same port, keeping the messages received before. */
+  bringBack(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,35 +31,43 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
   let failureCode = 451;
   let refused = 0;
 
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      // Read the whole message either way: answering before the data ends breaks the session.
-      simpleParser(stream).then(
-        (parsed) => {
-          if (failuresToAnswer > 0) {
-            failuresToAnswer--;
-            refused++;
-            const reason = failureCode < 500 ? 'Try again later (test peer)' : 'Refused (test peer)';
-            callback(Object.assign(new Error(reason), { responseCode: failureCode }));
-            return;
-          }
-          messages.push(parsed);
-          for (const wake of waiters) wake();
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  const createServer = () =>
+    new SMTPServer({
+      secure: false,
+      // Closing waits this long for open sessions before cutting them: a crash does not wait at all.
+      closeTimeout: 100,
+      disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      logger: false,
+      onData(stream, _session, callback) {
+        // Read the whole message either way: answering before the data ends breaks the session.
+        simpleParser(stream).then(
+          (parsed) => {
+            if (failuresToAnswer > 0) {
+              failuresToAnswer--;
+              refused++;
+              const reason = failureCode < 500 ? 'Try again later (test peer)' : 'Refused (test peer)';
+              callback(Object.assign(new Error(reason), { responseCode: failureCode }));
+              return;
+            }
+            messages.push(parsed);
+            for (const wake of waiters) wake();
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      },
+    });
+  const listen = (server: SMTPServer, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+  const close = (server: SMTPServer) => new Promise<void>((resolve) => server.close(() => resolve()));
+  let server = createServer();
+  await listen(server, 0);
   const { port } = server.server.address() as AddressInfo;
+  let listening = true;
 
   return {
     url: `smtp://127.0.0.1:${port}`,
@@ -81,6 +93,18 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
       failureCode = responseCode;
     },
     refused: () => refused,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async takeDown() {
+      listening = false;
+      await close(server);
+    },
+    async bringBack() {
+      server = createServer();
+      await listen(server, port);
+      listening = true;
+    },
+    stop: async () => {
+      if (listening) await close(server);
+      listening = false;
+    },
   };
 }

@@ -3,7 +3,17 @@ import { isLocale, LOCALES, type Locale } from '@serambi/shared';
 import { betterAuth } from 'better-auth';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
+import { rateLimits } from '../http/schema.ts';
 import { accounts, authSessions, users, verifications } from './schema.ts';
+
+/**
+ * The header the app writes the client's address into (from `clientAddress`, which knows which
+ * X-Forwarded-For entry a proxy vouches for) before handing a request to better-auth. better-auth
+ * would otherwise read X-Forwarded-For itself: a client could write any address there and get a
+ * fresh limit per request, and behind a proxy (two entries) it would fall back to one bucket
+ * shared by everybody. The app always overwrites this header, so a client cannot set it.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-serambi-client-address';
 
 export type AccountMailKind = 'verify-email' | 'reset-password';
 
@@ -20,7 +30,11 @@ export interface AuthDependencies {
   /** AUTH_SECRET when configured; otherwise one is made and kept in the database. */
   secret: string;
   sendAccountMail: SendAccountMail;
-  /** better-auth's per-IP limits (3 sign-ups or sign-ins per 10 s); off only in NODE_ENV=test, where every caller is 127.0.0.1. */
+  /**
+   * better-auth's per-client limits (3 sign-ups or sign-ins per 10 s, 100 other auth requests a
+   * minute), counted in the database so they hold across instances. Off only in NODE_ENV=test,
+   * where every caller is 127.0.0.1 (RATE_LIMITS=on turns them on for one test app).
+   */
   rateLimit: boolean;
   /** In development, Vite's dev server (`pnpm dev`) is another origin people sign in from. */
   extraTrustedOrigins?: string[];
@@ -38,11 +52,17 @@ export function createAuth(deps: AuthDependencies) {
     baseURL: deps.publicUrl,
     basePath: '/api/auth',
     secret: deps.secret,
-    trustedOrigins: [deps.publicUrl, ...(deps.extraTrustedOrigins ?? [])],
+    // The app's origins, and the one a request was sent to (the app reached directly, as the tests
+    // and a same-machine proxy do): an attacker's page cannot send our cookie to its own host.
+    trustedOrigins: (request) => [
+      deps.publicUrl,
+      ...(deps.extraTrustedOrigins ?? []),
+      ...(request ? [new URL(request.url).origin] : []),
+    ],
     database: drizzleAdapter(deps.db, {
       provider: 'pg',
       usePlural: true,
-      schema: { users, sessions: authSessions, accounts, verifications },
+      schema: { users, sessions: authSessions, accounts, verifications, rateLimits },
     }),
     user: {
       additionalFields: {
@@ -77,8 +97,11 @@ export function createAuth(deps: AuthDependencies) {
       useSecureCookies: secure,
       cookiePrefix: 'serambi',
       database: { generateId: () => crypto.randomUUID() },
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      // better-auth skips its origin (CSRF) check when NODE_ENV=test; the tests must see what production does.
+      disableOriginCheck: false,
     },
-    rateLimit: { enabled: deps.rateLimit, window: 60, max: 100 },
+    rateLimit: { enabled: deps.rateLimit, window: 60, max: 100, storage: 'database' },
     telemetry: { enabled: false },
   });
 }

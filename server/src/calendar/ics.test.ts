@@ -156,6 +156,22 @@ describe('calendarFeed', () => {
     ]);
     expect(events.map((event) => event.uid)).toEqual(['ses_b1@serambi', 'ses_b2@serambi', 'ses_sharing1@serambi']);
   });
+
+  it('keeps a community name and description with line breaks to their own properties', () => {
+    const name = 'Bisnis, Bali; dan\r\nX-INJECTED:1';
+    const description = 'Baris satu\nBEGIN:VEVENT\r\nUID:palsu\\';
+    const text = calendarFeed({
+      name,
+      description,
+      url: 'https://serambi.example/c/b',
+      events: [session()],
+      generatedAt,
+    });
+    expect(text.split('\r\n').filter((line) => /^(X-INJECTED|UID:palsu)/.test(line))).toEqual([]);
+    expect(text).toContain('X-WR-CALNAME:Bisnis, Bali; dan\\nX-INJECTED:1\r\n');
+    expect(text).toContain('X-WR-CALDESC:Baris satu\\nBEGIN:VEVENT\\nUID:palsu\\\\\r\n');
+    expect(parse(text).events).toHaveLength(1);
+  });
 });
 
 describe('vtimezone', () => {

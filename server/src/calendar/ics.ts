@@ -84,14 +84,26 @@ export function calendarFeed(input: CalendarFeedInput): string {
   const calendar = ical({
     prodId: PRODUCT_ID,
     method: ICalCalendarMethod.PUBLISH,
-    name: input.name,
-    description: input.description,
+    name: calendarText(input.name),
+    description: calendarText(input.description),
     url: input.url,
     ttl: FEED_REFRESH_SECONDS,
     timezone: { name: null, generator: vtimezoneGenerator(input.events) },
   });
   for (const session of input.events) calendar.createEvent(eventData(session, input.generatedAt));
   return calendar.toString();
+}
+
+/**
+ * Backslashes and line breaks escaped as RFC 5545 §3.3.11 TEXT. ical-generator (11.1) escapes an event's text but writes
+ * the calendar's own NAME, X-WR-CALNAME and X-WR-CALDESC as given, so a line break in a
+ * community's description started properties, or whole events, of its own in every
+ * subscriber's calendar.
+ */
+function calendarText(text: string): string {
+  // Commas and semicolons stay as they are, as ical-generator leaves them: readers take these
+  // one-value properties whole, and would show their backslashes.
+  return text.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 function eventData(session: CalendarSession, generatedAt: Date): ICalEventData {

@@ -14,6 +14,16 @@ export interface LineStyle {
 
 export type Align = 'left' | 'center' | 'right';
 
+type Features = NonNullable<PDFKit.Mixins.TextOptions['features']>;
+
+/**
+ * Shaping with mark positioning off. fontkit 2.0.4 throws (reading `xCoordinate` of null) on a
+ * combining mark whose anchor the font leaves empty, which OpenType allows (the mark then stays
+ * where it is): U+0334 on a Latin letter did it with the system fonts. pdfkit hands `features`
+ * to fontkit as they are, and fontkit reads an object as per-feature switches.
+ */
+const MARKS_UNPOSITIONED = { mark: false, mkmk: false } as unknown as Features;
+
 /**
  * Text on a certificate, drawn run by run (text-runs.ts) so every script gets a font that has
  * it, and measured as a whole line so it can be centred, shrunk to fit or wrapped. Passing
@@ -30,9 +40,27 @@ export function createTextWriter(doc: Doc, fonts: CertificateFonts) {
     doc.font(face.key).fontSize(size);
   };
   const runsOf = (text: string, role: FontRole) => textRuns(text, fonts.chain(role));
-  const runWidth = (run: TextRun<CertificateFace>, style: LineStyle) => {
+  const shapingOf = new Map<string, Features>();
+  /** The features a run is shaped with: the font's defaults, unless fontkit fails on its marks. */
+  const featuresOf = (run: TextRun<CertificateFace>, style: LineStyle): Features => {
     use(run.face, style.size);
-    return doc.widthOfString(run.text, { features: [], characterSpacing: style.characterSpacing ?? 0 });
+    const key = `${run.face.key} ${run.text}`;
+    let features = shapingOf.get(key);
+    if (!features) {
+      try {
+        doc.widthOfString(run.text, { features: [] });
+        features = [];
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        features = MARKS_UNPOSITIONED;
+      }
+      shapingOf.set(key, features);
+    }
+    return features;
+  };
+  const runWidth = (run: TextRun<CertificateFace>, style: LineStyle) => {
+    const features = featuresOf(run, style);
+    return doc.widthOfString(run.text, { features, characterSpacing: style.characterSpacing ?? 0 });
   };
   const width = (text: string, style: LineStyle) => {
     const runs = runsOf(text, style.role);
@@ -50,11 +78,11 @@ export function createTextWriter(doc: Doc, fonts: CertificateFonts) {
     // Letter-spaced capitals would copy (and be read aloud) as "S E R T I F I K A T": say what they spell.
     if (spacing >= 1) doc.markContent('Span', { actual: text });
     runs.forEach((run, index) => {
-      use(run.face, style.size);
+      const features = featuresOf(run, style);
       doc.fillColor(style.color).text(run.text, left, y, {
         lineBreak: false,
         baseline: 'alphabetic',
-        features: [],
+        features,
         characterSpacing: spacing,
       });
       left += (widths[index] ?? 0) + spacing;

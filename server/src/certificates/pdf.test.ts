@@ -79,6 +79,13 @@ describe('the certificate PDF', () => {
     expect(qrCodesIn(png)).toEqual(['https://serambi.example.id/verify/SRB-7KQ2-M9XD-4HTA-PW3E']);
   });
 
+  it('renders a name stacked with combining marks whose anchors the font leaves empty', async () => {
+    // U+0334 on a Latin letter made fontkit throw while positioning the mark (a 500 for the preview).
+    const name = 'Z̴̡̛̙̺̹͇͈̟̳̗͎̯̦͍̰͒̊̐͆̊̒̀͑̅̈́̂̓̉̂͂̊̽̚͝algo';
+    const pdf = await renderCertificatePdf(aCertificateInput({ holderName: name, title: name }), fonts);
+    expect(await pdfText(pdf)).toContain('algo');
+  });
+
   it('sets its title, author and subject', async () => {
     const pdf = await renderCertificatePdf(aCertificateInput(), fonts);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'serambi-info-'));

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { isDatabaseUnavailable } from './errors.ts';
 import * as schema from './schema.ts';
 
 /** The one database type services see, whichever engine is behind it. */
@@ -38,7 +39,7 @@ export async function openDatabase(config: Config['database']): Promise<Database
       close: () => client.close(),
     };
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new ReleasingPool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server (a restart) emits here; without a listener it crashes the process.
   pool.on('error', () => {});
   await migrateWithLock(pool);
@@ -64,4 +65,52 @@ async function migrateWithLock(pool: pg.Pool): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/**
+ * A pool whose checked-out clients give themselves back when their connection breaks. drizzle's
+ * transaction sends BEGIN before its try/finally, so a BEGIN failing on a dead connection
+ * (PostgreSQL restarted) never releases the client: each such failure would cost the pool a
+ * slot for good until it answers nothing, closing it would wait forever, and the dead client's
+ * later `error` event, which nobody listens to while it is checked out, would crash the process.
+ */
+class ReleasingPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(
+    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    // The callback form is the pool's own (pool.query), which releases on every error itself.
+    if (callback) return super.connect(callback);
+    return super.connect().then(releasedWhenBroken);
+  }
+}
+
+const queryOf = new WeakMap<pg.PoolClient, pg.PoolClient['query']>();
+
+/** Makes this checkout release the client (and the pool drop it) once its connection is lost; releasing twice is harmless. */
+function releasedWhenBroken(client: pg.PoolClient): pg.PoolClient {
+  const poolRelease = client.release;
+  let released = false;
+  const release = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    client.removeListener('error', release);
+    poolRelease(error);
+  };
+  client.on('error', release);
+  const query = queryOf.get(client) ?? client.query;
+  queryOf.set(client, query);
+  client.query = ((...args: unknown[]) => {
+    const result = Reflect.apply(query, client, args) as unknown;
+    if (!(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) release(error as Error);
+      throw error;
+    });
+  }) as pg.PoolClient['query'];
+  client.release = release;
+  return client;
 }

@@ -1,11 +1,27 @@
 /** PostgreSQL SQLSTATE codes we turn into answers a person can act on. */
 const UNIQUE_VIOLATION = '23505';
+/**
+ * What PostgreSQL (and PGlite alike) says of text holding U+0000, which it cannot store:
+ * 22021 for a text value ("invalid byte sequence for encoding UTF8: 0x00"), 22P05 for a jsonb
+ * value ("unsupported Unicode escape sequence").
+ */
+const UNSTORABLE_CHARACTER = ['22021', '22P05'];
 
 /** True when a write failed because it would duplicate a unique value (both engines report it alike). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const cause = findPgError(error);
   if (!cause || cause.code !== UNIQUE_VIOLATION) return false;
   return constraint === undefined || cause.constraint === constraint;
+}
+
+/**
+ * True when a query failed because text the caller sent holds a character PostgreSQL cannot
+ * store (NUL): every text field, query parameter and path segment may carry one, so the one
+ * error handler answers it rather than each schema.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  const code = findPgError(error)?.code;
+  return code !== undefined && UNSTORABLE_CHARACTER.includes(code);
 }
 
 function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
@@ -17,4 +33,40 @@ function findPgError(error: unknown): { code?: string; constraint?: string } | u
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * SQLSTATE classes and socket codes that mean PostgreSQL cannot be reached or is going down
+ * (08: connection exception, 57P01–57P03: shutdown or still starting), not that the query was wrong.
+ */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+/** node-postgres reports a lost or never-made connection without a code, only in words. */
+const UNREACHABLE_MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /encountered a connection error and is not queryable/,
+];
+
+/**
+ * True when a query failed because the database is down or unreachable: the request may
+ * succeed once it is back, so the one error handler answers 503 rather than 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && UNREACHABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -5,6 +5,7 @@ export * from '../certificates/schema.ts';
 export * from '../chat/schema.ts';
 export * from '../communities/schema.ts';
 export * from '../feedback/schema.ts';
+export * from '../http/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../livekit/schema.ts';
 export * from '../notifications/schema.ts';

@@ -4,6 +4,7 @@ import { isMessageKey, localizeIssue } from '@serambi/shared/i18n/validation';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { isDatabaseUnavailable, isUnstorableText } from '../db/errors.ts';
 import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
 
@@ -53,6 +54,15 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   }
   if (error instanceof HTTPException) {
     return problemResponse(c, fromHttpException(error));
+  }
+  if (isUnstorableText(error)) {
+    return problemResponse(c, new AppError(422, 'unstorable_text', 'problems.unstorableText'));
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not a bug to investigate per request: /api/health and the pool's own log say it is down.
+    c.get('log')?.warn({ err: error }, 'database unavailable');
+    c.header('Retry-After', '5');
+    return problemResponse(c, new AppError(503, 'database_unavailable', 'problems.databaseUnavailable'));
   }
   c.get('log')?.error({ err: error }, 'unhandled error');
   const locale = c.get('locale') ?? 'id';

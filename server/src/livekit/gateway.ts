@@ -12,6 +12,7 @@ import {
   WebhookReceiver,
 } from 'livekit-server-sdk';
 import { AppError } from '../http/errors.ts';
+import { sharedFreshCalls } from './fresh-calls.ts';
 
 export interface LiveKitCredentials {
   /** ws(s):// URL clients connect to. */
@@ -120,6 +121,11 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
   const egress = new EgressClient(httpUrl, credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
+  const createRoom = sharedFreshCalls((name: string) =>
+    // createRoom answers the existing room when there is one. Empty rooms linger long enough
+    // for a reload or a speaker's network change; the session's end closes them explicitly.
+    reachLiveKit(() => rooms.createRoom({ name, emptyTimeout: 30 * 60, departureTimeout: 120 })),
+  );
   const isHealthy = async () => {
     try {
       await rooms.listRooms();
@@ -199,9 +205,7 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
       }
     },
     async ensureRoom(name) {
-      // createRoom answers the existing room when there is one. Empty rooms linger long enough
-      // for a reload or a speaker's network change; the session's end closes them explicitly.
-      await reachLiveKit(() => rooms.createRoom({ name, emptyTimeout: 30 * 60, departureTimeout: 120 }));
+      await createRoom(name);
       absentSince.delete(name);
     },
     async deleteRoom(name) {

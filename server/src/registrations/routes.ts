@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   inviteRegistrantRequestSchema,
@@ -9,7 +10,10 @@ import {
 } from '@serambi/shared';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
+import type { Database } from '../db/client.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { createSharedRateLimiter } from '../http/rate-limit.ts';
 import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { registrantsCsv } from './csv.ts';
 import type { JoinLinks } from './link-secrets.ts';
@@ -34,6 +38,7 @@ const postRegistration = createRoute({
     404: problem('No such session'),
     409: problem('Registration is not open'),
     422: problem('Invalid fields or answers'),
+    429: problem('Too many registrations from this address or for this email: the message says how long to wait'),
   },
 });
 
@@ -101,7 +106,25 @@ const inviteRegistrant = createRoute({
   },
 });
 
+/**
+ * Registering needs no account and sends a mail (again, to an address already registered), so
+ * it is limited per client address (a whole class behind one school NAT still fits) and per
+ * email (nobody gets mail-bombed with confirmations). Counted in the database: every instance
+ * shares the limit.
+ */
+function registrationLimits(db: Database) {
+  const perAddress = createSharedRateLimiter(db, { max: 30, windowSeconds: 10 * 60 });
+  const perEmail = createSharedRateLimiter(db, { max: 3, windowSeconds: 10 * 60 });
+  return async (address: string, email: string) => {
+    await perAddress.take(`registration:address:${address}`);
+    // The key holds a digest, not the address itself: the table is no second list of emails.
+    const digest = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+    await perEmail.take(`registration:email:${digest}`);
+  };
+}
+
 export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: RegistrationNotifications) {
+  const limitRegistrations = ctx.config.rateLimits ? registrationLimits(ctx.db) : undefined;
   const organizerSession = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
     const { session } = await visibleSession(ctx.db, ref, user);
     await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
@@ -109,6 +132,7 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
   };
   return createRouter()
     .openapi(postRegistration, async (c) => {
+      await limitRegistrations?.(clientAddress(c), c.req.valid('json').email);
       const { session } = await visibleSession(ctx.db, c.req.valid('param').ref, c.get('user'));
       const registered = await register(ctx.db, links, session, c.req.valid('json'), c.get('locale'));
       await notify.registered(session, registered);

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type BurstCoalescer, createBurstCoalescer } from './bursts.ts';
+import { type CrowdViews, createCrowdViews } from './crowd-view.ts';
 import { createRoomBroadcaster, type RoomBroadcaster } from './events.ts';
 import { createInteractionStates, type InteractionStates } from './interaction-state.ts';
 import type { RoomTickets } from './tickets.ts';
@@ -16,6 +17,8 @@ export interface RoomDeps {
   bursts: BurstCoalescer;
   /** The Q&A, chat and polls of snapshots, shared by the audience per session version. */
   interactions: InteractionStates;
+  /** Hands, stage, lobby and head count of snapshots, shared per session version. */
+  crowds: CrowdViews;
   tickets: RoomTickets;
   log: Logger;
   now: () => Date;
@@ -41,6 +44,7 @@ export function roomDepsOf(ctx: RoomContext): RoomDeps {
     ...base,
     bursts: createBurstCoalescer(base),
     interactions: createInteractionStates(ctx.db),
+    crowds: createCrowdViews(ctx.db),
   };
   built.set(ctx, deps);
   return deps;

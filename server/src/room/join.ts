@@ -1,17 +1,47 @@
 import type { JoinRoomResult, LiveKitRoomKind, RoomRole } from '@serambi/shared';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { communities } from '../communities/schema.ts';
+import type { Database } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
+import { hashLinkSecret } from '../http/secret-link.ts';
 import type { RoomAccess } from '../livekit/gateway.ts';
 import type { RegistrationRow } from '../registrations/schema.ts';
 import { registrations } from '../registrations/schema.ts';
-import { findBySecret } from '../registrations/service.ts';
-import { type SessionRow, sessionPeople } from '../sessions/schema.ts';
-import { viewerOf } from '../sessions/service.ts';
+import { type SessionRow, sessionPeople, sessions } from '../sessions/schema.ts';
+import { sessionOfRef, viewerOf } from '../sessions/service.ts';
 import { LIVEKIT_TOKEN_TTL_SECONDS, type RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
-import { type RoomParticipantRow, roomParticipants } from './schema.ts';
+import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
 import { doorsOpenAt, findRoom, roomSnapshot } from './snapshot.ts';
+
+/** A registrant's room identity is this and their registration's id. */
+const REGISTRANT_IDENTITY_PREFIX = 'r_';
+
+/** A session someone asks to enter, with what its room's snapshot needs of it, read together. */
+export interface SessionToJoin {
+  session: SessionRow;
+  /** Absent until the room is first used. */
+  room: SessionRoomRow | null;
+  community: { slug: string; name: string };
+}
+
+/**
+ * The session by its id or slug, with its community and its room row, in one read: on
+ * PGlite every query costs the server's thread about a millisecond however small, and joins
+ * arrive all at once.
+ */
+export async function findSessionToJoin(db: Database, ref: string): Promise<SessionToJoin> {
+  const [row] = await db
+    .select({ session: sessions, room: sessionRooms, community: { slug: communities.slug, name: communities.name } })
+    .from(sessions)
+    .innerJoin(communities, eq(communities.id, sessions.communityId))
+    .leftJoin(sessionRooms, eq(sessionRooms.sessionId, sessions.id))
+    .where(sessionOfRef(ref))
+    .limit(1);
+  if (!row) throw AppError.notFound();
+  return row;
+}
 
 /** Who is coming in, as the server established it: never what the client says about itself. */
 interface Entrant {
@@ -34,32 +64,53 @@ interface Entrant {
  */
 export async function joinRoom(
   deps: RoomDeps,
-  session: SessionRow,
+  { session, room: knownRoom, community }: SessionToJoin,
   user: SessionUser | null,
   joinSecret: string | undefined,
 ): Promise<JoinRoomResult> {
-  const entrant = await establishEntrant(deps, session, user, joinSecret);
+  const { entrant, rows } = await establishEntrant(deps, session, user, joinSecret);
   if (session.status === 'cancelled') throw new AppError(409, 'room_cancelled', 'problems.roomCancelled');
   const now = deps.now();
 
   // No room lock here: joins are the hot path (everyone arrives in the same two minutes). A ban
   // or lock racing a join is caught by the participant_joined webhook and the next join.
-  const room = await findRoom(deps.db, session.id);
-  const known = await deps.db
-    .select()
-    .from(roomParticipants)
-    .where(
-      and(
-        eq(roomParticipants.sessionId, session.id),
-        or(eq(roomParticipants.identity, entrant.identity), eq(roomParticipants.email, entrant.email)),
-      ),
-    );
+  const room = knownRoom ?? (await findRoom(deps.db, session.id));
+  const known = rows ?? (await roomRowsOf(deps.db, session.id, entrant));
   if (known.some((row) => row.bannedAt !== null)) throw new AppError(403, 'room_banned', 'problems.roomBanned');
   const existing = known.find((row) => row.identity === entrant.identity);
   if (existing?.admission === 'denied') throw new AppError(403, 'room_denied', 'problems.roomDenied');
   if (room.locked && entrant.role === 'participant' && !existing?.firstJoinedAt) {
     throw new AppError(403, 'room_locked', 'problems.roomLocked');
   }
+  // Someone coming back as they were (a reload, a new device) is already recorded: no write.
+  const me = existing && isRecordedAs(existing, entrant) ? existing : await recordEntrant(deps, session, entrant);
+  if (entrant.lobby && !existing) {
+    await changeRoom(deps, session.id, async () => [
+      {
+        type: 'lobby.requested',
+        data: { identity: me.identity, name: me.name, requestedAt: me.createdAt.toISOString() },
+      },
+    ]);
+  }
+
+  const where = destination(session, me, doorsOpenAt(session, room), now);
+  const livekit = where ? await connectTo(deps, session, me, where) : null;
+  const ticket = await deps.tickets.issue({ sessionId: session.id, identity: me.identity }, now);
+  return {
+    ticket: ticket.ticket,
+    ticketExpiresAt: ticket.expiresAt.toISOString(),
+    snapshot: await roomSnapshot(deps, session, me, room, community),
+    livekit,
+  };
+}
+
+/** Whether the room's row of someone already says what their entry would write. */
+function isRecordedAs(row: RoomParticipantRow, entrant: Entrant): boolean {
+  return row.name === entrant.name && row.role === entrant.role && row.title === entrant.title;
+}
+
+/** Records someone entering: a new row, or their name and role refreshed (a lobby decision stays). */
+async function recordEntrant(deps: RoomDeps, session: SessionRow, entrant: Entrant): Promise<RoomParticipantRow> {
   const [me] = await deps.db
     .insert(roomParticipants)
     .values({
@@ -80,24 +131,7 @@ export async function joinRoom(
     })
     .returning();
   if (!me) throw new Error('room participant upsert returned no row');
-  if (entrant.lobby && !existing) {
-    await changeRoom(deps, session.id, async () => [
-      {
-        type: 'lobby.requested',
-        data: { identity: me.identity, name: me.name, requestedAt: me.createdAt.toISOString() },
-      },
-    ]);
-  }
-
-  const where = destination(session, me, doorsOpenAt(session, room), now);
-  const livekit = where ? await connectTo(deps, session, me, where) : null;
-  const ticket = await deps.tickets.issue({ sessionId: session.id, identity: me.identity }, now);
-  return {
-    ticket: ticket.ticket,
-    ticketExpiresAt: ticket.expiresAt.toISOString(),
-    snapshot: await roomSnapshot(deps, session, me, room),
-    livekit,
-  };
+  return me;
 }
 
 /** Which LiveKit room someone goes to now, with what access; null when there is nowhere to be yet. */
@@ -147,12 +181,56 @@ async function connectTo(
   };
 }
 
+/** The room's rows of someone, by their identity or their email (a ban holds for the person either way). */
+function roomRowsOf(db: Database, sessionId: string, entrant: Pick<Entrant, 'identity' | 'email'>) {
+  return db
+    .select()
+    .from(roomParticipants)
+    .where(
+      and(
+        eq(roomParticipants.sessionId, sessionId),
+        or(eq(roomParticipants.identity, entrant.identity), eq(roomParticipants.email, entrant.email)),
+      ),
+    );
+}
+
+/**
+ * The registration a personal link belongs to, with its holder's rows in the room (as
+ * `roomRowsOf` finds them) in the same read: most of a join storm comes in by link.
+ */
+async function registrationWithRoomRows(
+  db: Database,
+  secret: string,
+): Promise<{ registration: RegistrationRow; rows: RoomParticipantRow[] }> {
+  const found = await db
+    .select({ registration: registrations, row: roomParticipants })
+    .from(registrations)
+    .leftJoin(
+      roomParticipants,
+      and(
+        eq(roomParticipants.sessionId, registrations.sessionId),
+        or(
+          eq(roomParticipants.identity, sql`${REGISTRANT_IDENTITY_PREFIX} || ${registrations.id}`),
+          eq(roomParticipants.email, registrations.email),
+        ),
+      ),
+    )
+    .where(eq(registrations.joinSecretHash, hashLinkSecret(secret)));
+  const registration = found[0]?.registration;
+  if (!registration) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
+  return { registration, rows: found.flatMap(({ row }) => (row ? [row] : [])) };
+}
+
+/**
+ * Who is coming in; with their rows in the room when the way they came in read those already
+ * (otherwise the caller reads them).
+ */
 async function establishEntrant(
   deps: RoomDeps,
   session: SessionRow,
   user: SessionUser | null,
   joinSecret: string | undefined,
-): Promise<Entrant> {
+): Promise<{ entrant: Entrant; rows?: RoomParticipantRow[] }> {
   if (user) {
     const viewer = await viewerOf(deps.db, session, user);
     if (viewer.communityRole !== null || viewer.sessionRole !== null) {
@@ -161,7 +239,7 @@ async function establishEntrant(
         .from(sessionPeople)
         .where(and(eq(sessionPeople.sessionId, session.id), eq(sessionPeople.userId, user.id)))
         .limit(1);
-      return {
+      const entrant: Entrant = {
         identity: `u_${user.id}`,
         name: person?.name ?? user.name,
         email: user.email.toLowerCase(),
@@ -172,13 +250,14 @@ async function establishEntrant(
         userId: user.id,
         lobby: false,
       };
+      return { entrant };
     }
   }
   if (session.status === 'draft') throw AppError.notFound();
   if (joinSecret) {
-    const registration = await findBySecret(deps.db, joinSecret);
+    const { registration, rows } = await registrationWithRoomRows(deps.db, joinSecret);
     if (registration.sessionId !== session.id) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
-    return registrant(registration);
+    return { entrant: registrant(registration), rows };
   }
   if (!user) throw new AppError(401, 'unauthorized', 'problems.unauthorized');
   const [registration] = await deps.db
@@ -186,11 +265,11 @@ async function establishEntrant(
     .from(registrations)
     .where(and(eq(registrations.sessionId, session.id), eq(registrations.email, user.email.toLowerCase())))
     .limit(1);
-  if (registration) return registrant(registration);
+  if (registration) return { entrant: registrant(registration) };
   if (session.visibility !== 'private') {
     throw new AppError(409, 'room_not_registered', 'problems.roomNotRegistered');
   }
-  return {
+  const entrant: Entrant = {
     identity: `u_${user.id}`,
     name: user.name,
     email: user.email.toLowerCase(),
@@ -200,6 +279,7 @@ async function establishEntrant(
     userId: user.id,
     lobby: true,
   };
+  return { entrant };
 }
 
 function registrant(registration: RegistrationRow): Entrant {
@@ -208,7 +288,7 @@ function registrant(registration: RegistrationRow): Entrant {
     throw new AppError(409, 'room_registration_cancelled', 'problems.roomRegistrationCancelled');
   }
   return {
-    identity: `r_${registration.id}`,
+    identity: `${REGISTRANT_IDENTITY_PREFIX}${registration.id}`,
     name: registration.name,
     email: registration.email,
     role: 'participant',

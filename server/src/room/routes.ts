@@ -19,11 +19,10 @@ import type { AppEnv } from '../http/env.ts';
 import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { findSessionByRef } from '../sessions/service.ts';
 import { requireModerator, roomRequest } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
 import type { Tx } from './events.ts';
-import { joinRoom } from './join.ts';
+import { findSessionToJoin, joinRoom } from './join.ts';
 import { auditLog, endSession, goLive, updateRoomSettings } from './lifecycle.ts';
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
 import { searchParticipants } from './participants.ts';
@@ -191,8 +190,8 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks = {}) {
   };
   return createRouter()
     .openapi(join, async (c) => {
-      const session = await findSessionByRef(deps.db, c.req.valid('param').ref);
-      const result = await joinRoom(deps, session, c.get('user'), c.req.valid('json').joinSecret);
+      const toJoin = await findSessionToJoin(deps.db, c.req.valid('param').ref);
+      const result = await joinRoom(deps, toJoin, c.get('user'), c.req.valid('json').joinSecret);
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);
     })

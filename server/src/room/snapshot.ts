@@ -1,11 +1,13 @@
 import { DEFAULT_DOORS_OPEN_MINUTES, type RoomSettings, type RoomSnapshot } from '@serambi/shared';
-import { and, count, eq, isNotNull, ne, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
 import { roomRecordingState } from '../recordings/room-state.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import type { CrowdViews } from './crowd-view.ts';
 import type { InteractionStates } from './interaction-state.ts';
-import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
+import type { RoomParticipantRow, SessionRoomRow } from './schema.ts';
+import { sessionRooms } from './schema.ts';
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -42,47 +44,24 @@ export async function findRoom(db: Database, sessionId: string): Promise<Session
  * and clients apply later events idempotently (by identity or id), so nothing is missed.
  */
 export async function roomSnapshot(
-  deps: { db: Database; interactions: InteractionStates },
+  deps: { db: Database; interactions: InteractionStates; crowds: CrowdViews },
   session: SessionRow,
   me: RoomParticipantRow,
   /** The room row when the caller has just read it (its version is then the snapshot's). */
   known?: SessionRoomRow,
+  /** The session's community when the caller has just read it. */
+  knownCommunity?: RoomSnapshot['session']['community'],
 ): Promise<RoomSnapshot> {
   const { db } = deps;
   const room = known ?? (await findRoom(db, session.id));
-  const ofSession = eq(roomParticipants.sessionId, session.id);
-  const [community, notable, [presence], { qa, chat, polls }, recording] = await Promise.all([
-    db
-      .select({ slug: communities.slug, name: communities.name })
-      .from(communities)
-      .where(eq(communities.id, session.communityId))
-      .then((rows) => rows[0]),
-    // Everyone with a hand up, on (or invited to) the stage, or waiting in the lobby, in one read.
-    db
-      .select({
-        identity: roomParticipants.identity,
-        name: roomParticipants.name,
-        handRaisedAt: roomParticipants.handRaisedAt,
-        stage: roomParticipants.stage,
-        stageSince: roomParticipants.stageSince,
-        admission: roomParticipants.admission,
-        createdAt: roomParticipants.createdAt,
-      })
-      .from(roomParticipants)
-      .where(
-        and(
-          ofSession,
-          or(
-            isNotNull(roomParticipants.handRaisedAt),
-            ne(roomParticipants.stage, 'none'),
-            eq(roomParticipants.admission, 'pending'),
-          ),
-        ),
-      ),
-    db
-      .select({ n: count() })
-      .from(roomParticipants)
-      .where(and(ofSession, eq(roomParticipants.connected, true))),
+  const [community, crowd, { qa, chat, polls }, recording] = await Promise.all([
+    knownCommunity ??
+      db
+        .select({ slug: communities.slug, name: communities.name })
+        .from(communities)
+        .where(eq(communities.id, session.communityId))
+        .then((rows) => rows[0]),
+    deps.crowds.viewOf(room),
     deps.interactions.stateFor(room, me),
     roomRecordingState(db, session),
   ]);
@@ -90,6 +69,7 @@ export async function roomSnapshot(
     <T>(at: (row: T) => Date) =>
     (a: T, b: T) =>
       at(a).getTime() - at(b).getTime();
+  const { notable } = crowd;
   const hands = notable
     .flatMap((p) => (p.handRaisedAt ? [{ identity: p.identity, name: p.name, at: p.handRaisedAt }] : []))
     .sort(byTime((h) => h.at));
@@ -131,7 +111,7 @@ export async function roomSnapshot(
       handRaisedAt: isoOrNull(me.handRaisedAt),
       admission: me.admission,
     },
-    presence: { connected: presence?.n ?? 0 },
+    presence: { connected: crowd.connected },
     hands: hands.map((h) => ({ identity: h.identity, name: h.name, raisedAt: iso(h.at) })),
     guests: guests.map((g) => ({ identity: g.identity, name: g.name, state: g.state, since: iso(g.since) })),
     lobby: lobby.map((l) => ({ identity: l.identity, name: l.name, requestedAt: iso(l.at) })),

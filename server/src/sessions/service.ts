@@ -78,12 +78,13 @@ export async function updateSession(
   return { before, after, rescheduled: rescheduled && after.status !== 'draft', cancelled };
 }
 
+/** The condition picking a session by its reference in a URL: its id or its slug. */
+export function sessionOfRef(ref: string) {
+  return UUID.test(ref) ? eq(sessions.id, ref) : eq(sessions.slug, ref);
+}
+
 export async function findSessionByRef(db: Database, ref: string): Promise<SessionRow> {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(UUID.test(ref) ? eq(sessions.id, ref) : eq(sessions.slug, ref))
-    .limit(1);
+  const [row] = await db.select().from(sessions).where(sessionOfRef(ref)).limit(1);
   if (!row) throw AppError.notFound();
   return row;
 }

@@ -285,6 +285,8 @@ export const en: Messages = {
     roomUnknownParticipant: 'This person is not in the session’s room.',
     roomNotInLobby: '{name} is not waiting in the lobby.',
     liveKitUnavailable: 'The media server cannot be reached right now. Try again in a few seconds; nothing was lost.',
+    databaseUnavailable:
+      'The database cannot be reached right now, so this was not saved. Try again in a few seconds; what was saved before is kept.',
     sessionNotLive: 'Recording can only start while the session is live.',
     ffmpegMissing:
       'Recording needs ffmpeg on the server. Ask the administrator to install it (apt install ffmpeg) or set FFMPEG_PATH.',
@@ -299,6 +301,8 @@ export const en: Messages = {
     rangeNotSatisfiable: 'The requested part of the file is beyond its end.',
     validation: 'The request is not valid. Check the fields listed and try again.',
     malformedJson: 'The request body is not valid JSON.',
+    unstorableText:
+      'The text contains a character that cannot be saved (a NUL character, U+0000). Remove it and try again.',
     notFound: 'What you are looking for was not found.',
     routeNotFound: 'This API address does not exist. See /api/docs for the list.',
     slugTaken: 'The address "{slug}" is already taken by another community. Choose another.',
@@ -313,7 +317,9 @@ export const en: Messages = {
     unauthorized: 'You need to sign in to do this.',
     forbidden: 'You are not allowed to do this.',
     webhookSignature: 'The webhook signature is not valid.',
+    metricsToken: 'The metrics token is missing or not valid.',
     payloadTooLarge: 'The request is too large.',
+    crossSiteRequest: 'This request came from another site and was refused. Open Serambi itself and try again.',
     unavailable: 'The service is unavailable right now. Try again in a moment.',
     internal: 'Something went wrong on the server. It has been logged; try again later.',
   },

@@ -285,6 +285,8 @@ export const id = {
     roomNoTrack: '{name} tidak sedang menyalakan sumber itu.',
     roomUnknownParticipant: 'Orang ini tidak ada di ruang sesi.',
     roomNotInLobby: '{name} tidak sedang menunggu di lobi.',
+    databaseUnavailable:
+      'Basis data sedang tidak bisa dihubungi, jadi ini belum tersimpan. Coba lagi dalam beberapa detik; yang sudah tersimpan sebelumnya tetap ada.',
     liveKitUnavailable:
       'Server media sedang tidak bisa dihubungi. Coba lagi dalam beberapa detik; tidak ada data yang hilang.',
     sessionNotLive: 'Perekaman hanya bisa dimulai saat sesi sedang disiarkan.',
@@ -302,6 +304,8 @@ export const id = {
     rangeNotSatisfiable: 'Bagian berkas yang diminta melewati akhir berkas.',
     validation: 'Permintaan tidak valid. Periksa kolom yang disebutkan lalu coba lagi.',
     malformedJson: 'Isi permintaan bukan JSON yang valid.',
+    unstorableText:
+      'Teks berisi karakter yang tidak bisa disimpan (karakter NUL, U+0000). Hapus karakter itu lalu coba lagi.',
     notFound: 'Yang Anda cari tidak ditemukan.',
     routeNotFound: 'Alamat API ini tidak ada. Lihat /api/docs untuk daftar alamat.',
     slugTaken: 'Alamat "{slug}" sudah dipakai komunitas lain. Pilih alamat lain.',
@@ -317,7 +321,9 @@ export const id = {
     unauthorized: 'Anda perlu masuk untuk melakukan ini.',
     forbidden: 'Anda tidak berhak melakukan ini.',
     webhookSignature: 'Tanda tangan webhook tidak valid.',
+    metricsToken: 'Token metrik tidak ada atau tidak valid.',
     payloadTooLarge: 'Permintaan terlalu besar.',
+    crossSiteRequest: 'Permintaan ini datang dari situs lain dan ditolak. Buka Serambi langsung, lalu coba lagi.',
     unavailable: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
     internal: 'Terjadi kesalahan di server. Kami sudah mencatatnya; coba lagi nanti.',
   },

@@ -1,0 +1,141 @@
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LocalLiveKit } from '@serambi/server/livekit/local-server.ts';
+import type { JoinRoomResult } from '@serambi/shared';
+import type { Caller } from './accounts.ts';
+import { startTestApp, type TestApp } from './app.ts';
+import { startTestLiveKit } from './livekit.ts';
+import { createTestDatabase } from './postgres.ts';
+import type { RoomClient } from './room.ts';
+
+/**
+ * A load balancer as small as it gets: each request goes to the next instance in turn, as a
+ * round-robin balancer without sticky sessions does. LiveKit posts its webhooks here, so
+ * deliveries land on every instance.
+ */
+export interface RoundRobinProxy {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** The instances requests go to; set once they listen. */
+  targets: string[];
+  /** How many requests each target answered, by target URL. */
+  readonly served: Map<string, number>;
+  stop(): Promise<void>;
+}
+
+export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
+  const served = new Map<string, number>();
+  const proxy: RoundRobinProxy = {
+    url: '',
+    targets: [],
+    served,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  let next = 0;
+  const server = createServer((incoming, outgoing) => {
+    const target = proxy.targets[next++ % Math.max(proxy.targets.length, 1)];
+    if (!target) {
+      outgoing.writeHead(503).end('no instance yet');
+      return;
+    }
+    served.set(target, (served.get(target) ?? 0) + 1);
+    forward(incoming, outgoing, target);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return proxy;
+}
+
+function forward(incoming: IncomingMessage, outgoing: ServerResponse, target: string) {
+  const url = new URL(incoming.url ?? '/', target);
+  const upstream = httpRequest(
+    url,
+    { method: incoming.method, headers: { ...incoming.headers, host: url.host } },
+    (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    },
+  );
+  upstream.on('error', () => {
+    if (!outgoing.headersSent) outgoing.writeHead(502);
+    outgoing.end();
+  });
+  incoming.pipe(upstream);
+}
+
+/**
+ * N Serambi instances as production runs them: one PostgreSQL database, one LiveKit deployment
+ * of their own (external to every instance), its webhooks through a round-robin proxy, and
+ * one SMTP server when given.
+ */
+export interface TestCluster {
+  instances: TestApp[];
+  liveKit: LocalLiveKit;
+  /** Where LiveKit's webhooks go. */
+  webhookProxy: RoundRobinProxy;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestCluster(options: { size: number; smtpUrl?: string }): Promise<TestCluster> {
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    const databaseUrl = await createTestDatabase();
+    const webhookProxy = await startRoundRobinProxy();
+    stops.push(() => webhookProxy.stop());
+    const liveKit = await startTestLiveKit({ webhookUrl: `${webhookProxy.url}/api/livekit/webhook` });
+    stops.push(() => liveKit.stop());
+    const env = { LIVEKIT_URL: liveKit.url, LIVEKIT_API_KEY: liveKit.apiKey, LIVEKIT_API_SECRET: liveKit.apiSecret };
+    const instances: TestApp[] = [];
+    // One after the other: the first migrates the database, the others find it migrated.
+    for (let i = 0; i < options.size; i++) {
+      const app = await startTestApp({ databaseUrl, smtpUrl: options.smtpUrl, env });
+      stops.push(() => app.stop());
+      instances.push(app);
+    }
+    webhookProxy.targets = instances.map((app) => app.url);
+    return { instances, liveKit, webhookProxy, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The same signed-in person, their requests going to another instance (the cookie is valid everywhere). */
+export function callerOn(app: TestApp, caller: Caller): Caller {
+  return {
+    email: caller.email,
+    cookie: caller.cookie,
+    request: (path, init = {}) =>
+      fetch(`${app.url}${path}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          Origin: app.url,
+          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(caller.cookie ? { Cookie: caller.cookie } : {}),
+          ...init.headers,
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      }),
+  };
+}
+
+/** The same room ticket, its calls going to another instance (tickets are signed with a secret every instance shares). */
+export function roomClientOn(app: TestApp, sessionSlug: string, join: JoinRoomResult): RoomClient {
+  return {
+    join,
+    call: (path, init = {}) =>
+      fetch(`${app.url}/api/sessions/${sessionSlug}/room${path}`, {
+        method: init.method ?? 'POST',
+        headers: {
+          Authorization: `Bearer ${join.ticket}`,
+          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      }),
+  };
+}
