@@ -16,3 +16,4 @@ export * from './room.ts';
 export * from './series.ts';
 export * from './sessions.ts';
 export * from './time.ts';
+export * from './without-eval.ts';

@@ -145,7 +145,9 @@ describe('when PostgreSQL goes down during a live session', () => {
     await postgres.stop();
     await expect(database.db.transaction((tx) => tx.execute(sql`select 1`))).rejects.toThrow();
     await postgres.start();
-    expect(await database.db.transaction((tx) => tx.execute(sql`select 1 as one`))).toMatchObject({ rows: [{ one: 1 }] });
+    expect(await database.db.transaction((tx) => tx.execute(sql`select 1 as one`))).toMatchObject({
+      rows: [{ one: 1 }],
+    });
     // Closing waits for every connection to come back: a lost one would make it wait forever.
     await database.close();
   });

@@ -80,6 +80,36 @@ describe.each(ENGINES)('every API operation fed bad input, on %s', (database) =>
     FUZZ_TIMEOUT_MS,
   );
 
+  it('refuses text holding a NUL character, which PostgreSQL cannot store, as a problem that says so', async () => {
+    const { organizer, community, live } = world;
+    const answers = [
+      await organizer.request(`/api/communities/${community.slug}`, {
+        method: 'PATCH',
+        body: { description: 'sebelum \u0000 sesudah' },
+        headers: { 'Accept-Language': 'en' },
+      }),
+      await organizer.request(`/api/sessions/${live.slug}/registrants?q=%00`, { headers: { 'Accept-Language': 'en' } }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(422);
+      expect(await answer.json()).toMatchObject({ code: 'unstorable_text', detail: expect.stringContaining('NUL') });
+    }
+  });
+
+  it('keeps the connection usable after refusing a large body it never read', async () => {
+    const { organizer, live } = world;
+    // The path is refused before the body is read; the requests after it reuse the connection.
+    const refused = await organizer.request('/api/sessions/bukan%20ref/certificates/program', {
+      method: 'PUT',
+      body: { title: 'x'.repeat(350_000) },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('connection')).toBe('close');
+    for (let i = 0; i < 3; i++) {
+      expect((await organizer.request(`/api/sessions/${live.slug}/certificates/program`)).status).toBe(200);
+    }
+  });
+
   // The renderings do not depend on the engine: they are checked once, on PGlite.
   const onPglite = database === 'pglite';
 

@@ -81,9 +81,12 @@ class ReleasingPool extends pg.Pool {
   ): void;
   override connect(
     callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
-  ): Promise<pg.PoolClient> | void {
+  ): Promise<pg.PoolClient> | undefined {
     // The callback form is the pool's own (pool.query), which releases on every error itself.
-    if (callback) return super.connect(callback);
+    if (callback) {
+      super.connect(callback);
+      return undefined;
+    }
     return super.connect().then(releasedWhenBroken);
   }
 }

@@ -53,7 +53,7 @@ const UNREACHABLE_CODES = new Set([
 const UNREACHABLE_MESSAGES = [
   /^Connection terminated/,
   /timeout exceeded when trying to connect/,
-  /encountered a connection error and is not queryable/,
+  /and is not queryable/,
 ];
 
 /**
