@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
  */
 const SOLO = [
   'test/integration/recorder.test.ts',
+  'test/integration/faults-recorder.test.ts',
   'test/journeys/live-room.test.ts',
   'test/journeys/live-media.test.ts',
   'test/journeys/recording.test.ts',

@@ -35,7 +35,6 @@ export async function runLoad(input: {
         errors++;
       }
       latencies.push(performance.now() - sentAt);
-      if (process.env.BENCH_SLOW && performance.now() - sentAt > 2500) console.log(`slow ${i} +${Math.round(sentAt - started)} ${Math.round(performance.now() - sentAt)}`);
     }
   };
   await Promise.all(Array.from({ length: input.concurrency }, caller));

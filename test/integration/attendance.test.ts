@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import { feedbackResponses } from '@serambi/server/feedback/schema.ts';
+import { roomParticipants } from '@serambi/server/room/schema.ts';
 import type { AttendanceReport } from '@serambi/shared';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -16,7 +18,15 @@ import {
   seriesReportSeenBy,
 } from '../support/attendance.ts';
 import { ask, moderate, vote } from '../support/qa.ts';
-import { aRoomSetup, aSpeaker, type ConnectedClient, connect, eventually, joinRoom } from '../support/room.ts';
+import {
+  aRoomSetup,
+  aSpeaker,
+  type ConnectedClient,
+  connect,
+  eventually,
+  joinRoom,
+  snapshotOf,
+} from '../support/room.ts';
 import { postWebhook, signedWebhook } from '../support/webhooks.ts';
 
 /** Lets real time pass with people in the room: the length of their stays is what these tests measure. */
@@ -338,6 +348,53 @@ describe('attendance, from LiveKit’s joins and leaves', () => {
       connections: 1,
       attended: true,
     });
+  });
+
+  it('keeps who is connected right whatever order LiveKit’s webhooks arrive in', async () => {
+    const { owner, session } = await aRoomSetup(app);
+    const host = await joinRoom(app, session.slug, { caller: owner });
+    const putu = await joinRoom(app, session.slug, {
+      joinSecret: await anInvitee(app, owner, session, { name: 'Putu Ayu', email: anEmail('Putu Ayu') }),
+    });
+    expect((await host.call('/live')).status).toBe(204);
+    const identity = putu.join.snapshot.me.identity;
+    const connectedNow = async () => {
+      const [row] = await app.context.db
+        .select({ connected: roomParticipants.connected })
+        .from(roomParticipants)
+        .where(and(eq(roomParticipants.sessionId, session.id), eq(roomParticipants.identity, identity)));
+      return row?.connected;
+    };
+    const start = Date.now();
+    const connection = (n: number) => ({
+      identity,
+      sid: `PA_${randomBytes(5).toString('hex')}`,
+      joinedAtMs: start + n * 1_000,
+    });
+    const deliver = async (name: 'participant_joined' | 'participant_left', c: ReturnType<typeof connection>) => {
+      const delivery = participantWebhook(name, session.id, c, Math.floor(c.joinedAtMs / 1000) + 1);
+      expect((await postWebhook(app, await signedWebhook(app, delivery))).status).toBe(204);
+    };
+
+    // A short visit whose "left" is handled before its "joined": nobody is left counted in.
+    const first = connection(0);
+    await deliver('participant_left', first);
+    await deliver('participant_joined', first);
+    expect(await connectedNow()).toBe(false);
+    // A reconnect: the new connection's "joined" first, the old one's "left" late.
+    const second = connection(1);
+    const third = connection(2);
+    await deliver('participant_joined', second);
+    expect(await connectedNow()).toBe(true);
+    await deliver('participant_joined', third);
+    await deliver('participant_left', second);
+    expect(await connectedNow()).toBe(true);
+    await deliver('participant_left', third);
+    expect(await connectedNow()).toBe(false);
+    // A "joined" of an earlier connection arriving last changes nothing.
+    await deliver('participant_joined', connection(1.5));
+    expect(await connectedNow()).toBe(false);
+    expect((await snapshotOf(host)).presence.connected).toBe(0);
   });
 
   it('shows a series across its sessions: returning attendees, loyalty, ratings and a topic two questions share', async () => {

@@ -151,18 +151,22 @@ describe('security defences over plain http (PUBLIC_URL http)', () => {
         });
       // A browser on another site (it sends cookies of its own, or Fetch Metadata): refused.
       expect((await signIn({ Origin: EVIL_ORIGIN, Cookie: 'serambi.theme=gelap' })).status).toBe(403);
-      expect((await signIn({ Origin: EVIL_ORIGIN, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'cors' })).status).toBe(
-        403,
-      );
+      expect(
+        (await signIn({ Origin: EVIL_ORIGIN, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'cors' })).status,
+      ).toBe(403);
       // The app's own page: accepted.
-      expect((await signIn({ Origin: app.url, 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' })).status).toBe(200);
+      expect(
+        (await signIn({ Origin: app.url, 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' })).status,
+      ).toBe(200);
       // A forged sign-out (session cookie, other origin) is stopped before better-auth: still signed in.
       const signOut = await fetch(`${app.url}/api/auth/sign-out`, {
         method: 'POST',
         headers: { Origin: EVIL_ORIGIN, Cookie: owner.cookie ?? '' },
       });
       expect(signOut.status).toBe(403);
-      expect(await (await owner.request('/api/auth/get-session')).json()).toMatchObject({ user: { email: owner.email } });
+      expect(await (await owner.request('/api/auth/get-session')).json()).toMatchObject({
+        user: { email: owner.email },
+      });
     });
   });
 
@@ -296,7 +300,11 @@ describe('rate limits shared by every instance (RATE_LIMITS=on, two apps on one 
     // One client registering many people: 30 go through, the 31st waits.
     const client = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
     for (let i = 0; i < 30; i++) {
-      const response = await register(i % 2 ? first : second, client, `orang.${i}.${randomBytes(2).toString('hex')}@example.id`);
+      const response = await register(
+        i % 2 ? first : second,
+        client,
+        `orang.${i}.${randomBytes(2).toString('hex')}@example.id`,
+      );
       expect(response.status, `registration ${i + 1}`).toBe(201);
     }
     const perAddress = await register(first, client, `satu.lagi@example.id`);

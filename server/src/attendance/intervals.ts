@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Database } from '../db/client.ts';
+import { connectionJoinedAt } from '../livekit/participant-time.ts';
 import type { LiveKitEvents } from '../livekit/webhook-routes.ts';
 import { roomOfName } from '../room/events.ts';
 import { attendanceIntervals } from './schema.ts';
@@ -40,7 +41,7 @@ export function watchAttendance(deps: AttendanceDeps, events: LiveKitEvents): { 
       sessionId,
       identity: participant.identity,
       connectionSid: participant.sid,
-      joinedAt: joinTime(participant) ?? eventAt,
+      joinedAt: connectionJoinedAt(participant) ?? eventAt,
       leftAt: ended ? eventAt : null,
     });
   };
@@ -110,12 +111,4 @@ export function eventTime(event: Pick<WebhookEvent, 'createdAt'>, arrivedAt: Dat
   const second = Number(event.createdAt ?? 0) * 1000;
   if (second <= 0) return arrivedAt;
   return new Date(Math.min(Math.max(arrivedAt.getTime(), second), second + 999));
-}
-
-/** When the connection joined, in milliseconds where LiveKit gives them (v1.13 does), else seconds. */
-function joinTime(participant: NonNullable<WebhookEvent['participant']>): Date | null {
-  const ms = Number(participant.joinedAtMs ?? 0);
-  if (ms > 0) return new Date(ms);
-  const seconds = Number(participant.joinedAt ?? 0);
-  return seconds > 0 ? new Date(seconds * 1000) : null;
 }

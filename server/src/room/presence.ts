@@ -1,5 +1,6 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
+import { connectionJoinedAt } from '../livekit/participant-time.ts';
 import type { LiveKitEvents } from '../livekit/webhook-routes.ts';
 import type { RoomDeps } from './deps.ts';
 import { changeRoom, roomOfName } from './events.ts';
@@ -11,7 +12,9 @@ export const PRESENCE_BROADCAST_MS = 1_000;
 /**
  * Presence and ban enforcement from LiveKit's webhooks (DESIGN.md principle 4: the audience is
  * hidden, so the server counts it). Joins and leaves only mark who is connected; the head
- * count is announced at most once a second per session. A banned identity that gets back in
+ * count is announced at most once a second per session. Webhooks may arrive in any order:
+ * `last_seen_at` holds when the connection on record joined (LiveKit's clock), so a stale
+ * "joined" or a late "left" of an earlier connection changes nothing. A banned identity that gets back in
  * (LiveKit refreshes tokens of connected clients) is removed again as soon as it joins.
  */
 export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): void } {
@@ -30,8 +33,9 @@ export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): 
   };
 
   const joined = async (event: WebhookEvent) => {
-    const identity = event.participant?.identity;
-    if (!event.room?.name || !identity) return;
+    const participant = event.participant;
+    const identity = participant?.identity;
+    if (!event.room?.name || !participant || !identity) return;
     const { sessionId, kind } = roomOfName(event.room.name);
     const [row] = await deps.db
       .select()
@@ -44,32 +48,53 @@ export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): 
       return;
     }
     if (kind !== 'stage') return;
-    const now = deps.now();
-    await deps.db
+    const sid = participant.sid;
+    const joinedAt = connectionJoinedAt(participant) ?? deps.now();
+    // Only a connection newer than the one on record, and not one already seen leaving (its
+    // "left" can be handled first): LiveKit sends webhooks from several workers at once.
+    const marked = await deps.db
       .update(roomParticipants)
       .set({
         connected: true,
-        connectionSid: event.participant?.sid ?? null,
-        firstJoinedAt: sql`coalesce(${roomParticipants.firstJoinedAt}, ${now.toISOString()}::timestamptz)`,
-        lastSeenAt: now,
+        connectionSid: sid,
+        firstJoinedAt: sql`coalesce(${roomParticipants.firstJoinedAt}, ${deps.now().toISOString()}::timestamptz)`,
+        lastSeenAt: joinedAt,
       })
-      .where(eq(roomParticipants.id, row.id));
-    announceSoon(sessionId);
+      .where(
+        and(
+          eq(roomParticipants.id, row.id),
+          sql`${roomParticipants.connectionSid} is distinct from ${sid}`,
+          or(isNull(roomParticipants.lastSeenAt), lte(roomParticipants.lastSeenAt, joinedAt)),
+        ),
+      )
+      .returning({ id: roomParticipants.id });
+    if (marked.length > 0) announceSoon(sessionId);
   };
 
   const left = async (event: WebhookEvent) => {
-    const identity = event.participant?.identity;
-    if (!event.room?.name || !identity) return;
+    const participant = event.participant;
+    const identity = participant?.identity;
+    if (!event.room?.name || !participant || !identity) return;
     const { sessionId, kind } = roomOfName(event.room.name);
     if (kind !== 'stage') return;
+    const sid = participant.sid;
+    const joinedAt = connectionJoinedAt(participant);
+    const person = and(eq(roomParticipants.sessionId, sessionId), eq(roomParticipants.identity, identity));
+    // The connection on record left; or one newer than it, whose "joined" is still to come (and
+    // will then be ignored). A late "left" of an earlier connection changes nothing.
     const updated = await deps.db
       .update(roomParticipants)
-      .set({ connected: false, lastSeenAt: deps.now() })
+      .set({ connected: false, connectionSid: sid, ...(joinedAt ? { lastSeenAt: joinedAt } : {}) })
       .where(
         and(
-          eq(roomParticipants.sessionId, sessionId),
-          eq(roomParticipants.identity, identity),
-          eq(roomParticipants.connectionSid, event.participant?.sid ?? ''),
+          person,
+          joinedAt
+            ? or(
+                eq(roomParticipants.connectionSid, sid),
+                isNull(roomParticipants.lastSeenAt),
+                lt(roomParticipants.lastSeenAt, joinedAt),
+              )
+            : eq(roomParticipants.connectionSid, sid),
         ),
       )
       .returning({ id: roomParticipants.id });
