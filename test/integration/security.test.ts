@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createSharedRateLimiter } from '@serambi/server/http/rate-limit.ts';
 import { ROOM_TICKET_TTL_SECONDS } from '@serambi/server/room/tickets.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, signUp } from '../support/accounts.ts';
@@ -277,6 +278,25 @@ describe('rate limits shared by every instance (RATE_LIMITS=on, two apps on one 
     expect(limited.status).toBe(429);
     // Another client is not held back by the first one's attempts.
     expect((await signIn(first, `198.51.100.${Math.floor(Math.random() * 250) + 1}`, email)).status).toBe(401);
+  });
+
+  it('counts atomically: of 20 requests at once from both instances, exactly the allowed 5 pass; a new window starts afresh', async () => {
+    let clock = new Date();
+    const options = { max: 5, windowSeconds: 60, now: () => clock };
+    const limiters = [
+      createSharedRateLimiter(first.context.db, options),
+      createSharedRateLimiter(second.context.db, options),
+    ];
+    const key = `test:${randomBytes(4).toString('hex')}`;
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => limiters[i % 2]?.take(key) ?? Promise.reject(new Error('no limiter'))),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toMatchObject({ status: 429, code: 'rate_limited' });
+
+    clock = new Date(clock.getTime() + 61_000);
+    await expect(limiters[0]?.take(key)).resolves.toBeUndefined();
   });
 
   it('limits registrations per email (3 per 10 minutes) and per client address (30), across both instances', async () => {

@@ -36,7 +36,7 @@ export interface AuthDependencies {
    * where every caller is 127.0.0.1 (RATE_LIMITS=on turns them on for one test app).
    */
   rateLimit: boolean;
-  /** In development, Vite's dev server (`pnpm dev`) is another origin people sign in from. */
+  /** More origins people sign in from: in development, Vite's dev server (`pnpm dev`; see `appOrigins`). */
   extraTrustedOrigins?: string[];
 }
 
