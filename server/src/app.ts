@@ -18,7 +18,7 @@ import { measureHttp } from './health/instrument.ts';
 import { metricsRoutes } from './health/metrics-routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
-import { clientAddress } from './http/client-address.ts';
+import { clientAddress, clientAddresses, trustedProxies } from './http/client-address.ts';
 import { appOrigins, sameOriginMutations } from './http/csrf.ts';
 import { currentUser } from './http/current-user.ts';
 import type { AppEnv } from './http/env.ts';
@@ -162,6 +162,7 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   const app = new Hono<AppEnv>();
   app.use(requestId({ limitLength: 64 }));
   app.use(requestContext(ctx.log));
+  app.use(clientAddresses(trustedProxies(ctx.config.trustedProxies)));
   app.use(measureHttp(ctx.metrics));
   app.use(securityHeaders(ctx));
   app.use(

@@ -64,6 +64,17 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the load balancer’s addresses from TRUSTED_PROXIES and names a bad entry', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+    ]);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8,lb.internal' })).toThrow(
+      /^Configuration error: TRUSTED_PROXIES must be IP addresses or CIDR ranges, separated by commas/,
+    );
+  });
+
   it('connects to an external LiveKit when all three variables are set', () => {
     const secret = 'x'.repeat(32);
     expect(

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isAddressOrRange } from './http/client-address.ts';
 
 /**
  * The only reader of `process.env`. Every variable is validated at start; a bad value stops
@@ -57,6 +58,19 @@ const envSchema = z.object({
   ),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   RATE_LIMITS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
+  TRUSTED_PROXIES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine((entries) => entries.every(isAddressOrRange), 'must be IP addresses or CIDR ranges, separated by commas')
+      .default([]),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -108,6 +122,11 @@ export interface Config {
    * the database). Off by default only in NODE_ENV=test, where every caller is 127.0.0.1.
    */
   rateLimits: boolean;
+  /**
+   * Proxies (addresses or CIDR ranges) besides loopback whose X-Forwarded-For names the client:
+   * the load balancer's. Without them every client behind it shares its address in the limits.
+   */
+  trustedProxies: string[];
   logLevel: string;
 }
 
@@ -166,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET,
     metricsToken: e.METRICS_TOKEN,
     rateLimits: (e.RATE_LIMITS ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
+    trustedProxies: e.TRUSTED_PROXIES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,17 +1,71 @@
-import type { Context } from 'hono';
-
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+import { BlockList, isIP } from 'node:net';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.ts';
 
 /**
- * Who is asking, for per-client rate limits of public endpoints: the connection's address.
- * Behind a reverse proxy on the same machine every connection comes from loopback, so there
- * the last address the proxy appended to X-Forwarded-For names the client (an address a
- * client writes into the header itself comes earlier in the list and is not read).
+ * The proxies whose X-Forwarded-For is believed: loopback always (a proxy on the same machine),
+ * plus TRUSTED_PROXIES, addresses or CIDR ranges like `10.0.0.0/8` (the load balancer's).
  */
-export function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const peer = env?.incoming?.socket?.remoteAddress ?? 'unknown';
-  if (!LOOPBACK.test(peer)) return peer;
-  const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
-  return forwarded || peer;
+export function trustedProxies(extra: string[] = []): BlockList {
+  const list = new BlockList();
+  list.addSubnet('127.0.0.0', 8, 'ipv4');
+  list.addAddress('::1', 'ipv6');
+  for (const entry of extra) {
+    const [address = '', bits] = entry.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, family);
+    else list.addSubnet(address, Number(bits), family);
+  }
+  return list;
+}
+
+/** Whether `value` is an address or CIDR range TRUSTED_PROXIES accepts (checked at start). */
+export function isAddressOrRange(value: string): boolean {
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 6 ? 128 : 32);
+}
+
+const isTrusted = (proxies: BlockList, address: string) => {
+  const plain = address.replace(/^::ffff:(?=\d+\.)/, '');
+  const family = isIP(plain);
+  return family !== 0 && proxies.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+};
+
+/**
+ * Who is asking, for per-client rate limits of public endpoints. The connection's address,
+ * unless it is a trusted proxy: then X-Forwarded-For is read from the right (each proxy appends
+ * the address it was called from) past every trusted proxy, and the first other address is the
+ * client. What a client writes into the header itself comes earlier in the list and is never
+ * reached, so nobody can pick their own address. Set once per request by `clientAddresses`.
+ */
+export function clientAddressOf(peer: string, forwardedFor: string | undefined, proxies: BlockList): string {
+  if (!isTrusted(proxies, peer)) return peer;
+  const hops = (forwardedFor ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] ?? '';
+    if (!isTrusted(proxies, hop)) return hop;
+  }
+  return hops[0] ?? peer;
+}
+
+/** Middleware: works out the client's address once (see `clientAddressOf`) for `clientAddress(c)`. */
+export function clientAddresses(proxies: BlockList): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+    const peer = env?.incoming?.socket?.remoteAddress ?? 'unknown';
+    c.set('clientAddress', clientAddressOf(peer, c.req.header('X-Forwarded-For'), proxies));
+    await next();
+  };
+}
+
+/** The client's address as `clientAddresses` found it. */
+export function clientAddress(c: Context<AppEnv>): string {
+  return c.get('clientAddress') ?? 'unknown';
 }

@@ -17,5 +17,7 @@ export interface AppEnv {
     locale: Locale;
     /** Set on /api routes; null when nobody is signed in. */
     user: SessionUser | null;
+    /** Who is asking, past trusted proxies (`http/client-address.ts`); for per-client limits. */
+    clientAddress: string;
   };
 }
