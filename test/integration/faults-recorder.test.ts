@@ -3,30 +3,13 @@ import { readFileSync } from 'node:fs';
 import { dispose } from '@livekit/rtc-node';
 import { recordingDepsOf } from '@serambi/server/recordings/deps.ts';
 import { recordingKeys } from '@serambi/server/recordings/store.ts';
-import type { RoomRecording } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, nextQuestion } from '../support/qa.ts';
 import { probeRecording } from '../support/recording-media.ts';
-import { recordingsSeenBy, untilRecording } from '../support/recordings.ts';
-import {
-  aRegistrant,
-  aRoomSetup,
-  asBot,
-  type ConnectedClient,
-  connect,
-  eventually,
-  joinRoom,
-  type RoomClient,
-  snapshotOf,
-} from '../support/room.ts';
-import { type PublishedSyntheticMedia, publishSyntheticMedia } from '../support/synthetic-media.ts';
-
-async function started(moderator: RoomClient): Promise<RoomRecording> {
-  const response = await moderator.call('/recording/start');
-  if (response.status !== 200) throw new Error(`start: ${response.status} ${await response.text()}`);
-  return (await response.json()) as RoomRecording;
-}
+import { aLiveStage, recordingsSeenBy, started, untilRecording, untilRunning } from '../support/recordings.ts';
+import { type ConnectedClient, eventually, snapshotOf } from '../support/room.ts';
+import type { PublishedSyntheticMedia } from '../support/synthetic-media.ts';
 
 /** How many MP4 fragments ffmpeg has written to the file so far (each is playable once on disk). */
 function fragmentsIn(file: string): number {
@@ -63,31 +46,10 @@ describe('when the recorder’s encoder dies during a live session', () => {
   });
 
   it('keeps the session and what was recorded, says the recording stopped, and records again', async () => {
-    const { owner, session } = await aRoomSetup(app);
-    const secret = await aRegistrant(app, owner, session.slug, 'Budi Santoso');
-    const backstage = await joinRoom(app, session.slug, { caller: owner });
-    expect((await backstage.call('/live')).status).toBe(204);
-    const host = await joinRoom(app, session.slug, { caller: owner });
-    const stage = await connect(host.join);
-    clients.push(stage);
-    media.push(
-      await publishSyntheticMedia(asBot(stage, host.join.snapshot.me.identity), {
-        video: { width: 320, height: 180, fps: 15, colour: { red: 40, green: 90, blue: 200 } },
-        audio: { frequencyHz: 440, sampleRate: 48_000 },
-      }),
-    );
-    const viewer = await joinRoom(app, session.slug, { joinSecret: secret });
-    const audience = await connect(viewer.join);
-    clients.push(audience);
+    const { owner, session, host, viewer, audience } = await aLiveStage(app, clients, media);
 
     const recording = await started(host);
-    await audience.nextEvent(
-      (e) =>
-        e.type === 'session.recording' &&
-        e.data.recording?.id === recording.id &&
-        e.data.recording.status === 'recording',
-      30_000,
-    );
+    await untilRunning(audience, recording.id);
     const raw = await app.context.recordingStore.scratchPath(recordingKeys(session.id, recording.id).raw);
     // Two fragments on disk: something worth keeping was recorded before the fault.
     await eventually(async () => fragmentsIn(raw) >= 2, 30_000);
@@ -119,11 +81,7 @@ describe('when the recorder’s encoder dies during a live session', () => {
     // A new recording starts as the next part; the partial one stays listed beside it.
     const again = await started(host);
     expect(again.id).not.toBe(recording.id);
-    await audience.nextEvent(
-      (e) =>
-        e.type === 'session.recording' && e.data.recording?.id === again.id && e.data.recording.status === 'recording',
-      30_000,
-    );
+    await untilRunning(audience, again.id);
     expect((await host.call('/recording/stop')).status).toBe(204);
     await untilRecording(owner, session.slug, (r) => r.id === again.id && r.status === 'ready');
     const listed = (await recordingsSeenBy(owner, session.slug)).recordings;

@@ -3,69 +3,34 @@ import { recordingDepsOf } from '@serambi/server/recordings/deps.ts';
 import { recordings } from '@serambi/server/recordings/schema.ts';
 import { maintainRecordings } from '@serambi/server/recordings/service.ts';
 import { recordingKeys } from '@serambi/server/recordings/store.ts';
-import type { RoomRecording } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonymous, type Caller } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, moderate } from '../support/qa.ts';
 import { probeRecording } from '../support/recording-media.ts';
-import { recordingsSeenBy, replayAt, untilRecording } from '../support/recordings.ts';
+import {
+  aLiveSession,
+  aLiveStage,
+  recordingsSeenBy,
+  replayAt,
+  started,
+  untilRecording,
+  untilRunning,
+} from '../support/recordings.ts';
 import {
   aRegistrant,
   aRoomSetup,
-  asBot,
   type ConnectedClient,
-  connect,
   eventually,
   joinRoom,
   problemOf,
-  type RoomClient,
   snapshotOf,
 } from '../support/room.ts';
-import { type PublishedSyntheticMedia, publishSyntheticMedia } from '../support/synthetic-media.ts';
+import type { PublishedSyntheticMedia } from '../support/synthetic-media.ts';
 import { postWebhook, signedWebhook } from '../support/webhooks.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A session gone live, its host and one registrant in (by HTTP only: nobody connected to LiveKit). */
-async function aLiveSession(app: TestApp) {
-  const setup = await aRoomSetup(app);
-  const secret = await aRegistrant(app, setup.owner, setup.session.slug, 'Budi Santoso');
-  const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-  expect((await backstage.call('/live')).status).toBe(204);
-  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-  const viewer = await joinRoom(app, setup.session.slug, { joinSecret: secret });
-  return { ...setup, secret, host, viewer };
-}
-
-/** A session gone live with its host on the stage publishing a camera and a tone, and one registrant in the audience. */
-async function aLiveStage(app: TestApp, clients: ConnectedClient[], media: PublishedSyntheticMedia[]) {
-  const { secret, host, viewer, ...setup } = await aLiveSession(app);
-  const stage = await connect(host.join);
-  clients.push(stage);
-  media.push(
-    await publishSyntheticMedia(asBot(stage, host.join.snapshot.me.identity), {
-      video: { width: 320, height: 180, fps: 15, colour: { red: 40, green: 90, blue: 200 } },
-      audio: { frequencyHz: 440, sampleRate: 48_000 },
-    }),
-  );
-  const audience = await connect(viewer.join);
-  clients.push(audience);
-  return { ...setup, secret, host, viewer, audience };
-}
-
-async function started(moderator: RoomClient): Promise<RoomRecording> {
-  const response = await moderator.call('/recording/start');
-  if (response.status !== 200) throw new Error(`start: ${response.status} ${await response.text()}`);
-  return (await response.json()) as RoomRecording;
-}
-
-const untilRunning = (audience: ConnectedClient, id: string) =>
-  audience.nextEvent(
-    (e) => e.type === 'session.recording' && e.data.recording?.id === id && e.data.recording.status === 'recording',
-    30_000,
-  );
 
 describe('recording the stage with the built-in recorder', () => {
   let app: TestApp;

@@ -1,6 +1,63 @@
-import type { Recording, Replay, SessionRecordings } from '@serambi/shared';
+import type { Recording, Replay, RoomRecording, SessionRecordings } from '@serambi/shared';
 import type { Caller } from './accounts.ts';
-import { eventually } from './room.ts';
+import type { TestApp } from './app.ts';
+import {
+  aRegistrant,
+  aRoomSetup,
+  asBot,
+  type ConnectedClient,
+  connect,
+  eventually,
+  joinRoom,
+  type RoomClient,
+} from './room.ts';
+import { type PublishedSyntheticMedia, publishSyntheticMedia } from './synthetic-media.ts';
+
+/** A session gone live, its host and one registrant in (by HTTP only: nobody connected to LiveKit). */
+export async function aLiveSession(app: TestApp) {
+  const setup = await aRoomSetup(app);
+  const secret = await aRegistrant(app, setup.owner, setup.session.slug, 'Budi Santoso');
+  const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  const live = await backstage.call('/live');
+  if (live.status !== 204) throw new Error(`live: ${live.status} ${await live.text()}`);
+  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  const viewer = await joinRoom(app, setup.session.slug, { joinSecret: secret });
+  return { ...setup, secret, host, viewer };
+}
+
+/**
+ * A session gone live with its host on the stage publishing a camera and a tone, and one
+ * registrant in the audience; the connections and media go into `clients` and `media` for the
+ * caller's cleanup.
+ */
+export async function aLiveStage(app: TestApp, clients: ConnectedClient[], media: PublishedSyntheticMedia[]) {
+  const { secret, host, viewer, ...setup } = await aLiveSession(app);
+  const stage = await connect(host.join);
+  clients.push(stage);
+  media.push(
+    await publishSyntheticMedia(asBot(stage, host.join.snapshot.me.identity), {
+      video: { width: 320, height: 180, fps: 15, colour: { red: 40, green: 90, blue: 200 } },
+      audio: { frequencyHz: 440, sampleRate: 48_000 },
+    }),
+  );
+  const audience = await connect(viewer.join);
+  clients.push(audience);
+  return { ...setup, secret, host, viewer, audience };
+}
+
+/** Starts a recording as `moderator`; throws unless 200. */
+export async function started(moderator: RoomClient): Promise<RoomRecording> {
+  const response = await moderator.call('/recording/start');
+  if (response.status !== 200) throw new Error(`start: ${response.status} ${await response.text()}`);
+  return (await response.json()) as RoomRecording;
+}
+
+/** Waits until the audience is told recording `id` is running. */
+export const untilRunning = (audience: ConnectedClient, id: string) =>
+  audience.nextEvent(
+    (e) => e.type === 'session.recording' && e.data.recording?.id === id && e.data.recording.status === 'recording',
+    30_000,
+  );
 
 /** The organizer's list of a session's recordings; throws unless 200. */
 export async function recordingsSeenBy(organizer: Caller, sessionSlug: string): Promise<SessionRecordings> {

@@ -1,6 +1,7 @@
 import { and, count, eq, isNotNull, ne, or } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { type RoomParticipantRow, roomParticipants, type SessionRoomRow } from './schema.ts';
+import { createVersionedViews } from './versioned-views.ts';
 
 /** Someone the room's snapshot lists: a hand up, on (or invited to) the stage, or waiting in the lobby. */
 export type NotableParticipant = Pick<
@@ -16,9 +17,6 @@ export interface CrowdView {
   connected: number;
 }
 
-/** Sessions whose crowd view is kept; more live at once than this on one instance is not expected. */
-const KEPT_SESSIONS = 200;
-
 /**
  * The people parts of room snapshots, read once per session version and shared by every join
  * and snapshot at that version. Both reads go through all of a session's participants (a
@@ -30,31 +28,7 @@ const KEPT_SESSIONS = 200;
  * caller's version is fine: clients apply later events idempotently.
  */
 export function createCrowdViews(db: Database) {
-  const views = new Map<string, Promise<CrowdView>>();
-
-  return {
-    async viewOf(room: SessionRoomRow): Promise<CrowdView> {
-      // Joins arriving together after a change share the first one's read.
-      for (let held = views.get(room.sessionId); held; ) {
-        const view = await held.catch(() => undefined);
-        if (view && view.version >= room.version) return view;
-        const latest = views.get(room.sessionId);
-        if (latest === held) break;
-        held = latest;
-      }
-      const reading = readCrowdView(db, room);
-      views.delete(room.sessionId);
-      views.set(room.sessionId, reading);
-      reading.catch(() => {
-        if (views.get(room.sessionId) === reading) views.delete(room.sessionId);
-      });
-      if (views.size > KEPT_SESSIONS) {
-        const oldest = views.keys().next().value;
-        if (oldest !== undefined) views.delete(oldest);
-      }
-      return reading;
-    },
-  };
+  return { viewOf: createVersionedViews((room) => readCrowdView(db, room)) };
 }
 
 export type CrowdViews = ReturnType<typeof createCrowdViews>;

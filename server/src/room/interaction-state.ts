@@ -16,6 +16,7 @@ import { questions, questionVotes } from '../qa/schema.ts';
 import { qaStateFor } from '../qa/service.ts';
 import { AUDIENCE, questionView } from '../qa/views.ts';
 import type { RoomParticipantRow, SessionRoomRow } from './schema.ts';
+import { createVersionedViews } from './versioned-views.ts';
 
 /** The Q&A, chat and polls parts of one viewer's room snapshot. */
 export interface InteractionState {
@@ -32,9 +33,6 @@ interface AudienceView {
   polls: Poll[];
 }
 
-/** Sessions whose audience view is kept; more live at once than this on one instance is not expected. */
-const KEPT_SESSIONS = 200;
-
 /**
  * The interaction parts of room snapshots. Joins are the hot path (everyone arrives in the same
  * two minutes), and what the audience sees of the questions, the chat and the polls is the
@@ -46,29 +44,7 @@ const KEPT_SESSIONS = 200;
  * the review list and every count, read everything themselves.
  */
 export function createInteractionStates(db: Database) {
-  const views = new Map<string, Promise<AudienceView>>();
-
-  async function audienceView(room: SessionRoomRow): Promise<AudienceView> {
-    // Joins arriving together after a change share the first one's read.
-    for (let held = views.get(room.sessionId); held; ) {
-      const view = await held.catch(() => undefined);
-      if (view && view.version >= room.version) return view;
-      const latest = views.get(room.sessionId);
-      if (latest === held) break;
-      held = latest;
-    }
-    const reading = readAudienceView(db, room);
-    views.delete(room.sessionId);
-    views.set(room.sessionId, reading);
-    reading.catch(() => {
-      if (views.get(room.sessionId) === reading) views.delete(room.sessionId);
-    });
-    if (views.size > KEPT_SESSIONS) {
-      const oldest = views.keys().next().value;
-      if (oldest !== undefined) views.delete(oldest);
-    }
-    return reading;
-  }
+  const audienceView = createVersionedViews((room) => readAudienceView(db, room));
 
   return {
     async stateFor(room: SessionRoomRow, me: RoomParticipantRow): Promise<InteractionState> {
