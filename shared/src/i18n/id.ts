@@ -285,10 +285,10 @@ export const id = {
     roomNoTrack: '{name} tidak sedang menyalakan sumber itu.',
     roomUnknownParticipant: 'Orang ini tidak ada di ruang sesi.',
     roomNotInLobby: '{name} tidak sedang menunggu di lobi.',
-    databaseUnavailable:
-      'Basis data sedang tidak bisa dihubungi, jadi ini belum tersimpan. Coba lagi dalam beberapa detik; yang sudah tersimpan sebelumnya tetap ada.',
     liveKitUnavailable:
       'Server media sedang tidak bisa dihubungi. Coba lagi dalam beberapa detik; tidak ada data yang hilang.',
+    databaseUnavailable:
+      'Basis data sedang tidak bisa dihubungi, jadi ini belum tersimpan. Coba lagi dalam beberapa detik; yang sudah tersimpan sebelumnya tetap ada.',
     sessionNotLive: 'Perekaman hanya bisa dimulai saat sesi sedang disiarkan.',
     ffmpegMissing:
       'Perekaman membutuhkan ffmpeg di server. Minta administrator memasangnya (apt install ffmpeg) atau mengatur FFMPEG_PATH.',
