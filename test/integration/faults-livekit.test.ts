@@ -4,15 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { isRunning } from '../support/processes.ts';
 import { ask, nextQuestion, vote, votesKnownBy } from '../support/qa.ts';
-import {
-  aRegistrant,
-  aRoomSetup,
-  type ConnectedClient,
-  connect,
-  eventually,
-  joinRoom,
-  requestJoin,
-} from '../support/room.ts';
+import { aLiveSession, type ConnectedClient, connect, eventually, requestJoin } from '../support/room.ts';
 
 describe('when the media server goes down while people use Q&A', () => {
   let app: TestApp;
@@ -27,11 +19,7 @@ describe('when the media server goes down while people use Q&A', () => {
   });
 
   it('stores questions and votes sent meanwhile, and whoever reconnects sees them and the events after', async () => {
-    const { owner, session } = await aRoomSetup(app);
-    const secret = await aRegistrant(app, owner, session.slug, 'Budi Santoso');
-    const host = await joinRoom(app, session.slug, { caller: owner });
-    expect((await host.call('/live')).status).toBe(204);
-    const viewer = await joinRoom(app, session.slug, { joinSecret: secret });
+    const { session, secret, host, viewer } = await aLiveSession(app);
     const first = await connect(viewer.join);
     clients.push(first);
     const before = await ask(viewer, 'Bagaimana memulai usaha kecil?');

@@ -8,15 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase, type PrivatePostgres, startPrivatePostgres } from '../support/postgres.ts';
 import { ask, nextQuestion, vote } from '../support/qa.ts';
-import {
-  aRegistrant,
-  aRoomSetup,
-  type ConnectedClient,
-  connect,
-  eventually,
-  joinRoom,
-  snapshotOf,
-} from '../support/room.ts';
+import { aLiveSession, type ConnectedClient, connect, eventually, snapshotOf } from '../support/room.ts';
 import { postWebhook, signedWebhook } from '../support/webhooks.ts';
 
 /** A self-registration as a visitor sends it, answered in English. */
@@ -59,11 +51,7 @@ describe('when PostgreSQL goes down during a live session', () => {
   });
 
   it('answers a clear 503 while it is down, keeps the room connected, and recovers with nothing lost', async () => {
-    const { owner, session } = await aRoomSetup(app);
-    const secret = await aRegistrant(app, owner, session.slug, 'Budi Santoso');
-    const host = await joinRoom(app, session.slug, { caller: owner });
-    expect((await host.call('/live')).status).toBe(204);
-    const viewer = await joinRoom(app, session.slug, { joinSecret: secret });
+    const { owner, session, host, viewer } = await aLiveSession(app);
     const audience = await connect(viewer.join);
     clients.push(audience);
     expect((await registerVisitor(app, session.slug, 'Sari Dewi')).status).toBe(201);

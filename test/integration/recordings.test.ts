@@ -10,7 +10,6 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, moderate } from '../support/qa.ts';
 import { probeRecording } from '../support/recording-media.ts';
 import {
-  aLiveSession,
   aLiveStage,
   recordingsSeenBy,
   replayAt,
@@ -19,6 +18,7 @@ import {
   untilRunning,
 } from '../support/recordings.ts';
 import {
+  aLiveSession,
   aRegistrant,
   aRoomSetup,
   type ConnectedClient,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoomSnapshot } from '../../web/src/features/room/create-room-snapshot.ts';
 import type { Caller } from '../support/accounts.ts';
 import type { TestApp } from '../support/app.ts';
-import { callerOn, roomClientOn, startTestCluster, type TestCluster } from '../support/cluster.ts';
+import { callerOn, startTestCluster, type TestCluster } from '../support/cluster.ts';
 import { scrapeMetrics, sumOf } from '../support/metrics.ts';
 import { ask, vote, votesKnownBy } from '../support/qa.ts';
 import {
@@ -21,6 +21,7 @@ import {
   joinRoom,
   permissionsIn,
   type RoomClient,
+  roomClient,
   roomService,
   snapshotOf,
   untilConnected,
@@ -136,7 +137,7 @@ describe('two instances on one PostgreSQL and one LiveKit', () => {
   async function aLiveSessionAcrossInstances() {
     const setup = await aRoomSetup(a);
     const hostOnA = await joinRoom(a, setup.session.slug, { caller: setup.owner });
-    const hostOnB = roomClientOn(b, setup.session.slug, hostOnA.join);
+    const hostOnB = roomClient(b, setup.session.slug, hostOnA.join);
     expect((await hostOnB.call('/live')).status).toBe(204);
     const members: Member[] = [];
     for (const [via, name] of [
@@ -175,7 +176,7 @@ describe('two instances on one PostgreSQL and one LiveKit', () => {
     await Promise.all([vote(budi.room, fromA.id), vote(citra.room, fromA.id), vote(dewi.room, fromA.id)]);
     await vote(ani.room, fromB.id);
     // And the same person again through the other instance: the vote counts once.
-    await vote(roomClientOn(a, budi.sessionSlug, budi.room.join), fromA.id);
+    await vote(roomClient(a, budi.sessionSlug, budi.room.join), fromA.id);
 
     const expected = { [fromA.id]: 3, [fromB.id]: 1 };
     for (const member of members) {
@@ -262,7 +263,7 @@ describe('two instances on one PostgreSQL and one LiveKit', () => {
   it('takes a stage invitation through one instance and its acceptance through the other, and moderates through either', async () => {
     const { session, hostOnA, hostOnB, members } = await aLiveSessionAcrossInstances();
     const [ani, budi] = members as [Member, Member];
-    const budiOnA = roomClientOn(a, budi.sessionSlug, budi.room.join);
+    const budiOnA = roomClient(a, budi.sessionSlug, budi.room.join);
 
     // Budi (joined through B) raises his hand through A; the host invites through A; Budi accepts through B.
     expect((await budiOnA.call('/hand', { body: { raised: true } })).status).toBe(204);

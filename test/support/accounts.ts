@@ -38,7 +38,8 @@ export function sessionCookie(response: Response): string {
   return session.join('; ');
 }
 
-function callerWith(baseUrl: string, email: string, cookie: string | null): Caller {
+/** A caller whose requests, with `cookie` when there is one, go to the server at `baseUrl`. */
+export function callerWith(baseUrl: string, email: string, cookie: string | null): Caller {
   return {
     email,
     cookie,

@@ -1,12 +1,10 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalLiveKit } from '@serambi/server/livekit/local-server.ts';
-import type { JoinRoomResult } from '@serambi/shared';
-import type { Caller } from './accounts.ts';
+import { type Caller, callerWith } from './accounts.ts';
 import { startTestApp, type TestApp } from './app.ts';
 import { startTestLiveKit } from './livekit.ts';
 import { createTestDatabase } from './postgres.ts';
-import type { RoomClient } from './room.ts';
 
 /**
  * A load balancer as small as it gets: each request goes to the next instance in turn, as a
@@ -107,35 +105,5 @@ export async function startTestCluster(options: { size: number; smtpUrl?: string
 
 /** The same signed-in person, their requests going to another instance (the cookie is valid everywhere). */
 export function callerOn(app: TestApp, caller: Caller): Caller {
-  return {
-    email: caller.email,
-    cookie: caller.cookie,
-    request: (path, init = {}) =>
-      fetch(`${app.url}${path}`, {
-        method: init.method ?? 'GET',
-        headers: {
-          Origin: app.url,
-          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...(caller.cookie ? { Cookie: caller.cookie } : {}),
-          ...init.headers,
-        },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      }),
-  };
-}
-
-/** The same room ticket, its calls going to another instance (tickets are signed with a secret every instance shares). */
-export function roomClientOn(app: TestApp, sessionSlug: string, join: JoinRoomResult): RoomClient {
-  return {
-    join,
-    call: (path, init = {}) =>
-      fetch(`${app.url}/api/sessions/${sessionSlug}/room${path}`, {
-        method: init.method ?? 'POST',
-        headers: {
-          Authorization: `Bearer ${join.ticket}`,
-          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      }),
-  };
+  return callerWith(app.url, caller.email, caller.cookie);
 }

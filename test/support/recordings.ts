@@ -1,29 +1,8 @@
 import type { Recording, Replay, RoomRecording, SessionRecordings } from '@serambi/shared';
 import type { Caller } from './accounts.ts';
 import type { TestApp } from './app.ts';
-import {
-  aRegistrant,
-  aRoomSetup,
-  asBot,
-  type ConnectedClient,
-  connect,
-  eventually,
-  joinRoom,
-  type RoomClient,
-} from './room.ts';
+import { aLiveSession, asBot, type ConnectedClient, connect, eventually, type RoomClient } from './room.ts';
 import { type PublishedSyntheticMedia, publishSyntheticMedia } from './synthetic-media.ts';
-
-/** A session gone live, its host and one registrant in (by HTTP only: nobody connected to LiveKit). */
-export async function aLiveSession(app: TestApp) {
-  const setup = await aRoomSetup(app);
-  const secret = await aRegistrant(app, setup.owner, setup.session.slug, 'Budi Santoso');
-  const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-  const live = await backstage.call('/live');
-  if (live.status !== 204) throw new Error(`live: ${live.status} ${await live.text()}`);
-  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-  const viewer = await joinRoom(app, setup.session.slug, { joinSecret: secret });
-  return { ...setup, secret, host, viewer };
-}
 
 /**
  * A session gone live with its host on the stage publishing a camera and a tone, and one

@@ -123,7 +123,8 @@ export function requestJoin(app: TestApp, sessionSlug: string, who: { caller?: C
   });
 }
 
-function roomClient(app: TestApp, sessionSlug: string, join: JoinRoomResult): RoomClient {
+/** A room client calling `app` with the ticket of `join` (any instance: tickets are signed with a secret they share). */
+export function roomClient(app: TestApp, sessionSlug: string, join: JoinRoomResult): RoomClient {
   return {
     join,
     call: (path, init = {}) =>
@@ -333,4 +334,16 @@ export async function afterEverythingSoFar(moderator: RoomClient, clients: Conne
   if (marked.status !== 200) throw new Error(`settings: ${marked.status} ${await marked.text()}`);
   const { version } = await snapshotOf(moderator);
   await Promise.all(clients.map((client) => client.nextEvent((e) => e.v >= version)));
+}
+
+/** A session gone live, its host and one registrant in (by HTTP only: nobody connected to LiveKit). */
+export async function aLiveSession(app: TestApp) {
+  const setup = await aRoomSetup(app);
+  const secret = await aRegistrant(app, setup.owner, setup.session.slug, 'Budi Santoso');
+  const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  const live = await backstage.call('/live');
+  if (live.status !== 204) throw new Error(`live: ${live.status} ${await live.text()}`);
+  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  const viewer = await joinRoom(app, setup.session.slug, { joinSecret: secret });
+  return { ...setup, secret, host, viewer };
 }
