@@ -302,7 +302,11 @@ describe('e-certificates', () => {
     expect(await programSeenBy(organizer)).toMatchObject(own);
 
     expect((await organizer.request(path, { method: 'DELETE' })).status).toBe(204);
-    expect(await programSeenBy(organizer)).toMatchObject({ scope: 'series', inherited: true, minAttendancePercent: 75 });
+    expect(await programSeenBy(organizer)).toMatchObject({
+      scope: 'series',
+      inherited: true,
+      minAttendancePercent: 75,
+    });
     // Budi's 60% would do for the session's own 50%, not for the series' 75%.
     await runRule(organizer, session.slug);
     await untilCertificateJobsDone(app);

@@ -111,7 +111,9 @@ describe('the live room over a real LiveKit', () => {
       status: 409,
       code: 'room_not_on_stage',
     });
-    const unticketed = await fetch(`${app.url}/api/sessions/${setup.session.slug}/room/stage/leave`, { method: 'POST' });
+    const unticketed = await fetch(`${app.url}/api/sessions/${setup.session.slug}/room/stage/leave`, {
+      method: 'POST',
+    });
     expect(await problemOf(unticketed)).toMatchObject({ status: 401, code: 'room_ticket' });
 
     expect((await host.call(`/participants/${budi.identity}/invite`)).status).toBe(204);
