@@ -276,6 +276,44 @@ describe('e-certificates', () => {
     ]);
   });
 
+  it('follow the series’ rule again once an organizer removes the session’s own program', async () => {
+    const { organizer, series } = await aSeriesSetup(app);
+    const [session] = series.sessions;
+    if (!session) throw new Error('three sessions');
+    const { people } = await aHeldSession(app, ['Ani Wulandari', 'Budi Santoso'], { organizer, session });
+    const [ani, budi] = people as [Person, Person];
+    // The end's own check has run (finding no program) before the programs below exist.
+    await untilCertificateJobsDone(app);
+    await theyStayed(app, session.id, [
+      [ani, 80],
+      [budi, 60],
+    ]);
+    await putProgram(organizer, `series/${series.id}`, { enabled: true, minAttendancePercent: 75 });
+    await putProgram(organizer, `sessions/${session.slug}`, { enabled: true, minAttendancePercent: 50 });
+    const path = `/api/sessions/${session.slug}/certificates/program`;
+    const programSeenBy = async (caller: Caller) => (await caller.request(path)).json();
+    const own = { scope: 'session', inherited: false, minAttendancePercent: 50 };
+    expect(await programSeenBy(organizer)).toMatchObject(own);
+
+    // Nobody else may remove it.
+    const stranger = await signUp(app.url, { name: 'Putu Ayu' });
+    expect((await stranger.request(path, { method: 'DELETE' })).status).toBe(403);
+    expect((await anonymous(app.url).request(path, { method: 'DELETE' })).status).toBe(401);
+    expect(await programSeenBy(organizer)).toMatchObject(own);
+
+    expect((await organizer.request(path, { method: 'DELETE' })).status).toBe(204);
+    expect(await programSeenBy(organizer)).toMatchObject({
+      scope: 'series',
+      inherited: true,
+      minAttendancePercent: 75,
+    });
+    // Budi's 60% would do for the session's own 50%, not for the series' 75%.
+    await runRule(organizer, session.slug);
+    await untilCertificateJobsDone(app);
+    expect((await certificatesOf(organizer, `sessions/${session.slug}`)).map((c) => c.email)).toEqual([ani.email]);
+    expect(mailsTo(peer, budi.email)).toEqual([]);
+  });
+
   it('are issued when the session ends and mailed with the PDF, which says who, what, when and carries the QR code', async () => {
     const { owner: organizer, session } = await aRoomSetup(app);
     await aSpeaker(app, session.id);

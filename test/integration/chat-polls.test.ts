@@ -284,6 +284,42 @@ describe('polls', () => {
     expect((await snapshotOf(host)).polls.polls.map((p) => p.id)).toEqual([prepared.id]);
   });
 
+  it('hides shown results again when told: the audience loses the counts, and later votes are counted for moderators alone', async () => {
+    const { host, hostClient, person } = await aModeratedRoom();
+    const budi = await person('Budi Santoso');
+    const sari = await person('Sari Dewi');
+    const poll = await draft(host, { question: 'Sudah memakai QRIS?', kind: 'single', options: ['Sudah', 'Belum'] });
+    const [yes, no] = poll.options.map((o) => o.id) as [string, string];
+    await act(host, poll.id, 'launch');
+    expect((await choose(sari.member, poll.id, [yes])).status).toBe(200);
+    await act(host, poll.id, 'show-results');
+    await sari.client.nextEvent((e) => e.type === 'poll.updated' && e.data.resultsVisible);
+
+    // A participant cannot hide them.
+    expect(await problemOf(await budi.member.call(`/polls/${poll.id}/hide-results`))).toMatchObject({
+      status: 403,
+      code: 'room_moderators_only',
+    });
+    expect((await snapshotOf(budi.member)).polls.polls[0]?.resultsVisible).toBe(true);
+
+    // The moderator still sees the counts in the answer; the audience is told they are hidden, without them.
+    const hidden = await act(host, poll.id, 'hide-results');
+    expect(hidden).toMatchObject({ resultsVisible: false, voters: 1, options: [{ votes: 1 }, { votes: 0 }] });
+    const told = await sari.client.nextEvent((e) => e.type === 'poll.updated' && !e.data.resultsVisible);
+    expect(told.data).toMatchObject({ status: 'open', voters: null, options: [{ votes: null }, { votes: null }] });
+    expect((await snapshotOf(sari.member)).polls.polls[0]).toMatchObject({
+      resultsVisible: false,
+      voters: null,
+      options: [{ votes: null }, { votes: null }],
+    });
+
+    expect((await choose(budi.member, poll.id, [no])).status).toBe(200);
+    await roomDepsOf(app.context).bursts.flush();
+    await hostClient.nextDirect((e) => e.type === 'poll.votes' && e.data.id === poll.id && e.data.voters === 2);
+    await afterEverythingSoFar(host, [sari.client]);
+    expect(sari.client.events.filter((e) => e.type === 'poll.votes')).toEqual([]);
+  });
+
   it('keeps the results with the session: the organizer’s report and CSVs, with formula-like text neutralized', async () => {
     const { setup, host, person } = await aModeratedRoom();
     const budi = await person('Budi Santoso');

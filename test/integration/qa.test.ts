@@ -373,6 +373,41 @@ describe('the Q&A queue in the live room', () => {
     );
   });
 
+  it('unpins the question being answered on a moderator’s word: everyone is told, it stays open, and its chapter ends', async () => {
+    const { setup, host, person } = await aQaRoom();
+    const budi = await person(budiName);
+    const sari = await person(sariName);
+    const asked = await ask(budi.member, 'Apakah QRIS bisa dipakai tanpa rekening bank?');
+    await moderate(host, asked.id, 'pin');
+    const pinned = await sari.client.nextEvent((e) => e.type === 'qa.answering' && e.data.id === asked.id);
+
+    // A participant cannot take it down.
+    expect(await problemOf(await budi.member.call(`/questions/${asked.id}/unpin`))).toMatchObject({
+      status: 403,
+      code: 'room_moderators_only',
+    });
+    expect((await qaOf(sari.member)).answeringId).toBe(asked.id);
+
+    await moderate(host, asked.id, 'unpin');
+    const unpinned = await sari.client.nextEvent((e) => e.type === 'qa.answering' && e.data.id === null);
+    expect(unpinned.v).toBeGreaterThan(pinned.v);
+    const seen = await qaOf(sari.member);
+    expect(seen.answeringId).toBeNull();
+    expect(questionIn(seen, asked.id)).toMatchObject({ status: 'open', answeredAt: null });
+    const report = await interactionReportSeenBy(setup.owner, setup.session.slug);
+    expect(report.questions.find((q) => q.id === asked.id)?.answering).toEqual([
+      { startedAt: expect.any(String), endedAt: expect.any(String) },
+    ]);
+
+    // Unpinning what is not pinned changes nothing and tells nobody.
+    await moderate(host, asked.id, 'unpin');
+    await afterEverythingSoFar(host, [sari.client]);
+    expect(sari.client.events.filter((e) => e.type === 'qa.answering').map((e) => e.data)).toEqual([
+      { id: asked.id },
+      { id: null },
+    ]);
+  });
+
   it('lets the asker edit or withdraw until the question is answered, and marks a moderator’s correction', async () => {
     const { host, person } = await aQaRoom();
     const budi = await person(budiName);

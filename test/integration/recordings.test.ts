@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import { recordingDepsOf } from '@serambi/server/recordings/deps.ts';
 import { recordings } from '@serambi/server/recordings/schema.ts';
 import { maintainRecordings } from '@serambi/server/recordings/service.ts';
 import { recordingKeys } from '@serambi/server/recordings/store.ts';
+import type { RoomRecording } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { anonymous, type Caller } from '../support/accounts.ts';
+import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, moderate } from '../support/qa.ts';
 import { probeRecording } from '../support/recording-media.ts';
@@ -21,6 +23,7 @@ import {
   aLiveSession,
   aRegistrant,
   aRoomSetup,
+  auditSeenBy,
   type ConnectedClient,
   eventually,
   joinRoom,
@@ -239,6 +242,57 @@ describe('recording the stage with the built-in recorder', () => {
     );
     expect(done.status).toBe('ready');
     expect(done.endedAt).not.toBeNull();
+  });
+
+  it('lets an organizer record from the session’s page and delete the finished recording, files and all', async () => {
+    const stage = await aLiveStage(app, clients, media);
+    const recordingsPath = `/api/sessions/${stage.session.slug}/recordings`;
+    const stranger = await signUp(app.url, { name: 'Putu Ayu' });
+    const nobody = anonymous(app.url);
+    expect((await stranger.request(`${recordingsPath}/start`, { method: 'POST' })).status).toBe(403);
+    expect((await nobody.request(`${recordingsPath}/start`, { method: 'POST' })).status).toBe(401);
+    expect((await recordingsSeenBy(stage.owner, stage.session.slug)).recordings).toEqual([]);
+
+    const start = await stage.owner.request(`${recordingsPath}/start`, { method: 'POST' });
+    expect(start.status).toBe(200);
+    const recording = (await start.json()) as RoomRecording;
+    await untilRunning(stage.audience, recording.id);
+    // The moderators' log names the organizer who started it, though they never entered the room.
+    expect(await auditSeenBy(stage.host)).toContainEqual(
+      expect.objectContaining({
+        action: 'recording_start',
+        actor: { identity: stage.host.join.snapshot.me.identity, name: 'Ayu Lestari' },
+      }),
+    );
+    const running = await stage.owner.request(`${recordingsPath}/${recording.id}`, { method: 'DELETE' });
+    expect(await problemOf(running)).toMatchObject({ status: 409, code: 'recording_running' });
+
+    expect((await stage.owner.request(`${recordingsPath}/stop`, { method: 'POST' })).status).toBe(204);
+    await stage.audience.nextEvent((e) => e.type === 'session.recording' && e.data.recording === null, 30_000);
+    const ready = await untilRecording(stage.owner, stage.session.slug, (r) => r.status === 'ready');
+    expect(ready).toMatchObject({ id: recording.id, startedBy: 'Ayu Lestari' });
+    const files = recordingKeys(stage.host.join.snapshot.session.id, recording.id);
+    expect(await app.context.recordingStore.size(files.media)).toBeGreaterThan(0);
+    expect(await app.context.recordingStore.size(files.poster)).toBeGreaterThan(0);
+
+    // Only the community's organizers delete, and only a recording of this session.
+    const deleteAs = (caller: Caller, id: string) => caller.request(`${recordingsPath}/${id}`, { method: 'DELETE' });
+    expect((await deleteAs(stranger, recording.id)).status).toBe(403);
+    expect((await deleteAs(nobody, recording.id)).status).toBe(401);
+    expect(await problemOf(await deleteAs(stage.owner, randomUUID()))).toMatchObject({
+      status: 404,
+      code: 'recording_not_found',
+    });
+    expect((await recordingsSeenBy(stage.owner, stage.session.slug)).recordings.map((r) => r.id)).toEqual([
+      recording.id,
+    ]);
+
+    expect((await deleteAs(stage.owner, recording.id)).status).toBe(204);
+    expect((await recordingsSeenBy(stage.owner, stage.session.slug)).recordings).toEqual([]);
+    expect(await app.context.recordingStore.size(files.media)).toBeNull();
+    expect(await app.context.recordingStore.size(files.poster)).toBeNull();
+    expect((await fetch(`${app.url}${ready.mediaUrl}`)).status).toBe(404);
+    expect((await replayAt(app.url, `/api/registrations/${stage.secret}/replay`)).state).toBe('none');
   });
 
   it('retention deletes recordings past their community’s days, and the replay says they expired', async () => {

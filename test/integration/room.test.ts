@@ -3,7 +3,20 @@ import type { ParticipantPage, RoomSnapshot } from '@serambi/shared';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { aRegistrant, aRoomSetup, asBot, connect, eventually, joinRoom, permissionsIn } from '../support/room.ts';
+import {
+  anAudienceMember,
+  aRegistrant,
+  aRoomSetup,
+  asBot,
+  auditSeenBy,
+  connect,
+  eventually,
+  joinRoom,
+  permissionsIn,
+  problemOf,
+  roomService,
+  snapshotOf,
+} from '../support/room.ts';
 import { publishSyntheticMedia } from '../support/synthetic-media.ts';
 
 describe('the live room over a real LiveKit', () => {
@@ -84,5 +97,58 @@ describe('the live room over a real LiveKit', () => {
     await speakerMedia.stop();
     await speaker.disconnect();
     await audience.disconnect();
+  });
+
+  it('lets a stage guest step down by themselves: publishing is revoked, their track unpublished, and the room told', async () => {
+    const setup = await aRoomSetup(app);
+    const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+    expect((await host.call('/live')).status).toBe(204);
+    const budi = await anAudienceMember(app, setup, host, 'Budi Santoso');
+    const sari = await anAudienceMember(app, setup, host, 'Sari Dewi');
+
+    // Only someone on the stage can leave it, and only with their own ticket.
+    expect(await problemOf(await budi.member.call('/stage/leave'))).toMatchObject({
+      status: 409,
+      code: 'room_not_on_stage',
+    });
+    const unticketed = await fetch(`${app.url}/api/sessions/${setup.session.slug}/room/stage/leave`, {
+      method: 'POST',
+    });
+    expect(await problemOf(unticketed)).toMatchObject({ status: 401, code: 'room_ticket' });
+
+    expect((await host.call(`/participants/${budi.identity}/invite`)).status).toBe(204);
+    expect((await budi.member.call('/stage/answer', { body: { accept: true } })).status).toBe(204);
+    const media = await publishSyntheticMedia(asBot(budi.client, budi.identity), {
+      audio: { frequencyHz: 440, sampleRate: 48_000 },
+    });
+    const tracksOfBudi = async () => (await roomService(app).getParticipant(setup.session.id, budi.identity)).tracks;
+    await eventually(async () => (await tracksOfBudi()).length === 1);
+
+    expect((await budi.member.call('/stage/leave')).status).toBe(204);
+
+    const left = await sari.client.nextEvent((e) => e.type === 'stage.left' && e.data.identity === budi.identity);
+    expect(left.data).toEqual({ identity: budi.identity, reason: 'left' });
+    // Back in the audience: hidden, watching, not publishing; LiveKit took his microphone down.
+    expect(await permissionsIn(app, setup.session.id, budi.identity)).toMatchObject({
+      canPublish: false,
+      canSubscribe: true,
+      hidden: true,
+    });
+    await eventually(async () => (await tracksOfBudi()).length === 0);
+    expect(budi.client.room.isConnected).toBe(true);
+    const seen = await snapshotOf(budi.member);
+    expect(seen.me.stage).toBe('none');
+    expect(seen.guests).toEqual([]);
+    expect(seen.version).toBeGreaterThanOrEqual(left.v);
+    // Stepping down is his own choice, not a moderation action; a second time there is nothing to leave.
+    expect((await auditSeenBy(host)).map((entry) => entry.action)).not.toContain('remove_from_stage');
+    expect(await problemOf(await budi.member.call('/stage/leave'))).toMatchObject({
+      status: 409,
+      code: 'room_not_on_stage',
+    });
+
+    await media.stop();
+    await budi.client.disconnect();
+    await sari.client.disconnect();
   });
 });

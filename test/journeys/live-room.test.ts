@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
+import { launchBrowser, newPageSignedIn, untilVideoShows } from '../support/browser.ts';
 import { aRegistrant, aRoomSetup, aSpeaker } from '../support/room.ts';
 
 /** Where the journey leaves its screenshots, to be looked at (printed at the end). */
@@ -15,15 +15,11 @@ const shots = path.join(os.tmpdir(), 'serambi-journeys');
 const pageAs = (browser: Browser, app: TestApp, caller: Caller | null, viewport?: { width: number; height: number }) =>
   newPageSignedIn(browser, app.url, caller?.cookie ?? null, { locale: 'en-US', ...(viewport ? { viewport } : {}) });
 
-/** True once a tile shows decoded video frames. */
+/** Resolves once a stage tile (of `identity`, when given) shows a picture. */
 function tileShowsVideo(page: Page, identity?: string) {
-  const selector = identity
-    ? `[data-testid="stage-tile"][data-identity="${identity}"] video`
-    : '[data-testid="stage-tile"] video';
-  return page.waitForFunction(
-    (s) => [...document.querySelectorAll<HTMLVideoElement>(s)].some((v) => v.videoWidth > 0 && v.readyState >= 2),
-    selector,
-    { timeout: 20_000 },
+  return untilVideoShows(
+    page,
+    identity ? `[data-testid="stage-tile"][data-identity="${identity}"] video` : '[data-testid="stage-tile"] video',
   );
 }
 

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
+import { launchBrowser, newPageSignedIn, untilVideoShows } from '../support/browser.ts';
 import { aRoomSetup } from '../support/room.ts';
 
 const shots = path.join(os.tmpdir(), 'serambi-journeys');
@@ -38,6 +38,8 @@ describe('entering a private session through the lobby', () => {
   it('waits in the lobby until a moderator lets them in, then sees and hears the stage', async () => {
     const { owner, session } = await aRoomSetup(app, { visibility: 'private' });
     const guest = await signUp(app.url, { name: 'Wayan Sudarma' });
+    const moderator = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, owner.email) });
+    if (!moderator) throw new Error('the organizer has an account');
 
     const moderatorPage = await signedInPage(browser, app, owner);
     await moderatorPage.goto(`${app.url}/live/${session.slug}`);
@@ -56,8 +58,9 @@ describe('entering a private session through the lobby', () => {
     await moderatorPage.screenshot({ path: path.join(shots, 'room-console-lobby-desktop-id.png') });
     await entry.getByTestId('admit').click();
 
-    // Admitted: the stage appears within the lobby's polling interval, with the speaker's sound.
+    // Admitted: the stage appears within the lobby's polling interval, with the speaker's picture and sound.
     await guestPage.getByTestId('stage').waitFor({ timeout: 20_000 });
+    await untilVideoShows(guestPage, `[data-testid="stage-tile"][data-identity="u_${moderator.id}"] video`);
     await playsAudio(guestPage);
     await guestPage.screenshot({ path: path.join(shots, 'room-admitted-phone-id.png') });
   }, 120_000);

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, newLivePage } from '../support/browser.ts';
+import { launchBrowser, newLivePage, untilVideoShows } from '../support/browser.ts';
 import { aRegistrant, aRoomSetup } from '../support/room.ts';
 
 const { id } = dictionaries;
@@ -97,15 +97,46 @@ describe('the app runs under its own security policy', () => {
     await registrant.locator('main').first().waitFor();
     await registrant.goto(`${app.url}/j/${secret}/live`);
     await registrant.getByTestId('stage').waitFor({ timeout: 20_000 });
-    await registrant.waitForFunction(
-      () => [...document.querySelectorAll('video')].some((v) => v.videoWidth > 0 && v.readyState >= 2),
-      undefined,
-      { timeout: 20_000 },
-    );
+    await untilVideoShows(registrant);
 
     expect(violations).toEqual([]);
     for (const page of [visitor, organizer, registrant]) await page.context().close();
   }, 120_000);
+
+  it('has a watcher that sees what the policy blocks: a script and an event handler injected into a page', async () => {
+    const violations: string[] = [];
+    const page = await newLivePage(browser, app.url, null);
+    await watchPolicyViolations(page, violations);
+    await page.goto(`${app.url}/`);
+    await page.locator('main').first().waitFor();
+
+    // What an injection would add to the page: neither runs under the app's policy.
+    const ran = await page.evaluate(() => {
+      const root = document.documentElement;
+      const script = document.createElement('script');
+      script.textContent = 'document.documentElement.dataset.script = "ran"';
+      document.head.append(script);
+      const button = document.createElement('button');
+      button.setAttribute('onclick', 'document.documentElement.dataset.handler = "ran"');
+      document.body.append(button);
+      button.click();
+      button.remove();
+      return { script: root.dataset.script ?? null, handler: root.dataset.handler ?? null };
+    });
+    expect(ran).toEqual({ script: null, handler: null });
+
+    // Both ways the watcher listens catch it: the page's violation events and the console.
+    await expect
+      .poll(() => violations)
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^script-src-elem blocked inline at /),
+          expect.stringMatching(/^script-src-attr blocked inline at /),
+          expect.stringMatching(/^console: .*inline script.*Content Security Policy/),
+        ]),
+      );
+    await page.context().close();
+  });
 
   it('never tells another site the join link a person came from', async () => {
     const { owner, session } = await aRoomSetup(app);

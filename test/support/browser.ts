@@ -92,3 +92,45 @@ export async function newLivePage(
 }
 
 const LIVE_NAVIGATION_TIMEOUT_MS = 30_000;
+
+/**
+ * Waits until a <video> that `selector` picks shows a picture: a decoded frame, drawn as the page
+ * would draw it, that is not black (what a camera that is off, or a track with no frames yet,
+ * shows). A size and a ready state alone come before the first frame worth looking at. On a
+ * timeout the error says what each such video showed last.
+ */
+export async function untilVideoShows(page: Page, selector = 'video', timeoutMs = 20_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (s) => {
+        const seen = [...document.querySelectorAll<HTMLVideoElement>(s)].map((video) => {
+          const shape = { size: `${video.videoWidth}×${video.videoHeight}`, readyState: video.readyState };
+          if (video.videoWidth === 0 || video.readyState < 2) return { ...shape, brightest: null };
+          const canvas = document.createElement('canvas');
+          canvas.width = 32;
+          canvas.height = 32;
+          const drawing = canvas.getContext('2d', { willReadFrequently: true });
+          drawing?.drawImage(video, 0, 0, canvas.width, canvas.height);
+          const data = drawing?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+          let brightest = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            brightest = Math.max(brightest, (data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0));
+          }
+          return { ...shape, brightest };
+        });
+        (window as unknown as { videosSeen: unknown }).videosSeen = seen;
+        // A pixel clearly brighter than black (RGB sum above 3 × 32) is a picture.
+        return seen.some((video) => (video.brightest ?? 0) > 96);
+      },
+      selector,
+      { timeout: timeoutMs },
+    );
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => (window as unknown as { videosSeen?: unknown }).videosSeen)
+      .catch(() => null);
+    throw new Error(`no picture in "${selector}" within ${timeoutMs} ms; saw ${JSON.stringify(seen ?? [])}`, {
+      cause: error,
+    });
+  }
+}
