@@ -239,12 +239,14 @@ try {
   console.log(`measured ${run.wallSeconds.toFixed(1)} s; showing ${run.showing}; file: ${JSON.stringify(probed)}`);
   console.log(JSON.stringify(run));
   checkScene(run);
-  await checkRecording(output, {
+  const recordedSeconds = (stoppedAt - run.mediaAt) / 1_000;
+  const file = await checkRecording(output, {
     width: CANVAS.width,
     height: CANVAS.height,
-    recordedSeconds: (stoppedAt - run.mediaAt) / 1_000,
+    recordedSeconds,
     brightness: SCREEN_BRIGHTNESS,
   });
+  console.log(`file checked: ${JSON.stringify({ recordedSeconds, ...file })}`);
 
   const scene = `recorder, ${CANVAS.width}×${CANVAS.height}@${CANVAS.fps} from a 720p30 camera + 1080p30 screen share`;
   results = [

@@ -24,8 +24,14 @@ const BRIGHTNESS_TOLERANCE = 30;
 /** A continuous tone of TONE_AMPLITUDE has an RMS of TONE_AMPLITUDE/√2 of full scale; half of that is still clearly it. */
 const TONE_RMS = (0.5 * TONE_AMPLITUDE * 32_767) / Math.SQRT2;
 
-/** Throws with what is wrong unless `file` is the recording `expected` describes. */
-export async function checkRecording(file: string, expected: ExpectedRecording): Promise<void> {
+/**
+ * Throws with what is wrong unless `file` is the recording `expected` describes; returns what
+ * it read, for the log.
+ */
+export async function checkRecording(
+  file: string,
+  expected: ExpectedRecording,
+): Promise<{ durationSeconds: number; toneRms: number; medianBrightness: number }> {
   const probed = await probeRecording(file);
   const streams = probed.streams.map(({ codecType, codecName, width, height }) =>
     [codecType, codecName, width, height].filter((part) => part !== undefined).join(' '),
@@ -55,4 +61,5 @@ export async function checkRecording(file: string, expected: ExpectedRecording):
     Math.abs(median - expected.brightness) <= BRIGHTNESS_TOLERANCE,
     () => `the recording's frames have a median brightness of ${median.toFixed(0)}, ${expected.brightness} expected`,
   );
+  return { durationSeconds: probed.durationSeconds, toneRms: rms, medianBrightness: median };
 }
