@@ -8,7 +8,7 @@
  * LiveKit and the browser's WebRTC without Serambi). The bench fails, publishing nothing, unless
  * every entry reached the milestones its figures are made of and its first frame was the
  * speaker's camera. Run alone with `node --import tsx bench/browser.bench.ts`
- * (BENCH_BROWSER_ROUNDS), or by `pnpm bench`.
+ * (BENCH_BROWSER_ROUNDS), or by `pnpm bench`; needs `pnpm build` first.
  */
 import './test-env.ts';
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { type PublishedSyntheticMedia, publishSyntheticMedia } from '../test/sup
 import { percentile } from './load.ts';
 import { type PageMilestones, pageProbeScript } from './page-probe.ts';
 import { type BenchResult, check, report } from './results.ts';
+import { assertFreshBuild } from './web-build.ts';
 
 const ROUNDS = Number(process.env.BENCH_BROWSER_ROUNDS ?? 7);
 const FIRST_FRAME_TIMEOUT_MS = 30_000;
@@ -210,6 +211,7 @@ function figures(cold: Entry[], warm: Entry[], bare: Entry[]): BenchResult[] {
   ];
 }
 
+assertFreshBuild();
 const app = await startTestApp();
 let browser: Browser | null = null;
 let bareServer: Server | null = null;

@@ -10,9 +10,8 @@
  * stage) and every script the build precompresses came Brotli-encoded.
  */
 import './test-env.ts';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { webDistDir } from '../server/src/web/static.ts';
 import { translate } from '../shared/src/i18n/index.ts';
@@ -20,44 +19,13 @@ import { startTestApp } from '../test/support/app.ts';
 import { launchBrowser, newLivePage } from '../test/support/browser.ts';
 import { aRegistrant, aRoomSetup, joinRoom } from '../test/support/room.ts';
 import { type BenchResult, check, report } from './results.ts';
+import { assertFreshBuild } from './web-build.ts';
 
 type Page = Awaited<ReturnType<typeof newLivePage>>;
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
-const repository = fileURLToPath(new URL('..', import.meta.url));
-/** What the build is made of: a file here newer than web/dist/index.html means the build is stale. */
-const BUILD_SOURCES = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'shared/src'];
 /** After the page's own signal, how long nothing may load before its downloads count as complete. */
 const QUIET_MS = 1_000;
-
-/**
- * Fails unless web/dist holds a build of the current sources: figures of a missing or stale
- * build would be recorded as this commit's. BENCH_WEB_STALE_OK=1 accepts a stale one when the
- * bench runs alone, never under `pnpm bench` (BENCH_RESULTS_FILE set), which publishes.
- */
-function assertFreshBuild(): void {
-  const index = path.join(webDistDir, 'index.html');
-  if (!existsSync(index)) throw new Error('web/dist is not built: run `pnpm build` before this benchmark');
-  const builtAt = statSync(index).mtimeMs;
-  const newer = BUILD_SOURCES.flatMap((source) => filesUnder(path.join(repository, source))).filter(
-    (file) => statSync(file).mtimeMs > builtAt,
-  );
-  const staleAccepted = process.env.BENCH_WEB_STALE_OK === '1' && !process.env.BENCH_RESULTS_FILE;
-  if (newer.length > 0 && !staleAccepted) {
-    throw new Error(
-      `web/dist is older than ${newer.length} source file(s), e.g. ${path.relative(repository, newer[0] ?? '')}: ` +
-        'run `pnpm build` before this benchmark (or, running it alone, set BENCH_WEB_STALE_OK=1)',
-    );
-  }
-}
-
-function filesUnder(entry: string): string[] {
-  if (!existsSync(entry)) return [];
-  if (!statSync(entry).isDirectory()) return [entry];
-  return readdirSync(entry, { recursive: true, withFileTypes: true })
-    .filter((dirent) => dirent.isFile())
-    .map((dirent) => path.join(dirent.parentPath, dirent.name));
-}
 
 interface Downloads {
   scripts: number;
