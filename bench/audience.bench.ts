@@ -3,7 +3,8 @@
  * (subscribe only) joins one room on a local LiveKit, once hidden (what Serambi does) and once
  * visible, and we count what open-source LiveKit fans out to them and what it costs the server.
  * The bench fails, publishing nothing, unless both runs counted exactly the events LiveKit is
- * known to send (`checkCounts`). Run alone with `node --import tsx bench/audience.bench.ts`, or with the rest by `pnpm bench`.
+ * known to send (`checkCounts`). Run alone with `node --import tsx bench/audience.bench.ts`, or
+ * with the rest by `pnpm bench`.
  *
  * The audience runs in WORKERS child processes (this file, forked): rtc-node hands every native
  * event to every Room of its process, so 60 Rooms in one process cost the client O(rooms × events)
@@ -270,9 +271,10 @@ function figures(hidden: AudienceRun, visible: AudienceRun): BenchResult[] {
 }
 
 /**
- * Throws unless both runs counted what LiveKit is known to send (LIVEKIT.md): hidden, no member
- * hears of any other or of the speaker's view of them; visible, every member hears of each one
- * that joined after it, knows all the others at the end, and the speaker heard of every join.
+ * Throws unless both runs counted what open-source LiveKit is known to send: hidden, no member
+ * hears of another joining or knows another at the end, and the speaker hears of no join;
+ * visible, every member hears of each one that joined after it and knows all the others at the
+ * end, and the speaker hears of every join.
  * Counts other than these mean the comparison measured something else (lost joins, a listener
  * that missed events, a grant not applied), so its figures must not be published.
  */
