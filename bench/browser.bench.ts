@@ -5,8 +5,10 @@
  * rtc-node client publishing a camera, so the browser side is the participant alone. Compared in
  * the same run with the same page opened again in the same context (warm cache), and with a bare
  * page that only loads livekit-client and connects with a token the server issued (the floor:
- * LiveKit and the browser's WebRTC without Serambi). Run alone with
- * `node --import tsx bench/browser.bench.ts` (BENCH_BROWSER_ROUNDS), or by `pnpm bench`.
+ * LiveKit and the browser's WebRTC without Serambi). The bench fails, publishing nothing, unless
+ * every entry reached the milestones its figures are made of and its first frame was the
+ * speaker's camera. Run alone with `node --import tsx bench/browser.bench.ts`
+ * (BENCH_BROWSER_ROUNDS), or by `pnpm bench`; needs `pnpm build` first.
  */
 import './test-env.ts';
 import { readFileSync } from 'node:fs';
@@ -20,7 +22,8 @@ import { dispose } from '../test/support/rtc.ts';
 import { type PublishedSyntheticMedia, publishSyntheticMedia } from '../test/support/synthetic-media.ts';
 import { percentile } from './load.ts';
 import { type PageMilestones, pageProbeScript } from './page-probe.ts';
-import { type BenchResult, report } from './results.ts';
+import { type BenchResult, check, report } from './results.ts';
+import { assertFreshBuild } from './web-build.ts';
 
 const ROUNDS = Number(process.env.BENCH_BROWSER_ROUNDS ?? 7);
 const FIRST_FRAME_TIMEOUT_MS = 30_000;
@@ -143,6 +146,23 @@ function sortedOf(entries: Entry[], key: keyof Entry): number[] {
   return times.sort((a, b) => a - b);
 }
 
+/**
+ * Throws unless every entry's first frame was the speaker's camera: its picture shaped as the
+ * camera's (WebRTC may send it smaller when the link or the CPU is short, never reshaped), not
+ * a placeholder or some other track.
+ */
+function checkFrames(entries: Entry[], what: string): void {
+  for (const [i, entry] of entries.entries()) {
+    const [width, height] = (entry.frameSize ?? '').split('×').map(Number);
+    const aspect = (width ?? Number.NaN) / (height ?? Number.NaN);
+    check(
+      Math.abs(aspect - CAMERA.width / CAMERA.height) < 0.02,
+      () =>
+        `${what} ${i + 1}: the first frame was ${entry.frameSize}, not the speaker's ${CAMERA.width}×${CAMERA.height} camera`,
+    );
+  }
+}
+
 function figures(cold: Entry[], warm: Entry[], bare: Entry[]): BenchResult[] {
   const p50 = (entries: Entry[], key: keyof Entry) => percentile(sortedOf(entries, key), 50);
   const max = (entries: Entry[], key: keyof Entry) => percentile(sortedOf(entries, key), 100);
@@ -191,6 +211,7 @@ function figures(cold: Entry[], warm: Entry[], bare: Entry[]): BenchResult[] {
   ];
 }
 
+assertFreshBuild();
 const app = await startTestApp();
 let browser: Browser | null = null;
 let bareServer: Server | null = null;
@@ -240,6 +261,9 @@ try {
     await sleep(500);
   }
   console.log(`entries: ${JSON.stringify({ cold, warm, bare })}`);
+  checkFrames(cold, 'room entry');
+  checkFrames(warm, 'room entry with a warm cache');
+  checkFrames(bare, 'bare page entry');
   results = figures(cold, warm, bare);
 } catch (error) {
   failure = error as Error;
@@ -251,10 +275,10 @@ try {
   await app.stop();
   await dispose();
 }
-report(results);
 if (failure) {
   console.error(failure);
   process.exit(1);
 }
+report(results);
 // rtc-node's native runtime keeps the process alive; everything of ours is stopped.
 process.exit(0);

@@ -5,7 +5,9 @@
  * rtc-node so LiveKit's presence webhooks flowed. The server runs in a child process
  * (bench/memory-server.ts), so its RSS is its own: not this harness, not LiveKit (reported
  * apart), not the clients. On PGlite the database lives in the server process and is counted;
- * then again on PostgreSQL, whose processes are not. Run alone with
+ * then again on PostgreSQL, whose processes are not. The bench fails, publishing nothing,
+ * unless every registrant joined and the server counts exactly CLIENTS connected when it is
+ * measured. Run alone with
  * `node --import tsx bench/memory.bench.ts` (BENCH_MEMORY_REGISTRANTS, BENCH_MEMORY_CLIENTS;
  * BENCH_MEMORY_POSTGRES=0 skips PostgreSQL), or by `pnpm bench`.
  */
@@ -15,7 +17,7 @@ import { createTestDatabase, startPostgres, type TestPostgres } from '../test/su
 import { aRoomSetup, eventually, joinRoom, type RoomClient, snapshotOf } from '../test/support/room.ts';
 import { type MemoryFigures, MemoryServer, residentBytes } from './memory-server.ts';
 import { now, QaClients } from './qa-clients.ts';
-import { type BenchResult, report } from './results.ts';
+import { type BenchResult, check, report } from './results.ts';
 
 const REGISTRANTS = Number(process.env.BENCH_MEMORY_REGISTRANTS ?? 1_000);
 const CLIENTS = Number(process.env.BENCH_MEMORY_CLIENTS ?? 100);
@@ -62,6 +64,7 @@ async function measureServer(databaseUrl?: string): Promise<Measured> {
     const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
     if ((await host.call('/live')).status !== 204) throw new Error('the session did not go live');
     const secrets = await server.register(setup.session.id, REGISTRANTS);
+    check(secrets.length === REGISTRANTS, () => `${secrets.length} of ${REGISTRANTS} registrants written`);
 
     let started = now();
     const members: RoomClient[] = [];
@@ -78,12 +81,25 @@ async function measureServer(databaseUrl?: string): Promise<Measured> {
       await clients.connect(i, livekit.url, livekit.token);
     });
     // Presence comes from LiveKit's webhooks: the server has them all when its count says so.
-    await eventually(async () => (await snapshotOf(host)).presence.connected >= CLIENTS, 30_000);
+    const counted = () => snapshotOf(host).then((snapshot) => snapshot.presence.connected);
+    await eventually(async () => (await counted()) >= CLIENTS, 30_000).catch(async () => {
+      throw new Error(`the server counted ${await counted()} of ${CLIENTS} clients connected`);
+    });
     console.log(`${CLIENTS} rtc-node clients connected and counted in ${Math.round(now() - started)} ms`);
     await sleep(SETTLE_MS);
     const loaded = await server.measure();
     const liveKitLoadedBytes = server.liveKitPid ? residentBytes(server.liveKitPid) : Number.NaN;
-    return { idle, loaded, liveKitIdleBytes, liveKitLoadedBytes };
+    // The session measured is the one named: every client still connected, nobody else.
+    const stillConnected = await counted();
+    check(stillConnected === CLIENTS, () => `${stillConnected} connected when measured, ${CLIENTS} expected`);
+    const measured = { idle, loaded, liveKitIdleBytes, liveKitLoadedBytes };
+    check(
+      [idle, loaded].every((m) => m.rssBytes > 0 && m.peakRssBytes >= m.rssBytes && m.heapUsedBytes > 0) &&
+        liveKitIdleBytes > 0 &&
+        liveKitLoadedBytes > 0,
+      () => `memory not read from /proc: ${JSON.stringify(measured)}`,
+    );
+    return measured;
   } finally {
     await clients.stop();
     await server.stop();
@@ -140,8 +156,8 @@ try {
 } finally {
   await postgres?.stop();
 }
-report(results);
 if (failure) {
   console.error(failure);
   process.exit(1);
 }
+report(results);

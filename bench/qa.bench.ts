@@ -2,9 +2,12 @@
  * The Q&A queue in a full room (issue 5): with CLIENTS connected rtc-node clients on the stage
  * room of a live session, how long a question takes from its POST to every client, and how many
  * broadcasts a 1,000-vote burst becomes (the coalescer's point), with every client converging
- * on the stored counts. Run alone with `node --import tsx bench/qa.bench.ts` (scale:
- * BENCH_QA_CLIENTS, BENCH_QA_QUESTIONS, BENCH_QA_VOTES, BENCH_QA_WORKERS; BENCH_QA_DATABASE=postgres for
- * PostgreSQL instead of PGlite), or by `pnpm bench`.
+ * on the stored counts. The bench fails, publishing nothing, unless every question reached every
+ * client, the database holds exactly the votes sent, and every client ends with those counts
+ * having received every broadcast the server flushed. Run alone with
+ * `node --import tsx bench/qa.bench.ts` (scale: BENCH_QA_CLIENTS, BENCH_QA_QUESTIONS,
+ * BENCH_QA_VOTES, BENCH_QA_WORKERS; BENCH_QA_DATABASE=postgres for PostgreSQL instead of
+ * PGlite), or by `pnpm bench`.
  */
 import './test-env.ts';
 import { readFileSync } from 'node:fs';
@@ -17,7 +20,7 @@ import { createTestDatabase, startPostgres } from '../test/support/postgres.ts';
 import { aRoomSetup, joinRoom, type RoomClient } from '../test/support/room.ts';
 import { percentile } from './load.ts';
 import { now, QaClients, type Vote } from './qa-clients.ts';
-import { type BenchResult, report } from './results.ts';
+import { type BenchResult, check, report } from './results.ts';
 
 const CLIENTS = Number(process.env.BENCH_QA_CLIENTS ?? 200);
 const QUESTIONS = Number(process.env.BENCH_QA_QUESTIONS ?? 30);
@@ -137,6 +140,7 @@ async function fanOut(room: Room, clients: QaClients): Promise<FanOut> {
     result.answered.push(now() - sentAt);
     result.asked.push(question);
     const arrivals = await clients.arrivals(question.id, ARRIVAL_TIMEOUT_MS);
+    check(arrivals.size === CLIENTS, () => `question ${q + 1}: ${arrivals.size} of ${CLIENTS} clients answered`);
     let last = 0;
     for (const at of arrivals.values()) {
       if (at === null) {
@@ -244,10 +248,12 @@ async function voteBurst(room: Room, clients: QaClients, asked: Question[]): Pro
   const seen = states.map((client, i) => client.votesEvents - (seenBefore[i] ?? 0));
   run.latencies.sort((a, b) => a - b);
   const flushes = deps.bursts.flushes - flushesBefore;
-  if (Math.min(...seen) !== flushes || Math.max(...seen) !== flushes) {
-    // Converged all the same (counts are absolute), but some announcement went missing or came twice.
-    console.warn(`clients received ${Math.min(...seen)}–${Math.max(...seen)} qa.votes events of ${flushes} flushes`);
-  }
+  // Converged all the same (counts are absolute), but an announcement that went missing would make
+  // "broadcasts received by a client" count something other than the server's flushes.
+  check(
+    Math.min(...seen) === flushes && Math.max(...seen) === flushes,
+    () => `clients received ${Math.min(...seen)}–${Math.max(...seen)} qa.votes events of ${flushes} flushes`,
+  );
   return {
     votes: run.ok,
     durationMs: run.lastAnsweredAt - run.firstSentAt,
@@ -360,11 +366,12 @@ try {
   console.log(
     `fan-out: ${JSON.stringify({ toEveryone: fan.toEveryone.map(Math.round), lost: fan.lost, answered: fan.answered.map(Math.round) })}`,
   );
+  check(fan.lost === 0, () => `${fan.lost} question arrivals missing after ${ARRIVAL_TIMEOUT_MS} ms`);
   const burst = await voteBurst(room, clients, fan.asked);
   cpuSince('the vote burst (and its warm-up)');
   console.log(`vote burst: ${JSON.stringify(burst)}`);
+  check(burst.votes === VOTES, () => `${burst.votes} of ${VOTES} votes answered 200`);
   results = figures(CLIENTS, fan, burst);
-  if (fan.lost > 0) failure = new Error(`${fan.lost} question arrivals missing after ${ARRIVAL_TIMEOUT_MS} ms`);
 } catch (error) {
   failure = error as Error;
 } finally {
@@ -372,10 +379,10 @@ try {
   await app.stop();
   await postgres?.stop();
 }
-report(results);
 if (failure) {
   console.error(failure);
   process.exit(1);
 }
+report(results);
 // rtc-node's native runtime keeps the process alive; everything of ours is stopped.
 process.exit(0);

@@ -2,7 +2,17 @@ import os from 'node:os';
 import { type BenchResult, round } from './results.ts';
 
 /** bench/README.md: the last run's figures as a table, and what each figure measures. */
-export function readme(figures: BenchResult[], run: { commit: string; date: string }): string {
+export function readme(
+  figures: BenchResult[],
+  run: {
+    commit: string;
+    /** Files that differed from the commit when the run measured them, or null. */
+    uncommitted: string[] | null;
+    date: string;
+    /** The bench files that ran, or null for all of them. */
+    benches: string[] | null;
+  },
+): string {
   const rows = figures.map((r) => [
     r.name,
     `${round(r.value)} ${r.unit}`,
@@ -12,11 +22,15 @@ export function readme(figures: BenchResult[], run: { commit: string; date: stri
   return [
     '# Benchmarks',
     '',
-    'Written by `pnpm bench` (bench/run.ts runs every `bench/*.bench.ts`); every run also appends',
-    'its figures to `history.jsonl`. Figures from one machine are comparable with each other, not',
-    'across machines.',
+    'Written by `pnpm bench` (bench/run.ts runs every `bench/*.bench.ts`, or those named, as in',
+    '`pnpm bench certificates room`); every run also appends its figures to `history.jsonl`. Each',
+    'bench checks that what it measured happened as it should before it reports a figure, and',
+    'fails otherwise; a run with a failed bench writes nothing. Figures from one machine are',
+    'comparable with each other, not across machines.',
     '',
-    `Last run: ${run.date}, commit \`${run.commit}\`, ${os.cpus().length} CPUs, Node ${process.version}.`,
+    `Last run: ${run.date}, commit \`${run.commit}\`${
+      run.uncommitted ? ` with uncommitted changes to ${run.uncommitted.join(', ')}` : ''
+    }, ${os.cpus().length} CPUs, Node ${process.version}${run.benches ? `; ${run.benches.join(', ')} only` : ''}.`,
     '',
     ...markdownTable(['Figure', 'Value', 'Compared to', 'Ratio'], rows),
     '',
@@ -28,18 +42,22 @@ export function readme(figures: BenchResult[], run: { commit: string; date: stri
     "  are joins, not connection set-up. Server CPU time per join is the CPU time of the server's",
     "  process (PGlite runs in it; PostgreSQL's own processes are not counted) divided by the joins:",
     '  steadier than the rates on a shared machine. `BENCH_ROOM_ONLY=storm` (and',
-    '  `BENCH_ROOM_ENGINES=pglite` or `postgres`) runs the join storm alone.',
+    '  `BENCH_ROOM_ENGINES=pglite` or `postgres`) runs the join storm alone. The bench fails unless',
+    '  every join and every request to the bare endpoint answered 2xx.',
     '- **stage**: a moderator invites a connected participant (20 rounds): from the invite request to the',
     "  `stage.invited` event reaching the participant's rtc-node client through LiveKit; then the guest",
     '  accepts: from the accept request to',
     "  LiveKit's participant showing `canPublish` (RoomService), and to the guest's rtc-node client",
-    '  having published a microphone track.',
+    '  having published a microphone track; a round that does not reach each of these fails the bench.',
     '- **audience of 60** (DESIGN.md principle 4): 60 subscribe-only rtc-node clients (4 child',
     '  processes, 10 connecting at a time) join one room of a local LiveKit after a speaker bot that',
     '  publishes nothing, once with `hidden: true` and once visible. Updates: ParticipantConnected',
     '  events seen by the member that joined first, and summed over all 60. LiveKit CPU and bytes',
     '  written (signalling plus its log): `/proc/<pid>/stat` utime+stime and `/proc/<pid>/io`',
     '  wchar, from the first join until 2 s without an event. Wall time: until the 60th connected.',
+    '  The bench fails unless the counts are exactly what LiveKit sends: hidden, no member and not',
+    '  the speaker hears of a join, nobody knows another member; visible, the first member hears of',
+    '  the 59 after it, all hear of 1,770 joins, each knows the 59 others and the speaker hears of 60.',
     '- **Q&A, 200 clients** (issue 5; server on PGlite): 200 registrants join a live session through',
     '  the API and connect rtc-node clients to its stage room (4 child processes, 20 connecting at a',
     '  time). Fan-out: 30 questions, one after another from 30 people, each timed from sending its',
@@ -48,14 +66,18 @@ export function readme(figures: BenchResult[], run: { commit: string; date: stri
     '  1,000 upvotes over 10 questions (5 per person), 50 in flight, sent from the client processes',
     "  with each client's ticket after a warm-up; broadcasts are the distinct `qa.votes` events the",
     '  first client received, per second from the first vote sent to the last of them, against votes',
-    '  answered per second. The bench fails unless the database holds exactly the votes sent and every',
-    '  client ends with those counts; "final counts at every client" is the last vote\'s answer to the',
+    '  answered per second. The bench fails unless every question reached every client, the database',
+    '  holds exactly the votes sent, and every client ends with those counts having received every',
+    '  `qa.votes` the server flushed; "final counts at every client" is the last vote\'s answer to the',
     "  last client's last `qa.votes`.",
     '- **recorder** (issue 6): one stage person publishes a 1280×720@30 camera with a tone and a',
     '  1920×1080@30 screen share (no simulcast) on a local LiveKit; the built-in recorder records',
     '  1280×720@15 for 30 s after a 4 s warm-up. Cores: utime+stime of the recorder process and its',
     '  ffmpeg from `/proc` over wall time; memory: their VmRSS sampled every second; real-time factor:',
-    '  media seconds written (and encoded by ffmpeg) per wall second, 1.0 meaning it keeps up.',
+    '  media seconds written (and encoded by ffmpeg) per wall second, 1.0 meaning it keeps up. The',
+    '  bench fails unless the recorder ends showing the screen share as received with the camera in',
+    '  the corner, and the file (ffprobe, ffmpeg) holds H.264 1280×720 and AAC, lasts the time',
+    "  recorded within 0.5 s, carries the tone and shows the screen share's grey.",
     '- **room entry by personal link** (headless Chromium): a registrant opens their link to the live',
     '  room (`/j/:secret/live`, as in their mails) in a fresh browser context (phone-sized, empty',
     '  cache), 7 times, while the host publishes a 640×360@15 camera and a tone from rtc-node. Times',
@@ -66,7 +88,9 @@ export function readme(figures: BenchResult[], run: { commit: string; date: stri
     '  `presentationTime`). Compared with a bare page that only loads livekit-client and connects with',
     "  the same person's token from the join API (the floor: LiveKit and Chromium's WebRTC without",
     '  Serambi), and with the link opened again in the same context (warm cache). Chromium is warmed up',
-    '  by one unmeasured entry first.',
+    '  by one unmeasured entry first. The bench fails if the build is missing or older than its',
+    '  sources, and unless every entry reached each milestone and its first frame had the shape of',
+    "  the speaker's 640×360 camera.",
     '- **JS downloaded**: each page opened in a fresh Chromium context against `web/dist` as the',
     '  server serves it (the bench fails if the build is missing or older than its sources); every',
     "  JavaScript response until 1 s without one after the page's heading (the room: its stage) shows,",
@@ -74,14 +98,22 @@ export function readme(figures: BenchResult[], run: { commit: string; date: stri
     "  sends the Brotli copies the build writes beside each asset; Chromium's encoded body size).",
     '  The room is entered by a personal link while the session',
     "  is live, and compared with the public page that downloads most; the whole build's `.js` files",
-    '  for scale.',
+    '  for scale. The bench fails unless each page shows its own heading (not the not-found page)',
+    '  and every script the build precompresses (1 KiB or more) came Brotli-encoded.',
     '- **memory**: the server runs in a child process (bench/memory-server.ts), so RSS (`VmRSS`) is',
     '  its own, not LiveKit (reported apart), the rtc-node clients or the harness. Measured after two',
     '  forced collections (`--expose-gc`), 3 s after start (idle) and 3 s after the load: 1,000',
     '  registrants written to the database, the session live, all 1,000 joined through the API (room',
     '  ticket and LiveKit token each), 100 of them connected with rtc-node and counted by presence',
     '  webhooks. On PGlite the database runs inside the server process (its WebAssembly memory is',
-    '  counted); on PostgreSQL it does not. Peak is `VmHWM`.',
+    '  counted); on PostgreSQL it does not. Peak is `VmHWM`. The bench fails unless every registrant',
+    '  joined and the server counts exactly the 100 connected when it measures.',
+    '- **certificate PDF**: 20 renders, after one warm-up, of a session certificate for a Latin and for',
+    '  a Chinese name. Every PDF is read back with poppler before the figures count: one A4 page',
+    '  holding the name, community, session and number as text, the Latin name in Noto Serif Display',
+    '  without the fallback font, the Chinese one in Droid Sans Fallback. **attendance report**: built',
+    '  from 1,000 (and 100) registrants connected 3 times each; every report must give each',
+    '  registrant the seconds their connections add up to.',
     '',
   ].join('\n');
 }

@@ -4,8 +4,11 @@
  * share at 30 fps, recorded to 1280×720 at 15 fps. What it costs (CPU of the recorder process
  * and its ffmpeg, from /proc, over wall time; their resident memory) and whether it keeps up
  * (media written and encoded per wall second, ffmpeg's own speed, frames frozen because the
- * encoder was behind). Run alone with `node --import tsx bench/recorder.bench.ts`
- * (BENCH_RECORDER_SECONDS sets the measured time), or with the rest by `pnpm bench`.
+ * encoder was behind). The bench fails, publishing nothing, unless the recorder showed that
+ * scene to the end and its file holds it: H.264 at the canvas size and AAC, as long as the time
+ * recorded, the tone audible, the screen share's picture (bench/recording-check.ts). Run alone
+ * with `node --import tsx bench/recorder.bench.ts` (BENCH_RECORDER_SECONDS sets the measured
+ * time), or with the rest by `pnpm bench`.
  */
 import './test-env.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +20,8 @@ import { type Bot, createRoom, joinBot, mintToken } from '../test/support/bots.t
 import { startTestLiveKit } from '../test/support/livekit.ts';
 import { FFMPEG, i420Frame, type Publication, probeRecording, publishLoop } from '../test/support/recording-media.ts';
 import { dispose } from '../test/support/rtc.ts';
-import { type BenchResult, report } from './results.ts';
+import { checkRecording } from './recording-check.ts';
+import { type BenchResult, check, report } from './results.ts';
 
 const MEASURED_SECONDS = Number(process.env.BENCH_RECORDER_SECONDS ?? 30);
 /** Not measured: subscriptions, the first keyframes, ffmpeg's start. */
@@ -26,6 +30,10 @@ const CANVAS = { width: 1280, height: 720, fps: 15 };
 /** sysconf(_SC_CLK_TCK) on Linux: /proc/<pid>/stat counts CPU time in these. */
 const CLOCK_TICKS = 100;
 const SAMPLE_EVERY_MS = 1_000;
+const CAMERA = { width: 1280, height: 720, fps: 30, colour: { y: 110, u: 100, v: 160 } };
+const SCREEN = { width: 1920, height: 1080, fps: 30, colour: { y: 200, u: 128, v: 128 } };
+/** The screen share's grey as ffmpeg decodes it to full-range brightness (the corner camera and the bar shift it a little). */
+const SCREEN_BRIGHTNESS = ((SCREEN.colour.y - 16) * 255) / 219;
 
 /**
  * User + system CPU seconds of a process (all threads), or of its main thread alone (Node's
@@ -88,6 +96,8 @@ function movingBarFrames(width: number, height: number, count: number, colour: {
 }
 
 interface Measured {
+  /** When the recorder wrote its first frame (its "media" event): the recording's time 0 on the wall clock. */
+  mediaAt: number;
   wallSeconds: number;
   recorderCores: number;
   /** Of which its JavaScript thread: receiving frames, mixing, drawing (the rest is rtc-node's native decoding). */
@@ -104,6 +114,8 @@ interface Measured {
   framesRepeatedWhileBusy: number;
   audioUnderflows: number;
   showing: string;
+  /** The last stats event: what the recorder was subscribed to and showing at the end. */
+  latest: Extract<RecorderEvent, { event: 'stats' }>;
 }
 
 async function measure(recorder: RecorderProcess): Promise<Measured> {
@@ -111,7 +123,7 @@ async function measure(recorder: RecorderProcess): Promise<Measured> {
   recorder.onEvent((event) => {
     if (event.event === 'stats') stats = event;
   });
-  await nextEvent(recorder, 'media');
+  const media = await nextEvent(recorder, 'media');
   await sleep(WARM_UP_MS);
   const ffmpegPid = childrenOf(recorder.pid)[0];
   if (ffmpegPid === undefined) throw new Error('the recorder has no ffmpeg child');
@@ -134,7 +146,13 @@ async function measure(recorder: RecorderProcess): Promise<Measured> {
   const last = await nextEvent(recorder, 'stats');
   const wallSeconds = (performance.now() - startedAt) / 1_000;
   const latest = stats ?? last;
+  // Without ffmpeg's progress, "media encoded per wall second" would be a zero, not a measurement.
+  check(
+    first.encodedSeconds !== null && last.encodedSeconds !== null,
+    'ffmpeg reported no progress: media encoded unknown',
+  );
   return {
+    mediaAt: Date.parse(media.at),
     wallSeconds,
     recorderCores: (cpuSeconds(recorder.pid) - cpuBefore.recorder) / wallSeconds,
     recorderMainThreadCores: (cpuSeconds(recorder.pid, true) - cpuBefore.mainThread) / wallSeconds,
@@ -144,7 +162,7 @@ async function measure(recorder: RecorderProcess): Promise<Measured> {
     averageMiB: memory.reduce((sum, value) => sum + value, 0) / memory.length,
     // Between two stats events, which are 5 s apart on the recorder's own clock.
     mediaSeconds: last.mediaSeconds - first.mediaSeconds,
-    encodedSeconds: (last.encodedSeconds ?? 0) - (first.encodedSeconds ?? 0),
+    encodedSeconds: last.encodedSeconds - first.encodedSeconds,
     speed: latest.speed,
     framesWritten: last.framesWritten - first.framesWritten,
     framesRepeatedWhileBusy: last.framesRepeatedWhileBusy - first.framesRepeatedWhileBusy,
@@ -156,7 +174,29 @@ async function measure(recorder: RecorderProcess): Promise<Measured> {
     ]
       .filter(Boolean)
       .join(' '),
+    latest,
   };
+}
+
+/**
+ * Throws unless the recorder worked on the scene the figures name until the end: subscribed to
+ * the camera, the screen share and the microphone, showing the screen share as received
+ * (1920×1080) with the camera in the corner.
+ */
+function checkScene(run: Measured): void {
+  const { latest } = run;
+  check(
+    latest.videoTracks === 2 && latest.audioTracks === 1,
+    () => `the recorder had ${latest.videoTracks} video and ${latest.audioTracks} audio tracks, not 2 and 1`,
+  );
+  check(
+    latest.showing?.source === 'screen' &&
+      latest.showing.width === SCREEN.width &&
+      latest.showing.height === SCREEN.height &&
+      latest.pictureInPicture !== null,
+    () =>
+      `the recorder was showing ${run.showing}, not the ${SCREEN.width}×${SCREEN.height} screen share with a camera in the corner`,
+  );
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'serambi-recorder-bench-'));
@@ -173,14 +213,14 @@ try {
   publications.push(
     await publishLoop(speaker, {
       source: 'camera',
-      frames: movingBarFrames(1280, 720, 30, { y: 110, u: 100, v: 160 }),
-      fps: 30,
+      frames: movingBarFrames(CAMERA.width, CAMERA.height, 30, CAMERA.colour),
+      fps: CAMERA.fps,
       toneHz: 220,
     }),
     await publishLoop(speaker, {
       source: 'screen',
-      frames: movingBarFrames(1920, 1080, 30, { y: 200, u: 128, v: 128 }),
-      fps: 30,
+      frames: movingBarFrames(SCREEN.width, SCREEN.height, 30, SCREEN.colour),
+      fps: SCREEN.fps,
     }),
   );
   const token = await mintToken(liveKit, {
@@ -191,11 +231,22 @@ try {
   const output = path.join(scratch, 'bench.mp4');
   recorder = spawnRecorder({ url: liveKit.url, token, output, ffmpeg: FFMPEG, ...CANVAS });
   const run = await measure(recorder);
-  const exit = await recorder.stop();
+  const stopped = nextEvent(recorder, 'stopped');
+  const stoppedAt = Date.now();
+  const [exit] = await Promise.all([recorder.stop(), stopped]);
   if (exit.failure || exit.code !== 0) throw new Error(`the recorder did not stop cleanly: ${JSON.stringify(exit)}`);
   const probed = await probeRecording(output);
   console.log(`measured ${run.wallSeconds.toFixed(1)} s; showing ${run.showing}; file: ${JSON.stringify(probed)}`);
   console.log(JSON.stringify(run));
+  checkScene(run);
+  const recordedSeconds = (stoppedAt - run.mediaAt) / 1_000;
+  const file = await checkRecording(output, {
+    width: CANVAS.width,
+    height: CANVAS.height,
+    recordedSeconds,
+    brightness: SCREEN_BRIGHTNESS,
+  });
+  console.log(`file checked: ${JSON.stringify({ recordedSeconds, ...file })}`);
 
   const scene = `recorder, ${CANVAS.width}×${CANVAS.height}@${CANVAS.fps} from a 720p30 camera + 1080p30 screen share`;
   results = [
@@ -253,10 +304,10 @@ try {
   await liveKit.stop();
   rmSync(scratch, { recursive: true, force: true });
 }
-report(results);
 if (failure) {
   console.error(failure);
   process.exit(1);
 }
+report(results);
 // rtc-node's native runtime keeps the process alive; everything of ours is stopped.
 process.exit(0);

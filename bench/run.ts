@@ -1,6 +1,12 @@
 /**
  * `pnpm bench`: runs every bench/*.bench.ts in its own process, then writes bench/results.json,
  * the table in bench/README.md, and one line of bench/history.jsonl (commit, date, figures).
+ * `pnpm bench certificates room` runs those benches alone (and writes their figures alone).
+ *
+ * Nothing is written unless every bench that ran passed: exited 0 (a bench checks what it
+ * measured before it reports, and exits non-zero when a check fails) and handed over at least
+ * one figure, each with a finite value. One failed bench means no figure of the run is
+ * published: the files keep the last run that passed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,15 +14,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readme } from './readme.ts';
-import type { BenchResult } from './results.ts';
+import { type BenchResult, problemsOf } from './results.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(here)
+/** What a run writes, relative to the repository. */
+const OUTPUTS = ['bench/results.json', 'bench/README.md', 'bench/history.jsonl'];
+
+const available = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
   .sort();
+const files = selected(process.argv.slice(2));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'serambi-bench-'));
 const results: BenchResult[] = [];
-const failed: string[] = [];
+const failed: Array<{ file: string; why: string }> = [];
 try {
   for (const file of files) {
     await untilIdle();
@@ -29,13 +39,93 @@ try {
       env: { ...process.env, BENCH_RESULTS_FILE: out, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     });
     console.log(`◀ ${file}: ${Math.round((performance.now() - started) / 1000)} s`);
-    if (run.status !== 0) failed.push(file);
-    for (const line of readFileSync(out, 'utf8').split('\n')) {
-      if (line.trim()) results.push(JSON.parse(line) as BenchResult);
-    }
+    const handedOver = figuresIn(readFileSync(out, 'utf8'));
+    const why =
+      run.status !== 0
+        ? `exited with ${run.status ?? run.signal ?? run.error?.message}`
+        : handedOver.problems.length > 0
+          ? handedOver.problems.join('; ')
+          : handedOver.figures.length === 0
+            ? 'exited 0 without a figure'
+            : null;
+    if (why) failed.push({ file, why });
+    else results.push(...handedOver.figures);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+
+if (failed.length > 0) {
+  console.error(`\nfailed: ${failed.map(({ file, why }) => `${file} (${why})`).join(', ')}`);
+  console.error(`nothing written: ${OUTPUTS.join(', ')} still hold the last run that passed.`);
+  process.exit(1);
+}
+
+const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
+const uncommitted = uncommittedChanges();
+const date = new Date().toISOString();
+const benches = files.length === available.length ? null : files;
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(path.join(here, 'README.md'), readme(results, { commit, uncommitted, date, benches }));
+appendFileSync(
+  path.join(here, 'history.jsonl'),
+  `${JSON.stringify({ commit, ...(uncommitted ? { uncommitted } : {}), date, ...(benches ? { benches } : {}), results })}\n`,
+);
+console.log(`\n${OUTPUTS.join(', ')} written (${results.length} figures).`);
+
+/**
+ * The bench files named on the command line (`certificates` or `certificates.bench.ts`), in
+ * the order given; every bench when none is named. An unknown name stops the run before any
+ * bench starts.
+ */
+function selected(names: string[]): string[] {
+  if (names.length === 0) return available;
+  const fileOf = (name: string) => `${path.basename(name).replace(/\.bench\.ts$/, '')}.bench.ts`;
+  const unknown = names.filter((name) => !available.includes(fileOf(name)));
+  if (unknown.length > 0) {
+    console.error(
+      `no bench named ${unknown.join(', ')}; there are ${available.map((f) => f.replace(/\.bench\.ts$/, '')).join(', ')}`,
+    );
+    process.exit(2);
+  }
+  return [...new Set(names.map(fileOf))];
+}
+
+/** The figures a bench handed over (one JSON line each), and what is wrong with any of them. */
+function figuresIn(lines: string): { figures: BenchResult[]; problems: string[] } {
+  const figures: BenchResult[] = [];
+  const problems: string[] = [];
+  for (const line of lines.split('\n')) {
+    if (!line.trim()) continue;
+    let figure: unknown;
+    try {
+      figure = JSON.parse(line);
+    } catch {
+      problems.push(`not JSON: ${line.slice(0, 80)}`);
+      continue;
+    }
+    const wrong = problemsOf(figure);
+    if (wrong.length > 0) problems.push(...wrong);
+    else figures.push(figure as BenchResult);
+  }
+  return { figures, problems };
+}
+
+/**
+ * Files changed since the commit (besides what this run writes): the figures are of the work
+ * tree, so the commit alone would not name what was measured.
+ */
+function uncommittedChanges(): string[] | null {
+  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+    cwd: here,
+    encoding: 'utf8',
+  });
+  const changed = status
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(3))
+    .filter((file) => !OUTPUTS.includes(file));
+  return changed.length > 0 ? changed : null;
 }
 
 /**
@@ -60,15 +150,4 @@ async function untilIdle(): Promise<void> {
   for (let busy = await busyShare(); busy > 0.1 && Date.now() < deadline; busy = await busyShare()) {
     console.log(`waiting for the machine to settle (CPU ${Math.round(busy * 100)}% busy)`);
   }
-}
-
-const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
-const date = new Date().toISOString();
-writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(path.join(here, 'README.md'), readme(results, { commit, date }));
-appendFileSync(path.join(here, 'history.jsonl'), `${JSON.stringify({ commit, date, results })}\n`);
-console.log(`\nbench/results.json, bench/README.md and bench/history.jsonl written (${results.length} figures).`);
-if (failed.length > 0) {
-  console.error(`failed: ${failed.join(', ')}`);
-  process.exit(1);
 }

@@ -5,54 +5,27 @@
  * script response summed raw, gzipped (node:zlib level 9, a size independent of how the server
  * compresses) and as it came over the wire (the server sends the build's Brotli copies). The room page is compared with
  * the public pages, and the whole build with what one page takes of it. Run alone with
- * `node --import tsx bench/web.bench.ts`, or by `pnpm bench`; needs `pnpm build` first.
+ * `node --import tsx bench/web.bench.ts`, or by `pnpm bench`; needs `pnpm build` first. The
+ * bench fails, publishing nothing, unless each page showed its own heading (the room: its
+ * stage) and every script the build precompresses came Brotli-encoded.
  */
 import './test-env.ts';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { webDistDir } from '../server/src/web/static.ts';
+import { translate } from '../shared/src/i18n/index.ts';
 import { startTestApp } from '../test/support/app.ts';
 import { launchBrowser, newLivePage } from '../test/support/browser.ts';
 import { aRegistrant, aRoomSetup, joinRoom } from '../test/support/room.ts';
-import { type BenchResult, report } from './results.ts';
+import { type BenchResult, check, report } from './results.ts';
+import { assertFreshBuild } from './web-build.ts';
 
 type Page = Awaited<ReturnType<typeof newLivePage>>;
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
-const repository = fileURLToPath(new URL('..', import.meta.url));
-/** What the build is made of: a file here newer than web/dist/index.html means the build is stale. */
-const BUILD_SOURCES = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'shared/src'];
 /** After the page's own signal, how long nothing may load before its downloads count as complete. */
 const QUIET_MS = 1_000;
-
-/**
- * Fails unless web/dist holds a build of the current sources: figures of a missing or stale
- * build would be recorded as this commit's. BENCH_WEB_STALE_OK=1 accepts a stale one.
- */
-function assertFreshBuild(): void {
-  const index = path.join(webDistDir, 'index.html');
-  if (!existsSync(index)) throw new Error('web/dist is not built: run `pnpm build` before this benchmark');
-  const builtAt = statSync(index).mtimeMs;
-  const newer = BUILD_SOURCES.flatMap((source) => filesUnder(path.join(repository, source))).filter(
-    (file) => statSync(file).mtimeMs > builtAt,
-  );
-  if (newer.length > 0 && process.env.BENCH_WEB_STALE_OK !== '1') {
-    throw new Error(
-      `web/dist is older than ${newer.length} source file(s), e.g. ${path.relative(repository, newer[0] ?? '')}: ` +
-        'run `pnpm build` before this benchmark (or set BENCH_WEB_STALE_OK=1)',
-    );
-  }
-}
-
-function filesUnder(entry: string): string[] {
-  if (!existsSync(entry)) return [];
-  if (!statSync(entry).isDirectory()) return [entry];
-  return readdirSync(entry, { recursive: true, withFileTypes: true })
-    .filter((dirent) => dirent.isFile())
-    .map((dirent) => path.join(dirent.parentPath, dirent.name));
-}
 
 interface Downloads {
   scripts: number;
@@ -61,7 +34,12 @@ interface Downloads {
   /** Body bytes as they came over the wire (Brotli when the server sends its precompressed copies). */
   wireBytes: number;
   compressedByServer: boolean;
+  /** Scripts of 1 KiB or more (the build precompresses those) that did not come Brotli-encoded. */
+  notBrotli: string[];
 }
+
+/** The size from which the build writes Brotli copies (web/vite.config.ts, `precompress`). */
+const PRECOMPRESSED_FROM_BYTES = 1024;
 
 const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
@@ -71,7 +49,7 @@ const gzipped = (body: Buffer) => gzipSync(body, { level: 9 }).length;
  */
 async function scriptsOf(browser: Browser, url: string, ready: (page: Page) => Promise<unknown>): Promise<Downloads> {
   const page = await newLivePage(browser, new URL(url).origin, null, { locale: 'id-ID' });
-  const bodies = new Map<string, Promise<{ body: Buffer; encoded: boolean; wire: number }>>();
+  const bodies = new Map<string, Promise<{ url: string; body: Buffer; encoding: string | null; wire: number }>>();
   let lastArrival = performance.now();
   page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
@@ -80,8 +58,9 @@ async function scriptsOf(browser: Browser, url: string, ready: (page: Page) => P
     bodies.set(
       response.url(),
       Promise.all([response.body(), response.request().sizes()]).then(([body, sizes]) => ({
+        url: response.url(),
         body,
-        encoded: Boolean(response.headers()['content-encoding']),
+        encoding: response.headers()['content-encoding'] ?? null,
         wire: sizes.responseBodySize,
       })),
     );
@@ -98,7 +77,10 @@ async function scriptsOf(browser: Browser, url: string, ready: (page: Page) => P
       rawBytes: all.reduce((sum, { body }) => sum + body.length, 0),
       gzipBytes: all.reduce((sum, { body }) => sum + gzipped(body), 0),
       wireBytes: all.reduce((sum, { wire }) => sum + wire, 0),
-      compressedByServer: all.some(({ encoded }) => encoded),
+      compressedByServer: all.some(({ encoding }) => encoding !== null),
+      notBrotli: all
+        .filter(({ body, encoding }) => body.length >= PRECOMPRESSED_FROM_BYTES && encoding !== 'br')
+        .map(({ url, encoding }) => `${new URL(url).pathname} (${encoding ?? 'identity'})`),
     };
   } finally {
     await page.context().close();
@@ -117,6 +99,32 @@ function wholeBuild(): Downloads {
     gzipBytes: bodies.reduce((sum, body) => sum + gzipped(body), 0),
     wireBytes: 0,
     compressedByServer: false,
+    notBrotli: [],
+  };
+}
+
+/**
+ * Throws unless the page loaded scripts and every one the build precompresses came over the
+ * wire as Brotli: the "over the wire (Brotli from the server)" figures are about those bytes.
+ */
+function checkDownloads(name: string, downloads: Downloads): void {
+  check(downloads.scripts > 0, `the ${name} loaded no script`);
+  check(
+    downloads.notBrotli.length === 0,
+    () => `the ${name} got scripts the build precompresses without Brotli: ${downloads.notBrotli.join(', ')}`,
+  );
+}
+
+/** Waits for the page's main heading to read `text`: the page meant, not the not-found page or an error. */
+function headed(text: string) {
+  return async (page: Page) => {
+    const heading = page.locator('main').getByRole('heading', { level: 1, name: text, exact: true });
+    try {
+      await heading.first().waitFor({ timeout: 15_000 });
+    } catch (error) {
+      const shown = await page.locator('main h1').allTextContents();
+      throw new Error(`${page.url()} shows the heading ${JSON.stringify(shown)}, not "${text}"`, { cause: error });
+    }
   };
 }
 
@@ -133,22 +141,27 @@ try {
   const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
   if ((await host.call('/live')).status !== 204) throw new Error('the session did not go live');
   browser = await launchBrowser();
-  const heading = (page: Page) => page.locator('main h1').first().waitFor();
-  const publicPages: Array<[name: string, path: string]> = [
-    ['home page', '/'],
-    ['community page', `/c/${setup.community.slug}`],
-    ['session page', `/s/${setup.session.slug}`],
-    ['personal link page', `/j/${secret}`],
-    ['certificate check page', '/verify'],
+  const community = await app.context.db.query.communities.findFirst({
+    where: (c, { eq }) => eq(c.slug, setup.community.slug),
+  });
+  const session = await app.context.db.query.sessions.findFirst({ where: (s, { eq }) => eq(s.id, setup.session.id) });
+  if (!community || !session) throw new Error('the community or the session of the setup is not stored');
+  const publicPages: Array<[name: string, path: string, heading: string]> = [
+    ['home page', '/', translate('id', 'home.title')],
+    ['community page', `/c/${setup.community.slug}`, community.name],
+    ['session page', `/s/${setup.session.slug}`, session.title],
+    ['personal link page', `/j/${secret}`, session.title],
+    ['certificate check page', '/verify', translate('id', 'certificates.verify.heading')],
   ];
   const pages = new Map<string, Downloads>();
-  for (const [name, pagePath] of publicPages) {
-    pages.set(name, await scriptsOf(browser, `${app.url}${pagePath}`, heading));
+  for (const [name, pagePath, heading] of publicPages) {
+    pages.set(name, await scriptsOf(browser, `${app.url}${pagePath}`, headed(heading)));
   }
   const room = await scriptsOf(browser, `${app.url}/j/${secret}/live`, (page) =>
     page.getByTestId('stage').waitFor({ timeout: 20_000 }),
   );
   const build = wholeBuild();
+  for (const [name, downloads] of [...pages, ['live room', room] as const]) checkDownloads(name, downloads);
   for (const [name, downloads] of [...pages, ['live room', room] as const]) {
     console.log(
       `${name}: ${downloads.scripts} scripts, ${Math.round(kB(downloads.rawBytes))} kB raw, ` +
@@ -214,8 +227,8 @@ try {
   await browser?.close();
   await app.stop();
 }
-report(results);
 if (failure) {
   console.error(failure);
   process.exit(1);
 }
+report(results);

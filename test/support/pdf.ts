@@ -10,13 +10,39 @@ const run = promisify(execFile);
 
 /**
  * PDFs read back the way a person would meet them: the text poppler extracts (pdftotext,
- * as laid out on the page), the first page as a picture (pdftoppm), and what a phone would
- * read from the QR codes on it (jsQR). poppler-utils is a system package (.ci/run installs it).
+ * as laid out on the page), the fonts it embeds (pdffonts), its document information
+ * (pdfinfo), the first page as a picture (pdftoppm), and what a phone would read from the QR
+ * codes on it (jsQR). poppler-utils is a system package (.ci/run installs it).
  */
 
 /** The text of a PDF, laid out as on the page. */
 export async function pdfText(pdf: Buffer): Promise<string> {
   return withPdfFile(pdf, async (file) => (await run('pdftotext', ['-layout', file, '-'])).stdout);
+}
+
+/** The fonts embedded in a PDF, as `pdffonts` lists them (subset prefixes such as `ABCDEF+` removed). */
+export async function pdfFonts(pdf: Buffer): Promise<string[]> {
+  const { stdout } = await withPdfFile(pdf, (file) => run('pdffonts', [file]));
+  return stdout
+    .split('\n')
+    .slice(2)
+    .map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '')
+    .filter(Boolean);
+}
+
+/**
+ * What `pdfinfo` reads from a PDF's header and trailer (Title, Author, Pages, Page size…), by
+ * field name; it fails on a file that is not a readable PDF.
+ */
+export async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
+  const { stdout } = await withPdfFile(pdf, (file) => run('pdfinfo', [file]));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .map((line) => line.match(/^([^:]+):\s*(.*)$/))
+      .filter((match) => match !== null)
+      .map((match) => [match[1] ?? '', match[2] ?? '']),
+  );
 }
 
 /** The PDF's first page as a PNG, at `dpi` (150 by default: enough for a QR code to be read). */

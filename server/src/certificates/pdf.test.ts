@@ -1,34 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { aCertificateInput } from '../../../test/support/certificate-input.ts';
-import { pdfPageImage, pdfText, qrCodesIn } from '../../../test/support/pdf.ts';
+import { pdfFonts, pdfInfo, pdfPageImage, pdfText, qrCodesIn } from '../../../test/support/pdf.ts';
 import { createLogger } from '../logger.ts';
 import { loadCertificateFonts } from './fonts.ts';
 import { renderCertificatePdf } from './pdf.ts';
 
-const run = promisify(execFile);
 const silent = createLogger({ level: 'silent', pretty: false });
 const fonts = loadCertificateFonts(silent);
-
-/** The fonts embedded in a PDF, as `pdffonts` lists them (subset prefixes removed). */
-async function embeddedFonts(pdf: Buffer): Promise<string[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'serambi-fonts-'));
-  try {
-    await writeFile(path.join(dir, 'c.pdf'), pdf);
-    const { stdout } = await run('pdffonts', [path.join(dir, 'c.pdf')]);
-    return stdout
-      .split('\n')
-      .slice(2)
-      .map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '')
-      .filter(Boolean);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the certificate PDF', () => {
   it('says, in Indonesian, who it is for, for what, when, who spoke, and its number', async () => {
@@ -87,16 +65,12 @@ describe('the certificate PDF', () => {
   });
 
   it('sets its title, author and subject', async () => {
-    const pdf = await renderCertificatePdf(aCertificateInput(), fonts);
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'serambi-info-'));
-    await writeFile(path.join(dir, 'c.pdf'), pdf);
-    const { stdout } = await run('pdfinfo', [path.join(dir, 'c.pdf')]);
-    await rm(dir, { recursive: true, force: true });
-    expect(stdout).toMatch(/Title:\s+Sertifikat Kehadiran · Nguyễn Thị Ánh/);
-    expect(stdout).toMatch(/Author:\s+Komunitas Bisnis Bali/);
-    expect(stdout).toMatch(/Subject:\s+Sertifikat Kehadiran untuk Nguyễn Thị Ánh: Bincang Usaha/);
-    expect(stdout).toMatch(/Pages:\s+1/);
-    expect(stdout).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+    const info = await pdfInfo(await renderCertificatePdf(aCertificateInput(), fonts));
+    expect(info.Title).toBe('Sertifikat Kehadiran · Nguyễn Thị Ánh');
+    expect(info.Author).toBe('Komunitas Bisnis Bali');
+    expect(info.Subject).toMatch(/^Sertifikat Kehadiran untuk Nguyễn Thị Ánh: Bincang Usaha/);
+    expect(info.Pages).toBe('1');
+    expect(info['Page size']).toMatch(/^841\.89 x 595\.28 pts \(A4\)/);
   });
 
   it.each([
@@ -110,7 +84,7 @@ describe('the certificate PDF', () => {
   ])('prints a %s name as text, in a font that has it', async (_script, name, font) => {
     const pdf = await renderCertificatePdf(aCertificateInput({ holderName: name }), fonts);
     expect(await pdfText(pdf)).toContain(name);
-    expect((await embeddedFonts(pdf)).some((embedded) => embedded.startsWith(font))).toBe(true);
+    expect((await pdfFonts(pdf)).some((embedded) => embedded.startsWith(font))).toBe(true);
   });
 
   it.each([
@@ -118,7 +92,7 @@ describe('the certificate PDF', () => {
     ['Devanagari', 'अर्जुन शर्मा', 'NotoSansDevanagari'],
   ])('shapes a %s name with its own font', async (_script, name, font) => {
     const pdf = await renderCertificatePdf(aCertificateInput({ holderName: name }), fonts);
-    expect((await embeddedFonts(pdf)).some((embedded) => embedded.startsWith(font))).toBe(true);
+    expect((await pdfFonts(pdf)).some((embedded) => embedded.startsWith(font))).toBe(true);
   });
 
   it('still renders, in Inter alone, on a machine without the system fonts', async () => {
@@ -128,7 +102,7 @@ describe('the certificate PDF', () => {
     const bare = loadCertificateFonts(log, []);
     const pdf = await renderCertificatePdf(aCertificateInput({ holderName: 'Budi 王小明' }), bare);
     expect(await pdfText(pdf)).toContain('Budi');
-    expect(await embeddedFonts(pdf)).toEqual(expect.arrayContaining([expect.stringMatching(/^Inter/)]));
+    expect(await pdfFonts(pdf)).toEqual(expect.arrayContaining([expect.stringMatching(/^Inter/)]));
     expect(warnings).toHaveLength(1);
   });
 
