@@ -11,7 +11,7 @@ import { aFuzzWorld, type FuzzWorld } from '../support/fuzz/fixtures.ts';
 import { type OpenApiDocument, operationsOf } from '../support/fuzz/openapi.ts';
 import { rereadProblems } from '../support/fuzz/run.ts';
 import { aRegistrant, eventually, joinRoom } from '../support/room.ts';
-import { ageRows } from '../support/strange-dates.ts';
+import { agedSessionsOf, ageRows } from '../support/strange-dates.ts';
 
 /**
  * Dates nobody means (the year 26, the year 9999, JavaScript's last day) are refused where they
@@ -252,20 +252,9 @@ describe('dates and times', () => {
     beforeAll(async () => {
       world = await aFuzzWorld(app);
       held = world.held;
-      const [first] = await app.context.db
-        .select({ id: sessions.id })
-        .from(sessions)
-        .where(eq(sessions.seriesId, world.series.id))
-        .orderBy(sessions.seriesNumber);
-      if (!first) throw new Error('the series has no session');
-      ofSeries = first.id;
-      await ageRows(app.context.db, {
-        community: world.community.slug,
-        held: held.id,
-        live: world.live.id,
-        draft: world.draft.id,
-        ofSeries,
-      });
+      const aged = await agedSessionsOf(app, world);
+      ofSeries = aged.ofSeries;
+      await ageRows(app.context.db, aged);
     }, 120_000);
 
     it('lists a session of the year 26 in its community’s calendar feed, which answers 200 without one of 44 BC', async () => {

@@ -8,7 +8,9 @@ import { questions } from '@serambi/server/qa/schema.ts';
 import { registrations } from '@serambi/server/registrations/schema.ts';
 import { roomParticipants, sessionRooms } from '@serambi/server/room/schema.ts';
 import { sessions } from '@serambi/server/sessions/schema.ts';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { TestApp } from './app.ts';
+import type { FuzzWorld } from './fuzz/fixtures.ts';
 
 /**
  * Instants as PostgreSQL writes them, that no form of ours lets through but an old row, a
@@ -99,4 +101,22 @@ export async function ageRows(db: Database, ids: AgedSessions): Promise<void> {
     .update(sessions)
     .set({ startsAt: at(beforeCommonEra) })
     .where(eq(sessions.id, ids.ofSeries));
+}
+
+/** The sessions of a fuzz world to age: its held, live and draft sessions, and its series' first. */
+export async function agedSessionsOf(app: TestApp, world: FuzzWorld): Promise<AgedSessions> {
+  const [first] = await app.context.db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(eq(sessions.seriesId, world.series.id))
+    .orderBy(asc(sessions.seriesNumber))
+    .limit(1);
+  if (!first) throw new Error('the series has no session');
+  return {
+    community: world.community.slug,
+    held: world.held.id,
+    live: world.live.id,
+    draft: world.draft.id,
+    ofSeries: first.id,
+  };
 }
