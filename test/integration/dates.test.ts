@@ -292,7 +292,7 @@ describe('dates and times', () => {
       for (const path of paths) expect((await fetch(`${app.url}${path}`)).status, path).toBe(200);
     });
 
-    it('mails registrants of a session held in the year 1 about its new length, with the year and a calendar file', async () => {
+    it('mails registrants of a live session of the year 26 about its new length, with the time and a calendar file', async () => {
       const changed = await world.organizer.request(`/api/sessions/${world.live.slug}`, {
         method: 'PATCH',
         body: { durationMinutes: 120 },

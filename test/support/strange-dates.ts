@@ -39,7 +39,8 @@ export interface AgedSessions {
 /**
  * Writes strange instants straight into the rows of a world built through the API, bypassing
  * every check, as an old database would hold them: each reader of those rows must still answer.
- * The held session went live in the year 26 and ended now, so its attendance spans two thousand years.
+ * The held session went live in the year 26 and ended now, so its attendance spans two thousand years;
+ * the live one starts in the year 26 (as the fuzzer's did), so its changes are mailed with that year.
  */
 export async function ageRows(db: Database, ids: AgedSessions): Promise<void> {
   const { year26, year1, year9999, beforeCommonEra } = STRANGE_INSTANTS;
@@ -70,7 +71,7 @@ export async function ageRows(db: Database, ids: AgedSessions): Promise<void> {
 
   await db
     .update(sessions)
-    .set({ startsAt: at(year1) })
+    .set({ startsAt: at(year26) })
     .where(eq(sessions.id, ids.live));
   await db
     .update(sessionRooms)
