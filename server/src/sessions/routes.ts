@@ -153,8 +153,9 @@ export function sessionRoutes(
     })
     .openapi(postPerson, async (c) => {
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
-      const { person, inviteSecret } = await addSessionPerson(ctx.db, session, c.req.valid('json'));
-      await notify.personInvited(session, person, inviteSecret, c.get('locale'));
+      const { person } = await addSessionPerson(ctx.db, session, c.req.valid('json'), (tx, added) =>
+        notify.using(tx).personInvited(session, added.person, added.inviteSecret, c.get('locale')),
+      );
       return c.json(toSessionPerson(person), 201);
     })
     .openapi(acceptInvitation, async (c) => {

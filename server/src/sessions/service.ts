@@ -190,19 +190,27 @@ export async function listCommunitySessions(db: Database, community: CommunityRo
   return db.select().from(sessions).where(eq(sessions.communityId, community.id)).orderBy(asc(sessions.startsAt));
 }
 
-/** Adds a speaker or moderator and makes their personal invitation link (the secret is returned once). */
+/**
+ * Adds a speaker or moderator and makes their personal invitation link (the secret is returned
+ * once); `whileAdding` (their invitation mail) runs in the same transaction.
+ */
 export async function addSessionPerson(
   db: Database,
   session: SessionRow,
   input: AddSessionPersonInput,
+  whileAdding?: WhileWriting<{ person: SessionPersonRow; inviteSecret: string }>,
 ): Promise<{ person: SessionPersonRow; inviteSecret: string }> {
   const { secret, hash } = newLinkSecret();
-  const [person] = await db
-    .insert(sessionPeople)
-    .values({ ...input, email: input.email.toLowerCase(), sessionId: session.id, inviteTokenHash: hash })
-    .returning();
-  if (!person) throw new Error('insert returned no row');
-  return { person, inviteSecret: secret };
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .insert(sessionPeople)
+      .values({ ...input, email: input.email.toLowerCase(), sessionId: session.id, inviteTokenHash: hash })
+      .returning();
+    if (!person) throw new Error('insert returned no row');
+    const added = { person, inviteSecret: secret };
+    await whileAdding?.(tx, added);
+    return added;
+  });
 }
 
 function seriesOf(row: SessionRow, seriesRows: Array<{ id: string; title: string }>) {
