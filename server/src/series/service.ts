@@ -45,7 +45,7 @@ export async function createSeries(
 ): Promise<CreatedSeries> {
   const starts = planOccurrences(input.schedule);
   checkSeriesStarts(starts, input.schedule.end, now);
-  const created = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(series)
       .values({
@@ -121,7 +121,6 @@ export async function createSeries(
     await whileCreating?.(tx, result);
     return result;
   });
-  return created;
 }
 
 /** The first session in the window around `now`, and the last not past its end (blamed on the series' end). */
