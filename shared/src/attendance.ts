@@ -11,7 +11,7 @@ import { instantSchema } from './events.ts';
 export const ATTENDEE_ROLES = ['participant', 'speaker', 'moderator'] as const;
 export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
 
-/** One point of the viewers-over-time chart: people connected at `at` (one per minute). */
+/** One point of the viewers-over-time chart: people connected at `at` (one per minute; longer steps past a day). */
 export const viewersPointSchema = z
   .object({ at: instantSchema, viewers: z.number().int() })
   .meta({ id: 'ViewersPoint' });

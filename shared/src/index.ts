@@ -16,4 +16,5 @@ export * from './room.ts';
 export * from './series.ts';
 export * from './sessions.ts';
 export * from './time.ts';
+export * from './time-limits.ts';
 export * from './without-eval.ts';

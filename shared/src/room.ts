@@ -7,6 +7,7 @@ import { type ReactionEvent, reactionEventSchema } from './reactions.ts';
 import { recordingEventSchema, roomRecordingSchema } from './recordings.ts';
 import { joinSecretSchema } from './registrations.ts';
 import { SESSION_STATUSES, SESSION_VISIBILITIES } from './sessions.ts';
+import { plannedInstantSchema } from './time-limits.ts';
 
 /**
  * The live room: who is in it, the stage, the hand queue, moderation, and the realtime events
@@ -88,7 +89,8 @@ export type RoomSettings = z.infer<typeof roomSettingsSchema>;
 
 export const updateRoomSettingsRequestSchema = z
   .object({
-    doorsOpenAt: z.iso.datetime({ offset: true, error: 'validation.instant' }),
+    /** Near the session's start (doorsOpenWindow), which the service checks. */
+    doorsOpenAt: plannedInstantSchema,
     locked: z.boolean(),
     stageGuestLimit: z.number().int().min(0).max(MAX_STAGE_GUEST_LIMIT),
     qaMode: z.enum(QA_MODES),

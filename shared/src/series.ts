@@ -6,6 +6,7 @@ import {
   sessionSchema,
 } from './sessions.ts';
 import { timeZoneSchema } from './time.ts';
+import { plannedDateSchema, reminderOffsetsSchema, sessionMinutesSchema, wallClockTimeSchema } from './time-limits.ts';
 
 /**
  * How a series repeats, shared by the series form and the API. Dates and times here are wall-clock
@@ -15,8 +16,8 @@ import { timeZoneSchema } from './time.ts';
 /** More sessions than a year of weeks is almost surely a mistake in the end date. */
 export const MAX_SERIES_OCCURRENCES = 52;
 
-export const localDateSchema = z.iso.date({ error: 'validation.date' });
-export const localTimeSchema = z.iso.time({ precision: -1, error: 'validation.time' });
+export const localDateSchema = plannedDateSchema;
+export const localTimeSchema = wallClockTimeSchema;
 
 export const recurrenceRuleSchema = z
   .discriminatedUnion('kind', [
@@ -91,21 +92,12 @@ export const createSeriesRequestSchema = z
       .nullable()
       .default(null),
     schedule: seriesScheduleSchema,
-    durationMinutes: z.number().int().min(15).max(720).default(90),
+    durationMinutes: sessionMinutesSchema.default(90),
     capacity: z.number().int().min(1).max(100_000).nullable().default(null),
     visibility: z.enum(SESSION_VISIBILITIES).default('public'),
     questions: z.array(registrationQuestionSchema).max(20).default([]),
     /** Minutes before each session that reminder mails go out; 24 hours and 1 hour by default. */
-    reminderOffsets: z
-      .array(
-        z
-          .number()
-          .int()
-          .min(5)
-          .max(14 * 24 * 60),
-      )
-      .max(4)
-      .default([1440, 60]),
+    reminderOffsets: reminderOffsetsSchema.default([1440, 60]),
     status: z.enum(['draft', 'scheduled']).default('scheduled'),
     /** Default speakers and moderators: on every session, each invited once for the whole series. */
     people: z.array(addSessionPersonRequestSchema).max(10).default([]),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timeZoneSchema } from './time.ts';
+import { plannedInstantSchema, sessionMinutesSchema } from './time-limits.ts';
 
 /** Session states and their groups (STYLE.md: states with their groups). */
 export const SESSION_STATUSES = ['draft', 'scheduled', 'live', 'ended', 'cancelled'] as const;
@@ -53,8 +54,9 @@ const questionsSchema = z
 
 const titleSchema = z.string().trim().min(3).max(160);
 const descriptionSchema = z.string().max(20_000);
-const startsAtSchema = z.iso.datetime({ offset: true, error: 'validation.instant' });
-const durationSchema = z.number().int().min(15, 'validation.durationMin').max(720, 'validation.durationMax');
+/** The years are checked here; whether the start is near enough to now, by the service with its clock. */
+const startsAtSchema = plannedInstantSchema;
+const durationSchema = sessionMinutesSchema;
 const capacitySchema = z.number().int().min(1).max(100_000).nullable();
 
 export const createSessionRequestSchema = z

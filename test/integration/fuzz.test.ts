@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, newPage, newPageSignedIn } from '../support/browser.ts';
+import { fuzzBoundaryDates } from '../support/fuzz/boundaries.ts';
 import { aFuzzWorld, type FuzzWorld } from '../support/fuzz/fixtures.ts';
 import { type OpenApiDocument, type Operation, operationsOf } from '../support/fuzz/openapi.ts';
 import { FORMULA_MARKER } from '../support/fuzz/payloads.ts';
@@ -17,6 +18,7 @@ import {
   parsingPage,
 } from '../support/fuzz/rendered.ts';
 import { type FuzzFailure, fuzzOperations, fuzzSettingsFromEnv, rereadProblems } from '../support/fuzz/run.ts';
+import { agedSessionsOf, ageRows } from '../support/strange-dates.ts';
 
 /**
  * `pnpm test` runs a bounded fuzz (fixed seed, few requests per operation); `pnpm fuzz` runs
@@ -63,16 +65,21 @@ describe.each(ENGINES)('every API operation fed bad input, on %s', (database) =>
       if (!settings.only) expect(operations.length).toBeGreaterThan(50);
       const { runs } = settings;
       const started = Date.now();
+      // First, while the live session is live and the world as built: every date field at its edges.
+      const boundaries = await fuzzBoundaryDates(app.url, doc, operations, world);
       const { failures, accepted, sent, statuses } = await fuzzOperations(app.url, doc, operations, world, {
         seed: settings.seed,
         runs,
       });
+      // The re-read also meets old rows holding dates no request may store any more.
+      await ageRows(app.context.db, await agedSessionsOf(app, world));
       const reread = await rereadProblems(app.url, operations, world);
       console.info(
         `fuzz on ${database}: seed ${settings.seed}, ${runs} runs × ${operations.length} operations = ${sent} requests ` +
-          `(${accepted.length} accepted, by ${new Set(accepted.map((a) => a.operation)).size} operations) in ${Date.now() - started} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+          `(${accepted.length} accepted, by ${new Set(accepted.map((a) => a.operation)).size} operations) in ${Date.now() - started} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+          `${boundaries.sent} boundary dates (${boundaries.accepted.length} accepted)`,
       );
-      expect(report([...failures, ...reread])).toEqual('');
+      expect(report([...boundaries.failures, ...failures, ...reread])).toEqual('');
       // The fuzz got past validation and authorization into a good part of the API, or it proved little.
       const reached = new Set(accepted.map((a) => a.operation));
       if (!settings.only) expect(reached.size).toBeGreaterThan(operations.length * (runs >= 4 ? 0.4 : 0.2));

@@ -44,7 +44,7 @@ export async function aSession(
   community: CommunityRow,
   overrides: Partial<CreateSessionInput> = {},
 ): Promise<SessionRow> {
-  return createSession(db, community, {
+  const input: CreateSessionInput = {
     title: 'Sharing Online #1: Pemasaran lewat WhatsApp',
     description: '',
     startsAt: '2026-12-06T12:00:00Z',
@@ -55,5 +55,7 @@ export async function aSession(
     questions: [],
     status: 'scheduled',
     ...overrides,
-  });
+  };
+  // Arranged as of its own start, so the window around the clock never refuses a fixed date.
+  return createSession(db, community, input, new Date(input.startsAt));
 }

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamp } from '../db/timestamp.ts';
 
 /**
  * People with an account: organizers, moderators, speakers. Participants never need one.

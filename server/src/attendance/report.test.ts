@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clip,
   liveSpanOf,
+  MAX_TIMELINE_POINTS,
   mergeConnections,
   peakOf,
   percentOf,
@@ -87,5 +88,15 @@ describe('viewers over time', () => {
       { at: new Date(at(2)).toISOString(), viewers: 2 },
       { at: new Date(at(3)).toISOString(), viewers: 1 },
     ]);
+  });
+
+  it('steps in whole minutes, within a day’s worth of points, through a span of two thousand years', () => {
+    const wentLive = Date.parse('0026-01-01T00:01:00Z');
+    const points = viewersOverTime([[span(0, 30)]], { from: wentLive, to: at(60) });
+    expect(points.length).toBeLessThanOrEqual(MAX_TIMELINE_POINTS);
+    expect(points.length).toBeGreaterThan(MAX_TIMELINE_POINTS - 2);
+    const [first, second] = points.map((point) => Date.parse(point.at));
+    expect(((second ?? 0) - (first ?? 0)) % 60_000).toBe(0);
+    expect(points.at(-1)?.viewers).toBe(1);
   });
 });

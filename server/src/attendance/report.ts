@@ -92,14 +92,20 @@ export function peakOf(people: Span[][], window: Span): Peak {
   return peak;
 }
 
+/** A chart has room for a day of minutes; a longer live span gets longer steps. */
+export const MAX_TIMELINE_POINTS = 24 * 60;
+
 /**
  * Viewers over time: one point per minute of the live span, from going live, each the most
- * people present at once during that minute (so the chart's top is the peak).
+ * people present at once during that minute (so the chart's top is the peak). A span longer
+ * than MAX_TIMELINE_POINTS minutes (a session left live for days, or an old row that went live
+ * in the year 26) is stepped in whole minutes wide enough to stay within that many points.
  */
 export function viewersOverTime(people: Span[][], live: Span): ViewersPoint[] {
   const points: ViewersPoint[] = [];
-  for (let from = live.from; from < live.to; from += MINUTE_MS) {
-    const minute = { from, to: Math.min(from + MINUTE_MS, live.to) };
+  const step = MINUTE_MS * Math.max(1, Math.ceil((live.to - live.from) / MINUTE_MS / MAX_TIMELINE_POINTS));
+  for (let from = live.from; from < live.to; from += step) {
+    const minute = { from, to: Math.min(from + step, live.to) };
     points.push({ at: new Date(from).toISOString(), viewers: peakOf(people, minute).viewers });
   }
   return points;

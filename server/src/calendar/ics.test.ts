@@ -174,6 +174,33 @@ describe('calendarFeed', () => {
   });
 });
 
+describe('sessions of old rows with strange years', () => {
+  const feedOf = (events: CalendarSession[]) =>
+    calendarFeed({ name: 'Lama', description: '', url: 'https://serambi.example/c/lama', events, generatedAt });
+
+  it('keeps the year 26 and 9999 as written, and leaves out what a four-digit year cannot hold', () => {
+    const text = feedOf([
+      session({ sessionId: 'ses_year26', startsAt: new Date('0026-01-01T00:01:00Z') }),
+      session({ sessionId: 'ses_year9999', startsAt: new Date('9999-06-01T00:00:00Z') }),
+      session({ sessionId: 'ses_new_year_10000', startsAt: new Date('9999-12-31T15:30:00Z') }),
+      session({ sessionId: 'ses_bce', startsAt: new Date('-000043-03-15T12:00:00Z') }),
+    ]);
+    expect(parse(text).events.map((event) => event.uid)).toEqual(['ses_year26@serambi', 'ses_year9999@serambi']);
+    expect(text).toMatch(/^DTSTART;TZID=Asia\/Makassar:00260101T/m);
+  });
+
+  it('describes the zone around each session only, so sessions ten thousand years apart in Berlin stay a small file', () => {
+    const text = feedOf([
+      session({ sessionId: 'ses_old', timeZone: 'Europe/Berlin', startsAt: new Date('0026-07-01T12:00:00Z') }),
+      session({ sessionId: 'ses_far', timeZone: 'Europe/Berlin', startsAt: new Date('9999-07-01T12:00:00Z') }),
+    ]);
+    expect(text.match(/BEGIN:(STANDARD|DAYLIGHT)/g)).toHaveLength(2);
+    // Before Berlin kept railway time (1893) its clock ran 53 minutes 28 seconds ahead of UTC.
+    expect(text).toContain('DTSTART;TZID=Europe/Berlin:00260701T125328\r\n');
+    expect(text).toContain('DTSTART;TZID=Europe/Berlin:99990701T140000\r\n');
+  });
+});
+
 describe('vtimezone', () => {
   it('starts each observance at the local time of the old offset', () => {
     const text = vtimezone('Europe/Berlin', new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));

@@ -63,22 +63,26 @@ export function sessionUid(sessionId: string): string {
   return `${sessionId}@serambi`;
 }
 
-/** One session as a calendar file. */
+/** One session as a calendar file (without an entry if its time cannot be written in one, see `isWritable`). */
 export function sessionIcs(input: SessionIcsInput): string {
   const { method, generatedAt, attendee, ...session } = input;
+  const writable = [session].filter(isWritable);
   const calendar = ical({
     prodId: PRODUCT_ID,
     method: ICalCalendarMethod[method],
-    timezone: { name: null, generator: vtimezoneGenerator([session]) },
+    timezone: { name: null, generator: vtimezoneGenerator(writable) },
   });
-  const event = calendar.createEvent(eventData(session, generatedAt));
-  // RSVP off: a registration is the answer already; the calendar should not ask again.
-  if (attendee) event.createAttendee({ ...attendee, rsvp: false });
+  for (const entry of writable) {
+    const event = calendar.createEvent(eventData(entry, generatedAt));
+    // RSVP off: a registration is the answer already; the calendar should not ask again.
+    if (attendee) event.createAttendee({ ...attendee, rsvp: false });
+  }
   return calendar.toString();
 }
 
 /** Every session of a series or community, for "subscribe" in a calendar app. */
 export function calendarFeed(input: CalendarFeedInput): string {
+  const events = input.events.filter(isWritable);
   // No calendar-wide zone: ical-generator would then write DTSTAMP in the server's local time
   // without a Z. Each event carries its own TZID instead.
   const calendar = ical({
@@ -88,10 +92,20 @@ export function calendarFeed(input: CalendarFeedInput): string {
     description: calendarText(input.description),
     url: input.url,
     ttl: FEED_REFRESH_SECONDS,
-    timezone: { name: null, generator: vtimezoneGenerator(input.events) },
+    timezone: { name: null, generator: vtimezoneGenerator(events) },
   });
-  for (const session of input.events) calendar.createEvent(eventData(session, input.generatedAt));
+  for (const session of events) calendar.createEvent(eventData(session, input.generatedAt));
   return calendar.toString();
+}
+
+/**
+ * iCalendar writes a year with four digits (RFC 5545 §3.3.4): a session of an old row that starts
+ * before the year 0 or ends after 9999 in its zone would be a line readers refuse, and some then
+ * drop the whole feed. It is left out; the year 26 or 9999 itself is written as it is.
+ */
+function isWritable(session: CalendarSession): boolean {
+  const start = zoned(session.startsAt, session.timeZone);
+  return start.year >= 0 && start.add({ minutes: session.durationMinutes }).year <= 9999;
 }
 
 /**
@@ -130,14 +144,20 @@ function zoned(instant: Date, timeZone: string): Temporal.ZonedDateTime {
   return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
 }
 
-/** ical-generator asks once per zone used; each answer covers that zone's events from first start to last end. */
+/**
+ * ical-generator asks once per zone used; each answer covers that zone's events, each from its
+ * start to its end (not the whole stretch between the first and the last: sessions of the years
+ * 26 and 9999 in Berlin would span sixteen thousand transitions).
+ */
 function vtimezoneGenerator(events: readonly CalendarSession[]): (timeZone: string) => string | null {
   return (timeZone) => {
-    const inZone = events.filter((event) => event.timeZone === timeZone);
-    const starts = inZone.map((event) => event.startsAt.getTime());
-    const ends = inZone.map((event) => event.startsAt.getTime() + event.durationMinutes * 60_000);
-    if (starts.length === 0) return null;
-    return vtimezone(timeZone, new Date(Math.min(...starts)), new Date(Math.max(...ends)));
+    const spans = events
+      .filter((event) => event.timeZone === timeZone)
+      .map((event) => ({
+        from: event.startsAt,
+        to: new Date(event.startsAt.getTime() + event.durationMinutes * 60_000),
+      }));
+    return spans.length === 0 ? null : vtimezoneCovering(timeZone, spans);
   };
 }
 
@@ -147,19 +167,28 @@ function vtimezoneGenerator(events: readonly CalendarSession[]): (timeZone: stri
  * it is as right as the engine's time zone data and needs no rules of ours.
  */
 export function vtimezone(timeZone: string, from: Date, to: Date): string {
-  const start = zoned(from, timeZone);
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
-  const inForce = start.getTimeZoneTransition('previous');
-  lines.push(...(inForce ? observance(timeZone, inForce) : sinceEver(timeZone, start)));
-  for (
-    let transition = start.getTimeZoneTransition('next');
-    transition && transition.epochMilliseconds <= to.getTime();
-    transition = transition.getTimeZoneTransition('next')
-  ) {
-    lines.push(...observance(timeZone, transition));
+  return vtimezoneCovering(timeZone, [{ from, to }]);
+}
+
+/** A VTIMEZONE exact within each span: the observances of `vtimezone` for each, once each, in order. */
+function vtimezoneCovering(timeZone: string, spans: ReadonlyArray<{ from: Date; to: Date }>): string {
+  const observances = new Map<string, { at: number; lines: string[] }>();
+  const add = (at: number, lines: string[]) => observances.set(lines.join('\r\n'), { at, lines });
+  for (const { from, to } of spans) {
+    const start = zoned(from, timeZone);
+    const inForce = start.getTimeZoneTransition('previous');
+    if (inForce) add(inForce.epochMilliseconds, observance(timeZone, inForce));
+    else add(Number.NEGATIVE_INFINITY, sinceEver(timeZone, start));
+    for (
+      let transition = start.getTimeZoneTransition('next');
+      transition && transition.epochMilliseconds <= to.getTime();
+      transition = transition.getTimeZoneTransition('next')
+    ) {
+      add(transition.epochMilliseconds, observance(timeZone, transition));
+    }
   }
-  lines.push('END:VTIMEZONE');
-  return lines.join('\r\n');
+  const ordered = [...observances.values()].sort((a, b) => a.at - b.at).flatMap((o) => o.lines);
+  return ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, ...ordered, 'END:VTIMEZONE'].join('\r\n');
 }
 
 function observance(timeZone: string, transition: Temporal.ZonedDateTime): string[] {
@@ -182,12 +211,17 @@ function observance(timeZone: string, transition: Temporal.ZonedDateTime): strin
   ];
 }
 
-/** For a zone that never changed (Etc/GMT-7): one standard observance from 1970. */
+const UNIX_EPOCH = Temporal.PlainDateTime.from('1970-01-01T00:00:00');
+
+/** For a zone that never changed (Etc/GMT-7), or never before the session: one standard observance from 1970. */
 function sinceEver(timeZone: string, at: Temporal.ZonedDateTime): string[] {
   const offset = basicOffset(at.offset);
+  // From 1970, or from the session itself when an old row holds an earlier one (the year 26).
+  const local = at.toPlainDateTime();
+  const since = Temporal.PlainDateTime.compare(local, UNIX_EPOCH) < 0 ? local : UNIX_EPOCH;
   return [
     'BEGIN:STANDARD',
-    'DTSTART:19700101T000000',
+    `DTSTART:${basicDateTime(since)}`,
     `TZOFFSETFROM:${offset}`,
     `TZOFFSETTO:${offset}`,
     `TZNAME:${zoneAbbreviation(timeZone, new Date(at.epochMilliseconds), 'en')}`,

@@ -1,19 +1,9 @@
 import { CERTIFICATE_ORIGINS, CERTIFICATE_STATUSES, type Locale } from '@serambi/shared';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { communities } from '../communities/schema.ts';
+import { timestamp } from '../db/timestamp.ts';
 import { series } from '../series/schema.ts';
 import { sessions } from '../sessions/schema.ts';
 

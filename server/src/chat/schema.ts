@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamp } from '../db/timestamp.ts';
 import { roomRole } from '../room/schema.ts';
 import { sessions } from '../sessions/schema.ts';
 

@@ -1,5 +1,6 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
+import { timestamp } from '../db/timestamp.ts';
 
 export const communities = pgTable('communities', {
   id: text('id')

@@ -1,5 +1,6 @@
 import type { RegistrationQuestion } from '@serambi/shared';
-import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamp } from '../db/timestamp.ts';
 import { sessions } from '../sessions/schema.ts';
 
 /** A session's feedback form; a session without a row has the default (on, no extra questions). */

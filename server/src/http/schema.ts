@@ -1,4 +1,5 @@
-import { bigint, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamp } from '../db/timestamp.ts';
 
 /**
  * better-auth's rate-limit model (`rateLimit`, plural `rateLimits`): one row per client and

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamp } from '../db/timestamp.ts';
 import type { MailAttachment } from './message.ts';
 
 /**

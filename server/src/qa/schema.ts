@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { timestamp } from '../db/timestamp.ts';
 import { sessions } from '../sessions/schema.ts';
 
 export const questionStatus = pgEnum('question_status', [

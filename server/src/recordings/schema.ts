@@ -1,17 +1,7 @@
 import { RECORDING_BACKENDS, RECORDING_FAILURES, RECORDING_STATUSES } from '@serambi/shared';
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  real,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgEnum, pgTable, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamp } from '../db/timestamp.ts';
 import { sessions } from '../sessions/schema.ts';
 
 export const recordingStatus = pgEnum('recording_status', RECORDING_STATUSES);

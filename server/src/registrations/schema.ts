@@ -1,5 +1,6 @@
 import type { Locale } from '@serambi/shared';
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamp } from '../db/timestamp.ts';
 import { sessions } from '../sessions/schema.ts';
 
 export const registrationStatus = pgEnum('registration_status', ['registered', 'waitlisted', 'cancelled']);

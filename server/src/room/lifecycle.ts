@@ -1,4 +1,11 @@
-import type { AuditEntry, RoomSettings, UpdateRoomSettingsRequest } from '@serambi/shared';
+import {
+  type AuditEntry,
+  doorsOpenWindow,
+  isWithinWindow,
+  MAX_DOORS_OPEN_EARLY_HOURS,
+  type RoomSettings,
+  type UpdateRoomSettingsRequest,
+} from '@serambi/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
@@ -90,6 +97,7 @@ export async function updateRoomSettings(
   moderator: RoomParticipantRow,
   changes: UpdateRoomSettingsRequest,
 ): Promise<RoomSettings> {
+  if (changes.doorsOpenAt !== undefined) checkDoorsOpen(session, new Date(changes.doorsOpenAt));
   let settings: RoomSettings | undefined;
   await changeRoom(deps, session.id, async (tx) => {
     const at = deps.now();
@@ -113,6 +121,14 @@ export async function updateRoomSettings(
   });
   if (!settings) throw new Error('settings not written');
   return settings;
+}
+
+/** Doors open on the day of the session, before it starts (doorsOpenWindow). */
+function checkDoorsOpen(session: SessionRow, doorsOpenAt: Date): void {
+  if (isWithinWindow(doorsOpenWindow(session.startsAt), doorsOpenAt)) return;
+  throw AppError.validation([
+    { path: 'doorsOpenAt', message: 'validation.doorsOpen', params: { hours: MAX_DOORS_OPEN_EARLY_HOURS } },
+  ]);
 }
 
 export async function auditLog(db: Database, session: SessionRow): Promise<AuditEntry[]> {

@@ -10,6 +10,7 @@ import type { Database } from '../db/client.ts';
 import type { JoinLinks } from '../registrations/link-secrets.ts';
 import { createRegistrationNotifications } from '../registrations/mails.ts';
 import { register } from '../registrations/service.ts';
+import { announceSeries } from '../series/mails.ts';
 import { series } from '../series/schema.ts';
 import { createSeries, seriesSessions } from '../series/service.ts';
 import { createSessionNotifications } from '../sessions/mails.ts';
@@ -71,12 +72,8 @@ export async function seedDemoCommunity(deps: DemoDeps, options: { newPassword: 
     .from(series)
     .where(and(eq(series.communityId, community.id), eq(series.title, DEMO.seriesTitle)));
   if (!row) {
-    const created = await createSeries(db, community, createSeriesRequestSchema.parse(demoSeries(deps.now())));
-    for (const session of created.sessions) await sessionMails.created(session);
-    const firstOfSeries = created.sessions[0];
-    for (const { person, inviteSecret } of created.people) {
-      if (firstOfSeries) await sessionMails.personInvited(firstOfSeries, person, inviteSecret, 'id', created.series);
-    }
+    const input = createSeriesRequestSchema.parse(demoSeries(deps.now()));
+    const created = await createSeries(db, community, input, deps.now(), announceSeries(sessionMails, 'id'));
     row = created.series;
     changed = true;
   }

@@ -43,7 +43,8 @@ export async function seedDemoHistory(
     .from(series)
     .where(and(eq(series.communityId, community.id), eq(series.title, HISTORY.seriesTitle)));
   if (!row) {
-    const created = await createSeries(db, community, createSeriesRequestSchema.parse(historySeries(deps.now())));
+    const input = createSeriesRequestSchema.parse(historySeries(deps.now()));
+    const created = await createSeries(db, community, input, deps.now());
     row = created.series;
     changed = true;
   }

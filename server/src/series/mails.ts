@@ -8,8 +8,28 @@ import { renderMail } from '../notifications/render.ts';
 import { joinUrl } from '../registrations/mails.ts';
 import type { Registered } from '../registrations/service.ts';
 import { type MailDeps, sessionMailContext } from '../sessions/mail-context.ts';
+import type { SessionNotifications } from '../sessions/notify.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import type { WhileWriting } from '../sessions/service.ts';
 import type { SeriesRow } from './schema.ts';
+import type { CreatedSeries } from './service.ts';
+
+/**
+ * What a new series sets going, in the transaction that creates it: each session's reminders,
+ * and one invitation per default speaker or moderator (in the organizer's language) for the
+ * whole series, sent with its first session's details.
+ */
+export function announceSeries(notify: SessionNotifications, locale: Locale): WhileWriting<CreatedSeries> {
+  return async (tx, created) => {
+    const notifications = notify.using(tx);
+    for (const session of created.sessions) await notifications.created(session);
+    const [first] = created.sessions;
+    if (!first) return;
+    for (const { person, inviteSecret } of created.people) {
+      await notifications.personInvited(first, person, inviteSecret, locale, created.series);
+    }
+  };
+}
 
 /** One mail for a whole-series registration: every session's personal link and one calendar file with all of them. */
 export async function queueSeriesRegistrationMail(

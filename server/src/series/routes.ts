@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { mailDepsOf } from '../sessions/mail-context.ts';
 import type { SessionNotifications } from '../sessions/notify.ts';
-import { queueSeriesRegistrationMail } from './mails.ts';
+import { announceSeries, queueSeriesRegistrationMail } from './mails.ts';
 import { createSeries, findSeries, registerForSeries, rescheduleSeriesFrom, seriesView } from './service.ts';
 
 const seriesParams = z.object({ id: z.uuid('Use the series’ id.') });
@@ -79,12 +79,8 @@ export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
   return createRouter()
     .openapi(postSeries, async (c) => {
       const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'manage');
-      const created = await createSeries(ctx.db, community, c.req.valid('json'));
-      for (const session of created.sessions) await notify.created(session);
-      const first = created.sessions[0];
-      for (const { person, inviteSecret } of created.people) {
-        if (first) await notify.personInvited(first, person, inviteSecret, c.get('locale'), created.series);
-      }
+      const announced = announceSeries(notify, c.get('locale'));
+      const created = await createSeries(ctx.db, community, c.req.valid('json'), ctx.now(), announced);
       return c.json(await seriesView(ctx.db, created.series, c.get('user')), 201);
     })
     .openapi(getSeries, async (c) => {
@@ -95,8 +91,9 @@ export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
       const { id, number } = c.req.valid('param');
       const row = await findSeries(ctx.db, id);
       await authorizeCommunityById(ctx.db, row.communityId, c.get('user'), 'manage');
-      const changes = await rescheduleSeriesFrom(ctx.db, row, number, c.req.valid('json'), ctx.now());
-      for (const change of changes) await notify.changed(change);
+      await rescheduleSeriesFrom(ctx.db, row, number, c.req.valid('json'), ctx.now(), (tx, change) =>
+        notify.using(tx).changed(change),
+      );
       return c.json(await seriesView(ctx.db, await findSeries(ctx.db, id), c.get('user')), 200);
     })
     .openapi(postSeriesRegistration, async (c) => {

@@ -1,6 +1,7 @@
 import type { RecurrenceRule, RegistrationQuestion } from '@serambi/shared';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { communities } from '../communities/schema.ts';
+import { timestamp } from '../db/timestamp.ts';
 import { sessionVisibility, speakerColumns } from '../sessions/schema.ts';
 
 /**

@@ -1,4 +1,13 @@
-import type { CreateSeriesInput, FollowingChange, Series } from '@serambi/shared';
+import {
+  type CreateSeriesInput,
+  type FollowingChange,
+  isoDay,
+  isWithinWindow,
+  SESSION_START_YEARS_AHEAD,
+  type Series,
+  type SeriesEnd,
+  sessionStartWindow,
+} from '@serambi/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { CommunityRow } from '../communities/schema.ts';
 import { roleIn } from '../communities/service.ts';
@@ -10,22 +19,32 @@ import type { JoinLinks } from '../registrations/link-secrets.ts';
 import { type Registered, type RegisterInput, register } from '../registrations/service.ts';
 import { canRegister, canSeeSession } from '../sessions/rules.ts';
 import { type SessionRow, sessionPeople, sessions } from '../sessions/schema.ts';
-import { type SessionChange, toSessionViews, updateSession } from '../sessions/service.ts';
+import { type SessionChange, toSessionViews, updateSession, type WhileWriting } from '../sessions/service.ts';
 import { sessionSlug } from '../sessions/slug.ts';
+import { checkSessionStart } from '../sessions/start-window.ts';
 import { planOccurrences, rescheduleFollowing } from './recurrence.ts';
 import { type SeriesPersonRow, type SeriesRow, series, seriesPeople } from './schema.ts';
 
-/** Creates a series and its numbered sessions ("Sharing Online #1 … #n") in one transaction. */
+export interface CreatedSeries {
+  series: SeriesRow;
+  sessions: SessionRow[];
+  people: Array<{ person: SeriesPersonRow; inviteSecret: string }>;
+}
+
+/**
+ * Creates a series and its numbered sessions ("Sharing Online #1 … #n"), each starting near
+ * `now` as a single session must, then runs `whileCreating` (reminders, invitations), all in
+ * one transaction.
+ */
 export async function createSeries(
   db: Database,
   community: CommunityRow,
   input: CreateSeriesInput,
-): Promise<{
-  series: SeriesRow;
-  sessions: SessionRow[];
-  people: Array<{ person: SeriesPersonRow; inviteSecret: string }>;
-}> {
+  now: Date,
+  whileCreating?: WhileWriting<CreatedSeries>,
+): Promise<CreatedSeries> {
   const starts = planOccurrences(input.schedule);
+  checkSeriesStarts(starts, input.schedule.end, now);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(series)
@@ -94,8 +113,30 @@ export async function createSeries(
         ),
       );
     }
-    return { series: row, sessions: created.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0)), people };
+    const result = {
+      series: row,
+      sessions: created.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0)),
+      people,
+    };
+    await whileCreating?.(tx, result);
+    return result;
   });
+}
+
+/** The first session in the window around `now`, and the last not past its end (blamed on the series' end). */
+function checkSeriesStarts(starts: readonly Date[], end: SeriesEnd, now: Date): void {
+  const [first] = starts;
+  const last = starts.at(-1);
+  if (first) checkSessionStart(first, now, 'schedule.firstDate');
+  const window = sessionStartWindow(now);
+  if (!last || isWithinWindow(window, last)) return;
+  throw AppError.validation([
+    {
+      path: end.kind === 'count' ? 'schedule.end.count' : 'schedule.end.until',
+      message: 'validation.seriesEndsTooLate',
+      params: { date: isoDay(last), ahead: SESSION_START_YEARS_AHEAD },
+    },
+  ]);
 }
 
 export async function findSeries(db: Database, id: string): Promise<SeriesRow> {
@@ -132,7 +173,9 @@ export async function seriesView(db: Database, row: SeriesRow, user: SessionUser
 
 /**
  * "This and all following": moves session `fromNumber` and every later one; each move is a
- * reschedule its registrants hear about. Ended, live and cancelled sessions stay as they are.
+ * reschedule its registrants hear about (`whileChanging`, per session). Ended, live and cancelled
+ * sessions stay as they are. Every new start is checked before anything is written, and
+ * everything is written in one transaction.
  */
 export async function rescheduleSeriesFrom(
   db: Database,
@@ -140,6 +183,7 @@ export async function rescheduleSeriesFrom(
   fromNumber: number,
   change: FollowingChange,
   now: Date,
+  whileChanging?: WhileWriting<SessionChange>,
 ): Promise<SessionChange[]> {
   const all = await seriesSessions(db, row.id);
   const fromIndex = all.findIndex((s) => s.seriesNumber === fromNumber);
@@ -150,22 +194,29 @@ export async function rescheduleSeriesFrom(
     fromIndex,
     change,
   );
-  const changes: SessionChange[] = [];
-  for (const [index, session] of all.entries()) {
+  const moves = all.flatMap((session, index) => {
     const startsAt = moved[index];
-    if (index < fromIndex || !startsAt || startsAt.getTime() === session.startsAt.getTime()) continue;
-    if (session.status !== 'draft' && session.status !== 'scheduled') continue;
-    changes.push(await updateSession(db, session, { startsAt: startsAt.toISOString() }, now));
-  }
-  await db
-    .update(series)
-    .set({
-      ...(change.startTime ? { startTime: change.startTime } : {}),
-      ...(change.rule ? { rule: change.rule } : {}),
-      updatedAt: now,
-    })
-    .where(and(eq(series.id, row.id)));
-  return changes;
+    if (index < fromIndex || !startsAt || startsAt.getTime() === session.startsAt.getTime()) return [];
+    if (session.status !== 'draft' && session.status !== 'scheduled') return [];
+    return [{ session, startsAt }];
+  });
+  const blamed = change.firstDate ? 'firstDate' : change.rule ? 'rule' : 'startTime';
+  for (const { startsAt } of moves) checkSessionStart(startsAt, now, blamed);
+  return db.transaction(async (tx) => {
+    const changes: SessionChange[] = [];
+    for (const { session, startsAt } of moves) {
+      changes.push(await updateSession(tx, session, { startsAt: startsAt.toISOString() }, now, whileChanging));
+    }
+    await tx
+      .update(series)
+      .set({
+        ...(change.startTime ? { startTime: change.startTime } : {}),
+        ...(change.rule ? { rule: change.rule } : {}),
+        updatedAt: now,
+      })
+      .where(and(eq(series.id, row.id)));
+    return changes;
+  });
 }
 
 /** Registers one person for every session of the series that is still open, in order. */

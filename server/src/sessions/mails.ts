@@ -11,6 +11,8 @@ import { planReminders } from './reminders.ts';
 /** Tells registrants of a new time or a cancellation, moves reminders, and invites speakers and moderators. */
 export function createSessionNotifications(deps: MailDeps): SessionNotifications {
   return {
+    using: (db) => createSessionNotifications({ ...deps, db }),
+
     async created(session) {
       await planReminders(deps.db, session, deps.now());
     },

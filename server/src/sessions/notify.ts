@@ -1,4 +1,5 @@
 import type { Locale } from '@serambi/shared';
+import type { Database } from '../db/client.ts';
 import type { SessionPersonRow, SessionRow } from './schema.ts';
 import type { SessionChange } from './service.ts';
 
@@ -7,6 +8,11 @@ import type { SessionChange } from './service.ts';
  * and job wiring behind it lives in notifications, so sessions need not know about SMTP.
  */
 export interface SessionNotifications {
+  /**
+   * The same notifications writing through `db`, the caller's transaction: what they queue is
+   * stored with the change they are about, or not at all.
+   */
+  using(db: Database): SessionNotifications;
   /** A new session: plan its reminders. */
   created(session: SessionRow): Promise<void>;
   /** A new time or a cancellation: tell everyone registered, move the reminders. */

@@ -127,8 +127,9 @@ export function sessionRoutes(
   return createRouter()
     .openapi(postSession, async (c) => {
       const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'manage');
-      const session = await createSession(ctx.db, community, c.req.valid('json'));
-      await notify.created(session);
+      const session = await createSession(ctx.db, community, c.req.valid('json'), ctx.now(), (tx, created) =>
+        notify.using(tx).created(created),
+      );
       return c.json(await toSessionView(ctx.db, session), 201);
     })
     .openapi(listSessions, async (c) => {
@@ -144,15 +145,17 @@ export function sessionRoutes(
     })
     .openapi(patchSession, async (c) => {
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
-      const change = await updateSession(ctx.db, session, c.req.valid('json'), ctx.now());
-      await notify.changed(change);
+      const change = await updateSession(ctx.db, session, c.req.valid('json'), ctx.now(), (tx, changed) =>
+        notify.using(tx).changed(changed),
+      );
       if (gainedSeats(change)) await seats.promoted(change.after, await fillFreeSeats(ctx.db, change.after));
       return c.json(await toSessionView(ctx.db, change.after), 200);
     })
     .openapi(postPerson, async (c) => {
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
-      const { person, inviteSecret } = await addSessionPerson(ctx.db, session, c.req.valid('json'));
-      await notify.personInvited(session, person, inviteSecret, c.get('locale'));
+      const { person } = await addSessionPerson(ctx.db, session, c.req.valid('json'), (tx, added) =>
+        notify.using(tx).personInvited(session, added.person, added.inviteSecret, c.get('locale')),
+      );
       return c.json(toSessionPerson(person), 201);
     })
     .openapi(acceptInvitation, async (c) => {

@@ -1,7 +1,8 @@
 import { REPLAY_ACCESS, type RegistrationQuestion } from '@serambi/shared';
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { communities } from '../communities/schema.ts';
+import { timestamp } from '../db/timestamp.ts';
 
 export const sessionStatus = pgEnum('session_status', ['draft', 'scheduled', 'live', 'ended', 'cancelled']);
 export const sessionVisibility = pgEnum('session_visibility', ['public', 'unlisted', 'private']);

@@ -18,20 +18,38 @@ import { series, seriesPeople } from '../series/schema.ts';
 import { canSeeSession, type SessionViewer } from './rules.ts';
 import { type SessionPersonRow, type SessionRow, sessionPeople, sessions } from './schema.ts';
 import { sessionSlug } from './slug.ts';
+import { checkSessionStart } from './start-window.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * What must happen with a write or not at all (plan reminders, queue mails), given the
+ * transaction to do it in: if it fails, the write is undone and the caller hears of the failure.
+ */
+export type WhileWriting<T> = (tx: Database, written: T) => Promise<void>;
+
+/**
+ * Schedules a session: checks its start against the clock, writes it, and runs `whileCreating`
+ * (its reminders) in the same transaction.
+ */
 export async function createSession(
   db: Database,
   community: CommunityRow,
   input: CreateSessionInput,
+  now: Date,
+  whileCreating?: WhileWriting<SessionRow>,
 ): Promise<SessionRow> {
-  const [row] = await db
-    .insert(sessions)
-    .values({ ...input, startsAt: new Date(input.startsAt), communityId: community.id, slug: sessionSlug(input.title) })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  const startsAt = new Date(input.startsAt);
+  checkSessionStart(startsAt, now, 'startsAt');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(sessions)
+      .values({ ...input, startsAt, communityId: community.id, slug: sessionSlug(input.title) })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await whileCreating?.(tx, row);
+    return row;
+  });
 }
 
 /** What changed that registrants must hear about. */
@@ -44,13 +62,16 @@ export interface SessionChange {
 
 /**
  * Changes a session. A new time or a cancellation bumps `revision` (the calendar SEQUENCE)
- * and is reported back so the caller tells everyone registered.
+ * and is reported back so the caller tells everyone registered, in `whileChanging`, which runs
+ * in the same transaction as the change. A new start must be near `now`; a kept one, however
+ * old, stays as it is.
  */
 export async function updateSession(
   db: Database,
   before: SessionRow,
   changes: UpdateSessionRequest,
   now: Date,
+  whileChanging?: WhileWriting<SessionChange>,
 ): Promise<SessionChange> {
   if (before.status === 'ended' || (before.status === 'cancelled' && changes.status !== 'scheduled')) {
     throw new AppError(409, 'session_closed', 'problems.sessionClosed');
@@ -60,22 +81,27 @@ export async function updateSession(
     throw new AppError(409, 'session_live', 'problems.sessionLive');
   }
   const startsAt = changes.startsAt === undefined ? before.startsAt : new Date(changes.startsAt);
+  const moved = startsAt.getTime() !== before.startsAt.getTime();
+  if (moved) checkSessionStart(startsAt, now, 'startsAt');
   const rescheduled =
-    startsAt.getTime() !== before.startsAt.getTime() ||
-    (changes.durationMinutes !== undefined && changes.durationMinutes !== before.durationMinutes);
+    moved || (changes.durationMinutes !== undefined && changes.durationMinutes !== before.durationMinutes);
   const cancelled = changes.status === 'cancelled' && before.status !== 'cancelled';
-  const [after] = await db
-    .update(sessions)
-    .set({
-      ...changes,
-      startsAt,
-      updatedAt: now,
-      revision: rescheduled || cancelled ? before.revision + 1 : before.revision,
-    })
-    .where(eq(sessions.id, before.id))
-    .returning();
-  if (!after) throw AppError.notFound();
-  return { before, after, rescheduled: rescheduled && after.status !== 'draft', cancelled };
+  return db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(sessions)
+      .set({
+        ...changes,
+        startsAt,
+        updatedAt: now,
+        revision: rescheduled || cancelled ? before.revision + 1 : before.revision,
+      })
+      .where(eq(sessions.id, before.id))
+      .returning();
+    if (!after) throw AppError.notFound();
+    const change = { before, after, rescheduled: rescheduled && after.status !== 'draft', cancelled };
+    await whileChanging?.(tx, change);
+    return change;
+  });
 }
 
 /** The condition picking a session by its reference in a URL: its id or its slug. */
@@ -164,19 +190,27 @@ export async function listCommunitySessions(db: Database, community: CommunityRo
   return db.select().from(sessions).where(eq(sessions.communityId, community.id)).orderBy(asc(sessions.startsAt));
 }
 
-/** Adds a speaker or moderator and makes their personal invitation link (the secret is returned once). */
+/**
+ * Adds a speaker or moderator and makes their personal invitation link (the secret is returned
+ * once); `whileAdding` (their invitation mail) runs in the same transaction.
+ */
 export async function addSessionPerson(
   db: Database,
   session: SessionRow,
   input: AddSessionPersonInput,
+  whileAdding?: WhileWriting<{ person: SessionPersonRow; inviteSecret: string }>,
 ): Promise<{ person: SessionPersonRow; inviteSecret: string }> {
   const { secret, hash } = newLinkSecret();
-  const [person] = await db
-    .insert(sessionPeople)
-    .values({ ...input, email: input.email.toLowerCase(), sessionId: session.id, inviteTokenHash: hash })
-    .returning();
-  if (!person) throw new Error('insert returned no row');
-  return { person, inviteSecret: secret };
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .insert(sessionPeople)
+      .values({ ...input, email: input.email.toLowerCase(), sessionId: session.id, inviteTokenHash: hash })
+      .returning();
+    if (!person) throw new Error('insert returned no row');
+    const added = { person, inviteSecret: secret };
+    await whileAdding?.(tx, added);
+    return added;
+  });
 }
 
 function seriesOf(row: SessionRow, seriesRows: Array<{ id: string; title: string }>) {

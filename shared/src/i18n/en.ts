@@ -231,8 +231,16 @@ export const en: Messages = {
     questionId: 'Use 1–40 lowercase letters, digits or dashes.',
     questionIdsUnique: 'Each question needs its own id.',
     instant: 'Use an ISO 8601 time, e.g. 2026-12-06T12:00:00Z.',
-    durationMin: 'At least 15 minutes.',
-    durationMax: 'At most 12 hours.',
+    durationMin: 'At least {min} minutes.',
+    durationMax: 'At most {max} minutes.',
+    yearRange: 'Choose a date in the years {earliest} to {latest}.',
+    sessionStart:
+      'A session starts at most {back} year ago and at most {ahead} years ahead: choose a time between {earliest} and {latest}.',
+    seriesEndsTooLate:
+      'The last session would start on {date}, more than {ahead} years ahead: choose fewer sessions or an earlier last date.',
+    doorsOpen: 'Open the doors at most {hours} hours before the start, and no later than the start.',
+    reminderOffsetMin: 'Send a reminder at least {min} minutes before the session.',
+    reminderOffsetMax: 'Send a reminder at most {max} minutes before the session.',
     sessionRef: 'Use the session’s id or address.',
     seriesOverlap: 'The changed sessions must start after session #{number}, which stays where it is.',
     seriesTooLong: 'A series has at most {max} sessions; choose an earlier last date.',

@@ -232,8 +232,16 @@ export const id = {
     questionId: 'Gunakan 1–40 huruf kecil, angka, atau tanda hubung.',
     questionIdsUnique: 'Setiap pertanyaan perlu id sendiri.',
     instant: 'Gunakan waktu ISO 8601, misalnya 2026-12-06T12:00:00Z.',
-    durationMin: 'Paling sedikit 15 menit.',
-    durationMax: 'Paling lama 12 jam.',
+    durationMin: 'Paling sedikit {min} menit.',
+    durationMax: 'Paling lama {max} menit.',
+    yearRange: 'Pilih tanggal pada tahun {earliest} sampai {latest}.',
+    sessionStart:
+      'Sesi dimulai paling awal {back} tahun lalu dan paling lambat {ahead} tahun lagi: pilih waktu antara {earliest} dan {latest}.',
+    seriesEndsTooLate:
+      'Sesi terakhir akan dimulai pada {date}, lebih dari {ahead} tahun lagi: pilih lebih sedikit sesi atau tanggal terakhir yang lebih awal.',
+    doorsOpen: 'Buka pintu paling awal {hours} jam sebelum sesi dimulai, dan tidak lebih lambat dari waktu mulai.',
+    reminderOffsetMin: 'Kirim pengingat paling sedikit {min} menit sebelum sesi.',
+    reminderOffsetMax: 'Kirim pengingat paling awal {max} menit sebelum sesi.',
     sessionRef: 'Gunakan id atau alamat sesi.',
     seriesOverlap: 'Sesi yang diubah harus dimulai setelah sesi #{number}, yang tetap di tempatnya.',
     seriesTooLong: 'Satu seri paling banyak {max} sesi; pilih tanggal terakhir yang lebih awal.',

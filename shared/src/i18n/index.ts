@@ -31,3 +31,25 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
 export function fillPlaceholders(message: string, params: Record<string, string | number>): string {
   return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
+
+/** The parts of a validation issue (zod's) that its message can name. */
+export interface IssueWithParams {
+  code: string;
+  params?: Record<string, unknown> | undefined;
+  minimum?: unknown;
+  maximum?: unknown;
+}
+
+/**
+ * What fills the placeholders of a schema's own message: `{min}` and `{max}` from a bound that was
+ * missed, the rest from the refinement's `params` ("Choose a date in {earliest}–{latest}").
+ */
+export function issueParams(issue: IssueWithParams): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(issue.params ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+  }
+  if (issue.code === 'too_small' && typeof issue.minimum === 'number') params.min = issue.minimum;
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') params.max = issue.maximum;
+  return params;
+}

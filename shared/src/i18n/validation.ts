@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import enZod from 'zod/v4/locales/en.js';
 import idZod from 'zod/v4/locales/id.js';
 import type { Locale } from '../locale.ts';
-import { dictionaries, type MessageKey, translate } from './index.ts';
+import { dictionaries, issueParams, type MessageKey, translate } from './index.ts';
 
 const zodMessages = { id: idZod().localeError, en: enZod().localeError };
 
@@ -11,7 +11,7 @@ const zodMessages = { id: idZod().localeError, en: enZod().localeError };
  * ("validation.slug"), zod's generic ones (too short, wrong type) come from zod's locales.
  */
 export function localizeIssue(issue: z.core.$ZodIssue, locale: Locale): string {
-  if (isMessageKey(issue.message)) return translate(locale, issue.message);
+  if (isMessageKey(issue.message)) return translate(locale, issue.message, issueParams(issue));
   const localized = zodMessages[locale](issue as unknown as z.core.$ZodRawIssue);
   if (typeof localized === 'string') return localized;
   return localized?.message ?? issue.message;

@@ -1,6 +1,8 @@
+import { MAX_SERIES_OCCURRENCES } from '@serambi/shared';
 import { For, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field } from '../../ui/form/Field.tsx';
+import { sessionDateRange } from '../time/start-window.ts';
 import type { Nth, RuleKind, SeriesFormValues } from './series-form.ts';
 
 const RULES: RuleKind[] = ['weekly', 'biweekly', 'monthly-nth-weekday'];
@@ -100,7 +102,7 @@ export function RepeatFields(props: {
                   type="number"
                   inputmode="numeric"
                   min="1"
-                  max="52"
+                  max={MAX_SERIES_OCCURRENCES}
                   value={props.values.count}
                   onInput={(e) => props.onChange('count', e.currentTarget.value)}
                 />
@@ -124,6 +126,8 @@ export function RepeatFields(props: {
                   {...control}
                   class="field__control field__control--short"
                   type="date"
+                  min={props.values.date || undefined}
+                  max={sessionDateRange().max}
                   value={props.values.until}
                   onInput={(e) => props.onChange('until', e.currentTarget.value)}
                 />

@@ -11,13 +11,16 @@ import { SessionPeopleSection } from '../sessions/SessionPeopleSection.tsx';
 import { startsAtOf } from '../sessions/session-form.ts';
 import { TitleAndDescriptionFields } from '../sessions/TitleAndDescriptionFields.tsx';
 import { WhenFields } from '../sessions/WhenFields.tsx';
+import { seriesEndProblem, sessionDateRange, sessionStartProblem } from '../time/start-window.ts';
 import { RepeatFields } from './RepeatFields.tsx';
 import { SeriesPreview } from './SeriesPreview.tsx';
+import { seriesDates } from './series-dates.ts';
 import {
   monthlyPlaceOf,
   newSeriesValues,
   SERIES_FIELD_OF_PATH,
   type SeriesFormValues,
+  scheduleOf,
   toSeriesRequest,
 } from './series-form.ts';
 import { useCreateSeries } from './series-queries.ts';
@@ -51,6 +54,17 @@ export function SeriesForm(props: {
     if (field === 'date') setValues(monthlyPlaceOf(String(value)));
   };
 
+  /** The first session near now and the last not past five years, as the server checks them. */
+  const windowProblems = (): Record<string, string> => {
+    const first = startsAtOf(values);
+    const lastDate = seriesDates(scheduleOf(values)).at(-1);
+    const last = lastDate ? startsAtOf({ ...values, date: lastDate }) : null;
+    const firstProblem = first ? sessionStartProblem(new Date(first), t) : undefined;
+    if (firstProblem) return { date: firstProblem };
+    const lastProblem = last ? seriesEndProblem(new Date(last), t) : undefined;
+    return lastProblem ? { [values.endKind === 'count' ? 'count' : 'until']: lastProblem } : {};
+  };
+
   const save = (status: 'draft' | 'scheduled') => {
     if (create.isPending) return;
     const request = toSeriesRequest(values, status);
@@ -58,6 +72,7 @@ export function SeriesForm(props: {
     const found: Record<string, string> = checked.ok ? {} : { ...toFormFields(checked.errors) };
     if (!values.date) found.date = t('forms.date');
     if (!values.time) found.time = t('forms.time');
+    if (Object.keys(found).length === 0) Object.assign(found, windowProblems());
     checks.set(found);
     if (Object.keys(found).length > 0) return focusFirstInvalid(form);
     create.mutate(request, { onSuccess: props.onCreated });
@@ -90,6 +105,7 @@ export function SeriesForm(props: {
         <WhenFields
           values={values}
           startsAt={startsAtOf(values)}
+          dateRange={sessionDateRange()}
           errorOf={errorOf}
           dateLabel={t('series.firstDate')}
           onChange={(field, value) => change(field, value as SeriesFormValues[typeof field])}

@@ -12,6 +12,7 @@ import { focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { FormSection } from '../../ui/form/FormSection.tsx';
 import { createFieldErrors, type FieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { sessionDateRange, sessionStartProblem } from '../time/start-window.ts';
 import { RegistrationSection } from './RegistrationSection.tsx';
 import { SessionPeopleSection } from './SessionPeopleSection.tsx';
 import {
@@ -82,6 +83,13 @@ export function SessionEditorForm(props: {
       const { startsAt: startError, ...rest } = checked.errors;
       Object.assign(found, rest, startError && !found.date ? { date: startError } : {});
     }
+    // As the server does: a new start must be near now; a kept one, however old, may stay.
+    const start = startsAt();
+    const moved = start !== null && (!props.session || start !== new Date(props.session.startsAt).toISOString());
+    if (moved && !found.date) {
+      const outside = sessionStartProblem(new Date(start), t);
+      if (outside) found.date = outside;
+    }
     checks.set(found);
     if (Object.keys(found).length > 0) {
       focusFirstInvalid(form);
@@ -139,6 +147,7 @@ export function SessionEditorForm(props: {
         <WhenFields
           values={values}
           startsAt={startsAt()}
+          dateRange={sessionDateRange()}
           errorOf={errorOf}
           onChange={(field, value) => change(field, value as SessionFormValues[typeof field])}
         />

@@ -22,6 +22,8 @@ export function WhenFields(props: {
   errorOf: (field: string) => string | undefined;
   onChange: <K extends keyof WhenValues>(field: K, value: WhenValues[K]) => void;
   dateLabel?: string;
+  /** The first and last day the date may be (the server's window around now). */
+  dateRange?: { min: string; max: string };
 }) {
   const { t } = useI18n();
   return (
@@ -33,6 +35,8 @@ export function WhenFields(props: {
               {...control}
               class="field__control"
               type="date"
+              min={props.dateRange?.min}
+              max={props.dateRange?.max}
               value={props.values.date}
               onInput={(e) => props.onChange('date', e.currentTarget.value)}
             />

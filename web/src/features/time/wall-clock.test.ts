@@ -40,3 +40,13 @@ describe('wall-clock times in a zone', () => {
     expect(() => instantOf({ date: '', time: '20:00' }, 'Asia/Makassar')).toThrow(RangeError);
   });
 });
+
+describe('wall-clock years a person mistypes', () => {
+  it('reads the year 26 as the year 26, not 1926, so the form can say it is out of range', () => {
+    expect(instantOf({ date: '0026-01-01', time: '08:00' }, 'UTC').toISOString()).toBe('0026-01-01T08:00:00.000Z');
+  });
+
+  it('writes the year 26 with four digits, as a date input wants it', () => {
+    expect(wallClockOf('0026-01-01T08:00:00Z', 'UTC')).toEqual({ date: '0026-01-01', time: '08:00' });
+  });
+});

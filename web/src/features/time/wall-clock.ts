@@ -14,7 +14,11 @@ export interface WallClock {
 export function instantOf(wallClock: WallClock, timeZone: string): Date {
   const [year, month, day] = wallClock.date.split('-').map(Number);
   const [hour, minute] = wallClock.time.split(':').map(Number);
-  const asIfUtc = Date.UTC(year ?? Number.NaN, (month ?? Number.NaN) - 1, day, hour, minute);
+  // setUTCFullYear, unlike Date.UTC, keeps the years 0–99 (a typo of 0026 is not 1926).
+  const asIfUtcDate = new Date(0);
+  asIfUtcDate.setUTCFullYear(year ?? Number.NaN, (month ?? Number.NaN) - 1, day ?? Number.NaN);
+  asIfUtcDate.setUTCHours(hour ?? Number.NaN, minute ?? Number.NaN, 0, 0);
+  const asIfUtc = asIfUtcDate.getTime();
   if (Number.isNaN(asIfUtc)) throw new RangeError(`Not a date and time: ${wallClock.date} ${wallClock.time}`);
   const firstGuess = asIfUtc - utcOffsetMinutes(timeZone, new Date(asIfUtc)) * 60_000;
   return new Date(asIfUtc - utcOffsetMinutes(timeZone, new Date(firstGuess)) * 60_000);
@@ -33,7 +37,9 @@ export function wallClockOf(instant: Date | string, timeZone: string): WallClock
     hourCycle: 'h23',
   });
   for (const part of format.formatToParts(new Date(instant))) parts[part.type] = part.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  // Intl writes the year 26 as "26"; a date input wants four digits.
+  const year = (parts.year ?? '').padStart(4, '0');
+  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
 /** The zone this browser's clock runs in, e.g. "Europe/Berlin". */

@@ -1,4 +1,4 @@
-import { dictionaries, type MessageKey } from '@serambi/shared/i18n';
+import { dictionaries, issueParams, type MessageKey } from '@serambi/shared/i18n';
 import { createSignal } from 'solid-js';
 import { AuthProblem } from '../../api/auth.ts';
 import { ApiProblem } from '../../api/client.ts';
@@ -19,6 +19,8 @@ export interface ValidationIssue {
   maximum?: unknown;
   origin?: string;
   format?: string;
+  /** What a refinement's own message names ("years {earliest} to {latest}"). */
+  params?: Record<string, unknown>;
 }
 
 export interface ValidatingSchema<T> {
@@ -59,7 +61,7 @@ function messageForIssue(
 ): string {
   // The shared schemas name their own messages by key ("validation.slug"); those come first.
   const ownKey = validationKey(issue.message);
-  if (ownKey) return t(ownKey);
+  if (ownKey) return t(ownKey, issueParams(issue));
   const lastSegment = path.split('.').at(-1) ?? '';
   const isEmpty = issue.input === undefined || issue.input === null || issue.input === '';
   switch (issue.code) {

@@ -5,6 +5,7 @@ import { Field } from '../../../ui/form/Field.tsx';
 import { FormProblem } from '../../../ui/form/FormProblem.tsx';
 import { problemFieldErrors } from '../../../ui/form/field-errors.ts';
 import { StartTime } from '../../time/SessionTimes.tsx';
+import { doorsOpenLimits, doorsOpenProblem } from '../../time/start-window.ts';
 import { viewerTimeZone } from '../../time/wall-clock.ts';
 import { useUpdateRoomSettings } from './console-api.ts';
 import { clocksDiffer, dateTimeLocalValue, instantOfDateTimeLocal } from './doors-time.ts';
@@ -55,13 +56,18 @@ function DoorsOpenForm(props: { snapshot: RoomSnapshot }) {
   const zonesDiffer = () => clocksDiffer(sessionZone(), viewerZone, shown());
   const zone = () => (inputZone() === 'viewer' && zonesDiffer() ? viewerZone : sessionZone());
   const abbreviation = (timeZone: string) => zoneAbbreviation(timeZone, shown(), locale());
-  const errorOf = () => problemFieldErrors(update.error).doorsOpenAt;
+  // Checked before sending with the server's own limit and message; the server checks again.
+  const [outside, setOutside] = createSignal<string>();
+  const errorOf = () => outside() ?? problemFieldErrors(update.error).doorsOpenAt;
+  const limits = () => doorsOpenLimits(props.snapshot.session.startsAt);
   const radioName = createUniqueId();
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const doorsOpenAt = draft();
     if (update.isPending || !doorsOpenAt) return;
+    setOutside(doorsOpenProblem(doorsOpenAt, props.snapshot.session.startsAt, t));
+    if (outside()) return;
     update.mutate(
       { doorsOpenAt: doorsOpenAt.toISOString() },
       {
@@ -85,11 +91,14 @@ function DoorsOpenForm(props: { snapshot: RoomSnapshot }) {
             {...control}
             class="field__control"
             type="datetime-local"
+            min={dateTimeLocalValue(limits().earliest, zone())}
+            max={dateTimeLocalValue(limits().latest, zone())}
             value={dateTimeLocalValue(shown(), zone())}
             onInput={(event) => {
               const instant = instantOfDateTimeLocal(event.currentTarget.value, zone());
               if (instant) setDraft(instant);
               setSaved(false);
+              setOutside(undefined);
             }}
           />
         )}
