@@ -210,6 +210,7 @@ export async function endCapture(
     await enqueueJob(deps.db, {
       kind: 'recording-finish',
       payload: { recordingId },
+      runAt: deps.now(),
       dedupeKey: `recording-finish:${recordingId}`,
       maxAttempts: 4,
     });
