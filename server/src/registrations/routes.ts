@@ -112,9 +112,9 @@ const inviteRegistrant = createRoute({
  * email (nobody gets mail-bombed with confirmations). Counted in the database: every instance
  * shares the limit.
  */
-function registrationLimits(db: Database) {
-  const perAddress = createSharedRateLimiter(db, { max: 30, windowSeconds: 10 * 60 });
-  const perEmail = createSharedRateLimiter(db, { max: 3, windowSeconds: 10 * 60 });
+function registrationLimits(db: Database, now: () => Date) {
+  const perAddress = createSharedRateLimiter(db, { max: 30, windowSeconds: 10 * 60, now });
+  const perEmail = createSharedRateLimiter(db, { max: 3, windowSeconds: 10 * 60, now });
   return async (address: string, email: string) => {
     await perAddress.take(`registration:address:${address}`);
     // The key holds a digest, not the address itself: the table is no second list of emails.
@@ -124,7 +124,7 @@ function registrationLimits(db: Database) {
 }
 
 export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: RegistrationNotifications) {
-  const limitRegistrations = ctx.config.rateLimits ? registrationLimits(ctx.db) : undefined;
+  const limitRegistrations = ctx.config.rateLimits ? registrationLimits(ctx.db, ctx.now) : undefined;
   const organizerSession = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
     const { session } = await visibleSession(ctx.db, ref, user);
     await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
