@@ -74,6 +74,8 @@ export async function startRecording(
         startedAt: at,
         owner: builtin ? deps.instance : null,
         heartbeatAt: builtin ? at : null,
+        createdAt: at,
+        updatedAt: at,
       })
       .returning();
     if (!row) throw new Error('recording insert returned no row');

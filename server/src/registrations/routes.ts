@@ -134,20 +134,22 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
     .openapi(postRegistration, async (c) => {
       await limitRegistrations?.(clientAddress(c), c.req.valid('json').email);
       const { session } = await visibleSession(ctx.db, c.req.valid('param').ref, c.get('user'));
-      const registered = await register(ctx.db, links, session, c.req.valid('json'), c.get('locale'));
+      const registered = await register(ctx.db, links, session, c.req.valid('json'), c.get('locale'), ctx.now());
       await notify.registered(session, registered);
       return registered.result.alreadyRegistered ? c.json(registered.result, 200) : c.json(registered.result, 201);
     })
     .openapi(getMine, async (c) => c.json(await myRegistration(ctx.db, c.req.valid('param').secret), 200))
     .openapi(cancelMine, async (c) => {
-      const cancelled = await cancelRegistration(ctx.db, c.req.valid('param').secret);
+      const cancelled = await cancelRegistration(ctx.db, c.req.valid('param').secret, ctx.now());
       await notify.cancelled(await findSessionByRef(ctx.db, cancelled.registration.sessionId), cancelled);
       return c.json(await registrationSummary(ctx.db, cancelled.registration), 200);
     })
     .openapi(inviteRegistrant, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
       const invitee = { ...c.req.valid('json'), answers: {} };
-      const registered = await register(ctx.db, ctx.links, session, invitee, c.get('locale'), { byOrganizer: true });
+      const registered = await register(ctx.db, ctx.links, session, invitee, c.get('locale'), ctx.now(), {
+        byOrganizer: true,
+      });
       await notify.registered(session, registered);
       return registered.result.alreadyRegistered ? c.json(registered.result, 200) : c.json(registered.result, 201);
     })

@@ -103,6 +103,7 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
           session,
           { name: `P${n}`, email: `p${n}@example.id`, answers: {}, locale: 'id' },
           'id',
+          clock,
         );
       }
       await planReminders(handle.db, session, clock);

@@ -146,7 +146,7 @@ export function sessionRoutes(
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
       const change = await updateSession(ctx.db, session, c.req.valid('json'), ctx.now());
       await notify.changed(change);
-      if (gainedSeats(change)) await seats.promoted(change.after, await fillFreeSeats(ctx.db, change.after));
+      if (gainedSeats(change)) await seats.promoted(change.after, await fillFreeSeats(ctx.db, change.after, ctx.now()));
       return c.json(await toSessionView(ctx.db, change.after), 200);
     })
     .openapi(postPerson, async (c) => {
