@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { aCertificateInput } from '../../../test/support/certificate-input.ts';
+import { aCertificateInput, aSessionHeldAt } from '../../../test/support/certificate-input.ts';
 import { pdfPageImage, pdfText, qrCodesIn } from '../../../test/support/pdf.ts';
 import { createLogger } from '../logger.ts';
 import { loadCertificateFonts } from './fonts.ts';
@@ -32,7 +32,8 @@ async function embeddedFonts(pdf: Buffer): Promise<string[]> {
 
 describe('the certificate PDF', () => {
   it('says, in Indonesian, who it is for, for what, when, who spoke, and its number', async () => {
-    const text = await pdfText(await renderCertificatePdf(aCertificateInput(), fonts));
+    const about = aSessionHeldAt(new Date('2026-12-06T12:00:00Z'));
+    const text = await pdfText(await renderCertificatePdf(aCertificateInput({ about }), fonts));
     for (const words of [
       'KOMUNITAS BISNIS BALI',
       'SERTIFIKAT KEHADIRAN',
@@ -86,15 +87,16 @@ describe('the certificate PDF', () => {
     expect(await pdfText(pdf)).toContain('algo');
   });
 
-  it('sets its title, author and subject', async () => {
-    const pdf = await renderCertificatePdf(aCertificateInput(), fonts);
+  it('sets its title, author, subject and, as its creation date, when it was issued', async () => {
+    const pdf = await renderCertificatePdf(aCertificateInput({ issuedAt: new Date('2026-12-06T14:00:00Z') }), fonts);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'serambi-info-'));
     await writeFile(path.join(dir, 'c.pdf'), pdf);
-    const { stdout } = await run('pdfinfo', [path.join(dir, 'c.pdf')]);
+    const { stdout } = await run('pdfinfo', ['-isodates', path.join(dir, 'c.pdf')]);
     await rm(dir, { recursive: true, force: true });
     expect(stdout).toMatch(/Title:\s+Sertifikat Kehadiran · Nguyễn Thị Ánh/);
     expect(stdout).toMatch(/Author:\s+Komunitas Bisnis Bali/);
     expect(stdout).toMatch(/Subject:\s+Sertifikat Kehadiran untuk Nguyễn Thị Ánh: Bincang Usaha/);
+    expect(stdout).toMatch(/CreationDate:\s+2026-12-06T14:00:00(Z|\+00)/);
     expect(stdout).toMatch(/Pages:\s+1/);
     expect(stdout).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
   });
