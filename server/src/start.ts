@@ -94,7 +94,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       secret: config.authSecret ?? (await storedSecret(database.db, 'auth')),
       rateLimit: config.rateLimits,
       extraTrustedOrigins: appOrigins(config),
-      sendAccountMail: accountMailSender(database.db),
+      sendAccountMail: accountMailSender(database.db, now),
     });
     const links = createJoinLinks(await storedSecret(database.db, 'join-links'));
     const mailer = createMailer({

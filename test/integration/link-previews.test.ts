@@ -1,3 +1,4 @@
+import { formatSessionTime } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -20,6 +21,16 @@ function headTags(html: string) {
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** 20.00 WITA (12.00 UTC), `days` from the day this runs: the server picks "next" by the real clock. */
+const daysFromToday = (days: number) =>
+  new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + days * DAY_MS + 12 * 3_600_000);
+/** Today's date in Makassar (UTC+8 all year), moved by `days`, as a series' first date. */
+const makassarDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
+const witaText = (session: { startsAt: string }) =>
+  formatSessionTime({ startsAt: session.startsAt, durationMinutes: 90, timeZone: 'Asia/Makassar', locale: 'id' })
+    .session.text;
+
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(bytes: Buffer) {
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -34,13 +45,27 @@ describe('link previews for WhatsApp, Telegram and Facebook', () => {
   let plainIndex: string;
   const community = 'bisnis-bali-pratinjau';
 
-  const schedule = async (body: Record<string, unknown>) => {
-    const response = await organizer.request(`/api/communities/${community}/sessions`, {
+  // A session's own preview reads no clock: a fixed instant keeps its text exact.
+  const schedule = async (body: Record<string, unknown>, where = community) => {
+    const response = await organizer.request(`/api/communities/${where}/sessions`, {
       method: 'POST',
       body: { timeZone: 'Asia/Makassar', durationMinutes: 90, startsAt: '2027-06-06T12:00:00Z', ...body },
     });
     expect(response.status).toBe(201);
-    return (await response.json()) as { id: string; slug: string };
+    return (await response.json()) as { id: string; slug: string; startsAt: string };
+  };
+  const aCommunity = async (slug: string) => {
+    const response = await organizer.request('/api/communities', {
+      method: 'POST',
+      body: {
+        name: 'Komunitas Bisnis Bali',
+        slug,
+        timeZone: 'Asia/Makassar',
+        description: 'Pelaku UMKM Bali berbagi.',
+      },
+    });
+    expect(response.status).toBe(201);
+    return slug;
   };
   const page = async (path: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${app.url}${path}`, { headers });
@@ -132,23 +157,31 @@ describe('link previews for WhatsApp, Telegram and Facebook', () => {
     }
   });
 
-  it('a community link names the community and its next session, with that session’s picture', async () => {
-    const head = headTags(await page(`/c/${community}`));
+  it('a community link names the community and its next session by the server’s clock, with that session’s picture', async () => {
+    const slug = await aCommunity(`bisnis-bali-berikutnya-${crypto.randomUUID().slice(0, 8)}`);
+    await schedule({ title: 'Kemarin', startsAt: daysFromToday(-1).toISOString() }, slug);
+    const cancelled = await schedule({ title: 'Batal besok', startsAt: daysFromToday(1).toISOString() }, slug);
+    await organizer.request(`/api/sessions/${cancelled.slug}`, { method: 'PATCH', body: { status: 'cancelled' } });
+    const next = await schedule({ title: 'Tiga hari lagi', startsAt: daysFromToday(3).toISOString() }, slug);
+    await schedule({ title: 'Sepuluh hari lagi', startsAt: daysFromToday(10).toISOString() }, slug);
+
+    const head = headTags(await page(`/c/${slug}`));
     expect(head.og('title')).toBe('Komunitas Bisnis Bali');
-    expect(head.og('description')).toMatch(
-      /^Sesi berikutnya: .+, Minggu, 6 Juni 2027 · 20\.00–21\.30 WITA\. Pelaku UMKM Bali/,
+    expect(head.og('description')).toBe(
+      `Sesi berikutnya: Tiga hari lagi, ${witaText(next)}. Pelaku UMKM Bali berbagi.`,
     );
-    expect(head.og('url')).toBe(`${publicUrl}/c/${community}`);
-    expect(head.og('image')).toContain('/preview.png?');
+    expect(head.og('url')).toBe(`${publicUrl}/c/${slug}`);
+    expect(head.og('image')).toContain(`/api/sessions/${next.slug}/preview.png?`);
   });
 
-  it('a series link counts its sessions', async () => {
+  it('a series link counts its sessions and names the next one by the server’s clock', async () => {
+    // Weekly from 15 days ago: #1 to #3 are over (#3 ended last night at 21.30 WITA), #4 is next.
     const created = await organizer.request(`/api/communities/${community}/series`, {
       method: 'POST',
       body: {
         title: 'Sharing Online',
         schedule: {
-          firstDate: '2027-07-04',
+          firstDate: makassarDate(-15),
           startTime: '20:00',
           timeZone: 'Asia/Makassar',
           rule: { kind: 'weekly' },
@@ -156,13 +189,16 @@ describe('link previews for WhatsApp, Telegram and Facebook', () => {
         },
       },
     });
-    const series = (await created.json()) as { id: string; sessions: Array<{ slug: string }> };
+    expect(created.status).toBe(201);
+    const series = (await created.json()) as { id: string; sessions: Array<{ slug: string; startsAt: string }> };
+    const fourth = series.sessions[3];
+    if (!fourth) throw new Error('the series has no fourth session');
     const head = headTags(await page(`/series/${series.id}`));
     expect(head.og('title')).toBe('Sharing Online');
     expect(head.og('description')).toBe(
-      '6 sesi oleh Komunitas Bisnis Bali. Sesi berikutnya: Sharing Online #1, Minggu, 4 Juli 2027 · 20.00–21.30 WITA.',
+      `6 sesi oleh Komunitas Bisnis Bali. Sesi berikutnya: Sharing Online #4, ${witaText(fourth)}.`,
     );
-    expect(head.og('image')).toContain(`/api/sessions/${series.sessions[0]?.slug}/preview.png?`);
+    expect(head.og('image')).toContain(`/api/sessions/${fourth.slug}/preview.png?`);
   });
 
   it('the picture is a 1200×630 PNG, cacheable for an hour, and a new address once the session moves', async () => {

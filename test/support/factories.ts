@@ -39,6 +39,17 @@ export async function aCommunity(db: DatabaseHandle['db'], ownerId?: string): Pr
   return community;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 12.00 UTC (20.00 WITA) a week after this run: a session ahead, whatever day the tests run on. */
+function aWeekAhead(): Date {
+  return new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 7 * DAY_MS + 12 * 60 * 60 * 1000);
+}
+
+/**
+ * A scheduled public session a week ahead of the run; a test whose code takes the time from
+ * it passes `startsAt` (and gives that code a clock to match).
+ */
 export async function aSession(
   db: DatabaseHandle['db'],
   community: CommunityRow,
@@ -47,7 +58,7 @@ export async function aSession(
   const input: CreateSessionInput = {
     title: 'Sharing Online #1: Pemasaran lewat WhatsApp',
     description: '',
-    startsAt: '2026-12-06T12:00:00Z',
+    startsAt: aWeekAhead().toISOString(),
     durationMinutes: 90,
     timeZone: 'Asia/Makassar',
     capacity: null,

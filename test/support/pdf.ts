@@ -32,10 +32,10 @@ export async function pdfFonts(pdf: Buffer): Promise<string[]> {
 
 /**
  * What `pdfinfo` reads from a PDF's header and trailer (Title, Author, Pages, Page size…), by
- * field name; it fails on a file that is not a readable PDF.
+ * field name, with dates in ISO 8601; it fails on a file that is not a readable PDF.
  */
 export async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
-  const { stdout } = await withPdfFile(pdf, (file) => run('pdfinfo', [file]));
+  const { stdout } = await withPdfFile(pdf, (file) => run('pdfinfo', ['-isodates', file]));
   return Object.fromEntries(
     stdout
       .split('\n')

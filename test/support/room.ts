@@ -91,7 +91,11 @@ export async function aCrowdOfRegistrants(app: TestApp, sessionId: string, count
       locale: 'id' as const,
     };
     secrets.push(
-      (await register(app.context.db, app.context.links, session, person, 'id', { byOrganizer: true })).joinSecret,
+      (
+        await register(app.context.db, app.context.links, session, person, 'id', app.context.now(), {
+          byOrganizer: true,
+        })
+      ).joinSecret,
     );
   }
   return secrets;

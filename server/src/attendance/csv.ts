@@ -7,9 +7,13 @@ import { spreadsheetCsv } from '../http/spreadsheet-csv.ts';
  * times as "2026-12-06 20:05:12" in the session's zone (named in the header, so a spreadsheet
  * still reads the cells as times).
  */
-export function attendanceCsv(report: AttendanceReport, options: { locale: Locale; timeZone: string }): string {
+export function attendanceCsv(
+  report: AttendanceReport,
+  options: { locale: Locale; timeZone: string; startsAt: Date },
+): string {
   const { locale, timeZone } = options;
-  const zone = zoneAbbreviation(timeZone, report.liveAt ?? new Date(), locale);
+  // The zone's name when the session was live (or was to start), not on the day of the export.
+  const zone = zoneAbbreviation(timeZone, report.liveAt ?? options.startsAt, locale);
   const yesNo = (value: boolean) => translate(locale, value ? 'attendance.csv.yes' : 'attendance.csv.no');
   const time = (instant: string | null) => (instant ? spreadsheetTime(new Date(instant), timeZone) : '');
   const header = [

@@ -68,6 +68,7 @@ export function attendanceRoutes(deps: AttendanceDeps) {
       const body = attendanceCsv(await attendanceReportOf(deps, session.id), {
         locale: c.get('locale'),
         timeZone: session.timeZone,
+        startsAt: session.startsAt,
       });
       return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -69,7 +69,12 @@ export async function certificatePdf(
 ): Promise<{ pdf: Buffer; subject: CertificateSubject }> {
   const subject = await subjectOf(deps.db, certificate);
   const about = await aboutOf(deps, subject, certificate);
-  const input = await pdfInput(deps, subject, { holderName: certificate.name, number: certificate.number, about });
+  const input = await pdfInput(deps, subject, {
+    holderName: certificate.name,
+    number: certificate.number,
+    about,
+    issuedAt: certificate.issuedAt,
+  });
   return { pdf: await renderCertificatePdf(input, deps.fonts), subject };
 }
 
@@ -81,14 +86,19 @@ export async function previewPdf(deps: CertificateDeps, session: SessionRow, hol
     seriesId: null,
   });
   const number = 'SRB-0000-0000-0000-0000';
-  const input = await pdfInput(deps, subject, { holderName, number, about: sessionAbout(session) });
+  const input = await pdfInput(deps, subject, {
+    holderName,
+    number,
+    about: sessionAbout(session),
+    issuedAt: deps.now(),
+  });
   return renderCertificatePdf({ ...input, sample: true }, deps.fonts);
 }
 
 async function pdfInput(
   deps: CertificateDeps,
   subject: CertificateSubject,
-  holder: { holderName: string; number: string; about: CertificatePdfInput['about'] },
+  holder: Pick<CertificatePdfInput, 'holderName' | 'number' | 'about' | 'issuedAt'>,
 ): Promise<CertificatePdfInput> {
   const program = subject.program;
   return {
@@ -102,6 +112,7 @@ async function pdfInput(
     speakers: await speakersOf(deps.db, subject),
     signatories: program?.signatories ?? [],
     verifyUrl: verifyUrl(deps.publicUrl, holder.number),
+    issuedAt: holder.issuedAt,
   };
 }
 

@@ -50,7 +50,7 @@ const minePdf = createRoute({
  */
 export function certificateHolderRoutes(deps: CertificateDeps) {
   // A person checks a handful of numbers; more is a script guessing (80-bit numbers make that futile, this keeps it cheap).
-  const checking = createRateLimiter({ burst: 30, everyMs: 2_000 });
+  const checking = createRateLimiter({ burst: 30, everyMs: 2_000, now: deps.now });
   return createRouter()
     .openapi(verifyRoute, async (c) => {
       checking.take(clientAddress(c));

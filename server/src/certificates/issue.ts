@@ -16,23 +16,20 @@ import { type CertificateRow, certificates } from './schema.ts';
 
 /**
  * Queues a check of the certificate rule for a session that ended (or for one person of it,
- * whose feedback came after the end), in the caller's transaction: the check exists exactly
- * when what called for it was written. Running a check twice issues nothing twice.
+ * whose feedback came after the end), due at `runAt`, in the caller's transaction: the check
+ * exists exactly when what called for it was written. Running a check twice issues nothing twice.
  */
-export async function queueCertificateCheck(
-  tx: Database | Tx,
-  check: CertificateCheck,
-  options: { runAt?: Date } = {},
-): Promise<void> {
+export async function queueCertificateCheck(tx: Database | Tx, check: CertificateCheck, runAt: Date): Promise<void> {
   const payload = check.email ? { ...check, email: check.email.toLowerCase() } : check;
-  await enqueueJob(tx as Database, { kind: 'certificates-issue', payload, ...options });
+  await enqueueJob(tx as Database, { kind: 'certificates-issue', payload, runAt });
 }
 
-/** Mails a certificate once: the job's dedupe key is the certificate. */
-export async function queueCertificateMail(tx: Database | Tx, certificateId: string): Promise<void> {
+/** Mails a certificate once, from `runAt` on: the job's dedupe key is the certificate. */
+export async function queueCertificateMail(tx: Database | Tx, certificateId: string, runAt: Date): Promise<void> {
   await enqueueJob(tx as Database, {
     kind: 'certificate-mail',
     payload: { certificateId },
+    runAt,
     dedupeKey: `certificate-mail:${certificateId}`,
   });
 }
@@ -97,7 +94,7 @@ export async function insertCertificate(
     })
     .returning();
   if (!row) throw new Error('certificate insert returned no row');
-  if (options.notify) await queueCertificateMail(tx, row.id);
+  if (options.notify) await queueCertificateMail(tx, row.id, at);
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aCertificateInput } from '../../../test/support/certificate-input.ts';
+import { aCertificateInput, aSessionHeldAt } from '../../../test/support/certificate-input.ts';
 import { pdfFonts, pdfInfo, pdfPageImage, pdfText, qrCodesIn } from '../../../test/support/pdf.ts';
 import { createLogger } from '../logger.ts';
 import { loadCertificateFonts } from './fonts.ts';
@@ -10,7 +10,8 @@ const fonts = loadCertificateFonts(silent);
 
 describe('the certificate PDF', () => {
   it('says, in Indonesian, who it is for, for what, when, who spoke, and its number', async () => {
-    const text = await pdfText(await renderCertificatePdf(aCertificateInput(), fonts));
+    const about = aSessionHeldAt(new Date('2026-12-06T12:00:00Z'));
+    const text = await pdfText(await renderCertificatePdf(aCertificateInput({ about }), fonts));
     for (const words of [
       'KOMUNITAS BISNIS BALI',
       'SERTIFIKAT KEHADIRAN',
@@ -64,11 +65,13 @@ describe('the certificate PDF', () => {
     expect(await pdfText(pdf)).toContain('algo');
   });
 
-  it('sets its title, author and subject', async () => {
-    const info = await pdfInfo(await renderCertificatePdf(aCertificateInput(), fonts));
+  it('sets its title, author, subject and, as its creation date, when it was issued', async () => {
+    const pdf = await renderCertificatePdf(aCertificateInput({ issuedAt: new Date('2026-12-06T14:00:00Z') }), fonts);
+    const info = await pdfInfo(pdf);
     expect(info.Title).toBe('Sertifikat Kehadiran · Nguyễn Thị Ánh');
     expect(info.Author).toBe('Komunitas Bisnis Bali');
     expect(info.Subject).toMatch(/^Sertifikat Kehadiran untuk Nguyễn Thị Ánh: Bincang Usaha/);
+    expect(info.CreationDate).toMatch(/^2026-12-06T14:00:00(Z|\+00)/);
     expect(info.Pages).toBe('1');
     expect(info['Page size']).toMatch(/^841\.89 x 595\.28 pts \(A4\)/);
   });

@@ -26,6 +26,8 @@ export interface CertificatePdfInput {
   verifyUrl: string;
   /** A preview: marked as a sample that is not valid. */
   sample?: boolean;
+  /** When it was issued (a preview: when it was asked for): the PDF's creation date, which pdfkit would take from the machine's clock. */
+  issuedAt: Date;
 }
 
 // A4 landscape, in points.
@@ -59,6 +61,7 @@ export function renderCertificatePdf(input: CertificatePdfInput, fonts: Certific
       Subject: t('certificates.pdf.subject', { title, name: input.holderName, about: input.about.title }),
       Keywords: input.number,
       Creator: 'Serambi',
+      CreationDate: input.issuedAt,
     },
     lang: input.locale,
   });

@@ -254,7 +254,7 @@ export function certificateRoutes(deps: CertificateDeps) {
       const { session } = await organizerSession(c.req.valid('param').ref, c.get('user'));
       if (session.status !== 'ended')
         throw new AppError(409, 'certificate_session_not_ended', 'certificates.problems.notEnded');
-      await queueCertificateCheck(deps.db, { sessionId: session.id });
+      await queueCertificateCheck(deps.db, { sessionId: session.id }, deps.now());
       return c.json({ queued: true as const }, 202);
     })
     .openapi(preview, async (c) => {
@@ -293,7 +293,7 @@ export function certificateLifecycleHooks(deps: { issueDelaySeconds: number; now
       queueCertificateCheck(
         tx,
         { sessionId: session.id },
-        { runAt: new Date(deps.now().getTime() + deps.issueDelaySeconds * 1000) },
+        new Date(deps.now().getTime() + deps.issueDelaySeconds * 1000),
       ),
   };
 }

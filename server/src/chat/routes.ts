@@ -60,7 +60,7 @@ const toQuestion = createRoute({
 
 /** The chat's HTTP API (room ticket): thin routes over `service.ts`. */
 export function chatRoutes(deps: RoomDeps) {
-  const sending = createRateLimiter({ burst: 5, everyMs: 2_000 });
+  const sending = createRateLimiter({ burst: 5, everyMs: 2_000, now: deps.now });
   const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
   return createRouter()
     .openapi(send, async (c) => {

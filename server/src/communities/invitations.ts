@@ -27,6 +27,7 @@ export async function inviteOrganizer(
       role: input.role,
       tokenHash: hash,
       invitedBy: invitedBy.id,
+      createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
     })
     .returning();
@@ -59,7 +60,7 @@ export async function acceptOrganizerInvitation(
   return db.transaction(async (tx) => {
     await tx
       .insert(communityMembers)
-      .values({ communityId: row.communityId, userId: user.id, role: row.role })
+      .values({ communityId: row.communityId, userId: user.id, role: row.role, createdAt: now })
       .onConflictDoUpdate({ target: [communityMembers.communityId, communityMembers.userId], set: { role: row.role } });
     await tx
       .update(communityInvitations)

@@ -124,7 +124,7 @@ const putInRoom = createRoute({
  */
 export function feedbackRoutes(deps: FeedbackDeps & { room: RoomDeps }) {
   // Sending again replaces the answer; more than a few in a row is a stuck button or a script.
-  const sending = createRateLimiter({ burst: 5, everyMs: 10_000 });
+  const sending = createRateLimiter({ burst: 5, everyMs: 10_000, now: deps.now });
   const organizerSession = async (ref: string, user: SessionUser | null) => {
     const { session } = await visibleSession(deps.db, ref, user);
     await authorizeCommunityById(deps.db, session.communityId, user, 'manage');

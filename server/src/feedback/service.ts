@@ -102,7 +102,7 @@ export async function submitFeedback(
       .values({ sessionId: session.id, email, createdAt: at, ...values })
       .onConflictDoUpdate({ target: [feedbackResponses.sessionId, feedbackResponses.email], set: values });
     // A certificate's rule may ask for feedback: look at this person again.
-    if (session.status === 'ended') await queueCertificateCheck(tx, { sessionId: session.id, email });
+    if (session.status === 'ended') await queueCertificateCheck(tx, { sessionId: session.id, email }, at);
   });
   return myFeedback(deps.db, session, email);
 }

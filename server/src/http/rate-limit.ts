@@ -13,12 +13,11 @@ export interface RateLimiter {
   take(key: string): void;
 }
 
-export function createRateLimiter(options: { burst: number; everyMs: number; now?: () => number }): RateLimiter {
-  const now = options.now ?? Date.now;
+export function createRateLimiter(options: { burst: number; everyMs: number; now: () => Date }): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key) {
-      const at = now();
+      const at = options.now().getTime();
       const bucket = buckets.get(key) ?? { tokens: options.burst, at };
       const tokens = Math.min(options.burst, bucket.tokens + (at - bucket.at) / options.everyMs);
       if (tokens < 1) {
@@ -47,9 +46,9 @@ export interface SharedRateLimiter {
 
 export function createSharedRateLimiter(
   db: Database,
-  options: { max: number; windowSeconds: number; now?: () => Date },
+  options: { max: number; windowSeconds: number; now: () => Date },
 ): SharedRateLimiter {
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   if (options.windowSeconds * 1000 > LONGEST_WINDOW_MS) throw new Error('a shared rate-limit window is at most a day');
   return {
     async take(key) {

@@ -17,6 +17,7 @@ export const jobs = pgTable(
     kind: text('kind').notNull(),
     /** Validated against the kind's zod schema when enqueued and again when run. */
     payload: jsonb('payload').$type<unknown>().notNull(),
+    /** Always written by enqueueJob from the caller's clock: the column's default is the machine's clock, which runners on an injected clock do not keep. */
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     /** Claims so far, the current one included: (id, attempts) names one claim. */
     attempts: integer('attempts').notNull().default(0),

@@ -7,8 +7,12 @@ import { type JobRow, jobs } from './schema.ts';
 export interface EnqueueJobRequest<R extends JobKindRegistry, K extends keyof R & string> {
   kind: K;
   payload: z.input<R[K]>;
-  /** When to run it; the database's current time when omitted. */
-  runAt?: Date;
+  /**
+   * When it is due: the caller's `now` for at once. Always the caller's clock, never the
+   * database's default (the machine's clock), which a runner on an injected clock would reach
+   * late or early.
+   */
+  runAt: Date;
   /** Makes the job exist once: enqueuing the same key again returns the job already there. */
   dedupeKey?: string;
   /** Attempts before it is marked failed; the table's default (8, about an hour of backoff) when omitted. */
@@ -29,6 +33,7 @@ export async function enqueueJob<R extends JobKindRegistry = JobKinds, K extends
 ): Promise<JobRow> {
   const schema = kinds[request.kind];
   if (!schema) throw new Error(`Unknown job kind "${request.kind}": add it to jobs/kinds.ts`);
+  if (!(request.runAt instanceof Date)) throw new Error(`A "${request.kind}" job needs a runAt: the caller's now`);
   const values = {
     kind: request.kind,
     payload: schema.parse(request.payload),
@@ -70,10 +75,14 @@ export async function enqueueJob<R extends JobKindRegistry = JobKinds, K extends
 
 /**
  * Cancels queued jobs of a kind and/or whose dedupe key starts with a prefix (e.g. every
- * reminder of one session). Running jobs finish; done and failed jobs stay as they are.
- * Returns how many were cancelled.
+ * reminder of one session), as finished at `now`. Running jobs finish; done and failed jobs
+ * stay as they are. Returns how many were cancelled.
  */
-export async function cancelJobs(db: Database, filter: { kind?: string; dedupeKeyPrefix?: string }): Promise<number> {
+export async function cancelJobs(
+  db: Database,
+  filter: { kind?: string; dedupeKeyPrefix?: string },
+  now: Date,
+): Promise<number> {
   const conditions: SQL[] = [eq(jobs.status, 'queued')];
   if (filter.kind !== undefined) conditions.push(eq(jobs.kind, filter.kind));
   // starts_with, unlike LIKE, gives no meaning to % and _ inside the prefix.
@@ -83,7 +92,7 @@ export async function cancelJobs(db: Database, filter: { kind?: string; dedupeKe
     throw new Error('cancelJobs needs a kind or a dedupeKeyPrefix: it never cancels everything');
   const cancelled = await db
     .update(jobs)
-    .set({ status: 'cancelled', finishedAt: sql`now()` })
+    .set({ status: 'cancelled', finishedAt: now })
     .where(and(...conditions))
     .returning({ id: jobs.id });
   return cancelled.length;

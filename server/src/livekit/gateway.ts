@@ -9,10 +9,10 @@ import {
   ServerError,
   TrackSource,
   type WebhookEvent,
-  WebhookReceiver,
 } from 'livekit-server-sdk';
 import { AppError } from '../http/errors.ts';
 import { sharedFreshCalls } from './fresh-calls.ts';
+import { createWebhookVerifier } from './webhook-signature.ts';
 
 export interface LiveKitCredentials {
   /** ws(s):// URL clients connect to. */
@@ -47,8 +47,8 @@ export interface LiveKitGateway {
   readonly url: string;
   /** True when LiveKit answers an authenticated API call. */
   isHealthy(): Promise<boolean>;
-  /** Verifies a webhook's signature and body checksum; throws when either is wrong. */
-  receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
+  /** Verifies a webhook's signature, its times at `now` and its body checksum; throws when any is wrong. */
+  receiveWebhook(rawBody: string, authorization: string | undefined, now: Date): Promise<WebhookEvent>;
   /** A join token for one identity in one room, with the grants of `access` and nothing else. */
   mintToken(token: RoomToken): Promise<string>;
   /**
@@ -117,7 +117,7 @@ const SOURCE_OF: Record<PublishedSource, TrackSource> = {
 export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGateway {
   const httpUrl = credentials.url.replace(/^ws/, 'http');
   const rooms = new RoomServiceClient(httpUrl, credentials.apiKey, credentials.apiSecret, { requestTimeout: 5 });
-  const webhooks = new WebhookReceiver(credentials.apiKey, credentials.apiSecret);
+  const receiveWebhook = createWebhookVerifier(credentials.apiKey, credentials.apiSecret);
   const egress = new EgressClient(httpUrl, credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
@@ -137,7 +137,7 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
   return {
     url: credentials.url,
     isHealthy,
-    receiveWebhook: (rawBody, authorization) => webhooks.receive(rawBody, authorization),
+    receiveWebhook,
     async mintToken(token) {
       const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
         identity: token.identity,

@@ -43,7 +43,7 @@ export function liveKitWebhookRoutes(ctx: Pick<AppContext, 'db' | 'livekit' | 'l
     const body = await c.req.text();
     let event: WebhookEvent;
     try {
-      event = await ctx.livekit.receiveWebhook(body, c.req.header('Authorization'));
+      event = await ctx.livekit.receiveWebhook(body, c.req.header('Authorization'), ctx.now());
     } catch {
       throw new AppError(401, 'webhook_signature', 'problems.webhookSignature');
     }

@@ -26,13 +26,14 @@ export function sendMailJobHandler(mailer: Mailer): JobHandler<MailMessage> {
 }
 
 /**
- * Queues one mail to be sent by whichever instance's runner claims it first. Give a
- * `dedupeKey` for mail that must go out once (a confirmation, a reminder).
+ * Queues one mail to be sent at `runAt` (the caller's `now` for at once) by whichever
+ * instance's runner claims it first. Give a `dedupeKey` for mail that must go out once (a
+ * confirmation, a reminder).
  */
 export function queueMail(
   db: Database,
   message: MailMessage,
-  options: { runAt?: Date; dedupeKey?: string } = {},
+  options: { runAt: Date; dedupeKey?: string },
 ): Promise<JobRow> {
   return enqueueJob(db, { kind: 'send-mail', payload: message, ...options });
 }

@@ -24,10 +24,10 @@ export interface MailerOptions {
 }
 
 export function createMailer(options: MailerOptions): Mailer {
-  return options.smtpUrl ? createSmtpMailer(options.smtpUrl, options.from) : createOutboxMailer(options);
+  return options.smtpUrl ? createSmtpMailer(options.smtpUrl, options.from, options.now) : createOutboxMailer(options);
 }
 
-function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+function createSmtpMailer(smtpUrl: string, from: string, now: () => Date): Mailer {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     // Reminder mails go out in bursts: reuse a few connections rather than one per message.
@@ -44,6 +44,8 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
       const mail = mailMessageSchema.parse(message);
       const info = await transport.sendMail({
         from,
+        // The Date header, which nodemailer would take from the machine's clock.
+        date: now(),
         to: mail.to,
         subject: mail.subject,
         text: mail.text,

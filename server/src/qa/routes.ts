@@ -119,8 +119,8 @@ const act = createRoute({
 /** The Q&A queue's HTTP API (room ticket): thin routes over `service.ts`. */
 export function qaRoutes(deps: RoomDeps) {
   // Asking and editing are words everyone reads; votes are cheap but each one is a write.
-  const writing = createRateLimiter({ burst: 3, everyMs: 20_000 });
-  const voting = createRateLimiter({ burst: 20, everyMs: 500 });
+  const writing = createRateLimiter({ burst: 3, everyMs: 20_000, now: deps.now });
+  const voting = createRateLimiter({ burst: 20, everyMs: 500, now: deps.now });
   const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
   return createRouter()
     .openapi(ask, async (c) => {

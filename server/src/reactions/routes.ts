@@ -29,7 +29,7 @@ const react = createRoute({
  * to the session's totals and announces each burst (see `room/bursts.ts`).
  */
 export function reactionRoutes(deps: RoomDeps) {
-  const reacting = createRateLimiter({ burst: 10, everyMs: 300 });
+  const reacting = createRateLimiter({ burst: 10, everyMs: 300, now: deps.now });
   return createRouter().openapi(react, async (c) => {
     const { session, me } = await roomRequest(deps, c.req.valid('param').ref, c.req.header('Authorization'));
     requireAdmitted(me);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMediaLinks } from './links.ts';
 
 const id = '6f1c1a8e-8f7e-4a43-9d3e-2f6a4b1c9d10';
@@ -31,5 +31,21 @@ describe('signed media addresses', () => {
     expect(links.check(id, 'play', `${Number(expires) + 86_400}.${signature}`, now)).toBe(false);
     expect(links.check(id, 'play', undefined, now)).toBe(false);
     expect(links.check(id, 'play', 'garbage', now)).toBe(false);
+  });
+
+  // The given `now` is the only clock: what the machine's says must not matter.
+  it.each(['2019-03-01T00:00:00Z', '2026-12-06T16:00:01Z', '2027-12-07T00:00:00Z', '2040-06-01T00:00:00Z'])(
+    'are checked against the given time alone, with the machine’s clock at %s',
+    (machine) => {
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date(machine));
+      const token = tokenOf(links.url(id, 'download', now));
+      expect(links.check(id, 'download', token, new Date(now.getTime() + 59 * 60_000))).toBe(true);
+      expect(links.check(id, 'download', token, new Date(now.getTime() + 61 * 60_000))).toBe(false);
+    },
+  );
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 });

@@ -74,6 +74,8 @@ export async function startRecording(
         startedAt: at,
         owner: builtin ? deps.instance : null,
         heartbeatAt: builtin ? at : null,
+        createdAt: at,
+        updatedAt: at,
       })
       .returning();
     if (!row) throw new Error('recording insert returned no row');
@@ -210,6 +212,7 @@ export async function endCapture(
     await enqueueJob(deps.db, {
       kind: 'recording-finish',
       payload: { recordingId },
+      runAt: deps.now(),
       dedupeKey: `recording-finish:${recordingId}`,
       maxAttempts: 4,
     });

@@ -68,7 +68,9 @@ export function createRecorderSupervisor(deps: RecordingDeps): RecorderSuperviso
       running.set(row.id, recorder);
       recorder.onEvent((event) => {
         if (event.event === 'media') {
-          markRecording(deps, row.id, new Date(event.at)).catch((error) =>
+          // Stamped by our clock as it arrives (milliseconds after the recorder's own, which is
+          // the machine's), as egress's start is: the chapters it lines up with are on our clock.
+          markRecording(deps, row.id, deps.now()).catch((error) =>
             log.error({ err: error }, 'could not mark the recording as running'),
           );
         }

@@ -58,6 +58,7 @@ export function createRegistrationNotifications(deps: MailDeps & { links: JoinLi
     for (const person of people) {
       const secret = deps.links.secretFor(person.id, person.linkGeneration);
       await queueMail(deps.db, await linkMail(session, person, secret, 'promoted'), {
+        runAt: deps.now(),
         dedupeKey: `promoted:${person.id}:${person.linkGeneration}:${person.arrival}`,
       });
     }
@@ -70,7 +71,7 @@ export function createRegistrationNotifications(deps: MailDeps & { links: JoinLi
         again: kind === 'registered' && result.alreadyRegistered,
         position: result.waitlistPosition ?? 1,
       };
-      await queueMail(deps.db, await linkMail(session, registration, joinSecret, kind, extra));
+      await queueMail(deps.db, await linkMail(session, registration, joinSecret, kind, extra), { runAt: deps.now() });
     },
 
     async cancelled(session, { registration, promoted }) {
@@ -90,7 +91,7 @@ export function createRegistrationNotifications(deps: MailDeps & { links: JoinLi
           }),
           attachments: [mail.ics('CANCEL', { name: registration.name, email: registration.email })],
         },
-        { dedupeKey: `cancelled:${registration.id}:${registration.linkGeneration}` },
+        { runAt: deps.now(), dedupeKey: `cancelled:${registration.id}:${registration.linkGeneration}` },
       );
       if (promoted) await mailPromoted(session, [promoted]);
     },

@@ -112,9 +112,9 @@ const inviteRegistrant = createRoute({
  * email (nobody gets mail-bombed with confirmations). Counted in the database: every instance
  * shares the limit.
  */
-function registrationLimits(db: Database) {
-  const perAddress = createSharedRateLimiter(db, { max: 30, windowSeconds: 10 * 60 });
-  const perEmail = createSharedRateLimiter(db, { max: 3, windowSeconds: 10 * 60 });
+function registrationLimits(db: Database, now: () => Date) {
+  const perAddress = createSharedRateLimiter(db, { max: 30, windowSeconds: 10 * 60, now });
+  const perEmail = createSharedRateLimiter(db, { max: 3, windowSeconds: 10 * 60, now });
   return async (address: string, email: string) => {
     await perAddress.take(`registration:address:${address}`);
     // The key holds a digest, not the address itself: the table is no second list of emails.
@@ -124,7 +124,7 @@ function registrationLimits(db: Database) {
 }
 
 export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: RegistrationNotifications) {
-  const limitRegistrations = ctx.config.rateLimits ? registrationLimits(ctx.db) : undefined;
+  const limitRegistrations = ctx.config.rateLimits ? registrationLimits(ctx.db, ctx.now) : undefined;
   const organizerSession = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
     const { session } = await visibleSession(ctx.db, ref, user);
     await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
@@ -134,20 +134,22 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
     .openapi(postRegistration, async (c) => {
       await limitRegistrations?.(clientAddress(c), c.req.valid('json').email);
       const { session } = await visibleSession(ctx.db, c.req.valid('param').ref, c.get('user'));
-      const registered = await register(ctx.db, links, session, c.req.valid('json'), c.get('locale'));
+      const registered = await register(ctx.db, links, session, c.req.valid('json'), c.get('locale'), ctx.now());
       await notify.registered(session, registered);
       return registered.result.alreadyRegistered ? c.json(registered.result, 200) : c.json(registered.result, 201);
     })
     .openapi(getMine, async (c) => c.json(await myRegistration(ctx.db, c.req.valid('param').secret), 200))
     .openapi(cancelMine, async (c) => {
-      const cancelled = await cancelRegistration(ctx.db, c.req.valid('param').secret);
+      const cancelled = await cancelRegistration(ctx.db, c.req.valid('param').secret, ctx.now());
       await notify.cancelled(await findSessionByRef(ctx.db, cancelled.registration.sessionId), cancelled);
       return c.json(await registrationSummary(ctx.db, cancelled.registration), 200);
     })
     .openapi(inviteRegistrant, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
       const invitee = { ...c.req.valid('json'), answers: {} };
-      const registered = await register(ctx.db, ctx.links, session, invitee, c.get('locale'), { byOrganizer: true });
+      const registered = await register(ctx.db, ctx.links, session, invitee, c.get('locale'), ctx.now(), {
+        byOrganizer: true,
+      });
       await notify.registered(session, registered);
       return registered.result.alreadyRegistered ? c.json(registered.result, 200) : c.json(registered.result, 201);
     })

@@ -28,9 +28,9 @@ export interface Registered {
 }
 
 /**
- * Registers a person for a session, idempotent per email. Seats are given in arrival order:
- * every registration for one session takes the session row's lock first, so 200 people racing
- * for 50 seats end as exactly 50 registered and 150 waitlisted, on PGlite and PostgreSQL.
+ * Registers a person for a session at `now`, idempotent per email. Seats are given in arrival
+ * order: every registration for one session takes the session row's lock first, so 200 people
+ * racing for 50 seats end as exactly 50 registered and 150 waitlisted, on PGlite and PostgreSQL.
  */
 export async function register(
   db: Database,
@@ -38,6 +38,7 @@ export async function register(
   session: SessionRow,
   input: RegisterInput,
   callerLocale: Locale,
+  now: Date,
   options: { byOrganizer?: boolean } = {},
 ): Promise<Registered> {
   if (!canRegister(session)) throw new AppError(409, 'registration_closed', 'problems.registrationClosed');
@@ -81,7 +82,7 @@ export async function register(
           linkGeneration: generation,
           joinSecretHash: links.hashFor(existing.id, generation),
           arrival: sql`nextval(pg_get_serial_sequence('registrations', 'arrival'))`,
-          updatedAt: new Date(),
+          updatedAt: now,
         })
         .where(eq(registrations.id, existing.id))
         .returning();
@@ -89,7 +90,15 @@ export async function register(
       const id = crypto.randomUUID();
       [row] = await tx
         .insert(registrations)
-        .values({ ...values, id, sessionId: session.id, email, joinSecretHash: links.hashFor(id, 0) })
+        .values({
+          ...values,
+          id,
+          sessionId: session.id,
+          email,
+          joinSecretHash: links.hashFor(id, 0),
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning();
     }
     if (!row) throw new Error('registration write returned no row');
@@ -111,8 +120,8 @@ export interface Cancelled {
   promoted: RegistrationRow | null;
 }
 
-/** Cancels by personal link; a freed seat goes to the first person waiting. Cancelling twice is harmless. */
-export async function cancelRegistration(db: Database, secret: string): Promise<Cancelled> {
+/** Cancels by personal link at `now`; a freed seat goes to the first person waiting. Cancelling twice is harmless. */
+export async function cancelRegistration(db: Database, secret: string, now: Date): Promise<Cancelled> {
   const found = await findBySecret(db, secret);
   return db.transaction(async (tx) => {
     await lockSession(tx, found.sessionId);
@@ -120,25 +129,25 @@ export async function cancelRegistration(db: Database, secret: string): Promise<
     if (!current || current.status === 'cancelled') return { registration: current ?? found, promoted: null };
     const [registration] = await tx
       .update(registrations)
-      .set({ status: 'cancelled', cancelledAt: new Date(), updatedAt: new Date() })
+      .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
       .where(eq(registrations.id, current.id))
       .returning();
     if (!registration) throw new Error('cancel returned no row');
-    const promoted = current.status === 'registered' ? await promoteFirstWaiting(tx, current.sessionId) : null;
+    const promoted = current.status === 'registered' ? await promoteFirstWaiting(tx, current.sessionId, now) : null;
     return { registration, promoted };
   });
 }
 
 /**
  * After a session gained seats (its capacity was raised or removed), gives them to the people
- * waiting, first come first served. Returns who got a seat, to be told.
+ * waiting, first come first served, at `now`. Returns who got a seat, to be told.
  */
-export async function fillFreeSeats(db: Database, session: SessionRow): Promise<RegistrationRow[]> {
+export async function fillFreeSeats(db: Database, session: SessionRow, now: Date): Promise<RegistrationRow[]> {
   return db.transaction(async (tx) => {
     await lockSession(tx, session.id);
     const promoted: RegistrationRow[] = [];
     while (await hasFreeSeat(tx, session)) {
-      const next = await promoteFirstWaiting(tx, session.id);
+      const next = await promoteFirstWaiting(tx, session.id, now);
       if (!next) break;
       promoted.push(next);
     }
@@ -240,7 +249,7 @@ async function waitlistPosition(tx: Tx | Database, row: RegistrationRow): Promis
   return ahead?.n ?? null;
 }
 
-async function promoteFirstWaiting(tx: Tx, sessionId: string): Promise<RegistrationRow | null> {
+async function promoteFirstWaiting(tx: Tx, sessionId: string, now: Date): Promise<RegistrationRow | null> {
   const [first] = await tx
     .select()
     .from(registrations)
@@ -250,7 +259,7 @@ async function promoteFirstWaiting(tx: Tx, sessionId: string): Promise<Registrat
   if (!first) return null;
   const [promoted] = await tx
     .update(registrations)
-    .set({ status: 'registered', updatedAt: new Date() })
+    .set({ status: 'registered', updatedAt: now })
     .where(eq(registrations.id, first.id))
     .returning();
   return promoted ?? null;

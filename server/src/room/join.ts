@@ -83,7 +83,7 @@ export async function joinRoom(
     throw new AppError(403, 'room_locked', 'problems.roomLocked');
   }
   // Someone coming back as they were (a reload, a new device) is already recorded: no write.
-  const me = existing && isRecordedAs(existing, entrant) ? existing : await recordEntrant(deps, session, entrant);
+  const me = existing && isRecordedAs(existing, entrant) ? existing : await recordEntrant(deps, session, entrant, now);
   if (entrant.lobby && !existing) {
     await changeRoom(deps, session.id, async () => [
       {
@@ -109,8 +109,13 @@ function isRecordedAs(row: RoomParticipantRow, entrant: Entrant): boolean {
   return row.name === entrant.name && row.role === entrant.role && row.title === entrant.title;
 }
 
-/** Records someone entering: a new row, or their name and role refreshed (a lobby decision stays). */
-async function recordEntrant(deps: RoomDeps, session: SessionRow, entrant: Entrant): Promise<RoomParticipantRow> {
+/** Records someone entering at `now`: a new row, or their name and role refreshed (a lobby decision stays). */
+async function recordEntrant(
+  deps: RoomDeps,
+  session: SessionRow,
+  entrant: Entrant,
+  now: Date,
+): Promise<RoomParticipantRow> {
   const [me] = await deps.db
     .insert(roomParticipants)
     .values({
@@ -123,6 +128,8 @@ async function recordEntrant(deps: RoomDeps, session: SessionRow, entrant: Entra
       registrationId: entrant.registrationId,
       userId: entrant.userId,
       admission: entrant.lobby ? 'pending' : 'admitted',
+      // The lobby shows how long someone has waited from this.
+      createdAt: now,
     })
     .onConflictDoUpdate({
       target: [roomParticipants.sessionId, roomParticipants.identity],

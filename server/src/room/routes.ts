@@ -182,7 +182,7 @@ export interface RoomLifecycleHooks {
 /** The live room's HTTP API: thin routes over join, stage, moderation and lifecycle. */
 export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks = {}) {
   // Each change is broadcast to the whole room: one person toggling a hand must not flood it.
-  const handChanges = createRateLimiter({ burst: 6, everyMs: 5_000 });
+  const handChanges = createRateLimiter({ burst: 6, everyMs: 5_000, now: deps.now });
   const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
   const moderator = async (c: Context<AppEnv>, ref: string) => {
     const { session, me } = await caller(c, ref);

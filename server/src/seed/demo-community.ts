@@ -90,7 +90,7 @@ export async function seedDemoCommunity(deps: DemoDeps, options: { newPassword: 
   let registered = 0;
   let waitlisted = 0;
   for (const person of demoRegistrants()) {
-    const result = await register(deps.db, deps.links, first, person, person.locale);
+    const result = await register(deps.db, deps.links, first, person, person.locale, deps.now());
     if (!result.result.alreadyRegistered) {
       await registrationMails.registered(first, result);
       changed = true;

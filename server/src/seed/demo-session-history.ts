@@ -5,7 +5,6 @@ import { submitFeedback, updateFeedbackForm } from '../feedback/service.ts';
 import { questions, questionVotes } from '../qa/schema.ts';
 import { insertQuestion } from '../qa/service.ts';
 import type { JoinLinks } from '../registrations/link-secrets.ts';
-import { registrations } from '../registrations/schema.ts';
 import { register } from '../registrations/service.ts';
 import { roomParticipants, sessionRooms } from '../room/schema.ts';
 import { type SessionRow, sessionPeople, sessions } from '../sessions/schema.ts';
@@ -46,13 +45,9 @@ export async function playPastSession(
   for (const [n, person] of people.entries()) {
     const keen = keenness[n] ?? 0.5;
     if (random() > (0.45 + 0.5 * keen) * (REGISTERING[options.index] ?? 1)) continue;
-    const result = await register(db, deps.links, session, person, person.locale);
     // Registered in the days before, not today.
     const registeredAt = new Date(session.startsAt.getTime() - (1 + random() * 9) * 24 * 60 * MINUTE);
-    await db
-      .update(registrations)
-      .set({ createdAt: registeredAt, updatedAt: registeredAt })
-      .where(eq(registrations.id, result.registration.id));
+    const result = await register(db, deps.links, session, person, person.locale, registeredAt);
     registered.push({ id: result.registration.id, name: person.name, email: person.email, keen });
   }
 

@@ -45,7 +45,7 @@ try {
     publicUrl: config.publicUrl,
     secret: config.authSecret ?? (await storedSecret(database.db, 'auth')),
     rateLimit: false,
-    sendAccountMail: accountMailSender(database.db),
+    sendAccountMail: accountMailSender(database.db, now),
   });
   const links = createJoinLinks(await storedSecret(database.db, 'join-links'));
   const result = await seedDemoCommunity(

@@ -42,6 +42,7 @@ export async function queueSeriesRegistrationMail(
   const person = first.registered.registration;
   const l: Locale = person.locale;
   const mail = await sessionMailContext(deps, first.session);
+  const now = deps.now();
   const lines = results.map(({ session, registered }) =>
     translate(l, 'mail.seriesRegistered.line', {
       number: session.seriesNumber ?? 0,
@@ -57,26 +58,30 @@ export async function queueSeriesRegistrationMail(
     name: row.title,
     description: row.description,
     url: `${deps.publicUrl}/series/${row.id}`,
-    generatedAt: deps.now(),
+    generatedAt: now,
     events: results.map(({ session }) => calendarEntry(session, mail.community, deps)),
   });
   const params = { title: row.title, count: results.length };
-  await queueMail(deps.db, {
-    to: person.email,
-    subject: translate(l, 'mail.seriesRegistered.subject', params),
-    ...renderMail(l, {
-      heading: translate(l, 'mail.seriesRegistered.heading', params),
-      paragraphs: [
-        translate(l, 'mail.greeting', { name: person.name }),
-        translate(l, 'mail.seriesRegistered.body'),
-        lines.join('\n'),
-      ],
-      action: {
-        label: translate(l, 'mail.registered.action'),
-        url: joinUrl(deps.publicUrl, first.registered.joinSecret),
-      },
-      footer: mail.footer(l),
-    }),
-    attachments: [textAttachment('series.ics', 'text/calendar; charset=utf-8', calendar)],
-  });
+  await queueMail(
+    deps.db,
+    {
+      to: person.email,
+      subject: translate(l, 'mail.seriesRegistered.subject', params),
+      ...renderMail(l, {
+        heading: translate(l, 'mail.seriesRegistered.heading', params),
+        paragraphs: [
+          translate(l, 'mail.greeting', { name: person.name }),
+          translate(l, 'mail.seriesRegistered.body'),
+          lines.join('\n'),
+        ],
+        action: {
+          label: translate(l, 'mail.registered.action'),
+          url: joinUrl(deps.publicUrl, first.registered.joinSecret),
+        },
+        footer: mail.footer(l),
+      }),
+      attachments: [textAttachment('series.ics', 'text/calendar; charset=utf-8', calendar)],
+    },
+    { runAt: now },
+  );
 }

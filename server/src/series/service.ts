@@ -234,7 +234,7 @@ export async function registerForSeries(
   if (open.length === 0) throw new AppError(409, 'registration_closed', 'problems.registrationClosed');
   const results: Array<{ session: SessionRow; registered: Registered }> = [];
   for (const session of open) {
-    results.push({ session, registered: await register(db, links, session, input, callerLocale) });
+    results.push({ session, registered: await register(db, links, session, input, callerLocale, now) });
   }
   return results;
 }

@@ -50,7 +50,7 @@ export function createSessionNotifications(deps: MailDeps): SessionNotifications
             }),
             attachments: [mail.ics(cancelled ? 'CANCEL' : 'REQUEST', { name: person.name, email: person.email })],
           },
-          { dedupeKey: `session-change:${person.id}:${after.revision}` },
+          { runAt: deps.now(), dedupeKey: `session-change:${person.id}:${after.revision}` },
         );
       }
     },
@@ -63,21 +63,25 @@ export function createSessionNotifications(deps: MailDeps): SessionNotifications
       );
       const t = (key: Parameters<typeof translate>[1]) =>
         translate(l, key, { title: series?.title ?? session.title, role, community: mail.community.name });
-      await queueMail(deps.db, {
-        to: person.email,
-        subject: t('mail.speakerInvite.subject'),
-        ...renderMail(l, {
-          heading: t('mail.speakerInvite.heading'),
-          paragraphs: [
-            translate(l, 'mail.greeting', { name: person.name }),
-            t('mail.speakerInvite.body'),
-            mail.when(l),
-          ],
-          action: { label: t('mail.speakerInvite.action'), url: `${deps.publicUrl}/speak/${inviteSecret}` },
-          footer: mail.footer(l),
-        }),
-        ...(series ? {} : { attachments: [mail.ics('REQUEST', { name: person.name, email: person.email })] }),
-      });
+      await queueMail(
+        deps.db,
+        {
+          to: person.email,
+          subject: t('mail.speakerInvite.subject'),
+          ...renderMail(l, {
+            heading: t('mail.speakerInvite.heading'),
+            paragraphs: [
+              translate(l, 'mail.greeting', { name: person.name }),
+              t('mail.speakerInvite.body'),
+              mail.when(l),
+            ],
+            action: { label: t('mail.speakerInvite.action'), url: `${deps.publicUrl}/speak/${inviteSecret}` },
+            footer: mail.footer(l),
+          }),
+          ...(series ? {} : { attachments: [mail.ics('REQUEST', { name: person.name, email: person.email })] }),
+        },
+        { runAt: deps.now() },
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aCommunity, aDatabase, aSession, ENGINES } from '../../../test/support/factories.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createJobRunner } from '../jobs/runner.ts';
@@ -22,6 +22,9 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
     handle = await aDatabase(engine);
   });
   afterAll(() => handle.close());
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   function runners(count: number) {
     const mailer = createMailer({ smtpUrl: undefined, from: 'Serambi <a@b.c>', db: handle.db, log, now });
@@ -55,51 +58,83 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
     }
   }
 
-  it('mails each registered person 24 hours and 1 hour before, once, even with two runners, and follows a move', async () => {
-    const startsAt = new Date('2027-03-07T12:00:00Z');
-    clock = new Date('2027-03-01T00:00:00Z');
-    const session = await aSession(handle.db, await aCommunity(handle.db), {
-      title: 'Sharing Online #9',
-      startsAt: startsAt.toISOString(),
-    });
-    for (const n of [1, 2]) {
-      await register(
-        handle.db,
-        links,
-        session,
-        { name: `P${n}`, email: `p${n}@example.id`, answers: {}, locale: 'id' },
-        'id',
-      );
-    }
-    await planReminders(handle.db, session, clock);
-    await planReminders(handle.db, session, clock);
-    const two = runners(2);
+  // The runner, the planner and the handler share one clock; the machine's must not matter,
+  // whether it is before the session or after it. PostgreSQL keeps its own (real) clock, which
+  // only a session long past shows; PGlite's follows the faked one.
+  it.each([
+    { when: 'in March 2027', start: '2027-03-07T12:00:00Z', clockSays: 'as it is', machine: null },
+    {
+      when: 'in March 2027',
+      start: '2027-03-07T12:00:00Z',
+      clockSays: 'long before it',
+      machine: '2019-03-01T00:00:00Z',
+    },
+    {
+      when: 'in March 2027',
+      start: '2027-03-07T12:00:00Z',
+      clockSays: 'between its rounds',
+      machine: '2027-03-06T18:00:00Z',
+    },
+    {
+      when: 'in March 2027',
+      start: '2027-03-07T12:00:00Z',
+      clockSays: 'long after it',
+      machine: '2040-06-01T00:00:00Z',
+    },
+    { when: 'in March 2019', start: '2019-03-07T12:00:00Z', clockSays: 'as it is', machine: null },
+  ])(
+    'mails each registered person 24 hours and 1 hour before a session $when, once, even with two runners, and follows a move, with the machine’s clock $clockSays',
+    async ({ when, start, clockSays, machine }) => {
+      if (machine) {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(new Date(machine));
+      }
+      const title = `Sharing Online #9 (${when}, ${clockSays})`;
+      const startsAt = new Date(start);
+      clock = new Date(startsAt.getTime() - 6.5 * 24 * 3_600_000);
+      const session = await aSession(handle.db, await aCommunity(handle.db), {
+        title,
+        startsAt: startsAt.toISOString(),
+      });
+      for (const n of [1, 2]) {
+        await register(
+          handle.db,
+          links,
+          session,
+          { name: `P${n}`, email: `p${n}@example.id`, answers: {}, locale: 'id' },
+          'id',
+          clock,
+        );
+      }
+      await planReminders(handle.db, session, clock);
+      await planReminders(handle.db, session, clock);
+      const two = runners(2);
+      const reminderMails = async () =>
+        (await listOutbox(handle.db, 100)).filter((m) => m.subject.startsWith(`Pengingat: ${title}`));
 
-    clock = new Date(startsAt.getTime() - 25 * 3_600_000);
-    await runUntilIdle(two);
-    expect(await reminderMails()).toHaveLength(0);
+      clock = new Date(startsAt.getTime() - 25 * 3_600_000);
+      await runUntilIdle(two);
+      expect(await reminderMails()).toHaveLength(0);
 
-    clock = new Date(startsAt.getTime() - 24 * 3_600_000 + 1_000);
-    await runUntilIdle(two);
-    expect((await reminderMails()).map((m) => m.to).sort()).toEqual(['p1@example.id', 'p2@example.id']);
-    expect((await reminderMails())[0]?.subject).toBe('Pengingat: Sharing Online #9 besok');
+      clock = new Date(startsAt.getTime() - 24 * 3_600_000 + 1_000);
+      await runUntilIdle(two);
+      expect((await reminderMails()).map((m) => m.to).sort()).toEqual(['p1@example.id', 'p2@example.id']);
+      expect((await reminderMails())[0]?.subject).toBe(`Pengingat: ${title} besok`);
 
-    // Moved a day later: the old 1-hour round must not fire; the new ones will.
-    const { after } = await updateSession(handle.db, session, { startsAt: '2027-03-08T12:00:00Z' }, clock);
-    await planReminders(handle.db, after, clock);
-    clock = new Date(startsAt.getTime() - 3_600_000 + 1_000);
-    await runUntilIdle(two);
-    expect(await reminderMails()).toHaveLength(2);
+      // Moved a day later: the old 1-hour round must not fire; the new ones will.
+      const dayLater = new Date(startsAt.getTime() + 24 * 3_600_000).toISOString();
+      const { after } = await updateSession(handle.db, session, { startsAt: dayLater }, clock);
+      await planReminders(handle.db, after, clock);
+      clock = new Date(startsAt.getTime() - 3_600_000 + 1_000);
+      await runUntilIdle(two);
+      expect(await reminderMails()).toHaveLength(2);
 
-    clock = new Date(after.startsAt.getTime() - 3_600_000 + 1_000);
-    await runUntilIdle(two);
-    const mails = await reminderMails();
-    // The new 24-hour round is overdue by then (past half its lead): only the 1-hour round goes out.
-    expect(mails).toHaveLength(4);
-    expect(mails.filter((m) => m.subject.endsWith('sebentar lagi'))).toHaveLength(2);
-  });
-
-  async function reminderMails() {
-    return (await listOutbox(handle.db, 100)).filter((m) => m.subject.startsWith('Pengingat:'));
-  }
+      clock = new Date(after.startsAt.getTime() - 3_600_000 + 1_000);
+      await runUntilIdle(two);
+      const mails = await reminderMails();
+      // The new 24-hour round is overdue by then (past half its lead): only the 1-hour round goes out.
+      expect(mails).toHaveLength(4);
+      expect(mails.filter((m) => m.subject.endsWith('sebentar lagi'))).toHaveLength(2);
+    },
+  );
 });

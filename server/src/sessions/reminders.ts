@@ -19,7 +19,7 @@ import { type SessionRow, sessions } from './schema.ts';
  */
 export async function planReminders(db: Database, session: SessionRow, now: Date): Promise<void> {
   const offsets = await reminderOffsetsOf(db, session);
-  await cancelJobs(db, { kind: 'session-reminder', dedupeKeyPrefix: `session-reminder:${session.id}:` });
+  await cancelJobs(db, { kind: 'session-reminder', dedupeKeyPrefix: `session-reminder:${session.id}:` }, now);
   if (session.status !== 'scheduled') return;
   for (const offsetMinutes of offsets) {
     const runAt = new Date(session.startsAt.getTime() - offsetMinutes * 60_000);
@@ -44,7 +44,8 @@ export function sessionReminderHandler(deps: MailDeps & { links: JoinLinks }) {
     if (session?.status !== 'scheduled' || session.startsAt.toISOString() !== round.startsAt) return;
     // A round running far behind (the server was down, the session was moved close) would read
     // "tomorrow" an hour before: past half its lead time, leave it to the next round.
-    const leadLeftMs = session.startsAt.getTime() - deps.now().getTime();
+    const now = deps.now();
+    const leadLeftMs = session.startsAt.getTime() - now.getTime();
     if (leadLeftMs < (round.offsetMinutes * 60_000) / 2) return;
     const mail = await sessionMailContext(deps, session);
     const people = await deps.db
@@ -71,7 +72,7 @@ export function sessionReminderHandler(deps: MailDeps & { links: JoinLinks }) {
             footer: mail.footer(l),
           }),
         },
-        { dedupeKey: `reminder:${person.id}:${round.offsetMinutes}:${round.startsAt}` },
+        { runAt: now, dedupeKey: `reminder:${person.id}:${round.offsetMinutes}:${round.startsAt}` },
       );
     }
   };

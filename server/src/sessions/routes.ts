@@ -148,7 +148,7 @@ export function sessionRoutes(
       const change = await updateSession(ctx.db, session, c.req.valid('json'), ctx.now(), (tx, changed) =>
         notify.using(tx).changed(changed),
       );
-      if (gainedSeats(change)) await seats.promoted(change.after, await fillFreeSeats(ctx.db, change.after));
+      if (gainedSeats(change)) await seats.promoted(change.after, await fillFreeSeats(ctx.db, change.after, ctx.now()));
       return c.json(await toSessionView(ctx.db, change.after), 200);
     })
     .openapi(postPerson, async (c) => {
