@@ -11,6 +11,7 @@ import {
   claimsOf,
   connect,
   connectWithToken,
+  joinLobby,
   joinRoom,
   permissionsIn,
   problemOf,
@@ -128,6 +129,24 @@ describe('losing a right in the room takes effect at once', () => {
     await again.disconnect();
   });
 
+  it('a registrant who cancels keeps neither their ticket nor a way back into LiveKit with their token', async () => {
+    const setup = await aRoomSetup(app);
+    const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+    const rudi = await anAudienceMember(app, setup, host, 'Rudi Hartono');
+    const kept = keptToken(rudi.member);
+
+    const cancelled = await fetch(`${app.url}/api/registrations/${rudi.secret}/cancel`, {
+      method: 'POST',
+      headers: { Origin: app.url },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(
+      await problemOf(await rudi.member.call('/questions', { body: { text: 'Masih boleh tanya?' } })),
+    ).toMatchObject({ status: 403, code: 'room_registration_cancelled' });
+    await rudi.client.disconnect();
+    await untilDisconnected(await connectWithToken(kept.url, kept.token));
+  });
+
   it('a moderator removed from the session loses the room’s moderation at once, ticket and connection', async () => {
     const setup = await aRoomSetup(app);
     const { caller, personId } = await aSessionModerator(app, setup.session.id);
@@ -170,5 +189,20 @@ describe('losing a right in the room takes effect at once', () => {
     await untilDisconnected(await connectWithToken(kept.url, kept.token));
     const owner = await joinRoom(app, setup.session.slug, { caller: setup.owner });
     expect((await snapshotOf(owner)).session.status).toBe('scheduled');
+  });
+
+  it('a co-organizer removed from the community who enters a private session again waits in its lobby', async () => {
+    const setup = await aRoomSetup(app, { visibility: 'private' });
+    const { caller, userId } = await aCoOrganizer(app, setup.community.slug);
+    const before = await joinRoom(app, setup.session.slug, { caller });
+    expect(before.join.snapshot.me.admission).toBe('admitted');
+    const removed = await setup.owner.request(`/api/communities/${setup.community.slug}/members/${userId}`, {
+      method: 'DELETE',
+    });
+    expect(removed.status).toBe(204);
+
+    const again = await joinLobby(app, setup.session.slug, { caller });
+    expect(again.join.snapshot.me).toMatchObject({ identity: before.join.snapshot.me.identity, admission: 'pending' });
+    expect(again.join.livekit).toBeNull();
   });
 });
