@@ -115,26 +115,34 @@ export const roomMeSchema = z
   .meta({ id: 'RoomMe' });
 export type RoomMe = z.infer<typeof roomMeSchema>;
 
+/** The session as the room shows it in its header: what anyone at the door may see. */
+export const roomSessionSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    status: z.enum(SESSION_STATUSES),
+    visibility: z.enum(SESSION_VISIBILITIES),
+    startsAt: instant,
+    endsAt: instant,
+    timeZone: z.string(),
+    liveAt: instant.nullable(),
+    endedAt: instant.nullable(),
+    community: z.object({ slug: z.string(), name: z.string() }),
+  })
+  .meta({ id: 'RoomSession' });
+export type RoomSession = z.infer<typeof roomSessionSchema>;
+
 /**
- * Everything a client needs to draw the room, as of `version`. Clients fetch it when they
- * join, reconnect, or see a gap in event versions, then apply events with a higher version.
+ * Everything a client needs to draw the room, as of `version`, for someone let in. Clients
+ * fetch it when they join, reconnect, or see a gap in event versions, then apply events with a
+ * higher version.
  */
 export const roomSnapshotSchema = z
   .object({
+    view: z.literal('room'),
     version: z.number().int(),
-    session: z.object({
-      id: z.string(),
-      slug: z.string(),
-      title: z.string(),
-      status: z.enum(SESSION_STATUSES),
-      visibility: z.enum(SESSION_VISIBILITIES),
-      startsAt: instant,
-      endsAt: instant,
-      timeZone: z.string(),
-      liveAt: instant.nullable(),
-      endedAt: instant.nullable(),
-      community: z.object({ slug: z.string(), name: z.string() }),
-    }),
+    session: roomSessionSchema,
     settings: roomSettingsSchema,
     me: roomMeSchema,
     /** People connected to the stage room (the audience counted from LiveKit's webhooks). */
@@ -158,6 +166,29 @@ export const roomSnapshotSchema = z
   .meta({ id: 'RoomSnapshot' });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
 
+/** Where someone not let in stands: waiting for a moderator, or turned away. */
+export const LOBBY_ADMISSIONS = ['pending', 'denied'] as const;
+
+/**
+ * The room as someone waiting in a private session's lobby (or turned away) sees it: the
+ * session and their own standing, nothing of what happens inside (no chat, questions, polls,
+ * hands, guests or head count).
+ */
+export const lobbySnapshotSchema = z
+  .object({
+    view: z.literal('lobby'),
+    session: roomSessionSchema,
+    me: z.object({ identity: z.string(), name: z.string(), admission: z.enum(LOBBY_ADMISSIONS) }),
+  })
+  .meta({ id: 'LobbySnapshot' });
+export type LobbySnapshot = z.infer<typeof lobbySnapshotSchema>;
+
+/** What the room answers the holder of a ticket: the room if they were let in, else the lobby. */
+export const roomOrLobbySnapshotSchema = z
+  .discriminatedUnion('view', [roomSnapshotSchema, lobbySnapshotSchema])
+  .meta({ id: 'RoomOrLobbySnapshot' });
+export type RoomOrLobbySnapshot = z.infer<typeof roomOrLobbySnapshotSchema>;
+
 export const joinRoomRequestSchema = z
   .object({
     /** The secret of a registrant's personal join link; signed-in people need none. */
@@ -178,7 +209,7 @@ export const joinRoomResultSchema = z
      */
     ticket: z.string(),
     ticketExpiresAt: instant,
-    snapshot: roomSnapshotSchema,
+    snapshot: roomOrLobbySnapshotSchema,
     /**
      * Where to connect: null while the doors are closed, while waiting in the lobby, and
      * after the session ended. Team members get the backstage before the session is live.

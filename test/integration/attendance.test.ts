@@ -24,6 +24,7 @@ import {
   type ConnectedClient,
   connect,
   eventually,
+  joinLobby,
   joinRoom,
   snapshotOf,
 } from '../support/room.ts';
@@ -104,7 +105,7 @@ describe('attendance, from LiveKit’s joins and leaves', () => {
       await anInvitee(app, organizer, session, { name: 'Rudi Hartono', email: people.rudi });
       const wayan = await signUp(app.url, { name: 'Wayan Sudarma' });
       wayanEmail = wayan.email;
-      const waiting = await joinRoom(app, session.slug, { caller: wayan });
+      const waiting = await joinLobby(app, session.slug, { caller: wayan });
       expect((await host.call(`/participants/${waiting.join.snapshot.me.identity}/admit`)).status).toBe(204);
 
       const sari = await joinRoom(app, session.slug, { joinSecret: sariSecret });

@@ -1,36 +1,75 @@
-import { communityMembers } from '@serambi/server/communities/schema.ts';
+import { dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { aCoOrganizer } from '../support/room.ts';
+import { aRoomCast, ROOM_STANDINGS, type RoomCast, type RoomStanding } from '../support/room-cast.ts';
+
+/** The standings that bring someone an account but no part in running the community. */
+const ROOM_ACCOUNTS = ['lobby', 'denied', 'removedGuest', 'removedModerator'] as const;
+type OrganizerMatrixCaller =
+  | 'anonymous'
+  | 'participant'
+  | 'otherOrganizer'
+  | 'organizer'
+  | (typeof ROOM_ACCOUNTS)[number];
+
+const slug = 'komunitas-matriks';
+let app: TestApp;
+let organizer: Caller;
+/** Everyone a room of the community can have, holding the tickets they were given. */
+let cast: RoomCast;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  organizer = await signUp(app.url);
+  await organizer.request('/api/communities', {
+    method: 'POST',
+    body: { name: 'Matriks', slug, timeZone: 'Asia/Jakarta' },
+  });
+  cast = await aRoomCast(app, organizer, slug);
+});
+afterAll(async () => {
+  await cast?.leave();
+  await app?.stop();
+  await dispose();
+});
 
 /**
  * Every endpoint that changes (or reveals) a community's organizer data, called by every kind of
  * caller: anonymous, a signed-in person with no role (a participant with an account), an organizer
- * of another community, and the community's own organizer.
+ * of another community, people whose only part is in one of the community's rooms (waiting in the
+ * lobby, turned away, a guest taken off the stage, a moderator removed from the session), and the
+ * community's own organizer.
  */
 describe('who may do what', () => {
-  let app: TestApp;
-  let callers: Record<'anonymous' | 'participant' | 'otherOrganizer' | 'organizer', Caller>;
+  let callers: Record<OrganizerMatrixCaller, Caller>;
   let seriesId: string;
   let sessionSlug: string;
   let speakerId: string;
   let invitationId: string;
   let coOrganizerId: string;
-  const slug = 'komunitas-matriks';
 
   beforeAll(async () => {
-    app = await startTestApp();
-    const organizer = await signUp(app.url);
     const otherOrganizer = await signUp(app.url);
     await otherOrganizer.request('/api/communities', {
       method: 'POST',
       body: { name: 'Lain', slug: 'komunitas-lain' },
     });
-    callers = { anonymous: anonymous(app.url), participant: await signUp(app.url), otherOrganizer, organizer };
-    await organizer.request('/api/communities', {
-      method: 'POST',
-      body: { name: 'Matriks', slug, timeZone: 'Asia/Jakarta' },
-    });
+    const roomAccounts = Object.fromEntries(
+      ROOM_ACCOUNTS.map((standing) => {
+        const account = cast.people[standing].account;
+        if (!account) throw new Error(`${standing} has no account`);
+        return [standing, account];
+      }),
+    ) as Record<(typeof ROOM_ACCOUNTS)[number], Caller>;
+    callers = {
+      anonymous: anonymous(app.url),
+      participant: await signUp(app.url),
+      otherOrganizer,
+      organizer,
+      ...roomAccounts,
+    };
     const series = await organizer.request(`/api/communities/${slug}/series`, {
       method: 'POST',
       body: {
@@ -58,9 +97,8 @@ describe('who may do what', () => {
       body: { email: 'dicabut@example.id' },
     });
     invitationId = (await invitation.json()).id;
-    coOrganizerId = await aCoOrganizer(app, slug);
+    coOrganizerId = (await aCoOrganizer(app, slug)).userId;
   });
-  afterAll(() => app?.stop());
 
   const endpoints = () =>
     [
@@ -118,9 +156,17 @@ describe('who may do what', () => {
       ['DELETE', `/api/communities/${slug}/members/${coOrganizerId}`, undefined],
     ] as const;
 
-  const expected = { anonymous: 401, participant: 403, otherOrganizer: 403 } as const;
+  const expected = {
+    anonymous: 401,
+    participant: 403,
+    otherOrganizer: 403,
+    lobby: 403,
+    denied: 403,
+    removedGuest: 403,
+    removedModerator: 403,
+  } as const;
 
-  for (const who of ['anonymous', 'participant', 'otherOrganizer'] as const) {
+  for (const who of ['anonymous', 'participant', 'otherOrganizer', ...ROOM_ACCOUNTS] as const) {
     it(`refuses every organizer action to ${who} with ${expected[who]}, changing nothing`, async () => {
       for (const [method, path, body] of endpoints()) {
         const response = await callers[who].request(path, { method, body });
@@ -159,15 +205,200 @@ describe('who may do what', () => {
   });
 });
 
-/** A second organizer of the community, arranged in the database (their invitation mail is not the point here). */
-async function aCoOrganizer(app: TestApp, slug: string): Promise<string> {
-  const coOrganizer = await signUp(app.url);
-  const { user } = await (await coOrganizer.request('/api/auth/get-session')).json();
-  const community = await (await anonymous(app.url).request(`/api/communities/${slug}`)).json();
-  await app.context.db
-    .insert(communityMembers)
-    .values({ communityId: community.id, userId: user.id, role: 'organizer' });
-  return user.id;
+/** A room request as the table sends it: which operation of the API document, with values and a body that validates. */
+interface RoomRequest {
+  operation: string;
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/**
+ * Every endpoint that takes a room ticket, and who it is for: a body for those that need one.
+ * The API document is the list: an endpoint missing here fails the first test below.
+ */
+function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'moderators'; body?: unknown }> {
+  return {
+    'GET /sessions/{ref}/room': { for: 'everyone' },
+    'POST /sessions/{ref}/room/hand': { for: 'everyone', body: { raised: true } },
+    'POST /sessions/{ref}/room/stage/answer': { for: 'everyone', body: { accept: true } },
+    'POST /sessions/{ref}/room/stage/leave': { for: 'everyone' },
+    'POST /sessions/{ref}/room/questions': { for: 'everyone', body: { text: 'Apakah ada rekamannya?' } },
+    'PATCH /sessions/{ref}/room/questions/{id}': { for: 'everyone', body: { text: 'Apakah rekamannya dibagikan?' } },
+    'PUT /sessions/{ref}/room/questions/{id}/vote': { for: 'everyone', body: { voted: true } },
+    'DELETE /sessions/{ref}/room/questions/{id}': { for: 'everyone' },
+    'POST /sessions/{ref}/room/chat': { for: 'everyone', body: { text: 'Halo dari Denpasar' } },
+    'POST /sessions/{ref}/room/polls/{id}/vote': { for: 'everyone', body: { optionIds: [cast.poll.optionId] } },
+    'POST /sessions/{ref}/room/reactions': { for: 'everyone', body: { reaction: 'clap' } },
+    'GET /sessions/{ref}/room/feedback': { for: 'everyone' },
+    'PUT /sessions/{ref}/room/feedback': { for: 'everyone', body: { rating: 5 } },
+    'POST /sessions/{ref}/room/live': { for: 'moderators' },
+    'POST /sessions/{ref}/room/end': { for: 'moderators' },
+    'PATCH /sessions/{ref}/room/settings': { for: 'moderators', body: { locked: true } },
+    'GET /sessions/{ref}/room/participants': { for: 'moderators' },
+    'GET /sessions/{ref}/room/audit': { for: 'moderators' },
+    'POST /sessions/{ref}/room/participants/{identity}/{action}': { for: 'moderators' },
+    'POST /sessions/{ref}/room/participants/{identity}/mute': { for: 'moderators', body: { source: 'microphone' } },
+    'POST /sessions/{ref}/room/questions/{id}/merge': { for: 'moderators', body: { into: cast.questionId } },
+    'POST /sessions/{ref}/room/questions/{id}/{action}': { for: 'moderators' },
+    'DELETE /sessions/{ref}/room/chat/{id}': { for: 'moderators' },
+    'POST /sessions/{ref}/room/chat/{id}/question': { for: 'moderators' },
+    'POST /sessions/{ref}/room/polls': {
+      for: 'moderators',
+      body: { question: 'Lanjut minggu depan?', options: ['Ya', 'Tidak'] },
+    },
+    'PUT /sessions/{ref}/room/polls/{id}': {
+      for: 'moderators',
+      body: { question: 'Lanjut?', options: ['Ya', 'Tidak'] },
+    },
+    'DELETE /sessions/{ref}/room/polls/{id}': { for: 'moderators' },
+    'POST /sessions/{ref}/room/polls/{id}/{action}': { for: 'moderators' },
+    'POST /sessions/{ref}/room/recording/start': { for: 'moderators' },
+    'POST /sessions/{ref}/room/recording/stop': { for: 'moderators' },
+  };
+}
+
+interface OpenApiOperation {
+  security?: Array<Record<string, unknown>>;
+  parameters?: Array<{ name: string; in: string; schema?: { enum?: string[] } }>;
+}
+
+/** The operations of the API document that take a room ticket, each with every value its `{action}` may take. */
+async function roomTicketOperations(app: TestApp): Promise<Array<{ operation: string; actions: string[] }>> {
+  const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, OpenApiOperation>>;
+  };
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).flatMap(([method, operation]) =>
+      operation.security?.some((scheme) => 'roomTicket' in scheme)
+        ? [
+            {
+              operation: `${method.toUpperCase()} ${path}`,
+              actions: operation.parameters?.find((p) => p.name === 'action')?.schema?.enum ?? [],
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+/** Every room request there is: each operation with the cast's session, things and target, once per action. */
+async function everyRoomRequest(app: TestApp, cast: RoomCast): Promise<RoomRequest[]> {
+  const table = roomEndpoints(cast);
+  return (await roomTicketOperations(app)).flatMap(({ operation, actions }) => {
+    const entry = table[operation];
+    if (!entry) throw new Error(`${operation} is missing from the room table`);
+    const [method = '', template = ''] = operation.split(' ');
+    const id = template.includes('/questions/')
+      ? cast.questionId
+      : template.includes('/polls/')
+        ? cast.poll.id
+        : cast.chatMessageId;
+    const path = template
+      .replace('{ref}', cast.session.slug)
+      .replace('{identity}', cast.bystander.identity)
+      .replace('{id}', id);
+    return (actions.length > 0 ? actions : [undefined]).map((action) => ({
+      operation,
+      method,
+      path: `/api${action ? path.replace('{action}', action) : path}`,
+      body: entry.body,
+    }));
+  });
+}
+
+/** The refusals at the room's door: a ticket that is not (or no longer) good, or a person who is not let in. */
+const DOOR_REFUSALS = ['room_ticket', 'room_banned', 'room_removed', 'room_not_admitted', 'room_moderators_only'];
+
+type Expected = { status: number; code: string } | 'let in' | 'lobby view';
+
+/** What each standing gets from each room request. */
+function expectedAnswer(standing: RoomStanding, request: RoomRequest, moderatorsOnly: boolean): Expected {
+  const isSnapshot = request.operation === 'GET /sessions/{ref}/room';
+  switch (standing) {
+    case 'participant':
+    case 'removedGuest':
+      return moderatorsOnly ? { status: 403, code: 'room_moderators_only' } : 'let in';
+    case 'lobby':
+    case 'denied':
+      return isSnapshot ? 'lobby view' : { status: 403, code: 'room_not_admitted' };
+    case 'banned':
+      return { status: 403, code: 'room_banned' };
+    case 'removed':
+      return { status: 403, code: 'room_removed' };
+    case 'removedModerator':
+    case 'removedCoOrganizer':
+      return { status: 401, code: 'room_ticket' };
+  }
+}
+
+/**
+ * Every room endpoint, called with the ticket of everyone a room can have. Only people let in
+ * get past the door; someone in the lobby or turned away sees the session and their own standing
+ * and nothing else; a removal or a lost role counts from that moment, whatever the ticket says.
+ */
+describe('who may do what in the room', () => {
+  it('has an answer in the table for every endpoint that takes a room ticket', async () => {
+    const requests = await everyRoomRequest(app, cast);
+    expect(new Set(requests.map((r) => r.operation))).toEqual(new Set(Object.keys(roomEndpoints(cast))));
+  });
+
+  for (const standing of ROOM_STANDINGS) {
+    it(`answers ${standing} at every room endpoint as their standing allows`, async () => {
+      const table = roomEndpoints(cast);
+      const { room } = cast.people[standing];
+      const answers: Array<{ request: string; answer: Expected | { status: number; code?: string } }> = [];
+      const wanted: typeof answers = [];
+      for (const request of await everyRoomRequest(app, cast)) {
+        const name = `${request.method} ${request.path}`;
+        const expected = expectedAnswer(standing, request, table[request.operation]?.for === 'moderators');
+        const response = await fetch(`${app.url}${request.path}`, {
+          method: request.method,
+          headers: {
+            Authorization: `Bearer ${room.join.ticket}`,
+            ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        });
+        wanted.push({ request: name, answer: expected });
+        answers.push({ request: name, answer: await answerOf(response, expected) });
+      }
+      expect(answers).toEqual(wanted);
+    });
+  }
+
+  it('answers someone entering the lobby with the session and their own standing only', async () => {
+    for (const standing of ['lobby', 'denied'] as const) {
+      const { join } = cast.people[standing].room;
+      expect(Object.keys(join.snapshot).sort(), standing).toEqual(['me', 'session', 'view']);
+      expect(join.snapshot).toMatchObject({ view: 'lobby', me: { admission: 'pending' } });
+      expect(join.livekit, standing).toBeNull();
+    }
+    const waiting = await (await cast.people.lobby.room.call('', { method: 'GET' })).json();
+    const turnedAway = await (await cast.people.denied.room.call('', { method: 'GET' })).json();
+    expect(waiting).toEqual({ view: 'lobby', session: waiting.session, me: { ...waiting.me, admission: 'pending' } });
+    expect(turnedAway.me.admission).toBe('denied');
+    expect(Object.keys(waiting.me).sort()).toEqual(['admission', 'identity', 'name']);
+    expect(waiting.session).toEqual((await (await cast.host.call('', { method: 'GET' })).json()).session);
+  });
+});
+
+/**
+ * How a response compares with what was expected: the expectation itself when it holds (so a
+ * table of them reads as one difference when it does not), or the status and code it got.
+ */
+async function answerOf(response: Response, expected: Expected): Promise<Expected | { status: number; code?: string }> {
+  const text = await response.text();
+  const body = text ? (JSON.parse(text) as { code?: string; view?: string } & Record<string, unknown>) : {};
+  const got = { status: response.status, ...(body.code ? { code: body.code } : {}) };
+  if (expected === 'let in') return body.code && DOOR_REFUSALS.includes(body.code) ? got : 'let in';
+  if (expected === 'lobby view') {
+    const onlyTheLobby = response.status === 200 && body.view === 'lobby' && Object.keys(body).length === 3;
+    return onlyTheLobby
+      ? 'lobby view'
+      : { ...got, code: `view ${String(body.view)} with ${Object.keys(body).join(',')}` };
+  }
+  return got.status === expected.status && got.code === expected.code ? expected : got;
 }
 
 function nextYearDate(): string {

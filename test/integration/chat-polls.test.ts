@@ -14,6 +14,7 @@ import {
   type ConnectedClient,
   connect,
   eventually,
+  joinLobby,
   joinRoom,
   problemOf,
   type RoomClient,
@@ -431,7 +432,7 @@ describe('reactions', () => {
     const setup = await aRoomSetup(app, { visibility: 'private' });
     const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
     expect((await host.call('/live')).status).toBe(204);
-    const waiting = await joinRoom(app, setup.session.slug, {
+    const waiting = await joinLobby(app, setup.session.slug, {
       caller: await signUp(app.url, { name: 'Wayan Sudarma' }),
     });
     expect(waiting.join.snapshot.me.admission).toBe('pending');

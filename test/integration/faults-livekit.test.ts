@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { isRunning } from '../support/processes.ts';
 import { ask, nextQuestion, vote, votesKnownBy } from '../support/qa.ts';
-import { aLiveSession, type ConnectedClient, connect, eventually, requestJoin } from '../support/room.ts';
+import { aLiveSession, type ConnectedClient, connect, eventually, inTheRoom, requestJoin } from '../support/room.ts';
 
 describe('when the media server goes down while people use Q&A', () => {
   let app: TestApp;
@@ -37,7 +37,7 @@ describe('when the media server goes down while people use Q&A', () => {
     // Once Serambi's LiveKit is back, a reconnecting viewer gets the room as it is now.
     const back = await eventually(async () => {
       const response = await requestJoin(app, session.slug, { joinSecret: secret });
-      return response.status === 200 ? ((await response.json()) as JoinRoomResult) : undefined;
+      return response.status === 200 ? inTheRoom((await response.json()) as JoinRoomResult) : undefined;
     }, 30_000);
     const questions = back.snapshot.qa.questions.map(({ text, votes }) => ({ text, votes }));
     expect(questions).toEqual(

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, newPageSignedIn, untilVideoShows } from '../support/browser.ts';
-import { aRoomSetup } from '../support/room.ts';
+import { aRoomSetup, joinLobby, joinRoom } from '../support/room.ts';
 
 const shots = path.join(os.tmpdir(), 'serambi-journeys');
 
@@ -63,5 +63,24 @@ describe('entering a private session through the lobby', () => {
     await untilVideoShows(guestPage, `[data-testid="stage-tile"][data-identity="u_${moderator.id}"] video`);
     await playsAudio(guestPage);
     await guestPage.screenshot({ path: path.join(shots, 'room-admitted-phone-id.png') });
+  }, 120_000);
+
+  it('is told a moderator turned them away, having seen nothing of the room while waiting', async () => {
+    const { owner, session } = await aRoomSetup(app, { visibility: 'private' });
+    const stranger = await signUp(app.url, { name: 'Ketut Ditolak' });
+    const host = await joinRoom(app, session.slug, { caller: owner });
+    expect((await host.call('/live')).status).toBe(204);
+    expect((await host.call('/chat', { body: { text: 'Hanya untuk yang sudah masuk' } })).status).toBe(201);
+
+    const strangerPage = await signedInPage(browser, app, stranger, { width: 390, height: 844 });
+    await strangerPage.goto(`${app.url}/live/${session.slug}`);
+    await strangerPage.getByTestId('lobby-waiting').waitFor();
+    const waiting = await joinLobby(app, session.slug, { caller: stranger });
+    expect((await host.call(`/participants/${waiting.join.snapshot.me.identity}/deny`)).status).toBe(204);
+
+    // Within the lobby's polling interval, the waiting screen says so; the room never showed.
+    await strangerPage.getByTestId('lobby-denied').waitFor({ timeout: 20_000 });
+    expect(await strangerPage.getByText('Hanya untuk yang sudah masuk').count()).toBe(0);
+    expect(await strangerPage.getByTestId('stage').count()).toBe(0);
   }, 120_000);
 });

@@ -1,15 +1,18 @@
 import { Room, RoomEvent } from '@livekit/rtc-node';
+import { communityMembers } from '@serambi/server/communities/schema.ts';
 import { register } from '@serambi/server/registrations/service.ts';
 import { sessionPeople } from '@serambi/server/sessions/schema.ts';
 import {
   type AuditEntry,
   type DirectEvent,
   type JoinRoomResult,
+  type LobbySnapshot,
   type ParticipantPage,
   type Problem,
   parseDirectEvent,
   parseRoomEvent,
   type RoomEvent as RoomEventMessage,
+  type RoomOrLobbySnapshot,
   type RoomParticipant,
   type RoomSnapshot,
 } from '@serambi/shared';
@@ -62,6 +65,42 @@ export async function aSpeaker(app: TestApp, sessionId: string): Promise<Caller>
   return speaker;
 }
 
+/** A moderator named on the session, with an account, who accepted: Wayan Sudarma. Their person id is how organizers remove them. */
+export async function aSessionModerator(
+  app: TestApp,
+  sessionId: string,
+): Promise<{ caller: Caller; personId: string }> {
+  const caller = await signUp(app.url, { name: 'Wayan Sudarma' });
+  const user = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, caller.email) });
+  const [person] = await app.context.db
+    .insert(sessionPeople)
+    .values({
+      sessionId,
+      role: 'moderator',
+      name: 'Wayan Sudarma',
+      email: caller.email,
+      userId: user?.id ?? null,
+      acceptedAt: new Date(),
+    })
+    .returning();
+  if (!person) throw new Error('moderator not added');
+  return { caller, personId: person.id };
+}
+
+/** A second organizer of the community, arranged in the database (their invitation mail is not the point here). */
+export async function aCoOrganizer(app: TestApp, communitySlug: string): Promise<{ caller: Caller; userId: string }> {
+  const caller = await signUp(app.url, { name: 'Putu Ayu' });
+  const user = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, caller.email) });
+  const community = await app.context.db.query.communities.findFirst({
+    where: (c, { eq }) => eq(c.slug, communitySlug),
+  });
+  if (!user || !community) throw new Error('co-organizer or community missing');
+  await app.context.db
+    .insert(communityMembers)
+    .values({ communityId: community.id, userId: user.id, role: 'organizer' });
+  return { caller, userId: user.id };
+}
+
 export async function aRegistrant(app: TestApp, owner: Caller, sessionSlug: string, name: string): Promise<string> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Math.random().toString(36).slice(2, 6)}@example.id`;
   const response = await owner.request(`/api/sessions/${sessionSlug}/invitations`, {
@@ -101,18 +140,46 @@ export async function aCrowdOfRegistrants(app: TestApp, sessionId: string, count
   return secrets;
 }
 
-export interface RoomClient {
-  join: JoinRoomResult;
+/** A join answer of someone let in: the snapshot is the whole room. */
+export type JoinedRoom = JoinRoomResult & { snapshot: RoomSnapshot };
+
+/** The join answer of someone let in (throws for someone left in the lobby, with what the room said). */
+export function inTheRoom(join: JoinRoomResult): JoinedRoom {
+  if (join.snapshot.view !== 'room') throw new Error(`not let in: ${JSON.stringify(join.snapshot.me)}`);
+  return join as JoinedRoom;
+}
+
+export interface RoomClient<J extends JoinRoomResult = JoinedRoom> {
+  join: J;
   /** Calls a room endpoint with this person's ticket. */
   call(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
 }
 
-/** Joins the room as a caller (signed in) or with a personal link's secret; throws unless 200. */
-export async function joinRoom(app: TestApp, sessionSlug: string, who: { caller?: Caller; joinSecret?: string }) {
+/** Joins the room as a caller (signed in) or with a personal link's secret; throws unless 200 and let in. */
+export async function joinRoom(
+  app: TestApp,
+  sessionSlug: string,
+  who: { caller?: Caller; joinSecret?: string },
+): Promise<RoomClient> {
+  const join = await answeredJoin(app, sessionSlug, who);
+  return roomClient(app, sessionSlug, inTheRoom(join));
+}
+
+/** Asks to join a private session and is left waiting in its lobby; throws unless that is what happened. */
+export async function joinLobby(
+  app: TestApp,
+  sessionSlug: string,
+  who: { caller?: Caller; joinSecret?: string },
+): Promise<RoomClient<JoinRoomResult & { snapshot: LobbySnapshot }>> {
+  const join = await answeredJoin(app, sessionSlug, who);
+  if (join.snapshot.view !== 'lobby') throw new Error(`let in, not in the lobby: ${join.snapshot.me.identity}`);
+  return roomClient(app, sessionSlug, { ...join, snapshot: join.snapshot });
+}
+
+async function answeredJoin(app: TestApp, sessionSlug: string, who: { caller?: Caller; joinSecret?: string }) {
   const response = await requestJoin(app, sessionSlug, who);
   if (response.status !== 200) throw new Error(`join failed: ${response.status} ${await response.text()}`);
-  const join = (await response.json()) as JoinRoomResult;
-  return roomClient(app, sessionSlug, join);
+  return (await response.json()) as JoinRoomResult;
 }
 
 export function requestJoin(app: TestApp, sessionSlug: string, who: { caller?: Caller; joinSecret?: string }) {
@@ -128,7 +195,7 @@ export function requestJoin(app: TestApp, sessionSlug: string, who: { caller?: C
 }
 
 /** A room client calling `app` with the ticket of `join` (any instance: tickets are signed with a secret they share). */
-export function roomClient(app: TestApp, sessionSlug: string, join: JoinRoomResult): RoomClient {
+export function roomClient<J extends JoinRoomResult>(app: TestApp, sessionSlug: string, join: J): RoomClient<J> {
   return {
     join,
     call: (path, init = {}) =>
@@ -268,11 +335,13 @@ export function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-/** The room as this person sees it now. */
-export async function snapshotOf(client: RoomClient): Promise<RoomSnapshot> {
+/** The room as this person (let in) sees it now. */
+export async function snapshotOf(client: RoomClient<JoinRoomResult>): Promise<RoomSnapshot> {
   const response = await client.call('', { method: 'GET' });
   if (response.status !== 200) throw new Error(`snapshot: ${response.status} ${await response.text()}`);
-  return (await response.json()) as RoomSnapshot;
+  const snapshot = (await response.json()) as RoomOrLobbySnapshot;
+  if (snapshot.view !== 'room') throw new Error(`sees the lobby only: ${JSON.stringify(snapshot.me)}`);
+  return snapshot;
 }
 
 /** The problem document of an error answer, with its status. */

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { communitySlugSchema, joinSecretSchema, organizerInvitationDetailsSchema } from '@serambi/shared';
 import type { AppContext } from '../context.ts';
 import { createRouter, organizersOnly, problem } from '../http/openapi.ts';
+import { roomDepsOf } from '../room/deps.ts';
+import { disconnectFormerTeamMember } from '../room/standing.ts';
 import { organizerInvitationDetails, revokeInvitation } from './invitations.ts';
 import { authorizeCommunity, removeMember } from './service.ts';
 
@@ -60,6 +62,8 @@ export function communityTeamRoutes(ctx: AppContext) {
       const { slug, userId } = c.req.valid('param');
       const { community } = await authorizeCommunity(ctx.db, slug, c.get('user'), 'removeMember');
       await removeMember(ctx.db, community, userId);
+      // Their room tickets stop working by themselves; LiveKit connections have to be ended.
+      await disconnectFormerTeamMember(roomDepsOf(ctx), userId, { communityId: community.id });
       return c.body(null, 204);
     });
 }

@@ -14,7 +14,7 @@ import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '.
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { secretParams } from '../registrations/route-parts.ts';
 import { findBySecret } from '../registrations/service.ts';
-import { requireAdmitted, roomRequest } from '../room/caller.ts';
+import { roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { bearer, rateLimited, refParams, ticketAnswers } from '../room/route-parts.ts';
 import { findSessionByRef, visibleSession } from '../sessions/service.ts';
@@ -142,7 +142,6 @@ export function feedbackRoutes(deps: FeedbackDeps & { room: RoomDeps }) {
   };
   const inRoom = async (c: Context<AppEnv>, ref: string) => {
     const { session, me } = await roomRequest(deps.room, ref, c.req.header('Authorization'));
-    requireAdmitted(me);
     const giver: FeedbackGiver = { email: me.email, name: me.name, registrationId: me.registrationId };
     return { session, giver };
   };

@@ -105,6 +105,25 @@ export function permissionOf(access: RoomAccess): Partial<ParticipantPermission>
   };
 }
 
+/**
+ * Whether a connected participant's permissions (as a webhook reports them) are exactly those of
+ * `access`: nothing more to take back, nothing missing. False when LiveKit did not say.
+ */
+export function hasExactly(permission: ParticipantPermission | undefined, access: RoomAccess): boolean {
+  if (!permission) return false;
+  const wanted = permissionOf(access);
+  const sources = (list: TrackSource[] | undefined) => [...(list ?? [])].sort().join(',');
+  return (
+    permission.canSubscribe === wanted.canSubscribe &&
+    permission.canPublish === wanted.canPublish &&
+    permission.canPublishData === wanted.canPublishData &&
+    sources(permission.canPublishSources) === sources(wanted.canPublishSources) &&
+    permission.hidden === wanted.hidden &&
+    permission.recorder === wanted.recorder &&
+    permission.canUpdateMetadata === wanted.canUpdateMetadata
+  );
+}
+
 /** How long a room that refused a broadcast is taken as absent (unless this process creates it). */
 const ABSENT_ROOM_MEMORY_MS = 10_000;
 

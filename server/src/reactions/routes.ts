@@ -3,7 +3,7 @@ import { sendReactionRequestSchema } from '@serambi/shared';
 import { AppError } from '../http/errors.ts';
 import { createRouter, jsonBody, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
-import { requireAdmitted, roomRequest } from '../room/caller.ts';
+import { roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { bearer, done, rateLimited, refParams, ticketAnswers } from '../room/route-parts.ts';
 
@@ -18,7 +18,6 @@ const react = createRoute({
   responses: {
     ...done,
     ...ticketAnswers,
-    403: problem('Banned from this session, or still waiting in the lobby'),
     409: problem('The session is not live'),
     ...rateLimited,
   },
@@ -32,7 +31,6 @@ export function reactionRoutes(deps: RoomDeps) {
   const reacting = createRateLimiter({ burst: 10, everyMs: 300, now: deps.now });
   return createRouter().openapi(react, async (c) => {
     const { session, me } = await roomRequest(deps, c.req.valid('param').ref, c.req.header('Authorization'));
-    requireAdmitted(me);
     if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
     reacting.take(`${session.id}:${me.identity}`);
     deps.bursts.reacted(session.id, c.req.valid('json').reaction);

@@ -2,30 +2,51 @@ import { type AuditAction, sessionStatusGroups } from '@serambi/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { registrations } from '../registrations/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { findSessionByRef } from '../sessions/service.ts';
 import type { RoomDeps } from './deps.ts';
 import type { Tx } from './events.ts';
 import { type RoomParticipantRow, roomAudit, roomParticipants } from './schema.ts';
+import { lostStanding, refusalFor } from './standing.ts';
 
-/** The person behind a room ticket, as the database knows them now (role, ban, stage). */
+/**
+ * The person behind a room ticket, as the database knows them now (role, stage, admission). The
+ * ticket only names an identity: whether it still opens the room is decided here, at each
+ * request (see `standing.ts`), so a ban, a removal or a role taken away counts at once.
+ */
 export async function roomCaller(
   deps: RoomDeps,
   session: SessionRow,
   authorization: string | undefined,
 ): Promise<RoomParticipantRow> {
   const ticket = await deps.tickets.check(authorization, session.id, deps.now());
-  const [row] = await deps.db
-    .select()
+  const [found] = await deps.db
+    .select({ row: roomParticipants, registration: registrations.status })
     .from(roomParticipants)
+    .leftJoin(registrations, eq(registrations.id, roomParticipants.registrationId))
     .where(and(eq(roomParticipants.sessionId, session.id), eq(roomParticipants.identity, ticket.identity)));
-  if (!row) throw new AppError(401, 'room_ticket', 'problems.roomTicket');
-  if (row.bannedAt) throw new AppError(403, 'room_banned', 'problems.roomBanned');
-  return row;
+  if (!found) throw new AppError(401, 'room_ticket', 'problems.roomTicket');
+  const lost = await lostStanding(deps.db, session, found.row, found.registration);
+  if (lost) throw refusalFor(lost);
+  return found.row;
 }
 
-/** The session named in a room request and the person whose ticket came with it. */
+/**
+ * The session named in a room request and the person whose ticket came with it, let in: someone
+ * waiting in the lobby or turned away gets no further than `roomVisitor` (the lobby's view).
+ */
 export async function roomRequest(
+  deps: RoomDeps,
+  ref: string,
+  authorization: string | undefined,
+): Promise<{ session: SessionRow; me: RoomParticipantRow }> {
+  const { session, me } = await roomVisitor(deps, ref, authorization);
+  return { session, me: requireAdmitted(me) };
+}
+
+/** The session named in a room request and the person whose ticket came with it, let in or not (yet). */
+export async function roomVisitor(
   deps: RoomDeps,
   ref: string,
   authorization: string | undefined,
@@ -34,7 +55,7 @@ export async function roomRequest(
   return { session, me: await roomCaller(deps, session, authorization) };
 }
 
-/** Asking, voting, chatting and reacting are for people let in, not those still waiting in the lobby. */
+/** Everything in the room is for people let in, not those still waiting in the lobby or turned away. */
 export function requireAdmitted(caller: RoomParticipantRow): RoomParticipantRow {
   if (caller.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
   return caller;

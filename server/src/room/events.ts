@@ -1,5 +1,5 @@
 import { DIRECT_TOPIC, type DirectEvent, type RoomEvent, topicOf } from '@serambi/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
@@ -83,7 +83,13 @@ async function moderatorsOf(tx: Tx, sessionId: string): Promise<string[]> {
   const rows = await tx
     .select({ identity: roomParticipants.identity })
     .from(roomParticipants)
-    .where(and(eq(roomParticipants.sessionId, sessionId), eq(roomParticipants.role, 'moderator')));
+    .where(
+      and(
+        eq(roomParticipants.sessionId, sessionId),
+        eq(roomParticipants.role, 'moderator'),
+        isNull(roomParticipants.removedAt),
+      ),
+    );
   return rows.map((r) => r.identity);
 }
 

@@ -1,4 +1,4 @@
-import type { JoinRoomResult, LiveKitRoomKind, RoomRole } from '@serambi/shared';
+import { isTeamRole, type JoinRoomResult, type LiveKitRoomKind, type RoomRole } from '@serambi/shared';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
@@ -14,6 +14,7 @@ import { LIVEKIT_TOKEN_TTL_SECONDS, type RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
 import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
 import { doorsOpenAt, findRoom, roomSnapshot } from './snapshot.ts';
+import { teamRoleOf } from './standing.ts';
 
 /** A registrant's room identity is this and their registration's id. */
 const REGISTRANT_IDENTITY_PREFIX = 'r_';
@@ -82,9 +83,14 @@ export async function joinRoom(
   if (room.locked && entrant.role === 'participant' && !existing?.firstJoinedAt) {
     throw new AppError(403, 'room_locked', 'problems.roomLocked');
   }
+  // Someone who was on the team and comes back without a team role is let in like anyone else.
+  const leftTheTeam = existing !== undefined && isTeamRole(existing.role) && !isTeamRole(entrant.role);
   // Someone coming back as they were (a reload, a new device) is already recorded: no write.
-  const me = existing && isRecordedAs(existing, entrant) ? existing : await recordEntrant(deps, session, entrant, now);
-  if (entrant.lobby && !existing) {
+  const me =
+    existing && isRecordedAs(existing, entrant)
+      ? existing
+      : await recordEntrant(deps, session, entrant, now, { admitAgain: leftTheTeam });
+  if (entrant.lobby && (!existing || leftTheTeam)) {
     await changeRoom(deps, session.id, async () => [
       {
         type: 'lobby.requested',
@@ -104,18 +110,26 @@ export async function joinRoom(
   };
 }
 
-/** Whether the room's row of someone already says what their entry would write. */
+/** Whether the room's row of someone already says what their entry would write (and no removal is to be lifted). */
 function isRecordedAs(row: RoomParticipantRow, entrant: Entrant): boolean {
-  return row.name === entrant.name && row.role === entrant.role && row.title === entrant.title;
+  return (
+    row.name === entrant.name && row.role === entrant.role && row.title === entrant.title && row.removedAt === null
+  );
 }
 
-/** Records someone entering at `now`: a new row, or their name and role refreshed (a lobby decision stays). */
+/**
+ * Records someone entering at `now`: a new row, or their name and role refreshed and a removal
+ * lifted (they came back through the door). A lobby decision stays, unless `admitAgain`: someone
+ * let in by a team role they no longer have is let in (or waits in the lobby) like a newcomer.
+ */
 async function recordEntrant(
   deps: RoomDeps,
   session: SessionRow,
   entrant: Entrant,
   now: Date,
+  { admitAgain }: { admitAgain: boolean },
 ): Promise<RoomParticipantRow> {
+  const admission = entrant.lobby ? 'pending' : 'admitted';
   const [me] = await deps.db
     .insert(roomParticipants)
     .values({
@@ -127,14 +141,20 @@ async function recordEntrant(
       title: entrant.title,
       registrationId: entrant.registrationId,
       userId: entrant.userId,
-      admission: entrant.lobby ? 'pending' : 'admitted',
+      admission,
       // The lobby shows how long someone has waited from this.
       createdAt: now,
     })
     .onConflictDoUpdate({
       target: [roomParticipants.sessionId, roomParticipants.identity],
-      // Names and roles follow the registration and the session's people; a lobby decision stays.
-      set: { name: entrant.name, role: entrant.role, title: entrant.title },
+      // Names and roles follow the registration and the session's people.
+      set: {
+        name: entrant.name,
+        role: entrant.role,
+        title: entrant.title,
+        removedAt: null,
+        ...(admitAgain ? { admission } : {}),
+      },
     })
     .returning();
   if (!me) throw new Error('room participant upsert returned no row');
@@ -151,11 +171,16 @@ export function destination(
   if (session.status === 'ended' || session.status === 'cancelled') return null;
   if (me.admission !== 'admitted') return null;
   if (me.role !== 'participant') {
-    return { kind: session.status === 'live' ? 'stage' : 'backstage', access: 'publisher' };
+    return { kind: session.status === 'live' ? 'stage' : 'backstage', access: accessOf(me) };
   }
   if (session.status !== 'live' && now < doorsOpen) return null;
   if (session.status === 'draft') return null;
-  return { kind: 'stage', access: me.stage === 'on_stage' ? 'publisher' : 'audience' };
+  return { kind: 'stage', access: accessOf(me) };
+}
+
+/** What someone may do in LiveKit by the room's state: the team and stage guests publish, the audience listens. */
+export function accessOf(me: Pick<RoomParticipantRow, 'role' | 'stage'>): RoomAccess {
+  return me.role !== 'participant' || me.stage === 'on_stage' ? 'publisher' : 'audience';
 }
 
 /** LiveKit attributes others see on a visible participant (the audience is hidden, so theirs go nowhere). */
@@ -239,8 +264,8 @@ async function establishEntrant(
   joinSecret: string | undefined,
 ): Promise<{ entrant: Entrant; rows?: RoomParticipantRow[] }> {
   if (user) {
-    const viewer = await viewerOf(deps.db, session, user);
-    if (viewer.communityRole !== null || viewer.sessionRole !== null) {
+    const teamRole = teamRoleOf(await viewerOf(deps.db, session, user));
+    if (teamRole) {
       const [person] = await deps.db
         .select()
         .from(sessionPeople)
@@ -250,8 +275,7 @@ async function establishEntrant(
         identity: `u_${user.id}`,
         name: person?.name ?? user.name,
         email: user.email.toLowerCase(),
-        // Organizers run the room like its moderators.
-        role: viewer.communityRole !== null ? 'moderator' : (viewer.sessionRole ?? 'speaker'),
+        role: teamRole,
         title: person?.title ?? '',
         registrationId: null,
         userId: user.id,

@@ -39,9 +39,10 @@ export async function muteParticipant(
 }
 
 /**
- * Removes someone from the session now. Without a ban they may come back (a reload, a second
- * chance); with a ban they cannot, and LiveKit's webhook removes them again if a refreshed
- * token lets them back in.
+ * Removes someone from the session now: their tickets and LiveKit tokens stop working
+ * (`removedAt`; LiveKit's webhook removes them again if a kept or refreshed token gets them back
+ * in). Without a ban they may come back by entering again (a reload, a second chance); with a ban
+ * they cannot.
  */
 export async function removeFromSession(
   deps: RoomDeps,
@@ -61,6 +62,7 @@ export async function removeFromSession(
       stage: 'none',
       stageSince: null,
       handRaisedAt: null,
+      removedAt: at,
       ...(options.ban ? { bannedAt: at } : {}),
     });
     await recordAudit(tx, {

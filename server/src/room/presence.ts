@@ -2,6 +2,7 @@ import { and, count, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { connectionJoinedAt } from '../livekit/participant-time.ts';
 import type { LiveKitEvents } from '../livekit/webhook-routes.ts';
+import { admitConnection } from './admittance.ts';
 import type { RoomDeps } from './deps.ts';
 import { changeRoom, roomOfName } from './events.ts';
 import { roomParticipants } from './schema.ts';
@@ -14,8 +15,9 @@ export const PRESENCE_BROADCAST_MS = 1_000;
  * hidden, so the server counts it). Joins and leaves only mark who is connected; the head
  * count is announced at most once a second per session. Webhooks may arrive in any order:
  * `last_seen_at` holds when the connection on record joined (LiveKit's clock), so a stale
- * "joined" or a late "left" of an earlier connection changes nothing. A banned identity that gets back in
- * (LiveKit refreshes tokens of connected clients) is removed again as soon as it joins.
+ * "joined" or a late "left" of an earlier connection changes nothing. Every connection is first
+ * held to the room's state (`admittance.ts`): someone banned, removed or no longer on the team is
+ * removed again, everyone else gets the permissions the state gives, whatever their token says.
  */
 export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): void } {
   const pending = new Map<string, NodeJS.Timeout>();
@@ -36,18 +38,9 @@ export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): 
     const participant = event.participant;
     const identity = participant?.identity;
     if (!event.room?.name || !participant || !identity) return;
+    const row = await admitConnection(deps, event.room.name, { identity, permission: participant.permission });
     const { sessionId, kind } = roomOfName(event.room.name);
-    const [row] = await deps.db
-      .select()
-      .from(roomParticipants)
-      .where(and(eq(roomParticipants.sessionId, sessionId), eq(roomParticipants.identity, identity)));
-    if (!row) return;
-    if (row.bannedAt) {
-      deps.log.info({ sessionId, identity }, 'banned participant got back in: removing again');
-      await deps.livekit.removeParticipant(event.room.name, identity);
-      return;
-    }
-    if (kind !== 'stage') return;
+    if (!row || kind !== 'stage') return;
     const sid = participant.sid;
     const joinedAt = connectionJoinedAt(participant) ?? deps.now();
     // Only a connection newer than the one on record, and not one already seen leaving (its

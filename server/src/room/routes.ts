@@ -8,8 +8,8 @@ import {
   participantSearchSchema,
   raiseHandRequestSchema,
   roomIdentitySchema,
+  roomOrLobbySnapshotSchema,
   roomSettingsSchema,
-  roomSnapshotSchema,
   sessionRefSchema,
   stageAnswerRequestSchema,
   updateRoomSettingsRequestSchema,
@@ -19,7 +19,7 @@ import type { AppEnv } from '../http/env.ts';
 import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { requireModerator, roomRequest } from './caller.ts';
+import { requireModerator, roomRequest, roomVisitor } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
 import type { Tx } from './events.ts';
 import { findSessionToJoin, joinRoom } from './join.ts';
@@ -41,7 +41,7 @@ const join = createRoute({
     'Enter the live room, by personal link secret or signed in: a room ticket, the room snapshot and, when there is somewhere to be, a short-lived LiveKit token with the grants of your role',
   request: { params: refParams, body: jsonBody(joinRoomRequestSchema) },
   responses: {
-    200: jsonResponse(joinRoomResultSchema, 'In (or waiting: see livekit and snapshot)'),
+    200: jsonResponse(joinRoomResultSchema, 'In (or waiting: see livekit, and the snapshot’s view)'),
     401: problem('Not signed in and no personal link'),
     403: problem('Banned, locked out or not admitted'),
     404: problem('No such session, or the link is not valid'),
@@ -54,10 +54,11 @@ const snapshot = createRoute({
   method: 'get',
   path: '/sessions/{ref}/room',
   tags: ['Room'],
-  summary: 'The room as the caller sees it now (after a reconnect or a gap in event versions)',
+  summary:
+    'The room as the caller sees it now (after a reconnect or a gap in event versions); someone waiting in the lobby or turned away sees the session and their own standing only',
   security: bearer,
   request: { params: refParams },
-  responses: { 200: jsonResponse(roomSnapshotSchema, 'The room'), ...ticketAnswers },
+  responses: { 200: jsonResponse(roomOrLobbySnapshotSchema, 'The room, or the lobby'), ...ticketAnswers },
 });
 
 const hand = createRoute({
@@ -196,7 +197,7 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks = {}) {
       return c.json(result, 200);
     })
     .openapi(snapshot, async (c) => {
-      const { session, me } = await caller(c, c.req.valid('param').ref);
+      const { session, me } = await roomVisitor(deps, c.req.valid('param').ref, c.req.header('Authorization'));
       c.header('Cache-Control', 'no-store');
       return c.json(await roomSnapshot(deps, session, me), 200);
     })

@@ -65,6 +65,11 @@ export const roomParticipants = pgTable(
     firstJoinedAt: timestamp('first_joined_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     bannedAt: timestamp('banned_at', { withTimezone: true }),
+    /**
+     * A moderator removed them (or banned them) at this time: every ticket and LiveKit token they
+     * hold from before stops working, and they come back only by entering again, which clears it.
+     */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,4 +1,11 @@
-import { DEFAULT_DOORS_OPEN_MINUTES, type RoomSettings, type RoomSnapshot } from '@serambi/shared';
+import {
+  DEFAULT_DOORS_OPEN_MINUTES,
+  LOBBY_ADMISSIONS,
+  type LobbySnapshot,
+  type RoomOrLobbySnapshot,
+  type RoomSession,
+  type RoomSettings,
+} from '@serambi/shared';
 import { eq } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
@@ -39,9 +46,42 @@ export async function findRoom(db: Database, sessionId: string): Promise<Session
   return created;
 }
 
+/** The session as the room's header shows it, to anyone at the door. */
+function roomSessionOf(session: SessionRow, room: SessionRoomRow, community: RoomSession['community']): RoomSession {
+  return {
+    id: session.id,
+    slug: session.slug,
+    title: session.title,
+    status: session.status,
+    visibility: session.visibility,
+    startsAt: iso(session.startsAt),
+    endsAt: iso(new Date(session.startsAt.getTime() + session.durationMinutes * 60_000)),
+    timeZone: session.timeZone,
+    liveAt: isoOrNull(room.liveAt),
+    endedAt: isoOrNull(room.endedAt),
+    community,
+  };
+}
+
+async function communityOf(db: Database, session: SessionRow): Promise<RoomSession['community']> {
+  const [community] = await db
+    .select({ slug: communities.slug, name: communities.name })
+    .from(communities)
+    .where(eq(communities.id, session.communityId));
+  if (!community) throw new Error(`community of session ${session.id} missing`);
+  return community;
+}
+
+const isInLobby = (
+  me: RoomParticipantRow,
+): me is RoomParticipantRow & { admission: LobbySnapshot['me']['admission'] } =>
+  (LOBBY_ADMISSIONS as readonly string[]).includes(me.admission);
+
 /**
- * The room as `me` sees it. The version is read first: the lists are then at least as new,
- * and clients apply later events idempotently (by identity or id), so nothing is missed.
+ * The room as `me` sees it: the whole room once let in; while waiting in the lobby (or turned
+ * away), the session and their own standing only. The version is read first: the lists are then
+ * at least as new, and clients apply later events idempotently (by identity or id), so nothing
+ * is missed.
  */
 export async function roomSnapshot(
   deps: { db: Database; interactions: InteractionStates; crowds: CrowdViews },
@@ -50,17 +90,19 @@ export async function roomSnapshot(
   /** The room row when the caller has just read it (its version is then the snapshot's). */
   known?: SessionRoomRow,
   /** The session's community when the caller has just read it. */
-  knownCommunity?: RoomSnapshot['session']['community'],
-): Promise<RoomSnapshot> {
+  knownCommunity?: RoomSession['community'],
+): Promise<RoomOrLobbySnapshot> {
   const { db } = deps;
   const room = known ?? (await findRoom(db, session.id));
+  if (isInLobby(me)) {
+    return {
+      view: 'lobby',
+      session: roomSessionOf(session, room, knownCommunity ?? (await communityOf(db, session))),
+      me: { identity: me.identity, name: me.name, admission: me.admission },
+    };
+  }
   const [community, crowd, { qa, chat, polls }, recording] = await Promise.all([
-    knownCommunity ??
-      db
-        .select({ slug: communities.slug, name: communities.name })
-        .from(communities)
-        .where(eq(communities.id, session.communityId))
-        .then((rows) => rows[0]),
+    knownCommunity ?? communityOf(db, session),
     deps.crowds.viewOf(room),
     deps.interactions.stateFor(room, me),
     roomRecordingState(db, session),
@@ -86,22 +128,10 @@ export async function roomSnapshot(
           .flatMap((p) => (p.admission === 'pending' ? [{ identity: p.identity, name: p.name, at: p.createdAt }] : []))
           .sort(byTime((l) => l.at))
       : [];
-  if (!community) throw new Error(`community of session ${session.id} missing`);
   return {
+    view: 'room',
     version: room.version,
-    session: {
-      id: session.id,
-      slug: session.slug,
-      title: session.title,
-      status: session.status,
-      visibility: session.visibility,
-      startsAt: iso(session.startsAt),
-      endsAt: iso(new Date(session.startsAt.getTime() + session.durationMinutes * 60_000)),
-      timeZone: session.timeZone,
-      liveAt: isoOrNull(room.liveAt),
-      endedAt: isoOrNull(room.endedAt),
-      community,
-    },
+    session: roomSessionOf(session, room, community),
     settings: roomSettings(session, room),
     me: {
       identity: me.identity,

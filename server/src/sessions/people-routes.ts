@@ -10,6 +10,8 @@ import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import type { SessionUser } from '../http/env.ts';
 import { createRouter, organizersOnly, problem } from '../http/openapi.ts';
+import { roomDepsOf } from '../room/deps.ts';
+import { disconnectFormerTeamMember } from '../room/standing.ts';
 import { sessionInvitationDetails } from './invitation-details.ts';
 import { removeSessionPerson, updateSessionPerson } from './people.ts';
 import { toSessionPerson, visibleSession } from './service.ts';
@@ -75,7 +77,10 @@ export function sessionPeopleRoutes(ctx: AppContext) {
     })
     .openapi(deletePerson, async (c) => {
       const { ref, personId } = c.req.valid('param');
-      await removeSessionPerson(ctx.db, await manage(ref, c.get('user')), personId);
+      const session = await manage(ref, c.get('user'));
+      const person = await removeSessionPerson(ctx.db, session, personId);
+      // Their room ticket stops working by itself; a LiveKit connection has to be ended.
+      if (person.userId) await disconnectFormerTeamMember(roomDepsOf(ctx), person.userId, { sessionId: session.id });
       return c.body(null, 204);
     });
 }

@@ -32,7 +32,12 @@ export async function updateSessionPerson(
  * Removes a person from one session. A series' default person loses only this session's copy:
  * the series keeps them for its other sessions.
  */
-export async function removeSessionPerson(db: Database, session: SessionRow, personId: string): Promise<void> {
+export async function removeSessionPerson(
+  db: Database,
+  session: SessionRow,
+  personId: string,
+): Promise<SessionPersonRow> {
   const person = await personOf(db, session, personId);
   await db.delete(sessionPeople).where(eq(sessionPeople.id, person.id));
+  return person;
 }

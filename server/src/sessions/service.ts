@@ -115,7 +115,12 @@ export async function findSessionByRef(db: Database, ref: string): Promise<Sessi
   return row;
 }
 
-export async function viewerOf(db: Database, session: SessionRow, user: SessionUser | null): Promise<SessionViewer> {
+/** What `user` is to the session now: organizer of its community, speaker or moderator of it, or neither. */
+export async function viewerOf(
+  db: Database,
+  session: Pick<SessionRow, 'id' | 'communityId'>,
+  user: Pick<SessionUser, 'id'> | null,
+): Promise<SessionViewer> {
   if (!user) return { communityRole: null, sessionRole: null };
   const [person] = await db
     .select({ role: sessionPeople.role })

@@ -278,6 +278,8 @@ export const en: Messages = {
       'This session is full and you are still on the waitlist. We will email you as soon as a seat is yours.',
     roomRegistrationCancelled: 'Your registration for this session was cancelled. Register again if seats are left.',
     roomBanned: 'A moderator removed you from this session, so you cannot enter again.',
+    roomRemoved: 'A moderator removed you from this session. Enter again to come back.',
+    roomRoleChanged: 'Your part in this session changed. Reload the page to enter again.',
     roomLocked: 'A moderator has locked this session: nobody new can enter now.',
     roomDenied: 'A moderator did not let you into this session.',
     roomCancelled: 'This session was cancelled.',

@@ -279,6 +279,8 @@ export const id = {
     roomWaitlisted: 'Sesi ini penuh dan Anda masih di daftar tunggu. Kami kirim email begitu ada kursi untuk Anda.',
     roomRegistrationCancelled: 'Pendaftaran Anda untuk sesi ini sudah dibatalkan. Daftar lagi bila masih ada kursi.',
     roomBanned: 'Moderator telah mengeluarkan Anda dari sesi ini, jadi Anda tidak bisa masuk lagi.',
+    roomRemoved: 'Moderator mengeluarkan Anda dari sesi ini. Masuk lagi untuk kembali.',
+    roomRoleChanged: 'Peran Anda di sesi ini berubah. Muat ulang halaman untuk masuk lagi.',
     roomLocked: 'Moderator telah mengunci sesi ini: tidak ada yang bisa masuk sekarang.',
     roomDenied: 'Moderator tidak mengizinkan Anda masuk ke sesi ini.',
     roomCancelled: 'Sesi ini dibatalkan.',

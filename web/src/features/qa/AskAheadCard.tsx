@@ -39,8 +39,14 @@ export function AskAheadCard(props: { sessionRef: string; joinSecret?: string; c
     setAsked((earlier) => [question, ...earlier]);
     return question;
   };
-  const mine = () => {
+  /** The room once entered; undefined before, and for someone a private session keeps in its lobby. */
+  const room = () => {
     const snapshot = entered()?.snapshot;
+    return snapshot?.view === 'room' ? snapshot : undefined;
+  };
+  const waitsInLobby = () => entered()?.snapshot.view === 'lobby';
+  const mine = () => {
+    const snapshot = room();
     const before = snapshot ? snapshot.qa.questions.filter((question) => snapshot.qa.mine.includes(question.id)) : [];
     const fresh = asked();
     return [...fresh, ...before.filter((question) => !fresh.some((other) => other.id === question.id))].filter(
@@ -55,26 +61,35 @@ export function AskAheadCard(props: { sessionRef: string; joinSecret?: string; c
       </h2>
       <p class="ask-ahead__hint">{t('askAhead.hint')}</p>
       <Show
-        when={entered()}
+        when={room()}
         fallback={
-          <div>
-            <button
-              type="button"
-              class="button"
-              data-testid="ask-ahead-open"
-              aria-disabled={join.isPending}
-              onClick={enter}
-            >
-              {join.isPending ? t('askAhead.preparing') : t('askAhead.open')}
-            </button>
-            <FormProblem error={join.error} />
-          </div>
+          <Show
+            when={!waitsInLobby()}
+            fallback={
+              <p class="ask-ahead__hint" data-testid="ask-ahead-lobby">
+                {t('room.waiting.lobby')}
+              </p>
+            }
+          >
+            <div>
+              <button
+                type="button"
+                class="button"
+                data-testid="ask-ahead-open"
+                aria-disabled={join.isPending}
+                onClick={enter}
+              >
+                {join.isPending ? t('askAhead.preparing') : t('askAhead.open')}
+              </button>
+              <FormProblem error={join.error} />
+            </div>
+          </Show>
         }
       >
-        {(room) => (
+        {(snapshot) => (
           <AskQuestionForm
-            anonymousQuestions={room().snapshot.settings.anonymousQuestions}
-            reviewed={room().snapshot.settings.qaMode === 'reviewed'}
+            anonymousQuestions={snapshot().settings.anonymousQuestions}
+            reviewed={snapshot().settings.qaMode === 'reviewed'}
             onAsk={ask}
           />
         )}

@@ -19,7 +19,7 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
   const { t } = useI18n();
   const api = useRoomApi(() => props.sessionRef);
   const state = createRoomState(api, () => props.joinSecret);
-  usePageTitle(() => state.snapshot()?.session.title ?? t('room.title'));
+  usePageTitle(() => (state.snapshot() ?? state.lobby())?.session.title ?? t('room.title'));
   const phase = state.phase;
   const phaseIs = <N extends ReturnType<typeof phase>['name']>(name: N) => {
     const current = phase();
@@ -51,6 +51,9 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
               onRetry={state.retry}
             />
           )}
+        </Match>
+        <Match when={(phaseIs('lobby') ?? phaseIs('denied')) && state.lobby()}>
+          {(lobby) => <WaitingScreen snapshot={lobby()} reason={phase().name === 'denied' ? 'denied' : 'lobby'} />}
         </Match>
         <Match
           when={phase().name === 'joining' || !state.snapshot() || (phase().name === 'connected' && !state.live())}

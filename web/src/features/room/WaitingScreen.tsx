@@ -1,4 +1,4 @@
-import type { RoomSnapshot } from '@serambi/shared';
+import type { LobbySnapshot, RoomSnapshot } from '@serambi/shared';
 import { zoneAbbreviation } from '@serambi/shared';
 import { createMemo, Match, Show, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -14,7 +14,8 @@ export type WaitingReason = 'doorsClosed' | 'startingSoon' | 'lobby' | 'denied';
  * soon, a moderator to let them in) or why they cannot come in.
  */
 export function WaitingScreen(props: {
-  snapshot: RoomSnapshot;
+  /** The room, or only the lobby for someone a private session has not let in. */
+  snapshot: RoomSnapshot | LobbySnapshot;
   reason: WaitingReason;
   /** False inside the room, whose header already names the session. */
   withHeading?: boolean;
@@ -23,8 +24,10 @@ export function WaitingScreen(props: {
   const session = () => props.snapshot.session;
   const durationMinutes = () => Math.round((Date.parse(session().endsAt) - Date.parse(session().startsAt)) / 60_000);
   // The session's own zone, as its times are shown above.
+  const room = () => (props.snapshot.view === 'room' ? props.snapshot : undefined);
   const doorsTime = createMemo(() => {
-    const doors = props.snapshot.settings.doorsOpenAt;
+    const doors = room()?.settings.doorsOpenAt;
+    if (!doors) return '';
     const { timeZone } = session();
     const clock = new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', {
       timeZone,
@@ -67,7 +70,7 @@ export function WaitingScreen(props: {
           </Match>
         </Switch>
       </div>
-      <Show when={props.snapshot.recordingNotice && props.reason !== 'denied'}>
+      <Show when={room()?.recordingNotice && props.reason !== 'denied'}>
         <RecordingNotice for="audience" />
       </Show>
     </section>

@@ -1,4 +1,11 @@
-import { isTeamRole, type JoinRoomResult, type RoomEvent, type RoomSnapshot } from '@serambi/shared';
+import {
+  isTeamRole,
+  type JoinRoomResult,
+  type LobbySnapshot,
+  type RoomEvent,
+  type RoomOrLobbySnapshot,
+  type RoomSnapshot,
+} from '@serambi/shared';
 import { DisconnectReason, type Participant, type Room } from 'livekit-client';
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { ApiProblem } from '../../api/client.ts';
@@ -31,8 +38,10 @@ export type RoomPhase =
 
 export interface RoomState {
   phase: Accessor<RoomPhase>;
-  /** The room as the server last told it; undefined until the first join answers. */
+  /** The room as the server last told it; undefined until the first join lets them in. */
   snapshot: Accessor<RoomSnapshot | undefined>;
+  /** While a private session keeps them in its lobby (or turned them away): the session and their standing only. */
+  lobby: Accessor<LobbySnapshot | undefined>;
   ticket: Accessor<string>;
   live: Accessor<LiveRoom | undefined>;
   room: Accessor<Room | undefined>;
@@ -79,6 +88,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
   const [rejoining, setRejoining] = createSignal(false);
   const [media, setMedia] = createSignal<MediaChoice>();
   const [mediaFailures, setMediaFailures] = createSignal<('camera' | 'microphone')[]>([]);
+  const [lobby, setLobby] = createSignal<LobbySnapshot>();
   const timers = createRoomTimers();
   let finished = false;
   let snapshotRequest: Promise<void> | undefined;
@@ -127,7 +137,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     if (finished) return;
     setTicket(result.ticket);
     timers.schedule('ticket', Date.parse(result.ticketExpiresAt) - TICKET_MARGIN_MS - Date.now(), renewTicket);
-    replaceSnapshot(result.snapshot);
+    receiveSnapshot(result.snapshot);
     const { session, me } = result.snapshot;
     if (session.status === 'ended' || session.status === 'cancelled') return finish({ name: 'ended' });
     if (me.admission === 'denied') return finish({ name: 'denied' });
@@ -139,7 +149,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     const current = live();
     // A ticket renewal while connected to the right room changes nothing else.
     if (current && current.kind === result.livekit.room && !current.leaving) return;
-    if (isTeamRole(me.role) && !media()) {
+    if (result.snapshot.view === 'room' && isTeamRole(result.snapshot.me.role) && !media()) {
       await disconnect();
       setPhase({ name: 'deviceSetup' });
       return;
@@ -235,6 +245,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     }
     if (!(error instanceof ApiProblem)) return;
     if (problemCode(error) === 'room_banned') return finish({ name: 'removed', banned: true });
+    if (problemCode(error) === 'room_removed') return finish({ name: 'removed', banned: false });
     if (problemCode(error) === 'room_cancelled') return finish({ name: 'ended' });
     finish({ name: 'refused', problem: error });
   }
@@ -272,9 +283,16 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     }
   }
 
+  /** Keeps the room, or the lobby while they wait in it. */
+  function receiveSnapshot(next: RoomOrLobbySnapshot) {
+    if (next.view === 'lobby') return void setLobby(next);
+    setLobby(undefined);
+    replaceSnapshot(next);
+  }
+
   /** Keeps the connection in step with the session: the stage once live, nothing once ended. */
   function followSession() {
-    const current = snapshot();
+    const current = lobby() ?? snapshot();
     if (!current || finished) return;
     const { status } = current.session;
     if (status === 'ended' || status === 'cancelled') return finish({ name: 'ended' });
@@ -285,7 +303,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
   async function refreshSnapshot(): Promise<void> {
     snapshotRequest ??= withTicket((current) => api.snapshot(current))
       .then((fresh) => {
-        replaceSnapshot(fresh);
+        receiveSnapshot(fresh);
         followSession();
       })
       .catch((error: unknown) => {
@@ -315,11 +333,13 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
   function pollWhileWaiting() {
     const current = snapshot();
     const name = phase().name;
-    if (finished || !current) return;
+    if (finished) return;
     if (name === 'lobby') {
-      if (current.me.admission === 'admitted') return void enter();
+      // The room itself instead of the lobby: a moderator let them in.
+      if (!lobby()) return void enter();
       timers.schedule('poll', LOBBY_POLL_MS, () => refreshSnapshot().then(pollWhileWaiting));
     } else if (name === 'doorsClosed') {
+      if (!current) return;
       const untilDoors = Date.parse(current.settings.doorsOpenAt) - Date.now();
       if (current.session.status === 'live' || untilDoors <= 0) {
         // The server's clock decides; a few seconds of disagreement must not become a busy loop.
@@ -351,6 +371,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
   return {
     phase,
     snapshot,
+    lobby,
     ticket,
     live,
     room: () => live()?.room,

@@ -1,4 +1,4 @@
-import type { JoinRoomResult, RoomSnapshot } from '@serambi/shared';
+import type { JoinRoomResult, RoomOrLobbySnapshot } from '@serambi/shared';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { ApiProblem, expectNoContent, expectSuccess } from '../../api/client.ts';
 
@@ -8,7 +8,8 @@ import { ApiProblem, expectNoContent, expectSuccess } from '../../api/client.ts'
  */
 export interface RoomApi {
   join(joinSecret: string | undefined): Promise<JoinRoomResult>;
-  snapshot(ticket: string): Promise<RoomSnapshot>;
+  /** The room, or only the lobby for someone not let in (yet). */
+  snapshot(ticket: string): Promise<RoomOrLobbySnapshot>;
   setHand(ticket: string, raised: boolean): Promise<void>;
   answerStageInvitation(ticket: string, accept: boolean): Promise<void>;
   leaveStage(ticket: string): Promise<void>;

@@ -6,6 +6,7 @@ const at = '2026-11-23T12:00:00.000Z';
 
 export function aSnapshot(): RoomSnapshot {
   return {
+    view: 'room',
     version: 4,
     session: {
       id: 's1',
