@@ -269,8 +269,8 @@ async function mailsTo(peer: SmtpPeer, address: string, count: number): Promise<
   return peer.messages.filter(toAddress);
 }
 
-function linkSecret(mail: ParsedMail, path: 'speak' | 'invitations'): string {
-  const secret = new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(mail.text ?? '')?.[1];
-  if (!secret) throw new Error(`no /${path}/ link in ${mail.subject}`);
+function linkSecret(mail: ParsedMail | undefined, path: 'speak' | 'invitations'): string {
+  const secret = new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(mail?.text ?? '')?.[1];
+  if (!secret) throw new Error(`no /${path}/ link in ${mail?.subject}`);
   return secret;
 }

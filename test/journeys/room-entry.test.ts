@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { type Caller, signUp } from '../support/accounts.ts';
+import { type Caller, signUpConfirmed } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, newPageSignedIn } from '../support/browser.ts';
 import { aRoomSetup } from '../support/room.ts';
@@ -37,7 +37,7 @@ describe('entering a private session through the lobby', () => {
 
   it('waits in the lobby until a moderator lets them in, then sees and hears the stage', async () => {
     const { owner, session } = await aRoomSetup(app, { visibility: 'private' });
-    const guest = await signUp(app.url, { name: 'Wayan Sudarma' });
+    const guest = await signUpConfirmed(app, { name: 'Wayan Sudarma' });
 
     const moderatorPage = await signedInPage(browser, app, owner);
     await moderatorPage.goto(`${app.url}/live/${session.slug}`);
