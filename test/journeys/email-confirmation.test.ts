@@ -56,6 +56,12 @@ describe('confirming one’s address where it is needed', () => {
       translate('en', 'problems.emailUnconfirmed', { email }),
     );
     await inEnglish.screenshot({ path: path.join(shots, 'email-unconfirmed-room-desktop-en.png') });
+    // Asking ahead from the session page enters the room too, and says the same there.
+    await inEnglish.goto(`${app.url}/s/${session.slug}`);
+    await inEnglish.getByTestId('ask-ahead-open').click();
+    await inEnglish.getByTestId('ask-ahead').getByRole('button', { name: en.auth.confirm.resend }).waitFor();
+    await inEnglish.getByTestId('ask-ahead').scrollIntoViewIfNeeded();
+    await inEnglish.screenshot({ path: path.join(shots, 'email-unconfirmed-ask-ahead-desktop-en.png') });
     await inEnglish.context().close();
 
     await page.goto(`${app.url}/live/${session.slug}`);
