@@ -5,7 +5,7 @@ import { roomParticipants } from '@serambi/server/room/schema.ts';
 import type { AttendanceReport } from '@serambi/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type Caller, signUp } from '../support/accounts.ts';
+import { anonymous, type Caller, signUp, signUpConfirmed } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import {
   anEmail,
@@ -103,7 +103,7 @@ describe('attendance, from LiveKit’s joins and leaves', () => {
       const sariSecret = await anInvitee(app, organizer, session, { name: 'Sari Dewi', email: people.sari });
       const budiSecret = await anInvitee(app, organizer, session, { name: 'Budi Santoso', email: people.budi });
       await anInvitee(app, organizer, session, { name: 'Rudi Hartono', email: people.rudi });
-      const wayan = await signUp(app.url, { name: 'Wayan Sudarma' });
+      const wayan = await signUpConfirmed(app, { name: 'Wayan Sudarma' });
       wayanEmail = wayan.email;
       const waiting = await joinLobby(app, session.slug, { caller: wayan });
       expect((await host.call(`/participants/${waiting.join.snapshot.me.identity}/admit`)).status).toBe(204);

@@ -1,8 +1,16 @@
 import { dispose } from '@livekit/rtc-node';
+import { users } from '@serambi/server/accounts/schema.ts';
+import { inviteOrganizer } from '@serambi/server/communities/invitations.ts';
+import { communities } from '@serambi/server/communities/schema.ts';
+import { registrations } from '@serambi/server/registrations/schema.ts';
+import { roomParticipants } from '@serambi/server/room/schema.ts';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type Caller, signUp } from '../support/accounts.ts';
+import { anonymous, type Caller, signUp, signUpConfirmed } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { aCoOrganizer } from '../support/room.ts';
+import { anInvitee } from '../support/attendance.ts';
+import { aReadyRecording } from '../support/recordings.ts';
+import { aCoOrganizer, aRoomSetup } from '../support/room.ts';
 import { aRoomCast, ROOM_STANDINGS, type RoomCast, type RoomStanding } from '../support/room-cast.ts';
 
 /** The standings that bring someone an account but no part in running the community. */
@@ -11,6 +19,7 @@ type OrganizerMatrixCaller =
   | 'anonymous'
   | 'participant'
   | 'otherOrganizer'
+  | 'removedCoOrganizer'
   | 'organizer'
   | (typeof ROOM_ACCOUNTS)[number];
 
@@ -39,11 +48,12 @@ afterAll(async () => {
  * Every endpoint that changes (or reveals) a community's organizer data, called by every kind of
  * caller: anonymous, a signed-in person with no role (a participant with an account), an organizer
  * of another community, people whose only part is in one of the community's rooms (waiting in the
- * lobby, turned away, a guest taken off the stage, a moderator removed from the session), and the
- * community's own organizer.
+ * lobby, turned away, a guest taken off the stage, a moderator removed from the session), a
+ * co-organizer the owner removed, and the community's own organizer.
  */
 describe('who may do what', () => {
   let callers: Record<OrganizerMatrixCaller, Caller>;
+  let removedCoOrganizerLink: string;
   let seriesId: string;
   let sessionSlug: string;
   let speakerId: string;
@@ -63,10 +73,13 @@ describe('who may do what', () => {
         return [standing, account];
       }),
     ) as Record<(typeof ROOM_ACCOUNTS)[number], Caller>;
+    const removed = await aRemovedCoOrganizer(app, organizer, slug);
+    removedCoOrganizerLink = removed.link;
     callers = {
       anonymous: anonymous(app.url),
       participant: await signUp(app.url),
       otherOrganizer,
+      removedCoOrganizer: removed.caller,
       organizer,
       ...roomAccounts,
     };
@@ -160,13 +173,14 @@ describe('who may do what', () => {
     anonymous: 401,
     participant: 403,
     otherOrganizer: 403,
+    removedCoOrganizer: 403,
     lobby: 403,
     denied: 403,
     removedGuest: 403,
     removedModerator: 403,
   } as const;
 
-  for (const who of ['anonymous', 'participant', 'otherOrganizer', ...ROOM_ACCOUNTS] as const) {
+  for (const who of ['anonymous', 'participant', 'otherOrganizer', 'removedCoOrganizer', ...ROOM_ACCOUNTS] as const) {
     it(`refuses every organizer action to ${who} with ${expected[who]}, changing nothing`, async () => {
       for (const [method, path, body] of endpoints()) {
         const response = await callers[who].request(path, { method, body });
@@ -176,6 +190,18 @@ describe('who may do what', () => {
       expect(community.description).toBe('');
     });
   }
+
+  it('does not let a removed co-organizer back in with the invitation link they once accepted', async () => {
+    const again = await callers.removedCoOrganizer.request(
+      `/api/organizer-invitations/${removedCoOrganizerLink}/accept`,
+      {
+        method: 'POST',
+      },
+    );
+    expect(again.status).toBe(409);
+    expect((await again.json()).code).toBe('invitation_used');
+    expect((await callers.removedCoOrganizer.request(`/api/communities/${slug}/members`)).status).toBe(403);
+  });
 
   it('lets the community’s organizer do every one of them', async () => {
     for (const [method, path, body] of endpoints()) {
@@ -403,4 +429,87 @@ async function answerOf(response: Response, expected: Expected): Promise<Expecte
 
 function nextYearDate(): string {
   return `${new Date().getUTCFullYear() + 1}-03-01`;
+}
+
+/**
+ * Someone invited as co-organizer who accepted with the invited (confirmed) address and was then
+ * removed by the owner; the invitation is made by the service (its link would otherwise be read
+ * from the mail).
+ */
+async function aRemovedCoOrganizer(app: TestApp, owner: Caller, slug: string) {
+  const email = `mantan-${crypto.randomUUID().slice(0, 8)}@example.id`;
+  const [community] = await app.context.db.select().from(communities).where(eq(communities.slug, slug));
+  const { user: inviter } = await (await owner.request('/api/auth/get-session')).json();
+  if (!community) throw new Error(`no community ${slug}`);
+  const { secret } = await inviteOrganizer(
+    app.context.db,
+    community,
+    { email, role: 'organizer' },
+    inviter,
+    new Date(),
+  );
+  const caller = await signUpConfirmed(app, { email });
+  const accepted = await caller.request(`/api/organizer-invitations/${secret}/accept`, { method: 'POST' });
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${await accepted.text()}`);
+  const { user } = await (await caller.request('/api/auth/get-session')).json();
+  const removed = await owner.request(`/api/communities/${slug}/members/${user.id}`, { method: 'DELETE' });
+  if (removed.status !== 204) throw new Error(`remove: ${removed.status} ${await removed.text()}`);
+  return { caller, link: secret };
+}
+
+/**
+ * What a person's address grants them (their seat in the room as a registrant, the replay kept for
+ * registrants, an organizer invitation sent to it), asked for by an account that holds the
+ * address but never confirmed it: refused with email_unconfirmed, nothing changed; the same
+ * requests succeed once the address is confirmed.
+ */
+describe('what an address grants', () => {
+  it('refuses it all to an unconfirmed account with a registrant’s email, changing nothing; confirmed, the same requests succeed', async () => {
+    const { owner, community, session } = await aRoomSetup(app);
+    const email = `sari-${crypto.randomUUID().slice(0, 8)}@example.id`;
+    await anInvitee(app, owner, session, { name: 'Sari Dewi', email });
+    await aReadyRecording(app, session.id);
+    const [communityRow] = await app.context.db.select().from(communities).where(eq(communities.slug, community.slug));
+    const { user: inviter } = await (await owner.request('/api/auth/get-session')).json();
+    if (!communityRow) throw new Error('no community');
+    const { secret } = await inviteOrganizer(
+      app.context.db,
+      communityRow,
+      { email, role: 'organizer' },
+      inviter,
+      new Date(),
+    );
+    const claimant = await signUp(app.url, { name: 'Bukan Sari', email });
+
+    const requests = [
+      ['POST', `/api/sessions/${session.slug}/room/join`, {}],
+      ['GET', `/api/sessions/${session.slug}/replay`, undefined],
+      ['POST', `/api/organizer-invitations/${secret}/accept`, undefined],
+    ] as const;
+    for (const [method, path, body] of requests) {
+      const response = await claimant.request(path, { method, body });
+      expect({ path, status: response.status, code: (await response.json()).code }).toEqual({
+        path,
+        status: 403,
+        code: 'email_unconfirmed',
+      });
+    }
+    expect(await app.context.db.select().from(roomParticipants).where(eq(roomParticipants.email, email))).toEqual([]);
+    const { members } = await (await owner.request(`/api/communities/${community.slug}/members`)).json();
+    expect(members).toHaveLength(1);
+
+    const { user } = await (await claimant.request('/api/auth/get-session')).json();
+    await confirmInDatabase(app, user.id);
+    const [registration] = await app.context.db.select().from(registrations).where(eq(registrations.email, email));
+    const join = await claimant.request(`/api/sessions/${session.slug}/room/join`, { method: 'POST', body: {} });
+    expect(join.status).toBe(200);
+    expect((await join.json()).snapshot.me.identity).toBe(`r_${registration?.id}`);
+    expect((await (await claimant.request(`/api/sessions/${session.slug}/replay`)).json()).state).toBe('available');
+    const accepted = await claimant.request(`/api/organizer-invitations/${secret}/accept`, { method: 'POST' });
+    expect(accepted.status).toBe(200);
+  });
+});
+
+async function confirmInDatabase(app: TestApp, userId: string) {
+  await app.context.db.update(users).set({ emailVerified: true }).where(eq(users.id, userId));
 }

@@ -3,7 +3,7 @@ import { BURST_MS } from '@serambi/server/room/bursts.ts';
 import { roomDepsOf } from '@serambi/server/room/deps.ts';
 import type { ChatMessage, Poll, PollDraft, Reaction } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp } from '../support/accounts.ts';
+import { signUp, signUpConfirmed } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, interactionReportSeenBy, nextQuestion } from '../support/qa.ts';
 import {
@@ -433,7 +433,7 @@ describe('reactions', () => {
     const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
     expect((await host.call('/live')).status).toBe(204);
     const waiting = await joinLobby(app, setup.session.slug, {
-      caller: await signUp(app.url, { name: 'Wayan Sudarma' }),
+      caller: await signUpConfirmed(app, { name: 'Wayan Sudarma' }),
     });
     expect(waiting.join.snapshot.me.admission).toBe('pending');
 

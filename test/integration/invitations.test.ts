@@ -1,6 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type Caller, signUp } from '../support/accounts.ts';
+import { anonymous, type Caller, signUp, signUpConfirmed } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
 
@@ -15,7 +15,7 @@ describe('invitations, seen before they are accepted, and the people they bring'
   beforeAll(async () => {
     peer = await startSmtpPeer();
     app = await startTestApp({ smtpUrl: peer.url });
-    owner = await signUp(app.url, { name: 'Ayu Lestari' });
+    owner = await signUpConfirmed(app, { name: 'Ayu Lestari' });
     await owner.request('/api/communities', {
       method: 'POST',
       body: { name: 'Komunitas Undangan', slug, timeZone: 'Asia/Makassar' },
@@ -126,7 +126,7 @@ describe('invitations, seen before they are accepted, and the people they bring'
 
     const revoked = await owner.request(`/api/communities/${slug}/invitations/${invitation.id}`, { method: 'DELETE' });
     expect(revoked.status).toBe(204);
-    const rekan = await signUp(app.url, { email: 'rekan@example.id' });
+    const rekan = await signUpConfirmed(app, { email: 'rekan@example.id' });
     const accept = await rekan.request(`/api/organizer-invitations/${secret}/accept`, { method: 'POST' });
     expect(accept.status).toBe(404);
     expect((await accept.json()).code).toBe('link_invalid');
@@ -146,13 +146,80 @@ describe('invitations, seen before they are accepted, and the people they bring'
       body: { email: 'wayan@example.id' },
     });
     const secret = linkSecret(await mailTo(peer, 'wayan@example.id'), 'invitations');
-    const wayan = await signUp(app.url, { email: 'wayan@example.id' });
+    const wayan = await signUpConfirmed(app, { email: 'wayan@example.id' });
     expect((await wayan.request(`/api/organizer-invitations/${secret}/accept`, { method: 'POST' })).status).toBe(200);
     const { user: wayanUser } = await (await wayan.request('/api/auth/get-session')).json();
     const removed = await owner.request(`/api/communities/${slug}/members/${wayanUser.id}`, { method: 'DELETE' });
     expect(removed.status).toBe(204);
     const { members } = await (await owner.request(`/api/communities/${slug}/members`)).json();
     expect(members.map((m: { userId: string }) => m.userId)).toEqual([user.id]);
+  });
+
+  it('a co-organizer invitation works once: a removed organizer cannot come back with it, nor with a second link sent before', async () => {
+    for (const _ of [1, 2]) {
+      const invited = await owner.request(`/api/communities/${slug}/invitations`, {
+        method: 'POST',
+        body: { email: 'putu@example.id' },
+      });
+      expect(invited.status).toBe(201);
+    }
+    const [first, second] = await mailsTo(peer, 'putu@example.id', 2);
+    const putu = await signUpConfirmed(app, { email: 'putu@example.id' });
+    const accept = (secret: string) => putu.request(`/api/organizer-invitations/${secret}/accept`, { method: 'POST' });
+    const firstSecret = linkSecret(first, 'invitations');
+    expect((await accept(firstSecret)).status).toBe(200);
+    // Pressing accept again while still a member changes nothing and says so.
+    expect(await (await accept(firstSecret)).json()).toMatchObject({ slug, role: 'organizer' });
+
+    const { user } = await (await putu.request('/api/auth/get-session')).json();
+    expect((await owner.request(`/api/communities/${slug}/members/${user.id}`, { method: 'DELETE' })).status).toBe(204);
+    const again = await accept(firstSecret);
+    expect(again.status).toBe(409);
+    expect((await again.json()).code).toBe('invitation_used');
+    const spare = await accept(linkSecret(second, 'invitations'));
+    expect(spare.status).toBe(404);
+    expect((await spare.json()).code).toBe('link_invalid');
+    expect((await putu.request(`/api/communities/${slug}/members`)).status).toBe(403);
+    const { members } = await (await owner.request(`/api/communities/${slug}/members`)).json();
+    expect(members.map((m: { email: string }) => m.email)).not.toContain('putu@example.id');
+  });
+
+  it('an owner who accepts an organizer invitation to their own community stays its owner', async () => {
+    await owner.request(`/api/communities/${slug}/invitations`, {
+      method: 'POST',
+      body: { email: owner.email, role: 'organizer' },
+    });
+    const secret = linkSecret(await mailTo(peer, owner.email, 'invitations'), 'invitations');
+    const accepted = await owner.request(`/api/organizer-invitations/${secret}/accept`, { method: 'POST' });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ slug, role: 'owner' });
+    const { members } = await (await owner.request(`/api/communities/${slug}/members`)).json();
+    expect(members.filter((m: { role: string }) => m.role === 'owner').map((m: { email: string }) => m.email)).toEqual([
+      owner.email,
+    ]);
+  });
+
+  it('a speaker’s link, once accepted, is not taken over by another account; a removed speaker’s link no longer works', async () => {
+    const added = await owner.request(`/api/sessions/${sessionSlug}/people`, {
+      method: 'POST',
+      body: { role: 'speaker', name: 'Gede Arta', email: 'gede@example.id' },
+    });
+    const person = await added.json();
+    const secret = linkSecret(await mailTo(peer, 'gede@example.id'), 'speak');
+    const gede = await signUp(app.url, { name: 'Gede Arta' });
+    const other = await signUp(app.url, { name: 'Orang Lain' });
+    const accept = (caller: Caller) => caller.request(`/api/session-invitations/${secret}/accept`, { method: 'POST' });
+    expect((await accept(gede)).status).toBe(200);
+    const takenOver = await accept(other);
+    expect(takenOver.status).toBe(409);
+    expect((await takenOver.json()).code).toBe('invitation_used');
+
+    expect((await owner.request(`/api/sessions/${sessionSlug}/people/${person.id}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
+    const afterRemoval = await accept(gede);
+    expect(afterRemoval.status).toBe(404);
+    expect((await afterRemoval.json()).code).toBe('link_invalid');
   });
 
   it('an edited speaker shows the new details, and a removed one is gone from the session', async () => {
@@ -189,17 +256,21 @@ describe('invitations, seen before they are accepted, and the people they bring'
   });
 });
 
-async function mailTo(peer: SmtpPeer, address: string): Promise<ParsedMail> {
-  for (let waited = 0; waited < 15_000; waited += 50) {
-    const found = peer.messages.find((m) => JSON.stringify(m.to ?? '').includes(address));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no mail to ${address}`);
+/** The first mail to `address` (with a link to `path`, when given). */
+function mailTo(peer: SmtpPeer, address: string, path?: 'speak' | 'invitations'): Promise<ParsedMail> {
+  return peer.waitForMessage(
+    (m) => JSON.stringify(m.to ?? '').includes(address) && (!path || (m.text ?? '').includes(`/${path}/`)),
+  );
 }
 
-function linkSecret(mail: ParsedMail, path: 'speak' | 'invitations'): string {
-  const secret = new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(mail.text ?? '')?.[1];
-  if (!secret) throw new Error(`no /${path}/ link in ${mail.subject}`);
+async function mailsTo(peer: SmtpPeer, address: string, count: number): Promise<ParsedMail[]> {
+  const toAddress = (m: ParsedMail) => JSON.stringify(m.to ?? '').includes(address);
+  await peer.waitForMessage(() => peer.messages.filter(toAddress).length >= count);
+  return peer.messages.filter(toAddress);
+}
+
+function linkSecret(mail: ParsedMail | undefined, path: 'speak' | 'invitations'): string {
+  const secret = new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(mail?.text ?? '')?.[1];
+  if (!secret) throw new Error(`no /${path}/ link in ${mail?.subject}`);
   return secret;
 }

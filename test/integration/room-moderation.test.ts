@@ -1,7 +1,7 @@
 import { dispose } from '@livekit/rtc-node';
 import type { AuditAction, RoomSnapshot } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp } from '../support/accounts.ts';
+import { signUpConfirmed } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import {
   anAudienceMember,
@@ -188,8 +188,8 @@ describe('moderators keep the room in order', () => {
   it('lets a moderator admit or deny people waiting in the lobby of a private session', async () => {
     const setup = await aRoomSetup(app, { visibility: 'private' });
     const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-    const wayan = await signUp(app.url, { name: 'Wayan Sudarma' });
-    const made = await signUp(app.url, { name: 'Made Wirawan' });
+    const wayan = await signUpConfirmed(app, { name: 'Wayan Sudarma' });
+    const made = await signUpConfirmed(app, { name: 'Made Wirawan' });
 
     const waiting = await joinLobby(app, setup.session.slug, { caller: wayan });
     expect(waiting.join.livekit).toBeNull();

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import type { RoomSnapshot } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp } from '../support/accounts.ts';
+import { signUpConfirmed } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import {
   anAudienceMember,
@@ -236,7 +236,7 @@ describe('the room lets nobody do more than their role allows', () => {
   it('asks anonymous people to sign in or use their link, and signed-in strangers of a public session to register', async () => {
     const { session } = await aRoomSetup(app);
     expect(await problemOf(await requestJoin(app, session.slug, {}))).toMatchObject({ status: 401 });
-    const stranger = await signUp(app.url, { name: 'Wayan Sudarma' });
+    const stranger = await signUpConfirmed(app, { name: 'Wayan Sudarma' });
     expect(await problemOf(await requestJoin(app, session.slug, { caller: stranger }))).toMatchObject({
       status: 409,
       code: 'room_not_registered',

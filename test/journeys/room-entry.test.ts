@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, signUp } from '../support/accounts.ts';
+import { type Caller, signUpConfirmed } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, newPageSignedIn, untilVideoShows } from '../support/browser.ts';
 import { aRoomSetup, joinLobby, joinRoom } from '../support/room.ts';
@@ -37,7 +37,7 @@ describe('entering a private session through the lobby', () => {
 
   it('waits in the lobby until a moderator lets them in, then sees and hears the stage', async () => {
     const { owner, session } = await aRoomSetup(app, { visibility: 'private' });
-    const guest = await signUp(app.url, { name: 'Wayan Sudarma' });
+    const guest = await signUpConfirmed(app, { name: 'Wayan Sudarma' });
     const moderator = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, owner.email) });
     if (!moderator) throw new Error('the organizer has an account');
 
@@ -67,7 +67,7 @@ describe('entering a private session through the lobby', () => {
 
   it('is told a moderator turned them away, having seen nothing of the room while waiting', async () => {
     const { owner, session } = await aRoomSetup(app, { visibility: 'private' });
-    const stranger = await signUp(app.url, { name: 'Ketut Ditolak' });
+    const stranger = await signUpConfirmed(app, { name: 'Ketut Ditolak' });
     const host = await joinRoom(app, session.slug, { caller: owner });
     expect((await host.call('/live')).status).toBe(204);
     expect((await host.call('/chat', { body: { text: 'Hanya untuk yang sudah masuk' } })).status).toBe(201);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { users } from '@serambi/server/accounts/schema.ts';
+import { eq } from 'drizzle-orm';
+import type { TestApp } from './app.ts';
 
 /** A signed-in person as the tests drive them: their cookie goes with every request. */
 export interface Caller {
@@ -15,7 +18,12 @@ export function anonymous(baseUrl: string): Caller {
   return callerWith(baseUrl, '', null);
 }
 
-/** Signs a new organizer up through better-auth's real endpoint and keeps the session cookie. */
+/**
+ * Signs a new person up through better-auth's real endpoint and keeps the session cookie. Their
+ * address is not confirmed yet, as right after signing up: enough to run a community, not for
+ * anything their address alone grants (entering as a registrant, accepting an organizer
+ * invitation). Use `signUpConfirmed` for a person who followed the link.
+ */
 export async function signUp(baseUrl: string, input: { name?: string; email?: string; password?: string } = {}) {
   const email = input.email ?? `organizer-${randomBytes(4).toString('hex')}@example.id`;
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
@@ -29,6 +37,24 @@ export async function signUp(baseUrl: string, input: { name?: string; email?: st
   });
   if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   return callerWith(baseUrl, email, sessionCookie(response));
+}
+
+/**
+ * Signs a person up and confirms their address, as following the mailed link does; arranged in the
+ * database (test/integration/email-confirmation.test.ts follows the real link).
+ */
+export async function signUpConfirmed(
+  app: Pick<TestApp, 'url' | 'context'>,
+  input: { name?: string; email?: string; password?: string } = {},
+): Promise<Caller> {
+  const caller = await signUp(app.url, input);
+  const confirmed = await app.context.db
+    .update(users)
+    .set({ emailVerified: true })
+    .where(eq(users.email, caller.email.toLowerCase()))
+    .returning({ id: users.id });
+  if (confirmed.length !== 1) throw new Error(`no account of ${caller.email} to confirm`);
+  return caller;
 }
 
 export function sessionCookie(response: Response): string {

@@ -1,3 +1,4 @@
+import { recordings } from '@serambi/server/recordings/schema.ts';
 import type { Recording, Replay, RoomRecording, SessionRecordings } from '@serambi/shared';
 import type { Caller } from './accounts.ts';
 import type { TestApp } from './app.ts';
@@ -60,4 +61,26 @@ export async function replayAt(baseUrl: string, path: string, cookie?: string): 
   const response = await fetch(`${baseUrl}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
   if (response.status !== 200) throw new Error(`replay: ${response.status} ${await response.text()}`);
   return (await response.json()) as Replay;
+}
+
+/**
+ * A finished recording of a session, arranged in the database (no recorder run): enough for the
+ * replay to list it to whoever may watch. Its file is not there to stream.
+ */
+export async function aReadyRecording(app: TestApp, sessionId: string) {
+  const [row] = await app.context.db
+    .insert(recordings)
+    .values({
+      sessionId,
+      part: 1,
+      status: 'ready',
+      backend: 'builtin',
+      mediaKey: `${sessionId}/part-1.mp4`,
+      durationMs: 60_000,
+      startedAt: new Date(Date.now() - 120_000),
+      endedAt: new Date(Date.now() - 60_000),
+    })
+    .returning();
+  if (!row) throw new Error('recording insert returned no row');
+  return row;
 }

@@ -1,5 +1,5 @@
 import type { JoinRoomResult } from '@serambi/shared';
-import { type Caller, signUp } from './accounts.ts';
+import { type Caller, signUpConfirmed } from './accounts.ts';
 import type { TestApp } from './app.ts';
 import {
   aCoOrganizer,
@@ -75,9 +75,9 @@ export async function aRoomCast(app: TestApp, owner: Caller, communitySlug: stri
     joinRoom(app, session.slug, { joinSecret: await aRegistrant(app, owner, session.slug, name) });
 
   const participant = await byLink('Budi Santoso');
-  const lobbyAccount = await signUp(app.url, { name: 'Nyoman Menunggu' });
+  const lobbyAccount = await signUpConfirmed(app, { name: 'Nyoman Menunggu' });
   const lobby = await joinLobby(app, session.slug, { caller: lobbyAccount });
-  const deniedAccount = await signUp(app.url, { name: 'Ketut Ditolak' });
+  const deniedAccount = await signUpConfirmed(app, { name: 'Ketut Ditolak' });
   const denied = await joinLobby(app, session.slug, { caller: deniedAccount });
   await expectDone('deny', host.call(`/participants/${denied.join.snapshot.me.identity}/deny`));
   const banned = await byLink('Rudi Hartono');
@@ -86,7 +86,7 @@ export async function aRoomCast(app: TestApp, owner: Caller, communitySlug: stri
   await expectDone('remove', host.call(`/participants/${removed.join.snapshot.me.identity}/remove`));
 
   // A guest with an account of their own, who came in by their link and was taken off the stage.
-  const guestAccount = await signUp(app.url, { name: 'Made Tamu' });
+  const guestAccount = await signUpConfirmed(app, { name: 'Made Tamu' });
   const guestEmail = guestAccount.email;
   await expectDone(
     'guest registration',

@@ -17,7 +17,7 @@ import {
   type RoomSnapshot,
 } from '@serambi/shared';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { type Caller, signUp } from './accounts.ts';
+import { type Caller, signUpConfirmed } from './accounts.ts';
 import type { TestApp } from './app.ts';
 import type { Bot } from './bots.ts';
 
@@ -26,7 +26,7 @@ export async function aRoomSetup(
   app: TestApp,
   options: { visibility?: 'public' | 'private'; startsInMinutes?: number; capacity?: number } = {},
 ) {
-  const owner = await signUp(app.url, { name: 'Ayu Lestari' });
+  const owner = await signUpConfirmed(app, { name: 'Ayu Lestari' });
   const slug = `komunitas-${Math.random().toString(36).slice(2, 8)}`;
   await owner.request('/api/communities', {
     method: 'POST',
@@ -51,7 +51,7 @@ export async function aRoomSetup(
 /** Registers someone through the organizer's invitation endpoint and returns their personal link's secret. */
 /** A speaker named on the session, with an account, who accepted: Made Wirawan, founder of a digital shop. */
 export async function aSpeaker(app: TestApp, sessionId: string): Promise<Caller> {
-  const speaker = await signUp(app.url, { name: 'Made Wirawan' });
+  const speaker = await signUpConfirmed(app, { name: 'Made Wirawan' });
   const user = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, speaker.email) });
   await app.context.db.insert(sessionPeople).values({
     sessionId,

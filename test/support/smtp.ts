@@ -9,6 +9,8 @@ export interface SmtpPeer {
   messages: ParsedMail[];
   /** Resolves once `count` messages have been accepted; rejects after `timeoutMs`. */
   waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** Resolves with the first message (already received or coming) that matches; rejects after `timeoutMs`. */
+  waitForMessage(match: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   /** Refuses the next `count` messages: 451 by default (transient, to be retried), or e.g. 550 (for good). */
   failNext(count: number, responseCode?: number): void;
   /** How many messages were refused by failNext. */
@@ -83,6 +85,25 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
         const timer = setTimeout(() => {
           waiters.delete(check);
           reject(new Error(`The SMTP peer received ${messages.length} of ${count} messages in ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    waitForMessage(match, timeoutMs = 15_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(match);
+          if (!found) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(
+            new Error(`None of the ${messages.length} messages the SMTP peer received in ${timeoutMs} ms matched`),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

@@ -1,7 +1,8 @@
 import type { CommunityRole, MyCommunity, OrganizerInvitation, OrganizerInvitationDetails } from '@serambi/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../accounts/schema.ts';
 import type { Database } from '../db/client.ts';
+import { requireConfirmedEmail } from '../http/current-user.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret, newLinkSecret } from '../http/secret-link.ts';
@@ -36,8 +37,11 @@ export async function inviteOrganizer(
 }
 
 /**
- * Accepts an invitation for the signed-in user, whose address must be the invited one (so a
- * forwarded link cannot make someone else an organizer). Accepting twice is harmless.
+ * Accepts an invitation for the signed-in user, whose address must be the invited one and
+ * confirmed (so neither a forwarded link nor an account signed up with someone else's address
+ * makes anyone an organizer). A link works once: pressing accept again while still a member only
+ * says so; anyone else, a removed member included, gets 409. An owner stays owner whatever role
+ * the invitation names (a community keeps its owners; an organizer invited as owner becomes one).
  */
 export async function acceptOrganizerInvitation(
   db: Database,
@@ -49,27 +53,57 @@ export async function acceptOrganizerInvitation(
     .select()
     .from(communityInvitations)
     .where(eq(communityInvitations.tokenHash, hashLinkSecret(secret)));
-  if (!row || row.status === 'revoked' || row.expiresAt < now) {
-    throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
-  }
+  if (!row || row.status === 'revoked') throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
   if (row.email !== user.email.toLowerCase()) {
     throw new AppError(403, 'invitation_other_email', 'problems.invitationOtherEmail', {
       params: { email: row.email },
     });
   }
+  requireConfirmedEmail(user);
+  if (row.status === 'accepted') return stillMemberThrough(db, row, user);
+  if (row.expiresAt < now) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
   return db.transaction(async (tx) => {
-    await tx
-      .insert(communityMembers)
-      .values({ communityId: row.communityId, userId: user.id, role: row.role, createdAt: now })
-      .onConflictDoUpdate({ target: [communityMembers.communityId, communityMembers.userId], set: { role: row.role } });
-    await tx
+    // Taking the invitation first makes two acceptances in a race count once.
+    const [taken] = await tx
       .update(communityInvitations)
       .set({ status: 'accepted', acceptedBy: user.id })
-      .where(and(eq(communityInvitations.id, row.id), eq(communityInvitations.status, 'pending')));
+      .where(and(eq(communityInvitations.id, row.id), eq(communityInvitations.status, 'pending')))
+      .returning({ id: communityInvitations.id });
+    if (!taken) throw invitationUsed();
+    const [member] = await tx
+      .insert(communityMembers)
+      .values({ communityId: row.communityId, userId: user.id, role: row.role, createdAt: now })
+      .onConflictDoUpdate({
+        target: [communityMembers.communityId, communityMembers.userId],
+        set: {
+          role: sql`case when ${communityMembers.role} = 'owner' then 'owner'::community_role else excluded.role end`,
+        },
+      })
+      .returning({ role: communityMembers.role });
     const [community] = await tx.select().from(communities).where(eq(communities.id, row.communityId));
-    if (!community) throw AppError.notFound();
-    return { ...toCommunity(community), role: row.role };
+    if (!community || !member) throw AppError.notFound();
+    return { ...toCommunity(community), role: member.role };
   });
+}
+
+/** An accepted invitation pressed again: fine for the member it brought in, used up for anyone else. */
+async function stillMemberThrough(
+  db: Database,
+  invitation: typeof communityInvitations.$inferSelect,
+  user: SessionUser,
+): Promise<MyCommunity> {
+  if (invitation.acceptedBy !== user.id) throw invitationUsed();
+  const [found] = await db
+    .select({ community: communities, role: communityMembers.role })
+    .from(communityMembers)
+    .innerJoin(communities, eq(communities.id, communityMembers.communityId))
+    .where(and(eq(communityMembers.communityId, invitation.communityId), eq(communityMembers.userId, user.id)));
+  if (!found) throw invitationUsed();
+  return { ...toCommunity(found.community), role: found.role };
+}
+
+export function invitationUsed(): AppError {
+  return new AppError(409, 'invitation_used', 'problems.invitationUsed');
 }
 
 export async function listInvitations(db: Database, community: CommunityRow): Promise<OrganizerInvitation[]> {

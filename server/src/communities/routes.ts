@@ -124,10 +124,13 @@ const acceptInvitation = createRoute({
   summary: 'Accept a co-organizer invitation with the invited account',
   request: { params: z.object({ secret: joinSecretSchema }) },
   responses: {
-    200: jsonResponse(myCommunitySchema, 'The community, with the caller’s new role'),
+    200: jsonResponse(myCommunitySchema, 'The community, with the caller’s role (an owner stays owner)'),
     401: problem('Not signed in'),
-    403: problem('Signed in with another address than the invited one'),
-    404: problem('The link is not valid'),
+    403: problem(
+      'Signed in with another address than the invited one (invitation_other_email), or with the invited one not confirmed yet (email_unconfirmed)',
+    ),
+    404: problem('The link is not valid, was revoked or has expired'),
+    409: problem('The invitation was already accepted (invitation_used): a link works once'),
   },
 });
 

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { type CommunityAction, type CommunityActor, can } from './rules.ts';
-import { type CommunityRow, communities, communityMembers, type NewCommunity } from './schema.ts';
+import { type CommunityRow, communities, communityInvitations, communityMembers, type NewCommunity } from './schema.ts';
 
 export async function findCommunityBySlug(db: Database, slug: string): Promise<Community> {
   return toCommunity(await communityRowBySlug(db, slug));
@@ -146,7 +146,8 @@ export function toCommunity(row: CommunityRow): Community {
 
 /**
  * Removes an organizer or owner from the community. The last owner stays (409): a community
- * always has someone who can manage its team.
+ * always has someone who can manage its team. Invitations to the removed person's address that
+ * are still open are withdrawn with them, so no link sent before brings them back.
  */
 export async function removeMember(db: Database, community: CommunityRow, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
@@ -163,5 +164,18 @@ export async function removeMember(db: Database, community: CommunityRow, userId
     await tx
       .delete(communityMembers)
       .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, userId)));
+    const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (person) {
+      await tx
+        .update(communityInvitations)
+        .set({ status: 'revoked' })
+        .where(
+          and(
+            eq(communityInvitations.communityId, community.id),
+            eq(communityInvitations.email, person.email.toLowerCase()),
+            eq(communityInvitations.status, 'pending'),
+          ),
+        );
+    }
   });
 }

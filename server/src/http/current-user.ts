@@ -18,6 +18,21 @@ export function requireUser(user: SessionUser | null): SessionUser {
   return user;
 }
 
+/**
+ * The caller, when their address is confirmed. Whatever an account's address grants (a
+ * registration made with it, an invitation sent to it) is theirs only once they have shown they
+ * receive its mail: anyone can sign up with someone else's address. Otherwise a 403 that says
+ * where the link went (better-auth's /api/auth/send-verification-email sends it again).
+ */
+export function requireConfirmedEmail(user: SessionUser): SessionUser {
+  if (!user.emailVerified) throw emailUnconfirmed(user);
+  return user;
+}
+
+export function emailUnconfirmed(user: Pick<SessionUser, 'email'>): AppError {
+  return new AppError(403, 'email_unconfirmed', 'problems.emailUnconfirmed', { params: { email: user.email } });
+}
+
 function toSessionUser(user: { id: string; email: string; name: string; emailVerified: boolean }): SessionUser {
   return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };
 }

@@ -158,7 +158,13 @@ const replay = createRoute({
   tags: ['Recordings'],
   summary: 'The replay of a session: its parts with chapters, or why there is none to watch',
   request: { params: refParams },
-  responses: { 200: jsonResponse(replaySchema, 'The replay'), 404: problem('No such session') },
+  responses: {
+    200: jsonResponse(replaySchema, 'The replay'),
+    403: problem(
+      'Signed in with an address not confirmed yet, and the replay is for registrants (code email_unconfirmed)',
+    ),
+    404: problem('No such session'),
+  },
 });
 
 const replayByLink = createRoute({
@@ -255,7 +261,8 @@ export function recordingRoutes(deps: RecordingDeps) {
     .openapi(replay, async (c) => {
       const user = c.get('user');
       const { session, viewer } = await visibleSession(deps.db, c.req.valid('param').ref, user);
-      const registrant = user ? await isRegistrant(deps, session, user.email) : false;
+      // Only a confirmed address speaks for a registration made with it.
+      const registrant = user?.emailVerified ? await isRegistrant(deps, session, user.email) : false;
       c.header('Cache-Control', 'private, no-store');
       return c.json(
         await replayOf(deps, session, {
@@ -263,6 +270,7 @@ export function recordingRoutes(deps: RecordingDeps) {
           team: viewer.sessionRole !== null,
           registrant,
           signedIn: user !== null,
+          unconfirmedEmail: user && !user.emailVerified ? user.email : null,
         }),
         200,
       );
@@ -275,6 +283,7 @@ export function recordingRoutes(deps: RecordingDeps) {
         team: false,
         registrant: registration.status !== 'cancelled',
         signedIn: false,
+        unconfirmedEmail: null,
       };
       c.header('Cache-Control', 'private, no-store');
       return c.json(await replayOf(deps, session, viewer), 200);

@@ -12,6 +12,7 @@ import {
 import { and, asc, eq, inArray, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
+import { emailUnconfirmed } from '../http/current-user.ts';
 import { AppError } from '../http/errors.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { enqueueJob } from '../jobs/service.ts';
@@ -507,6 +508,8 @@ export interface ReplayViewer {
   /** Registered (or waitlisted) for the session. */
   registrant: boolean;
   signedIn: boolean;
+  /** Signed in with this address, not confirmed yet: asked to confirm it where a registration would count. */
+  unconfirmedEmail: string | null;
 }
 
 function mayWatch(access: ReplayAccess, viewer: ReplayViewer): boolean {
@@ -528,6 +531,9 @@ export async function replayOf(deps: RecordingDeps, session: SessionRow, viewer:
     return { state, access, parts: [] };
   }
   if (!mayWatch(access, viewer)) {
+    if (access === 'registrants' && viewer.unconfirmedEmail !== null) {
+      throw emailUnconfirmed({ email: viewer.unconfirmedEmail });
+    }
     const state =
       access === 'organizers'
         ? 'organizers_only'

@@ -2,6 +2,7 @@ import { isTeamRole, type JoinRoomResult, type LiveKitRoomKind, type RoomRole } 
 import { and, eq, or, sql } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
+import { requireConfirmedEmail } from '../http/current-user.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret } from '../http/secret-link.ts';
@@ -291,6 +292,9 @@ async function establishEntrant(
     return { entrant: registrant(registration), rows };
   }
   if (!user) throw new AppError(401, 'unauthorized', 'problems.unauthorized');
+  // From here the account's address decides (its registration, its record in the lobby): only a
+  // confirmed one may, or anyone could sign up with a registrant's address and take their seat.
+  requireConfirmedEmail(user);
   const [registration] = await deps.db
     .select()
     .from(registrations)

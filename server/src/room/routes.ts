@@ -43,7 +43,9 @@ const join = createRoute({
   responses: {
     200: jsonResponse(joinRoomResultSchema, 'In (or waiting: see livekit, and the snapshot’s view)'),
     401: problem('Not signed in and no personal link'),
-    403: problem('Banned, locked out or not admitted'),
+    403: problem(
+      'Banned, locked out, not admitted, or signed in with an address not confirmed yet (email_unconfirmed)',
+    ),
     404: problem('No such session, or the link is not valid'),
     409: problem('Not registered, on the waitlist, registration cancelled, or the session was cancelled'),
     503: problem('LiveKit cannot be reached'),

@@ -105,7 +105,8 @@ const acceptInvitation = createRoute({
   responses: {
     200: jsonResponse(sessionSchema, 'The session the caller now speaks at or moderates'),
     401: problem('Not signed in'),
-    404: problem('The link is not valid'),
+    404: problem('The link is not valid, or the person was removed'),
+    409: problem('Another account already accepted this invitation (invitation_used): a link works once'),
   },
 });
 

@@ -6,6 +6,7 @@ import type {
   UpdateSessionRequest,
 } from '@serambi/shared';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { invitationUsed } from '../communities/invitations.ts';
 import type { CommunityRow } from '../communities/schema.ts';
 import { communities } from '../communities/schema.ts';
 import { roleIn } from '../communities/service.ts';
@@ -230,7 +231,9 @@ export function toSessionPerson(row: SessionPersonRow): SessionPerson {
 /**
  * Binds a speaker's or moderator's personal link to the signed-in account, which then has
  * that role in the session. The link is the credential (it was mailed to them only), so the
- * account's address may differ from the invited one; it works once per person.
+ * account's address may differ from the invited one (and its being confirmed decides nothing);
+ * it works once per person: for the account that took it up, pressing again changes nothing;
+ * another account gets 409. A removed person's link no longer exists (404).
  */
 export async function acceptSessionInvitation(
   db: Database,
@@ -243,9 +246,7 @@ export async function acceptSessionInvitation(
     .from(sessionPeople)
     .where(eq(sessionPeople.inviteTokenHash, hashLinkSecret(secret)));
   if (!person) return acceptSeriesInvitation(db, secret, user, now);
-  if (person.userId !== null && person.userId !== user.id) {
-    throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
-  }
+  if (person.userId !== null && person.userId !== user.id) throw invitationUsed();
   const [updated] = await db
     .update(sessionPeople)
     .set({ userId: user.id, acceptedAt: person.acceptedAt ?? now })
@@ -267,9 +268,8 @@ async function acceptSeriesInvitation(
     .select()
     .from(seriesPeople)
     .where(eq(seriesPeople.inviteTokenHash, hashLinkSecret(secret)));
-  if (!seriesPerson || (seriesPerson.userId !== null && seriesPerson.userId !== user.id)) {
-    throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
-  }
+  if (!seriesPerson) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
+  if (seriesPerson.userId !== null && seriesPerson.userId !== user.id) throw invitationUsed();
   await db
     .update(seriesPeople)
     .set({ userId: user.id, acceptedAt: seriesPerson.acceptedAt ?? now })

@@ -323,6 +323,10 @@ export const en: Messages = {
     linkInvalid: 'This link is no longer valid. Ask the organizer for a new one.',
     lastOwner: 'A community needs at least one owner. Make someone else an owner before removing the last one.',
     invitationOtherEmail: 'This invitation is for {email}. Sign in with the account of that address to accept it.',
+    invitationUsed:
+      'This invitation has already been accepted, so it cannot be used again. Ask the organizer for a new one if you need it.',
+    emailUnconfirmed:
+      'Confirm your email address first: we sent a link to {email}. Open that link, then try again. No mail? Have it sent again.',
     conflict: 'This conflicts with data that already exists.',
     unauthorized: 'You need to sign in to do this.',
     forbidden: 'You are not allowed to do this.',
@@ -389,6 +393,14 @@ export const en: Messages = {
     saveNewPassword: 'Save new password',
     resetDone: 'Your new password is saved. Sign in with it.',
     requestNewLink: 'Request a new link',
+    confirm: {
+      title: 'Confirm your email address',
+      resend: 'Send the link again',
+      resending: 'Sending…',
+      resent: 'A new link is on its way to {email}. Open it, and you will come back here. Check your spam folder too.',
+      alreadyConfirmed: 'Your address is already confirmed. Try again now.',
+      retry: 'I have confirmed it, try again',
+    },
     needed: {
       title: 'Sign in first',
       body: 'This page is for organizers. Sign in or create an account to continue.',

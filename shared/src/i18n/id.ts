@@ -327,6 +327,10 @@ export const id = {
     lastOwner:
       'Komunitas perlu setidaknya satu pemilik. Jadikan orang lain pemilik dulu sebelum menghapus pemilik terakhir.',
     invitationOtherEmail: 'Undangan ini untuk {email}. Masuk dengan akun beralamat email itu untuk menerimanya.',
+    invitationUsed:
+      'Undangan ini sudah diterima, jadi tidak bisa dipakai lagi. Minta undangan baru kepada penyelenggara bila perlu.',
+    emailUnconfirmed:
+      'Konfirmasi alamat email Anda dulu: kami sudah mengirim tautan ke {email}. Buka tautan itu, lalu coba lagi. Tidak ada email? Minta dikirim ulang.',
     conflict: 'Data ini bertabrakan dengan data yang sudah ada.',
     unauthorized: 'Anda perlu masuk untuk melakukan ini.',
     forbidden: 'Anda tidak berhak melakukan ini.',
@@ -393,6 +397,15 @@ export const id = {
     saveNewPassword: 'Simpan kata sandi baru',
     resetDone: 'Kata sandi baru tersimpan. Silakan masuk dengan kata sandi itu.',
     requestNewLink: 'Minta tautan baru',
+    confirm: {
+      title: 'Konfirmasi alamat email Anda',
+      resend: 'Kirim ulang tautannya',
+      resending: 'Mengirim…',
+      resent:
+        'Tautan baru sedang dikirim ke {email}. Buka tautan itu, Anda akan kembali ke halaman ini. Periksa juga folder spam.',
+      alreadyConfirmed: 'Alamat Anda sudah terkonfirmasi. Silakan coba lagi sekarang.',
+      retry: 'Sudah saya konfirmasi, coba lagi',
+    },
     needed: {
       title: 'Masuk dulu',
       body: 'Halaman ini untuk penyelenggara. Masuk atau buat akun untuk melanjutkan.',

@@ -58,6 +58,8 @@ export interface SignUpInput {
   password: string;
   /** The language of the mails this person gets. */
   locale: Locale;
+  /** Where the confirmation link in the sign-up mail brings them: a path on this site. */
+  callbackURL?: string;
 }
 
 export async function signUp(input: SignUpInput): Promise<AccountUser> {
@@ -79,4 +81,12 @@ export async function requestPasswordReset(email: string): Promise<void> {
 
 export async function resetPassword(input: { token: string; newPassword: string }): Promise<void> {
   await callAuth('/reset-password', input);
+}
+
+/**
+ * Mails the signed-in person a new link to confirm their address (better-auth's own mail); the
+ * link confirms it and brings them back to `returnTo`, a path on this site.
+ */
+export async function resendConfirmation(input: { email: string; returnTo: string }): Promise<void> {
+  await callAuth('/send-verification-email', { email: input.email, callbackURL: input.returnTo });
 }

@@ -1,10 +1,12 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { Match, Show, Switch } from 'solid-js';
+import { Match, Switch } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { ApiProblem } from '../api/client.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { useSignOut } from '../features/accounts/account-queries.ts';
+import { ResendConfirmation } from '../features/accounts/ConfirmEmail.tsx';
+import { isEmailUnconfirmed } from '../features/accounts/email-confirmation.ts';
 import { withNext } from '../features/accounts/next-path.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { organizerInvitationQuery, useAcceptOrganizerInvitation } from '../features/communities/community-queries.ts';
@@ -83,7 +85,10 @@ export default function OrganizerInvitationPage() {
   );
 }
 
-/** Accept, or (signed in with another address than the invited one) switch accounts. */
+/**
+ * Accept, or (signed in with another address than the invited one) switch accounts, or (the
+ * invited address not confirmed yet) have the link sent again and accept once it is followed.
+ */
 function AcceptInvitation(props: {
   secret: string;
   email: string;
@@ -93,39 +98,56 @@ function AcceptInvitation(props: {
   const { t } = useI18n();
   const navigate = useNavigate();
   const signOut = useSignOut();
-  const wrongAccount = () => props.accept.error instanceof ApiProblem && props.accept.error.status === 403;
+  const wrongAccount = () =>
+    props.accept.error instanceof ApiProblem && props.accept.error.problem?.code === 'invitation_other_email';
   const here = () => `/invitations/${props.secret}`;
+  const accept = () => {
+    if (!props.accept.isPending) props.accept.mutate(props.secret);
+  };
   return (
     <div class="card form-stack">
       <p>{t('invitations.organizerLead', { email: props.email })}</p>
-      <FormProblem error={props.accept.error} />
-      <Show
-        when={wrongAccount()}
+      <Switch
         fallback={
+          <>
+            <FormProblem error={props.accept.error} />
+            <button
+              type="button"
+              class="button button--primary"
+              aria-disabled={props.accept.isPending}
+              onClick={accept}
+            >
+              {t('invitations.accept')}
+            </button>
+          </>
+        }
+      >
+        <Match when={isEmailUnconfirmed(props.accept.error) && props.accept.error}>
+          {(problem) => (
+            <>
+              <div class="notice notice--problem" role="alert" data-testid="email-unconfirmed">
+                <strong>{t('auth.confirm.title')}</strong>
+                <p>{problem().problem?.detail}</p>
+              </div>
+              <ResendConfirmation onRetry={accept} />
+            </>
+          )}
+        </Match>
+        <Match when={wrongAccount()}>
+          <FormProblem error={props.accept.error} />
           <button
             type="button"
             class="button button--primary"
-            aria-disabled={props.accept.isPending}
-            onClick={() => {
-              if (!props.accept.isPending) props.accept.mutate(props.secret);
-            }}
+            onClick={() =>
+              signOut.mutate(undefined, {
+                onSuccess: () => navigate(withNext('/signin', here(), props.invitedEmail)),
+              })
+            }
           >
-            {t('invitations.accept')}
+            {t('invitations.switchAccount')}
           </button>
-        }
-      >
-        <button
-          type="button"
-          class="button button--primary"
-          onClick={() =>
-            signOut.mutate(undefined, {
-              onSuccess: () => navigate(withNext('/signin', here(), props.invitedEmail)),
-            })
-          }
-        >
-          {t('invitations.switchAccount')}
-        </button>
-      </Show>
+        </Match>
+      </Switch>
     </div>
   );
 }

@@ -21,7 +21,7 @@ export default function SignUpPage() {
         </>
       }
     >
-      <SignUpForm initialEmail={onward.email()} onSignedUp={onward.goOnward} />
+      <SignUpForm initialEmail={onward.email()} returnTo={onward.next()} onSignedUp={onward.goOnward} />
     </AuthPageLayout>
   );
 }

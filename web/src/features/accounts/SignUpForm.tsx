@@ -7,8 +7,11 @@ import { EmailField, NewPasswordField } from './AccountFields.tsx';
 import { emailProblem, newPasswordProblem } from './account-checks.ts';
 import { useSignUp } from './account-queries.ts';
 
-/** Name, email and password; the account's mails go out in the language the page is in. */
-export function SignUpForm(props: { initialEmail?: string; onSignedUp: () => void }) {
+/**
+ * Name, email and password; the account's mails go out in the language the page is in, and the
+ * link confirming the address brings the person back to `returnTo`.
+ */
+export function SignUpForm(props: { initialEmail?: string; returnTo: string; onSignedUp: () => void }) {
   const { t, locale } = useI18n();
   const signUp = useSignUp();
   const serverErrors = () => authFieldErrors(signUp.error, t);
@@ -30,7 +33,10 @@ export function SignUpForm(props: { initialEmail?: string; onSignedUp: () => voi
     if (password) found.password = t(password);
     setChecks(found);
     if (Object.keys(found).length > 0) return focusFirstInvalid(form);
-    signUp.mutate({ ...values, name, email: values.email.trim(), locale: locale() }, { onSuccess: props.onSignedUp });
+    signUp.mutate(
+      { ...values, name, email: values.email.trim(), locale: locale(), callbackURL: props.returnTo },
+      { onSuccess: props.onSignedUp },
+    );
   };
 
   return (

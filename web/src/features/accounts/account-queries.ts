@@ -3,6 +3,7 @@ import {
   type AccountUser,
   fetchCurrentUser,
   requestPasswordReset,
+  resendConfirmation,
   resetPassword,
   type SignUpInput,
   signIn,
@@ -57,5 +58,11 @@ export function useRequestPasswordReset() {
 export function useResetPassword() {
   return useMutation(() => ({
     mutationFn: (input: { token: string; newPassword: string }) => resetPassword(input),
+  }));
+}
+
+export function useResendConfirmation() {
+  return useMutation(() => ({
+    mutationFn: (input: { email: string; returnTo: string }) => resendConfirmation(input),
   }));
 }

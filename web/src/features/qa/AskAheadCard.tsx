@@ -4,6 +4,8 @@ import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
+import { ResendConfirmation } from '../accounts/ConfirmEmail.tsx';
+import { isEmailUnconfirmed } from '../accounts/email-confirmation.ts';
 import { isExpiredTicket, useRoomApi } from '../room/room-api.ts';
 import { AskQuestionForm } from './AskQuestionForm.tsx';
 import { createQaApi } from './qa-api.ts';
@@ -71,7 +73,7 @@ export function AskAheadCard(props: { sessionRef: string; joinSecret?: string; c
               </p>
             }
           >
-            <div>
+            <div class="ask-ahead__entry">
               <button
                 type="button"
                 class="button"
@@ -82,6 +84,9 @@ export function AskAheadCard(props: { sessionRef: string; joinSecret?: string; c
                 {join.isPending ? t('askAhead.preparing') : t('askAhead.open')}
               </button>
               <FormProblem error={join.error} />
+              <Show when={isEmailUnconfirmed(join.error)}>
+                <ResendConfirmation onRetry={enter} />
+              </Show>
             </div>
           </Show>
         }

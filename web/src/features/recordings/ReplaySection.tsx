@@ -5,6 +5,8 @@ import { createUniqueId, Index, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { ApiProblem } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ConfirmEmailNotice } from '../accounts/ConfirmEmail.tsx';
+import { isEmailUnconfirmed } from '../accounts/email-confirmation.ts';
 import { withNext } from '../accounts/next-path.ts';
 import { ReplayPart } from './ReplayPart.tsx';
 import { type ReplaySource, replayQuery } from './recordings-api.ts';
@@ -12,7 +14,8 @@ import './recordings.css';
 
 /**
  * A session's replay once it is over: each recorded part with its chapters, or a line saying why
- * there is nothing to watch (being prepared, sign in, registrants or organizers only, deleted).
+ * there is nothing to watch (being prepared, sign in, confirm your address, registrants or
+ * organizers only, deleted).
  * A session that was not recorded shows nothing.
  */
 export function ReplaySection(props: { source: ReplaySource; title: string; class?: string }) {
@@ -22,9 +25,11 @@ export function ReplaySection(props: { source: ReplaySource; title: string; clas
   const replay = useQuery(() => replayQuery(api, props.source));
   const headingId = createUniqueId();
   const shown = (): Replay | undefined => (replay.data?.state === 'none' ? undefined : replay.data);
-  const failed = () => replay.isError && !(replay.error instanceof ApiProblem && replay.error.status === 404);
+  const unconfirmed = () => (isEmailUnconfirmed(replay.error) ? replay.error : undefined);
+  const failed = () =>
+    replay.isError && !unconfirmed() && !(replay.error instanceof ApiProblem && replay.error.status === 404);
   return (
-    <Show when={shown() || failed()}>
+    <Show when={shown() || failed() || unconfirmed()}>
       <section
         class={`replay ${props.class ?? ''}`}
         aria-labelledby={headingId}
@@ -34,7 +39,17 @@ export function ReplaySection(props: { source: ReplaySource; title: string; clas
         <h2 id={headingId} class="section-heading">
           {t('replay.heading')}
         </h2>
-        <Show when={shown()} fallback={<p class="notice notice--problem">{t('forms.loadFailed')}</p>}>
+        <Show when={unconfirmed()}>
+          {(problem) => <ConfirmEmailNotice problem={problem()} onRetry={() => replay.refetch()} />}
+        </Show>
+        <Show
+          when={shown()}
+          fallback={
+            <Show when={failed()}>
+              <p class="notice notice--problem">{t('forms.loadFailed')}</p>
+            </Show>
+          }
+        >
           {(found) => (
             <Switch>
               <Match when={found().state === 'available' && found().parts.length > 0}>

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { ApiProblem } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ResendConfirmation } from '../accounts/ConfirmEmail.tsx';
 import { FeedbackForm } from '../feedback/FeedbackForm.tsx';
 import type { FeedbackSource } from '../feedback/feedback-api.ts';
 import { problemCode } from './room-api.ts';
@@ -75,6 +76,9 @@ export function RoomEndScreen(props: {
             )}
           </Match>
         </Switch>
+        <Show when={code() === 'email_unconfirmed'}>
+          <ResendConfirmation onRetry={props.onRetry} />
+        </Show>
         <div class="button-row">
           <Show when={code() === 'unauthorized'}>
             <A href={signInPath()} class="button button--primary">

@@ -124,6 +124,7 @@ const AUTH_MESSAGES: Readonly<Record<string, MessageKey>> = {
   INVALID_TOKEN: 'auth.errors.resetLinkInvalid',
   TOKEN_EXPIRED: 'auth.errors.resetLinkInvalid',
   EMAIL_NOT_VERIFIED: 'auth.errors.emailNotVerified',
+  EMAIL_ALREADY_VERIFIED: 'auth.confirm.alreadyConfirmed',
 };
 
 export function authMessageKey(error: AuthProblem): MessageKey {
