@@ -70,7 +70,7 @@ export async function aSessionModerator(
   app: TestApp,
   sessionId: string,
 ): Promise<{ caller: Caller; personId: string }> {
-  const caller = await signUp(app.url, { name: 'Wayan Sudarma' });
+  const caller = await signUpConfirmed(app, { name: 'Wayan Sudarma' });
   const user = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, caller.email) });
   const [person] = await app.context.db
     .insert(sessionPeople)
@@ -89,7 +89,7 @@ export async function aSessionModerator(
 
 /** A second organizer of the community, arranged in the database (their invitation mail is not the point here). */
 export async function aCoOrganizer(app: TestApp, communitySlug: string): Promise<{ caller: Caller; userId: string }> {
-  const caller = await signUp(app.url, { name: 'Putu Ayu' });
+  const caller = await signUpConfirmed(app, { name: 'Putu Ayu' });
   const user = await app.context.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, caller.email) });
   const community = await app.context.db.query.communities.findFirst({
     where: (c, { eq }) => eq(c.slug, communitySlug),
