@@ -279,6 +279,33 @@ describe.each(['pglite', 'postgres'] as const)('the job runner on %s', (engine) 
   });
 });
 
+describe('a runner whose database cannot be reached', () => {
+  it('looks for work less and less often, rather than failing several times a second', async () => {
+    const gone = await openDatabase({ kind: 'pglite', dir: 'memory://' });
+    await gone.close();
+    const failures: number[] = [];
+    const log = pino({ level: 'error' }, { write: () => void failures.push(Date.now()) });
+    const pollIntervalMs = 20;
+    const runner = createJobRunner({
+      db: gone.db,
+      kinds: testKinds,
+      handlers: { 'count-visit': async () => {} },
+      log,
+      now: () => new Date(),
+      pollIntervalMs,
+    });
+    runner.start();
+    const watchedMs = 1_500;
+    await new Promise((resolve) => setTimeout(resolve, watchedMs));
+    await runner.stop();
+    // Every 20 ms would be 75 failed polls; doubling waits (20, 40, 80 … ms) make at most 7.
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.length, `failed polls in ${watchedMs} ms`).toBeLessThanOrEqual(
+      Math.log2(watchedMs / pollIntervalMs) + 1,
+    );
+  });
+});
+
 describe('two runners against one PostgreSQL database', () => {
   let first: DatabaseHandle;
   let second: DatabaseHandle;

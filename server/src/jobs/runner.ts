@@ -47,6 +47,8 @@ export interface JobRunner {
 }
 
 const RETRY_BASE_MS = 30_000;
+/** The longest wait between polls while claiming keeps failing (the database is away). */
+const FAILING_POLL_MAX_MS = 10_000;
 const RETRY_MAX_MS = 60 * 60_000;
 const LAST_ERROR_MAX_CHARS = 2_000;
 
@@ -73,6 +75,8 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let wakeRequested = false;
+  /** Polls failed in a row: each doubles the wait before the next, so an unreachable database is not asked several times a second. */
+  let failedPolls = 0;
 
   async function claimAndStart(): Promise<Promise<void>[]> {
     const free = concurrency - inFlight.size;
@@ -161,18 +165,28 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
     wakeRequested = false;
     polling = claimAndStart()
       .then(
-        () => undefined,
-        (error) => log.error({ err: error }, 'claiming due jobs failed'),
+        () => {
+          failedPolls = 0;
+        },
+        (error) => {
+          failedPolls++;
+          log.error({ err: error, nextPollMs: nextPollMs() }, 'claiming due jobs failed');
+        },
       )
       .finally(() => {
         polling = undefined;
-        if (running) schedule(wakeRequested ? 0 : pollIntervalMs);
+        if (running) schedule(wakeRequested && failedPolls === 0 ? 0 : nextPollMs());
       });
   }
 
-  /** A finished job frees a slot: look for more work now rather than at the next tick. */
+  function nextPollMs(): number {
+    if (failedPolls === 0) return pollIntervalMs;
+    return Math.min(pollIntervalMs * 2 ** failedPolls, Math.max(pollIntervalMs, FAILING_POLL_MAX_MS));
+  }
+
+  /** A finished job frees a slot: look for more work now rather than at the next tick (unless polls are failing). */
   function wake() {
-    if (!running) return;
+    if (!running || failedPolls > 0) return;
     if (polling) wakeRequested = true;
     else schedule(0);
   }
