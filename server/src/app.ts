@@ -186,8 +186,7 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
   app.all('/api/*', handleApiNotFound);
   app.route('/', metricsRoutes(ctx));
-  const outbox = ctx.config.env === 'production' ? null : devOutboxRoutes(ctx);
-  if (outbox) app.route('/', outbox);
+  app.route('/', devOutboxRoutes(ctx));
   app.route(
     '/',
     webAppRoutes(options.webDistDir, createLinkPreviews({ db: ctx.db, publicUrl: ctx.config.publicUrl, now: ctx.now })),

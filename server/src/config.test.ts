@@ -33,9 +33,66 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
-  it('refuses production without SMTP_URL, so nobody’s join link sits in a dev outbox', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('Configuration error: SMTP_URL is required');
-    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:587' }).smtpUrl).toBe('smtp://mail:587');
+  describe('production mode', () => {
+    const https = { PUBLIC_URL: 'https://serambi.example', SMTP_URL: 'smtp://mail:587' };
+
+    it('is on with an https PUBLIC_URL whatever NODE_ENV says, or with NODE_ENV=production', () => {
+      expect(loadConfig({}).production).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'test' }).production).toBe(false);
+      expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).production).toBe(false);
+      for (const NODE_ENV of [undefined, 'development', 'test', 'production']) {
+        expect(loadConfig({ ...https, NODE_ENV }).production, String(NODE_ENV)).toBe(true);
+      }
+    });
+
+    it('refuses to start without SMTP_URL, so nobody’s join link or reset link sits in a development outbox', () => {
+      const { SMTP_URL, ...withoutMail } = https;
+      for (const NODE_ENV of ['production', 'development', 'test']) {
+        expect(() => loadConfig({ ...withoutMail, NODE_ENV })).toThrow(
+          /^Configuration error: SMTP_URL is required in production [^\n]*\.$/,
+        );
+      }
+      expect(loadConfig({ ...https, NODE_ENV: 'production' }).smtpUrl).toBe(SMTP_URL);
+    });
+
+    it('with NODE_ENV=production, needs PUBLIC_URL, and an https one (its cookies are Secure)', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: https.SMTP_URL })).toThrow(
+        /^Configuration error: PUBLIC_URL is required in production/,
+      );
+      expect(() =>
+        loadConfig({ NODE_ENV: 'production', SMTP_URL: https.SMTP_URL, PUBLIC_URL: 'http://serambi.example' }),
+      ).toThrow(
+        /^Configuration error: PUBLIC_URL must be an https address in production .*\(got "http:\/\/serambi\.example"\)\.$/,
+      );
+    });
+
+    it('keeps the rate limits on by default even when NODE_ENV=test', () => {
+      expect(loadConfig({ NODE_ENV: 'test' }).rateLimits).toBe(false);
+      expect(loadConfig({ ...https, NODE_ENV: 'test' }).rateLimits).toBe(true);
+    });
+  });
+
+  describe('outside production', () => {
+    it.each(['0.0.0.0', '::', '192.168.1.20', 'serambi.example'])(
+      'refuses HOST=%s, which other machines reach, with one line saying what to set',
+      (HOST) => {
+        for (const env of [{ HOST }, { HOST, NODE_ENV: 'test' }, { HOST, PUBLIC_URL: 'http://serambi.example' }]) {
+          expect(() => loadConfig(env)).toThrow(ConfigError);
+          expect(() => loadConfig(env)).toThrow(
+            `Configuration error: HOST=${HOST} makes Serambi reachable from other machines; set PUBLIC_URL to its https address (production) or NODE_ENV=production, or keep HOST=127.0.0.1.`,
+          );
+        }
+      },
+    );
+
+    it.each(['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]'])('listens on loopback HOST=%s', (HOST) => {
+      expect(loadConfig({ HOST }).host).toBe(HOST);
+    });
+
+    it('listens on any address in production', () => {
+      const config = loadConfig({ HOST: '0.0.0.0', PUBLIC_URL: 'https://serambi.example', SMTP_URL: 'smtp://mail' });
+      expect(config).toMatchObject({ host: '0.0.0.0', production: true });
+    });
   });
 
   it('never echoes a value that may hold a password', () => {

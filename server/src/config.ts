@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isAddressOrRange } from './http/client-address.ts';
+import { isLoopbackHost } from './net/loopback.ts';
 
 /**
  * The only reader of `process.env`. Every variable is validated at start; a bad value stops
@@ -93,7 +94,14 @@ export interface RecordingConfig {
 }
 
 export interface Config {
-  env: 'development' | 'production' | 'test';
+  /**
+   * Production behaviour: secure cookies, no development outbox, /metrics only with
+   * METRICS_TOKEN, SMTP_URL required. On when PUBLIC_URL is https or NODE_ENV=production, so
+   * a deployment does not depend on someone remembering NODE_ENV. Everything that behaves
+   * differently in production asks this, never NODE_ENV. Off, Serambi listens on loopback only
+   * (`loadConfig` refuses another HOST).
+   */
+  production: boolean;
   port: number;
   host: string;
   dataDir: string;
@@ -103,6 +111,10 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   recording: RecordingConfig;
+  jobs: {
+    /** How often an idle job runner looks for due jobs. */
+    pollIntervalMs: number;
+  };
   certificates: {
     /**
      * How long after a session ends its certificates are issued: LiveKit's last "left"
@@ -119,7 +131,8 @@ export interface Config {
   metricsToken: string | undefined;
   /**
    * Per-client limits on sign-up, sign-in and registration (shared by every instance through
-   * the database). Off by default only in NODE_ENV=test, where every caller is 127.0.0.1.
+   * the database). Off by default only in NODE_ENV=test outside production, where every caller
+   * is 127.0.0.1.
    */
   rateLimits: boolean;
   /**
@@ -148,19 +161,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
-    throw new ConfigError(
-      'Configuration error: SMTP_URL is required when NODE_ENV=production (without it mail only reaches the development outbox).',
-    );
-  }
+  const production = productionMode(e);
   const dataDir = path.resolve(e.DATA_DIR);
   if (e.RECORDING_BACKEND === 'egress' && !e.LIVEKIT_URL) {
     throw new ConfigError(
       'Configuration error: RECORDING_BACKEND=egress needs LIVEKIT_URL (a LiveKit deployment that runs Egress); the local LiveKit server has none.',
     );
   }
+  const underTest = e.NODE_ENV === 'test';
   return {
-    env: e.NODE_ENV,
+    production,
     port: e.PORT,
     host: e.HOST,
     dataDir,
@@ -176,18 +186,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ffprobe: e.FFPROBE_PATH,
       minFreeBytes: e.RECORDING_MIN_FREE_MB * 1024 * 1024,
     },
+    // Tests wait for jobs and read certificates at once (their webhooks are already in).
+    jobs: { pollIntervalMs: underTest ? 200 : 1_000 },
     certificates: {
-      // Tests end sessions and read certificates at once; their webhooks are already in.
-      issueDelaySeconds: e.CERTIFICATE_ISSUE_DELAY_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+      issueDelaySeconds: e.CERTIFICATE_ISSUE_DELAY_SECONDS ?? (underTest ? 0 : 60),
     },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     authSecret: e.AUTH_SECRET,
     metricsToken: e.METRICS_TOKEN,
-    rateLimits: (e.RATE_LIMITS ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
+    // Never off by default in production, whatever NODE_ENV says.
+    rateLimits: (e.RATE_LIMITS ?? (underTest && !production ? 'off' : 'on')) === 'on',
     trustedProxies: e.TRUSTED_PROXIES,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * Production mode, from an https PUBLIC_URL or NODE_ENV=production, and what it needs: a
+ * missing setting stops the start with one line naming it. Outside production Serambi serves
+ * development conveniences (the outbox of every mail, reset links included), so it must not
+ * be reachable from other machines.
+ */
+function productionMode(e: z.infer<typeof envSchema>): boolean {
+  const https = e.PUBLIC_URL?.startsWith('https://') ?? false;
+  const production = https || e.NODE_ENV === 'production';
+  if (!production) {
+    if (!isLoopbackHost(e.HOST)) {
+      throw new ConfigError(
+        `Configuration error: HOST=${e.HOST} makes Serambi reachable from other machines; set PUBLIC_URL to its https address (production) or NODE_ENV=production, or keep HOST=127.0.0.1.`,
+      );
+    }
+    return false;
+  }
+  if (!e.PUBLIC_URL) {
+    throw new ConfigError(
+      'Configuration error: PUBLIC_URL is required in production (NODE_ENV=production): the https address people reach Serambi at, for links in mails and secure cookies.',
+    );
+  }
+  if (!https) {
+    throw new ConfigError(
+      `Configuration error: PUBLIC_URL must be an https address in production (NODE_ENV=production): sign-in cookies are Secure there (got ${JSON.stringify(e.PUBLIC_URL)}).`,
+    );
+  }
+  if (!e.SMTP_URL) {
+    throw new ConfigError(
+      'Configuration error: SMTP_URL is required in production (NODE_ENV=production or an https PUBLIC_URL); without it mail would only reach the development outbox.',
+    );
+  }
+  return true;
 }
 
 function liveKitConfig(e: z.infer<typeof envSchema>): LiveKitConfig {

@@ -13,7 +13,7 @@ try {
   process.exit(1);
 }
 
-const log = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY && config.env !== 'production' });
+const log = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY && !config.production });
 
 try {
   const server = await startServer(config, log);

@@ -91,6 +91,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const auth = createAuth({
       db: database.db,
       publicUrl: config.publicUrl,
+      secureCookies: config.production,
       secret: config.authSecret ?? (await storedSecret(database.db, 'auth')),
       rateLimit: config.rateLimits,
       extraTrustedOrigins: appOrigins(config),
@@ -138,7 +139,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       ),
       log: log.child({ part: 'jobs' }),
       now,
-      pollIntervalMs: config.env === 'test' ? 200 : 1_000,
+      pollIntervalMs: config.jobs.pollIntervalMs,
       concurrency: 4,
     });
     jobRunner.start();

@@ -1,9 +1,11 @@
 import { dispose } from '@livekit/rtc-node';
 import { openDatabase } from '@serambi/server/db/client.ts';
+import { isDatabaseUnavailable } from '@serambi/server/db/errors.ts';
 import { jobs } from '@serambi/server/jobs/schema.ts';
 import { liveKitWebhookDeliveries } from '@serambi/server/livekit/schema.ts';
 import type { Health, Problem } from '@serambi/shared';
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase, type PrivatePostgres, startPrivatePostgres } from '../support/postgres.ts';
@@ -23,6 +25,22 @@ function registerVisitor(app: TestApp, sessionSlug: string, name: string) {
       locale: 'en',
     }),
   });
+}
+
+/**
+ * The answer to a request, or a failure naming it when none comes within `ms`: a frozen
+ * database must cost a bounded wait, never a request that hangs.
+ */
+async function answeredWithin<T>(what: string, ms: number, request: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([request, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function expectDatabaseUnavailable(response: Response) {
@@ -124,6 +142,98 @@ describe('when PostgreSQL goes down during a live session', () => {
       const confirmation = mails.find((job) => JSON.stringify(job.payload).includes('wayan.putra@example.id'));
       return confirmation?.status === 'done';
     }, 20_000);
+  });
+
+  it('answers 503 within a bounded wait while PostgreSQL is frozen, and works again once it thaws, without a restart', async () => {
+    const { owner, session, viewer } = await aLiveSession(app);
+    const registrants = () =>
+      owner.request(`/api/sessions/${session.slug}/registrants`, { headers: { 'Accept-Language': 'en' } });
+    const askQuestion = (text: string) =>
+      fetch(`${app.url}/api/sessions/${session.slug}/room/questions`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${viewer.join.ticket}`,
+          'Content-Type': 'application/json',
+          'Accept-Language': 'en',
+        },
+        body: JSON.stringify({ text, anonymous: false }),
+      });
+    // Connections open and idle in the pool, as in a deployment that has been running a while.
+    for (const response of await Promise.all(Array.from({ length: 8 }, registrants))) {
+      expect(response.status).toBe(200);
+    }
+
+    await postgres.freeze();
+    try {
+      // A hung server answers nothing, not even "no": the app must give up on its own.
+      const [registration, question, list, health] = await Promise.all([
+        answeredWithin('registration', 20_000, registerVisitor(app, session.slug, 'Ketut Arya')),
+        answeredWithin('question', 20_000, askQuestion('Apakah materinya dibagikan?')),
+        answeredWithin('registrants', 20_000, registrants()),
+        answeredWithin('health', 20_000, fetch(`${app.url}/api/health`)),
+      ]);
+      await expectDatabaseUnavailable(registration);
+      await expectDatabaseUnavailable(question);
+      await expectDatabaseUnavailable(list);
+      expect(health.status).toBe(503);
+      expect((await health.json()) as Health).toMatchObject({ status: 'down', db: 'down' });
+      // Once more, now that the pool's connections have been given up on: still a bounded answer.
+      await expectDatabaseUnavailable(await answeredWithin('registrants again', 20_000, registrants()));
+    } finally {
+      await postgres.thaw();
+    }
+
+    // The same app, not restarted: more requests at once than the pool has connections all succeed.
+    await eventually(async () => (await fetch(`${app.url}/api/health`)).status === 200, 20_000);
+    const after = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => (i % 2 ? registrants() : fetch(`${app.url}/api/health`))),
+    );
+    expect(after.map((response) => response.status)).toEqual(Array(25).fill(200));
+    expect((await askQuestion('Kapan sesi berikutnya?')).status).toBe(201);
+    const retried = await registerVisitor(app, session.slug, 'Ketut Arya');
+    expect([200, 201]).toContain(retried.status);
+    const names = ((await (await registrants()).json()) as { name: string }[]).map((r) => r.name);
+    expect(names.filter((name) => name === 'Ketut Arya')).toHaveLength(1);
+  }, 120_000);
+
+  it('drops a connection whose query went unanswered, so nothing later runs inside its transaction', async () => {
+    const url = await createTestDatabase(postgres.url);
+    const database = await openDatabase({ kind: 'postgres', url });
+    await database.db.execute(sql`create table notes (text text not null)`);
+    // Frozen between two statements of a transaction: the second is sent and never answered.
+    const stuck = database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into notes values ('written before the freeze')`);
+      await postgres.freeze();
+      await tx.execute(sql`select 1`);
+    });
+    let failure: unknown;
+    try {
+      failure = await answeredWithin(
+        'the frozen transaction',
+        20_000,
+        stuck.then(
+          () => 'committed',
+          (error) => error,
+        ),
+      );
+    } finally {
+      await postgres.thaw();
+    }
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+
+    // The server now answers the old statement; a connection given back to the pool would still
+    // be inside that transaction, and the writes below (the last one given back is the first
+    // handed out) would never be committed, or would commit the frozen one's insert with theirs.
+    for (let i = 0; i < 12; i++) await database.db.execute(sql`insert into notes values (${`written after ${i}`})`);
+    const observer = new pg.Client({ connectionString: url });
+    await observer.connect();
+    try {
+      const { rows } = await observer.query<{ text: string }>('select text from notes order by text');
+      expect(rows.map((row) => row.text)).toEqual(Array.from({ length: 12 }, (_, i) => `written after ${i}`).sort());
+    } finally {
+      await observer.end();
+    }
+    await database.close();
   });
 
   it('gives back a connection whose transaction could not even begin, so the pool neither shrinks nor hangs', async () => {

@@ -146,12 +146,15 @@ describe('mail without SMTP_URL', () => {
     await queueMail(database.db, confirmationMail('<script>alert(1)</script> Sharing Online #3'), { runAt: now() });
     expect(await runner.runDueJobs()).toBe(1);
 
-    const routes = devOutboxRoutes({ db: database.db, config: { smtpUrl: undefined } });
-    const list = await (await routes?.request('/dev/outbox'))?.text();
+    const routes = devOutboxRoutes({
+      db: database.db,
+      config: { production: false, host: '127.0.0.1', smtpUrl: undefined },
+    });
+    const list = await (await routes.request('/dev/outbox')).text();
     expect(list).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Sharing Online #3');
     expect(list).not.toContain('<script>');
-    const link = list?.match(/href="(\/dev\/outbox\/[0-9a-f-]{36})"/)?.[1];
-    const message = await (await routes?.request(`${link}`))?.text();
+    const link = list.match(/href="(\/dev\/outbox\/[0-9a-f-]{36})"/)?.[1];
+    const message = await (await routes.request(`${link}`)).text();
     expect(message).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt; Sharing Online #3</h1>');
     expect(message).toContain('sesi.ics');
     expect(message).not.toContain('<script>');

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/postgres.ts';
-import { aRoomSetup, claimsOf, joinRoom, problemOf } from '../support/room.ts';
+import { aRoomSetup, claimsOf, eventually, joinRoom, problemOf } from '../support/room.ts';
+import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
 import { postWebhook, signedWebhook } from '../support/webhooks.ts';
 
 const EVIL_ORIGIN = 'https://evil.example';
@@ -221,11 +222,39 @@ describe('security defences over plain http (PUBLIC_URL http)', () => {
 describe('security defences behind https (PUBLIC_URL https)', () => {
   const publicUrl = 'https://serambi.example';
   let app: TestApp;
+  let mailServer: SmtpPeer;
   beforeAll(async () => {
-    app = await startTestApp({ env: { PUBLIC_URL: publicUrl } });
+    // An https PUBLIC_URL is production whatever NODE_ENV says (here: test), and production needs SMTP_URL.
+    mailServer = await startSmtpPeer();
+    app = await startTestApp({ smtpUrl: mailServer.url, env: { PUBLIC_URL: publicUrl } });
   });
   afterAll(async () => {
     await app?.stop();
+    await mailServer?.stop();
+  });
+
+  it('runs in production under NODE_ENV=test too: no development outbox, no metrics without a token', async () => {
+    // A password reset: the mail the outbox would show anyone who asks.
+    const post = (path: string, body: object) =>
+      fetch(`${app.url}/api/auth/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: publicUrl },
+        body: JSON.stringify(body),
+      });
+    const email = 'lupa-sandi@example.id';
+    expect((await post('sign-up/email', { name: 'Wayan Putra', email, password: 'kata-sandi-rahasia' })).status).toBe(
+      200,
+    );
+    expect((await post('request-password-reset', { email, redirectTo: `${publicUrl}/reset-password` })).status).toBe(
+      200,
+    );
+    // The reset link went out through SMTP instead.
+    await eventually(async () => mailServer.messages.some((m) => m.text?.includes('/reset-password/')));
+    for (const path of ['/dev/outbox', '/dev/outbox/00000000-0000-4000-8000-000000000000', '/metrics']) {
+      const response = await fetch(`${app.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toMatch(/reset|<html/i);
+    }
   });
 
   it('adds HSTS and marks the session cookie Secure with the __Secure- prefix', async () => {

@@ -67,6 +67,15 @@ describe('pnpm start', () => {
     expect(main.stderr().trim()).toBe('Configuration error: PORT must be a port number (got "abc").');
   });
 
+  it('refuses to listen beyond this machine in development, and says what to set', async () => {
+    // Development serves the outbox of every mail, reset links included, to whoever asks.
+    const main = startMain({ HOST: '0.0.0.0', PORT: String(await freeTcpPort()), DATA_DIR: tempDataDir() });
+    expect(await main.exited).toBe(1);
+    expect(main.stderr().trim()).toBe(
+      'Configuration error: HOST=0.0.0.0 makes Serambi reachable from other machines; set PUBLIC_URL to its https address (production) or NODE_ENV=production, or keep HOST=127.0.0.1.',
+    );
+  });
+
   it('starts its own LiveKit, is healthy, and leaves no process behind on Ctrl-C', async () => {
     const dataDir = tempDataDir();
     const port = await freeTcpPort();

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freeTcpPort } from '@serambi/server/net/free-port.ts';
@@ -39,7 +39,14 @@ export interface PrivatePostgres {
   stop(): Promise<void>;
   /** Starts it again on the same port and data directory. */
   start(): Promise<void>;
-  /** Stops it if running and deletes its data. */
+  /**
+   * Freezes the server as a hung machine does (SIGSTOP to the postmaster and every backend):
+   * connections stay open and nothing answers, neither queries nor new connections.
+   */
+  freeze(): Promise<void>;
+  /** Lets a frozen server go on (SIGCONT) where it stopped. */
+  thaw(): Promise<void>;
+  /** Stops it if running (thawing it first) and deletes its data. */
   remove(): Promise<void>;
 }
 
@@ -101,6 +108,12 @@ export async function startPrivatePostgres(
     run(pgCtl, ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'postgres.log'), '-w', 'start']);
   const stop = async () => run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
   let running = false;
+  let frozen: number[] = [];
+  const thaw = async () => {
+    // Backends first: the postmaster, once going, must find its children as they were.
+    for (const pid of frozen.toReversed()) signalIfAlive(pid, 'SIGCONT');
+    frozen = [];
+  };
   await start();
   running = true;
   return {
@@ -113,12 +126,46 @@ export async function startPrivatePostgres(
       await start();
       running = true;
     },
+    freeze: async () => {
+      // The postmaster first, so it forks no backend the loop below would miss.
+      const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      signalIfAlive(postmaster, 'SIGSTOP');
+      frozen = [postmaster, ...childrenOf(postmaster)];
+      for (const pid of frozen.slice(1)) signalIfAlive(pid, 'SIGSTOP');
+    },
+    thaw,
     remove: async () => {
+      await thaw();
       if (running) await stop();
       running = false;
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The processes whose parent is `pid` (PostgreSQL's backends and helpers), from /proc. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+function signalIfAlive(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
 
 /** A new, empty database on the test server, so test files never see each other's rows. */

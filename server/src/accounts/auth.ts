@@ -27,6 +27,8 @@ export type SendAccountMail = (
 export interface AuthDependencies {
   db: Database;
   publicUrl: string;
+  /** Secure cookies with the `__Secure-` prefix: in production (`config.production`, PUBLIC_URL is https there). */
+  secureCookies: boolean;
   /** AUTH_SECRET when configured; otherwise one is made and kept in the database. */
   secret: string;
   sendAccountMail: SendAccountMail;
@@ -42,11 +44,10 @@ export interface AuthDependencies {
 
 /**
  * better-auth over our drizzle tables: email and password, verification and reset by mail,
- * database sessions in an HttpOnly, SameSite=Lax cookie (Secure when PUBLIC_URL is https).
+ * database sessions in an HttpOnly, SameSite=Lax cookie (Secure in production).
  * Mounted at /api/auth/*.
  */
 export function createAuth(deps: AuthDependencies) {
-  const secure = deps.publicUrl.startsWith('https://');
   return betterAuth({
     appName: 'Serambi',
     baseURL: deps.publicUrl,
@@ -94,7 +95,7 @@ export function createAuth(deps: AuthDependencies) {
       updateAge: 60 * 60 * 24,
     },
     advanced: {
-      useSecureCookies: secure,
+      useSecureCookies: deps.secureCookies,
       cookiePrefix: 'serambi',
       database: { generateId: () => crypto.randomUUID() },
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },

@@ -25,6 +25,22 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 /** Any constant works; it only has to be the same for every instance migrating one database. */
 const MIGRATION_LOCK_ID = 7_345_001;
 
+/**
+ * How long a query may run on PostgreSQL (`statement_timeout`): it cancels a slow one and keeps
+ * the connection. Requests and jobs need milliseconds; longer means an overloaded database,
+ * better answered with 503 than waited for.
+ */
+export const STATEMENT_TIMEOUT_MS = 5_000;
+/**
+ * How long the app waits for any answer to a query (node-postgres `query_timeout`), a little
+ * past the statement timeout: a server that cannot even cancel (hung, frozen, its machine
+ * unreachable) answers nothing, so only the client can give up. The connection is then dropped
+ * from the pool, never reused: its unanswered query might still run later (see `ReleasingPool`).
+ */
+export const QUERY_TIMEOUT_MS = 6_000;
+/** How long to wait for a connection, from the pool or a new one, before answering 503. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config['database']): Promise<DatabaseHandle> {
   if (config.kind === 'pglite') {
@@ -39,10 +55,16 @@ export async function openDatabase(config: Config['database']): Promise<Database
       close: () => client.close(),
     };
   }
-  const pool = new ReleasingPool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5_000 });
+  await migrateWithLock(config.url);
+  const pool = new ReleasingPool({
+    connectionString: config.url,
+    max: 10,
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+  });
   // An idle client losing its server (a restart) emits here; without a listener it crashes the process.
   pool.on('error', () => {});
-  await migrateWithLock(pool);
   const db = drizzlePg({ client: pool, schema });
   return {
     db: db as unknown as Database,
@@ -52,9 +74,14 @@ export async function openDatabase(config: Config['database']): Promise<Database
   };
 }
 
-/** Several app instances may start at once against one PostgreSQL: only one migrates at a time. */
-async function migrateWithLock(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+/**
+ * Several app instances may start at once against one PostgreSQL: only one migrates at a time.
+ * Its own connection, without the pool's timeouts: waiting for another instance's migration,
+ * or a migration that rewrites a large table, may rightly take longer.
+ */
+async function migrateWithLock(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
+  await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     try {
@@ -63,7 +90,7 @@ async function migrateWithLock(pool: pg.Pool): Promise<void> {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
     }
   } finally {
-    client.release();
+    await client.end();
   }
 }
 
@@ -73,6 +100,10 @@ async function migrateWithLock(pool: pg.Pool): Promise<void> {
  * (PostgreSQL restarted) never releases the client: each such failure would cost the pool a
  * slot for good until it answers nothing, closing it would wait forever, and the dead client's
  * later `error` event, which nobody listens to while it is checked out, would crash the process.
+ * A query that timed out counts as a broken connection too: its statement may still be pending
+ * on the server, and drizzle would hand the client back to the pool as if nothing happened, so
+ * the next request would wait behind it, or run inside its transaction once the server answers.
+ * (`pool.query`, used outside transactions, already drops a client on any error.)
  */
 class ReleasingPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;

@@ -36,10 +36,12 @@ function findPgError(error: unknown): { code?: string; constraint?: string } | u
 }
 
 /**
- * SQLSTATE classes and socket codes that mean PostgreSQL cannot be reached or is going down
- * (08: connection exception, 57P01–57P03: shutdown or still starting), not that the query was wrong.
+ * SQLSTATE classes and socket codes that mean PostgreSQL cannot be reached, is going down or
+ * cannot keep up (08: connection exception, 57P01–57P03: shutdown or still starting, 57014: the
+ * statement timeout cancelled the query), not that the query was wrong.
  */
 const UNREACHABLE_CODES = new Set([
+  '57014',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
@@ -49,11 +51,15 @@ const UNREACHABLE_CODES = new Set([
   '57P02',
   '57P03',
 ]);
-/** node-postgres reports a lost or never-made connection without a code, only in words. */
+/**
+ * node-postgres reports a lost or never-made connection, and a query the server never answered
+ * (`query_timeout`), without a code, only in words.
+ */
 const UNREACHABLE_MESSAGES = [
   /^Connection terminated/,
   /timeout exceeded when trying to connect/,
   /and is not queryable/,
+  /^Query read timeout$/,
 ];
 
 /**

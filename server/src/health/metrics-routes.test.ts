@@ -6,19 +6,19 @@ import { createMetrics } from './metrics.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 
 /** The metrics route alone, in front of nothing: what it answers before it reads anything. */
-function appWith(config: { env: 'development' | 'production' | 'test'; metricsToken: string | undefined }) {
+function appWith(config: { production: boolean; metricsToken: string | undefined }) {
   const ctx = { config, metrics: createMetrics() } as unknown as Parameters<typeof metricsRoutes>[0];
   return new Hono<AppEnv>().route('/', metricsRoutes(ctx)).onError(handleError);
 }
 
 describe('who may read /metrics', () => {
   it('is not served in production unless METRICS_TOKEN is set', async () => {
-    const response = await appWith({ env: 'production', metricsToken: undefined }).request('/metrics');
+    const response = await appWith({ production: true, metricsToken: undefined }).request('/metrics');
     expect(response.status).toBe(404);
   });
 
   it('asks for the token as a bearer when METRICS_TOKEN is set, also outside production', async () => {
-    const app = appWith({ env: 'development', metricsToken: 'rahasia-metrik-panjang' });
+    const app = appWith({ production: false, metricsToken: 'rahasia-metrik-panjang' });
     for (const authorization of [
       undefined,
       'Bearer salah',

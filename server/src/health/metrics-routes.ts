@@ -26,7 +26,7 @@ export function metricsRoutes(ctx: MetricsContext) {
   const sample = createSampler(ctx);
   return new Hono<AppEnv>().get('/metrics', async (c) => {
     const token = ctx.config.metricsToken;
-    if (!token && ctx.config.env === 'production') throw AppError.notFound();
+    if (!token && ctx.config.production) throw AppError.notFound();
     if (token && !bearerMatches(c.req.header('Authorization'), token)) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');
       throw new AppError(401, 'metrics_token', 'problems.metricsToken');

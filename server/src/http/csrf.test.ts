@@ -4,9 +4,9 @@ import { appOrigins, sameOriginMutations } from './csrf.ts';
 import type { AppEnv } from './env.ts';
 import { handleError } from './problem.ts';
 
-/** One cookie-authorized endpoint behind the check, for the app at PUBLIC_URL in `env`. */
-function appIn(env: 'development' | 'production') {
-  const origins = appOrigins({ env, publicUrl: 'https://serambi.example' });
+/** One cookie-authorized endpoint behind the check, for the app at PUBLIC_URL in `mode`. */
+function appIn(mode: 'development' | 'production') {
+  const origins = appOrigins({ production: mode === 'production', publicUrl: 'https://serambi.example' });
   return new Hono<AppEnv>()
     .use('*', sameOriginMutations(origins))
     .post('/api/change', (c) => c.text('done'))

@@ -5,9 +5,9 @@ import { AppError } from './errors.ts';
 /** Vite's dev server (`pnpm dev`) serves the web app from another origin in development. */
 const DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
-/** The origins the web app runs on: PUBLIC_URL, plus Vite's in development. */
-export function appOrigins(config: Pick<Config, 'env' | 'publicUrl'>): string[] {
-  return [new URL(config.publicUrl).origin, ...(config.env === 'development' ? DEV_ORIGINS : [])];
+/** The origins the web app runs on: PUBLIC_URL, plus Vite's outside production. */
+export function appOrigins(config: Pick<Config, 'production' | 'publicUrl'>): string[] {
+  return [new URL(config.publicUrl).origin, ...(config.production ? [] : DEV_ORIGINS)];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

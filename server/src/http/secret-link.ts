@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * Personal links (join, cancel, invitations) carry a 256-bit random secret; only its SHA-256
- * is stored, so the database alone can't be used to act as someone. Revoking = new secret.
+ * Invitation links (co-organizer, speaker) carry a 256-bit random secret; only its SHA-256 is
+ * stored, so the database alone can't be used to act as someone. Revoking = new secret.
+ * Personal join links are hashed the same way for lookup, but derived from a key the database
+ * also holds (`registrations/link-secrets.ts`; see SECURITY.md).
  */
 export function newLinkSecret(): { secret: string; hash: string } {
   const secret = randomBytes(32).toString('base64url');

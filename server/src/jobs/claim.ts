@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { type JobRow, jobs } from './schema.ts';
 
@@ -7,8 +7,9 @@ export type JobClaim = Pick<JobRow, 'id' | 'attempts'>;
 
 /**
  * Claims up to `limit` due jobs of the given kinds for `leaseMs`: queued jobs whose time has
- * come, and running jobs whose lease ran out (their runner died mid-job). Rows another runner
- * is claiming right now are skipped, never waited for, so concurrent runners each get their own.
+ * come (a running job whose lease ran out is queued again by `endExpiredLeases` first, after its
+ * backoff). Rows another runner is claiming right now are skipped, never waited for, so
+ * concurrent runners each get their own.
  */
 export async function claimDueJobs(
   db: Database,
@@ -22,10 +23,8 @@ export async function claimDueJobs(
       and(
         inArray(jobs.kind, options.kinds),
         lt(jobs.attempts, jobs.maxAttempts),
-        or(
-          and(eq(jobs.status, 'queued'), lte(jobs.runAt, options.now)),
-          and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, options.now)),
-        ),
+        eq(jobs.status, 'queued'),
+        lte(jobs.runAt, options.now),
       ),
     )
     .orderBy(asc(jobs.runAt))
@@ -46,22 +45,43 @@ export async function claimDueJobs(
   );
 }
 
+export const LEASE_RAN_OUT =
+  'The lease ran out: its runner stopped, or could not record the outcome, before finishing.';
+
 /**
- * Fails running jobs whose lease ran out on their last allowed attempt: the job itself may be
- * what kills its runner, so it must not be claimed forever.
+ * Ends the attempts whose lease ran out: their runner died mid-job, or could not record how the
+ * attempt went (the database was away). Each counts as a failed attempt, like a handler's
+ * error: queued again `retryDelayMs(attempt)` after the lease ended, or failed for good on the
+ * last attempt (the job itself may be what kills its runner, so it must not be claimed forever).
+ * A lease is never simply taken over: a job that keeps losing its runner keeps its backoff.
  */
-export async function failJobsWithExhaustedLeases(db: Database, now: Date): Promise<number> {
-  const failed = await db
-    .update(jobs)
-    .set({
-      status: 'failed',
-      finishedAt: now,
-      lockedUntil: null,
-      lastError: 'The lease of the last attempt ran out: its runner stopped before finishing.',
-    })
-    .where(and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now), gte(jobs.attempts, jobs.maxAttempts)))
-    .returning({ id: jobs.id });
-  return failed.length;
+export async function endExpiredLeases(
+  db: Database,
+  now: Date,
+  retryDelayMs: (failedAttempt: number) => number,
+): Promise<number> {
+  const expired = await db
+    .select({ id: jobs.id, attempts: jobs.attempts, maxAttempts: jobs.maxAttempts, lockedUntil: jobs.lockedUntil })
+    .from(jobs)
+    .where(and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)))
+    .limit(100);
+  let ended = 0;
+  for (const job of expired) {
+    const endedAt = job.lockedUntil ?? now;
+    const retryAt = job.attempts >= job.maxAttempts ? null : new Date(endedAt.getTime() + retryDelayMs(job.attempts));
+    const updated = await db
+      .update(jobs)
+      .set(
+        retryAt
+          ? { status: 'queued', runAt: retryAt, lockedUntil: null, lastError: LEASE_RAN_OUT }
+          : { status: 'failed', finishedAt: now, lockedUntil: null, lastError: LEASE_RAN_OUT },
+      )
+      // Still this attempt, and still expired: its runner may have renewed the lease meanwhile.
+      .where(and(ownedBy(job), lte(jobs.lockedUntil, now)))
+      .returning({ id: jobs.id });
+    ended += updated.length;
+  }
+  return ended;
 }
 
 /** Extends the lease of a job still being worked on; false when the claim is no longer ours. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestDatabase } from '../../../test/support/postgres.ts';
 import { type Database, type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { LEASE_RAN_OUT } from './claim.ts';
 import { createJobRunner, exponentialBackoff, type JobHandler, PermanentJobError } from './runner.ts';
 import { jobs } from './schema.ts';
 import { enqueueJob, findJob } from './service.ts';
@@ -122,6 +123,19 @@ describe.each(['pglite', 'postgres'] as const)('the job runner on %s', (engine) 
     expect(calls).toBe(3);
   });
 
+  it('counts a handler that rejects with nothing at all as failed, not done', async () => {
+    const clock = freshClock();
+    const runner = visitRunner(handle.db, () => Promise.reject(undefined), clock.now);
+    const job = await enqueueVisit(handle.db, 'silent failure', { runAt: clock.now() });
+    await runner.runDueJobs();
+    expect(await findJob(handle.db, job.id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      lastError: 'undefined',
+      runAt: new Date(clock.now().getTime() + exponentialBackoff(1)),
+    });
+  });
+
   it('fails a job at once when its handler says retrying cannot help', async () => {
     const clock = freshClock();
     const runner = visitRunner(
@@ -140,7 +154,7 @@ describe.each(['pglite', 'postgres'] as const)('the job runner on %s', (engine) 
     });
   });
 
-  it('claims a job again when its runner died mid-job, and ignores the dead runner if it comes back', async () => {
+  it('tries a job again after its backoff when its runner died mid-job, and ignores the dead runner if it comes back', async () => {
     const clock = freshClock();
     const leaseMs = 60_000;
     const stuckStarted = deferred();
@@ -164,7 +178,17 @@ describe.each(['pglite', 'postgres'] as const)('the job runner on %s', (engine) 
     await stuckStarted.promise;
     expect(await rescuer.runDueJobs()).toBe(0);
 
-    clock.set(new Date(clock.now().getTime() + leaseMs));
+    // The lease runs out: the attempt counts as failed, and the next waits for its backoff from then.
+    const leaseEnd = new Date(clock.now().getTime() + leaseMs);
+    clock.set(leaseEnd);
+    expect(await rescuer.runDueJobs()).toBe(0);
+    expect(await findJob(handle.db, job.id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      runAt: new Date(leaseEnd.getTime() + exponentialBackoff(1)),
+      lastError: LEASE_RAN_OUT,
+    });
+    clock.set(new Date(leaseEnd.getTime() + exponentialBackoff(1)));
     expect(await rescuer.runDueJobs()).toBe(1);
     expect(runs).toEqual([2]);
     expect(await findJob(handle.db, job.id)).toMatchObject({ status: 'done', attempts: 2 });
@@ -252,6 +276,33 @@ describe.each(['pglite', 'postgres'] as const)('the job runner on %s', (engine) 
     finishJob();
     await stopping;
     expect((await findJob(handle.db, job.id))?.status).toBe('done');
+  });
+});
+
+describe('a runner whose database cannot be reached', () => {
+  it('looks for work less and less often, rather than failing several times a second', async () => {
+    const gone = await openDatabase({ kind: 'pglite', dir: 'memory://' });
+    await gone.close();
+    const failures: number[] = [];
+    const log = pino({ level: 'error' }, { write: () => void failures.push(Date.now()) });
+    const pollIntervalMs = 20;
+    const runner = createJobRunner({
+      db: gone.db,
+      kinds: testKinds,
+      handlers: { 'count-visit': async () => {} },
+      log,
+      now: () => new Date(),
+      pollIntervalMs,
+    });
+    runner.start();
+    const watchedMs = 1_500;
+    await new Promise((resolve) => setTimeout(resolve, watchedMs));
+    await runner.stop();
+    // Every 20 ms would be 75 failed polls; doubling waits (20, 40, 80 … ms) make at most 7.
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.length, `failed polls in ${watchedMs} ms`).toBeLessThanOrEqual(
+      Math.log2(watchedMs / pollIntervalMs) + 1,
+    );
   });
 });
 

@@ -1,14 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
-import {
-  claimDueJobs,
-  failJobsWithExhaustedLeases,
-  type JobClaim,
-  markJobDone,
-  markJobFailed,
-  renewLease,
-} from './claim.ts';
+import { claimDueJobs, endExpiredLeases, type JobClaim, markJobDone, markJobFailed, renewLease } from './claim.ts';
 import { type JobKindRegistry, type JobKinds, jobKinds } from './kinds.ts';
 import type { JobRow } from './schema.ts';
 
@@ -54,6 +47,8 @@ export interface JobRunner {
 }
 
 const RETRY_BASE_MS = 30_000;
+/** The longest wait between polls while claiming keeps failing (the database is away). */
+const FAILING_POLL_MAX_MS = 10_000;
 const RETRY_MAX_MS = 60 * 60_000;
 const LAST_ERROR_MAX_CHARS = 2_000;
 
@@ -80,12 +75,14 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let wakeRequested = false;
+  /** Polls failed in a row: each doubles the wait before the next, so an unreachable database is not asked several times a second. */
+  let failedPolls = 0;
 
   async function claimAndStart(): Promise<Promise<void>[]> {
     const free = concurrency - inFlight.size;
     if (free <= 0) return [];
     const claimedAt = now();
-    await failJobsWithExhaustedLeases(db, claimedAt);
+    await endExpiredLeases(db, claimedAt, retryDelayMs);
     const claimed = await claimDueJobs(db, { kinds: handledKinds, limit: free, now: claimedAt, leaseMs });
     return claimed.map((job) => {
       const done = runJob(job).finally(() => {
@@ -106,20 +103,22 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
       );
     }, leaseMs / 3);
     heartbeat.unref();
-    let failure: unknown;
+    let outcome: Outcome = { failed: false };
     try {
       await runHandler(job, jobLog);
     } catch (error) {
-      failure = error;
+      // Whatever was thrown, even undefined, is a failure.
+      outcome = { failed: true, error };
     } finally {
       clearInterval(heartbeat);
     }
     // The outcome must not crash the runner: if it cannot be recorded (database down), the
-    // lease runs out and the job is claimed again, which is the at-least-once we promise.
+    // lease runs out and the attempt counts as failed (`endExpiredLeases`), retried after its
+    // backoff: the at-least-once we promise, never a tight loop.
     try {
-      await recordOutcome(job, claim, failure, jobLog);
+      await recordOutcome(job, claim, outcome, jobLog);
     } catch (error) {
-      jobLog.error({ err: error }, 'recording the job outcome failed; it will run again when its lease ends');
+      jobLog.error({ err: error }, 'recording the job outcome failed; it is retried after its lease and backoff');
     }
   }
 
@@ -135,17 +134,19 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
     await handler(parsed.data, { job: { id, kind, attempts, maxAttempts, dedupeKey }, log: jobLog, now });
   }
 
-  async function recordOutcome(job: JobRow, claim: JobClaim, failure: unknown, jobLog: Logger): Promise<void> {
+  async function recordOutcome(job: JobRow, claim: JobClaim, outcome: Outcome, jobLog: Logger): Promise<void> {
     const finishedAt = now();
-    if (failure === undefined) {
+    if (!outcome.failed) {
       const owned = await markJobDone(db, claim, finishedAt);
-      if (!owned) jobLog.warn('job finished after its lease had passed to another runner');
+      if (!owned) jobLog.warn('job finished after its lease had run out');
       return;
     }
+    const failure = outcome.error;
     const final = failure instanceof PermanentJobError || job.attempts >= job.maxAttempts;
     const retryAt = final ? null : new Date(finishedAt.getTime() + retryDelayMs(job.attempts));
-    await markJobFailed(db, claim, { error: describeError(failure), retryAt, now: finishedAt });
-    if (retryAt) jobLog.warn({ err: failure, retryAt }, 'job failed; it will be retried');
+    const owned = await markJobFailed(db, claim, { error: describeError(failure), retryAt, now: finishedAt });
+    if (!owned) jobLog.warn({ err: failure }, 'job failed after its lease had run out');
+    else if (retryAt) jobLog.warn({ err: failure, retryAt }, 'job failed; it will be retried');
     else jobLog.error({ err: failure }, 'job failed for good');
   }
 
@@ -164,18 +165,28 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
     wakeRequested = false;
     polling = claimAndStart()
       .then(
-        () => undefined,
-        (error) => log.error({ err: error }, 'claiming due jobs failed'),
+        () => {
+          failedPolls = 0;
+        },
+        (error) => {
+          failedPolls++;
+          log.error({ err: error, nextPollMs: nextPollMs() }, 'claiming due jobs failed');
+        },
       )
       .finally(() => {
         polling = undefined;
-        if (running) schedule(wakeRequested ? 0 : pollIntervalMs);
+        if (running) schedule(wakeRequested && failedPolls === 0 ? 0 : nextPollMs());
       });
   }
 
-  /** A finished job frees a slot: look for more work now rather than at the next tick. */
+  function nextPollMs(): number {
+    if (failedPolls === 0) return pollIntervalMs;
+    return Math.min(pollIntervalMs * 2 ** failedPolls, Math.max(pollIntervalMs, FAILING_POLL_MAX_MS));
+  }
+
+  /** A finished job frees a slot: look for more work now rather than at the next tick (unless polls are failing). */
   function wake() {
-    if (!running) return;
+    if (!running || failedPolls > 0) return;
     if (polling) wakeRequested = true;
     else schedule(0);
   }
@@ -201,7 +212,19 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
   };
 }
 
+type Outcome = { failed: false } | { failed: true; error: unknown };
+
+/**
+ * The failure in words the jobs table can always store: recording it must not fail, or the
+ * attempt would end only with its lease. PostgreSQL text cannot hold NUL, and some values
+ * cannot even be turned into a string.
+ */
 function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, LAST_ERROR_MAX_CHARS);
+  let text: string;
+  try {
+    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    text = 'a failure that cannot be described';
+  }
+  return text.replaceAll('\u0000', '\uFFFD').slice(0, LAST_ERROR_MAX_CHARS);
 }

@@ -25,7 +25,10 @@ export const jobs = pgTable(
     maxAttempts: integer('max_attempts').notNull().default(8),
     lastError: text('last_error'),
     status: jobStatus('status').notNull().default('queued'),
-    /** The lease of a running job: past it, the runner is presumed dead and another may claim the job. */
+    /**
+     * The lease of a running job: past it, the runner is presumed dead (or unable to record the
+     * outcome), the attempt counts as failed and the job is queued again after its backoff.
+     */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     /** Names a job that must exist once, e.g. "reminder:<session>:<registration>:24h". */
     dedupeKey: text('dedupe_key'),

@@ -39,11 +39,9 @@ describe.each(['pglite', 'postgres'] as const)('the dev outbox on %s', (engine) 
   });
   afterAll(() => handle?.close());
 
-  const outbox = () => {
-    const routes = devOutboxRoutes({ db: handle.db, config: { smtpUrl: undefined } });
-    if (!routes) throw new Error('the outbox routes exist without SMTP');
-    return routes;
-  };
+  /** The outbox as `pnpm start` serves it: development, on 127.0.0.1, no SMTP_URL. */
+  const development = { production: false, host: '127.0.0.1', smtpUrl: undefined };
+  const outbox = () => devOutboxRoutes({ db: handle.db, config: development });
 
   it('keeps a message in the outbox and logs who and what, never the body', async () => {
     const { messageId } = await mailer.send(hostile);
@@ -104,7 +102,19 @@ describe.each(['pglite', 'postgres'] as const)('the dev outbox on %s', (engine) 
     expect((await outbox().request(`${link}/attachments/-1`)).status).toBe(404);
   });
 
-  it('does not exist when mail is sent for real', () => {
-    expect(devOutboxRoutes({ db: handle.db, config: { smtpUrl: 'smtp://mail.example.id:587' } })).toBeNull();
+  it.each([
+    ['in production', { production: true }],
+    ['when other machines reach the server', { host: '0.0.0.0' }],
+    ['when mail is sent for real', { smtpUrl: 'smtp://mail.example.id:587' }],
+  ])('answers 404 for every outbox address %s, though it holds mail', async (_when, change) => {
+    const list = await (await outbox().request('/dev/outbox')).text();
+    const link = list.match(/href="(\/dev\/outbox\/[0-9a-f-]{36})"/)?.[1];
+    expect(link).toBeDefined();
+    const closed = devOutboxRoutes({ db: handle.db, config: { ...development, ...change } });
+    for (const path of ['/dev/outbox', '/dev/outbox/', `${link}`, `${link}/attachments/0`]) {
+      const response = await closed.request(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('Sharing Online');
+    }
   });
 });

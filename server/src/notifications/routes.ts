@@ -3,19 +3,34 @@ import { Hono } from 'hono';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { AppEnv } from '../http/env.ts';
+import { isLoopbackHost } from '../net/loopback.ts';
 import { findOutboxMessage, listOutbox } from './outbox.ts';
 import { outboxListPage, outboxMessagePage, outboxNotFoundPage } from './outbox-pages.ts';
 
 const LIST_LIMIT = 50;
 
+type OutboxConfig = Pick<Config, 'production' | 'host' | 'smtpUrl'>;
+
 /**
- * The dev outbox pages, at /dev/outbox, only when mail is not sent for real (no SMTP_URL):
- * null when SMTP is configured, so a deployment that sends mail never shows it here. They
- * have no login: anyone who reaches the server reads every message, join links included.
+ * Whether the dev outbox is served: outside production, listening on loopback only, and with
+ * mail not sent for real (no SMTP_URL). Its pages have no login: anyone who reaches them reads
+ * every message, join links and password-reset links included, so only this machine may.
  */
-export function devOutboxRoutes(ctx: { db: Database; config: Pick<Config, 'smtpUrl'> }): Hono<AppEnv> | null {
-  if (ctx.config.smtpUrl) return null;
+export function devOutboxServed(config: OutboxConfig): boolean {
+  return !config.production && isLoopbackHost(config.host) && !config.smtpUrl;
+}
+
+/**
+ * The dev outbox pages, at /dev/outbox, when `devOutboxServed`; otherwise every /dev/outbox
+ * address answers 404 (rather than the web app's page, which would suggest it exists).
+ */
+export function devOutboxRoutes(ctx: { db: Database; config: OutboxConfig }): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
+  if (!devOutboxServed(ctx.config)) {
+    router.all('/dev/outbox', (c) => c.notFound());
+    router.all('/dev/outbox/*', (c) => c.notFound());
+    return router;
+  }
   router.use('/dev/outbox/*', async (c, next) => {
     await next();
     // Mail holds join links: keep it out of shared caches and search engines.

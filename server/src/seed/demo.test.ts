@@ -155,6 +155,7 @@ describe('pnpm seed:demo', () => {
     const auth = createAuth({
       db: database.db,
       publicUrl: 'http://localhost:3000',
+      secureCookies: false,
       secret: await storedSecret(database.db, 'auth'),
       rateLimit: false,
       sendAccountMail: async () => {},

@@ -43,6 +43,7 @@ try {
   const auth = createAuth({
     db: database.db,
     publicUrl: config.publicUrl,
+    secureCookies: config.production,
     secret: config.authSecret ?? (await storedSecret(database.db, 'auth')),
     rateLimit: false,
     sendAccountMail: accountMailSender(database.db, now),
@@ -74,7 +75,7 @@ async function serambiAnswersOn(config: Config): Promise<boolean> {
 function report(config: Config, result: DemoResult): string {
   const where = config.database.kind === 'pglite' ? `PGlite in ${config.database.dir}` : 'PostgreSQL (DATABASE_URL)';
   const mail =
-    config.smtpUrl || config.env === 'production'
+    config.smtpUrl || config.production
       ? 'mail goes out through SMTP_URL (demo addresses end in .example and reach nobody)'
       : `${config.publicUrl}/dev/outbox  (mails and reminders appear once Serambi runs)`;
   const password =
