@@ -36,6 +36,7 @@ describe('the secrets Serambi keeps in its database', () => {
       session,
       { name: 'Sari Dewi', email: 'sari.dewi@example.id', answers: {}, locale: 'id' },
       'id',
+      new Date(),
     );
 
     // What a stolen backup holds: two tables, read without any of Serambi's code.

@@ -97,10 +97,15 @@ describe.each([
     const { runners, attempts, enoughSeen } = busyRunners(handles, perInstance);
     const failing = new Map<string, Failure>();
     for (const how of FAILURES) {
-      const job = await enqueueJob(first.db, { kind: 'flaky', payload: { how }, maxAttempts: 100 }, kinds);
+      const job = await enqueueJob(
+        first.db,
+        { kind: 'flaky', payload: { how }, maxAttempts: 100, runAt: new Date() },
+        kinds,
+      );
       failing.set(job.id, how);
     }
-    for (let n = 0; n < 200; n++) await enqueueJob(first.db, { kind: 'chore', payload: { n } }, kinds);
+    for (let n = 0; n < 200; n++)
+      await enqueueJob(first.db, { kind: 'chore', payload: { n }, runAt: new Date() }, kinds);
 
     for (const runner of runners) runner.start();
     let timer: NodeJS.Timeout | undefined;
