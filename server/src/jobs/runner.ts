@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
+import { withoutQueryValues } from '../db/errors.ts';
 import {
   claimDueJobs,
   failJobsWithExhaustedLeases,
@@ -19,7 +20,17 @@ export interface JobContext {
   now: () => Date;
 }
 
-export type JobHandler<P> = (payload: P, ctx: JobContext) => Promise<void>;
+/**
+ * What a handler may say when it is done: `payloadAfterDone` replaces the stored payload once
+ * the job is marked done (a sent mail keeps who and what, not the body with personal links).
+ * Until then the whole payload stays, since the job may run again.
+ */
+export interface JobDone {
+  payloadAfterDone?: unknown;
+}
+
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing, which `void` says and `undefined` would not accept.
+export type JobHandler<P> = (payload: P, ctx: JobContext) => Promise<void | JobDone>;
 export type JobHandlers<R extends JobKindRegistry> = { [K in keyof R]: JobHandler<z.output<R[K]>> };
 
 /** Thrown by a handler when retrying cannot help (a mail server refusing the address for good). */
@@ -107,8 +118,9 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
     }, leaseMs / 3);
     heartbeat.unref();
     let failure: unknown;
+    let done: JobDone | undefined;
     try {
-      await runHandler(job, jobLog);
+      done = await runHandler(job, jobLog);
     } catch (error) {
       failure = error;
     } finally {
@@ -117,13 +129,13 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
     // The outcome must not crash the runner: if it cannot be recorded (database down), the
     // lease runs out and the job is claimed again, which is the at-least-once we promise.
     try {
-      await recordOutcome(job, claim, failure, jobLog);
+      await recordOutcome(job, claim, failure, jobLog, done);
     } catch (error) {
       jobLog.error({ err: error }, 'recording the job outcome failed; it will run again when its lease ends');
     }
   }
 
-  async function runHandler(job: JobRow, jobLog: Logger): Promise<void> {
+  async function runHandler(job: JobRow, jobLog: Logger): Promise<JobDone | undefined> {
     const schema = kinds[job.kind];
     const handler = handlers[job.kind];
     if (!schema || !handler) throw new PermanentJobError(`No handler for job kind "${job.kind}"`);
@@ -132,13 +144,20 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
       throw new PermanentJobError(`The payload does not match "${job.kind}": ${z.prettifyError(parsed.error)}`);
     }
     const { id, kind, attempts, maxAttempts, dedupeKey } = job;
-    await handler(parsed.data, { job: { id, kind, attempts, maxAttempts, dedupeKey }, log: jobLog, now });
+    const done = await handler(parsed.data, { job: { id, kind, attempts, maxAttempts, dedupeKey }, log: jobLog, now });
+    return done || undefined;
   }
 
-  async function recordOutcome(job: JobRow, claim: JobClaim, failure: unknown, jobLog: Logger): Promise<void> {
+  async function recordOutcome(
+    job: JobRow,
+    claim: JobClaim,
+    failure: unknown,
+    jobLog: Logger,
+    done: JobDone | undefined,
+  ): Promise<void> {
     const finishedAt = now();
     if (failure === undefined) {
-      const owned = await markJobDone(db, claim, finishedAt);
+      const owned = await markJobDone(db, claim, finishedAt, done?.payloadAfterDone);
       if (!owned) jobLog.warn('job finished after its lease had passed to another runner');
       return;
     }
@@ -201,7 +220,8 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
   };
 }
 
+/** The error as `last_error` keeps it: the values a failed query was given are left out (they may be secrets). */
 function describeError(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, LAST_ERROR_MAX_CHARS);
+  return withoutQueryValues(text, error).slice(0, LAST_ERROR_MAX_CHARS);
 }
