@@ -141,18 +141,14 @@ async function uncountOne(db: Database, key: string, windowStartedAt: Date) {
 }
 
 /** The longest window any shared limiter may use: rows older than this are dropped. */
-export const LONGEST_WINDOW_MS = 24 * 60 * 60 * 1000;
+const LONGEST_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Rows of windows that ended hold no information; dropping them (when some key starts a new
  * window) keeps the table small. Limiters with different windows share the table, so only
- * rows older than the longest window go. The retention sweep (jobs/retention.ts) does the same
- * every hour, so the table stays bounded also when no new key comes.
+ * rows older than the longest window go. The hourly retention sweep (jobs/retention.ts) drops
+ * them too, so the table stays bounded also when no new key comes.
  */
-export async function forgetOldWindows(db: Database, at: Date): Promise<number> {
-  const gone = await db
-    .delete(requestCounts)
-    .where(lt(requestCounts.windowStartedAt, new Date(at.getTime() - LONGEST_WINDOW_MS)))
-    .returning({ key: requestCounts.key });
-  return gone.length;
+async function forgetOldWindows(db: Database, at: Date) {
+  await db.delete(requestCounts).where(lt(requestCounts.windowStartedAt, new Date(at.getTime() - LONGEST_WINDOW_MS)));
 }
