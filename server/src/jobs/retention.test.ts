@@ -79,11 +79,22 @@ describe.each(ENGINES)('the retention sweep on %s', (engine) => {
       { id: drop.outbox, identifier: `reset-password:${drop.outbox}`, value: 'u', expiresAt: ago(DAY + HOUR) },
       { id: keep.outbox, identifier: `reset-password:${keep.outbox}`, value: 'u', expiresAt: ago(-HOUR) },
     ]);
-    return { keep, drop };
+    // A mail that failed for good, and one sent before sent mails dropped their bodies; one still to go.
+    const failedMail = id();
+    const oldSentMail = id();
+    const waitingMail = id();
+    await db
+      .insert(jobs)
+      .values([
+        job(failedMail, 'failed', ago(HOUR)),
+        job(oldSentMail, 'done', ago(2 * DAY)),
+        job(waitingMail, 'queued', null),
+      ]);
+    return { keep, drop, mails: { failedMail, oldSentMail, waitingMail } };
   }
 
   it('deletes what is past its retention in each table and keeps the rest', async () => {
-    const { keep, drop } = await oldAndRecentRows(handle.db);
+    const { keep, drop, mails } = await oldAndRecentRows(handle.db);
     await retentionSweepHandler({ db: handle.db, now: () => now })(
       { slot: now.toISOString() },
       {
@@ -108,6 +119,14 @@ describe.each(ENGINES)('the retention sweep on %s', (engine) => {
     expect([limitIds.has(keep.count), limitIds.has(drop.count)]).toEqual([true, false]);
     const tokenIds = await ids(handle.db.select({ id: verifications.id }).from(verifications));
     expect([tokenIds.has(keep.outbox), tokenIds.has(drop.outbox)]).toEqual([true, false]);
+
+    const payloads = new Map(
+      (await handle.db.select({ id: jobs.id, payload: jobs.payload }).from(jobs)).map((row) => [row.id, row.payload]),
+    );
+    for (const finished of [mails.failedMail, mails.oldSentMail]) {
+      expect(payloads.get(finished)).toEqual({ to: mail.to, subject: mail.subject, body: 'removed once finished' });
+    }
+    expect(payloads.get(mails.waitingMail)).toEqual(mail);
   });
 });
 

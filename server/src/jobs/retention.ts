@@ -1,4 +1,4 @@
-import { and, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { verifications } from '../accounts/schema.ts';
 import type { Database } from '../db/client.ts';
@@ -72,10 +72,15 @@ export function retentionSweepHandler(deps: { db: Database; now: () => Date }): 
   };
 }
 
-/** Deletes what is past its retention in each table; says how many rows went from each. */
+/**
+ * Deletes what is past its retention in each table, and the bodies of finished mail jobs that
+ * still hold one (failed for good, or sent before sent mails dropped theirs); says how many rows
+ * went from each.
+ */
 export async function sweepOldRows(db: Database, now: Date): Promise<Record<string, number>> {
   const before = (ms: number) => new Date(now.getTime() - ms);
   return {
+    mailBodies: await dropFinishedMailBodies(db),
     jobs: await deleteInBatches(
       db,
       jobs,
@@ -117,6 +122,36 @@ export async function sweepOldRows(db: Database, now: Date): Promise<Record<stri
       lt(verifications.expiresAt, before(RETENTION.expiredVerificationsHours * HOUR_MS)),
     ),
   };
+}
+
+/**
+ * A finished `send-mail` job will not run again: its body (join links, invitation secrets,
+ * reset tokens) goes, as a sent mail's does at once (notifications/mail-job.ts `sentMail`).
+ */
+async function dropFinishedMailBodies(db: Database): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const batch = db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.kind, 'send-mail'),
+          inArray(jobs.status, ['done', 'failed', 'cancelled']),
+          sql`${jobs.payload} ? 'text'`,
+        ),
+      )
+      .limit(BATCH);
+    const changed = await db
+      .update(jobs)
+      .set({
+        payload: sql`jsonb_build_object('to', ${jobs.payload}->'to', 'subject', ${jobs.payload}->'subject', 'body', 'removed once finished')`,
+      })
+      .where(sql`${jobs.id} = any(array(${batch}))`)
+      .returning({ id: jobs.id });
+    total += changed.length;
+    if (changed.length < BATCH) return total;
+  }
 }
 
 /** Deletes the rows `where` picks, at most BATCH per statement, until none is left. */
