@@ -59,6 +59,17 @@ describe.each(ENGINES)('mail limits on %s', (engine) => {
     await expect(limits.count({ mails: [confirmation] })).rejects.toMatchObject({ status: 429 });
   });
 
+  it('counts a person named twice in one request (speaker and moderator of a new series) once', async () => {
+    const limits = limitsNow();
+    const to = anAddress();
+    const twice = [
+      { kind: 'session-invitation', to },
+      { kind: 'session-invitation', to: to.toUpperCase() },
+    ] as const;
+    await expect(limits.count({ mails: twice })).resolves.toBeDefined();
+    await expect(limits.count({ mails: [twice[0]] })).rejects.toMatchObject({ status: 429 });
+  });
+
   it('counts nothing with RATE_LIMITS=off', async () => {
     const limits = createMailLimits(handle.db, { enabled: false, now: () => clock });
     const mail = { kind: 'password-reset', to: anAddress() } as const;

@@ -140,7 +140,9 @@ export function createMailLimits(db: Database, options: { enabled: boolean; now?
   };
 
   const limits: MailLimits = {
-    async count({ sender, mails }) {
+    async count(request) {
+      const mails = distinct(request.mails);
+      const { sender } = request;
       // A sender's budget counts mails: a series created with ten speakers spends ten.
       if (sender) for (const _mail of mails) await senders[sender.budget].take(`sender:${sender.budget}:${sender.key}`);
       const counted = await countRecipients(mails);
@@ -165,6 +167,13 @@ export function createMailLimits(db: Database, options: { enabled: boolean; now?
     },
   };
   return limits;
+}
+
+/** One of each mail: a person named twice in one request (speaker and moderator) is one recipient. */
+function distinct(mails: readonly Mail[]): Mail[] {
+  const seen = new Map<string, Mail>();
+  for (const mail of mails) seen.set(`${mail.kind}:${mail.about ?? '-'}:${mail.to.trim().toLowerCase()}`, mail);
+  return [...seen.values()];
 }
 
 /** The key holds a digest, not the address itself: the table is no second list of emails. */
