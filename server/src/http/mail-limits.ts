@@ -117,20 +117,9 @@ export function createMailLimits(db: Database, options: { enabled: boolean; now?
     const counted: Counted[] = [];
     try {
       for (const mail of mails) {
-        const address = addressDigest(mail.to);
-        counted.push(
-          await sameMail.take(`mail:${mail.kind}:${mail.about ?? '-'}:${address}`, (seconds) =>
-            tooManyRequests(seconds, 'problems.mailJustSent'),
-          ),
-        );
+        counted.push(await sameMail.take(sameMailKey(mail), (s) => tooManyRequests(s, 'problems.mailJustSent')));
         const cap = perKind[mail.kind];
-        if (cap) {
-          counted.push(
-            await cap.take(`mail:${mail.kind}:${address}`, (seconds) =>
-              tooManyRequests(seconds, 'problems.mailsToRecipient'),
-            ),
-          );
-        }
+        if (cap) counted.push(await cap.take(kindKey(mail), (s) => tooManyRequests(s, 'problems.mailsToRecipient')));
       }
     } catch (refusal) {
       await giveBackAll(counted);
@@ -159,10 +148,9 @@ export function createMailLimits(db: Database, options: { enabled: boolean; now?
     },
     async note(mails) {
       for (const mail of mails) {
-        const address = addressDigest(mail.to);
-        await noting(sameMail.take(`mail:${mail.kind}:${mail.about ?? '-'}:${address}`));
+        await noting(sameMail.take(sameMailKey(mail)));
         const cap = perKind[mail.kind];
-        if (cap) await noting(cap.take(`mail:${mail.kind}:${address}`));
+        if (cap) await noting(cap.take(kindKey(mail)));
       }
     },
   };
@@ -175,6 +163,11 @@ function distinct(mails: readonly Mail[]): Mail[] {
   for (const mail of mails) seen.set(`${mail.kind}:${mail.about ?? '-'}:${mail.to.trim().toLowerCase()}`, mail);
   return [...seen.values()];
 }
+
+/** The same mail: its kind, what it is about, its address. */
+const sameMailKey = (mail: Mail) => `mail:${mail.kind}:${mail.about ?? '-'}:${addressDigest(mail.to)}`;
+/** Every mail of its kind to its address. */
+const kindKey = (mail: Mail) => `mail:${mail.kind}:${addressDigest(mail.to)}`;
 
 /** The key holds a digest, not the address itself: the table is no second list of emails. */
 function addressDigest(email: string): string {
