@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { CLIENT_ADDRESS_HEADER } from './accounts/auth.ts';
+import { accountMailLimits } from './accounts/auth-limits.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
@@ -180,7 +181,10 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   app.use('/api/*', closeWhenBodyUnread);
   app.use('/api/*', sameOriginMutations(appOrigins(ctx.config)));
   // better-auth answers its own routes (sign-up, sign-in, verification, reset) before our API.
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => ctx.auth.handler(withClientAddress(c.req.raw, clientAddress(c))));
+  const limitAccountMails = accountMailLimits(ctx.mailLimits);
+  app.on(['GET', 'POST'], '/api/auth/*', (c) =>
+    limitAccountMails(c, (request) => ctx.auth.handler(withClientAddress(request, clientAddress(c)))),
+  );
   app.use('/api/*', currentUser(ctx.auth));
   app.route('/api', api);
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.

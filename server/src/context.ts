@@ -3,6 +3,7 @@ import type { Auth } from './accounts/auth.ts';
 import type { Config } from './config.ts';
 import type { Database, DatabaseHandle } from './db/client.ts';
 import type { AppMetrics } from './health/metrics.ts';
+import type { MailLimits } from './http/mail-limits.ts';
 import type { LiveKitGateway } from './livekit/gateway.ts';
 import type { LiveKitEvents } from './livekit/webhook-routes.ts';
 import type { Mailer } from './notifications/mailer.ts';
@@ -18,6 +19,8 @@ export interface AppContext {
   database: Pick<DatabaseHandle, 'engine' | 'ping'>;
   auth: Auth;
   mailer: Mailer;
+  /** Who may have mail sent (or records made) for someone, how often: counted across instances. */
+  mailLimits: MailLimits;
   /** Derives and checks registrants' personal join links. */
   links: JoinLinks;
   livekit: LiveKitGateway;

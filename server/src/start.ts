@@ -14,6 +14,8 @@ import { openDatabase } from './db/client.ts';
 import { countLiveKitWebhooks, measuredJobHandlers } from './health/instrument.ts';
 import { createMetrics } from './health/metrics.ts';
 import { appOrigins } from './http/csrf.ts';
+import { createMailLimits } from './http/mail-limits.ts';
+import { retentionSweepHandler, scheduleRetentionSweep } from './jobs/retention.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import { resolveLiveKitBinary } from './livekit/binary.ts';
 import { createLiveKitGateway, type LiveKitCredentials } from './livekit/gateway.ts';
@@ -96,6 +98,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       rateLimit: config.rateLimits,
       extraTrustedOrigins: appOrigins(config),
       sendAccountMail: accountMailSender(database.db, now),
+      log: log.child({ part: 'auth' }),
     });
     const links = createJoinLinks(await storedSecret(database.db, 'join-links'));
     const mailer = createMailer({
@@ -113,6 +116,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       database,
       auth,
       mailer,
+      mailLimits: createMailLimits(database.db, { enabled: config.rateLimits, now }),
       links,
       livekit: createLiveKitGateway(credentials),
       roomTickets: createRoomTickets(await storedSecret(database.db, 'room-tickets')),
@@ -134,6 +138,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
           'recording-finish': recordingFinishHandler(recording),
           'certificates-issue': issueCertificatesHandler(certificates),
           'certificate-mail': certificateMailHandler(certificates),
+          'retention-sweep': retentionSweepHandler({ db: database.db, now }),
         },
         context.metrics,
       ),
@@ -142,6 +147,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       pollIntervalMs: config.jobs.pollIntervalMs,
       concurrency: 4,
     });
+    // Every instance plans the hourly sweep; its dedupe key makes it one job an hour for all of them.
+    await scheduleRetentionSweep(database.db, now());
     jobRunner.start();
     cleanups.push(() => jobRunner.stop());
     // Recorders stop before the job runner and the database: their files are finished and queued.

@@ -29,6 +29,8 @@ export async function startTestApp(
     smtpUrl?: string;
     /** More environment variables (e.g. FFMPEG_PATH), applied last. */
     env?: NodeJS.ProcessEnv;
+    /** Every log line the app writes (JSON), at `level`, goes into `lines` instead of standard output. */
+    logs?: { level: string; lines: string[] };
   } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'serambi-app-'));
@@ -37,14 +39,16 @@ export async function startTestApp(
     PORT: String(await freeTcpPort()),
     DATA_DIR: dataDir,
     LIVEKIT_BIN: await liveKitBinary(),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: options.logs?.level ?? process.env.TEST_LOG_LEVEL ?? 'warn',
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase();
   if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
   Object.assign(env, options.env);
   const config = loadConfig(env);
-  const server = await startServer(config, createLogger({ level: config.logLevel, pretty: false }));
+  const lines = options.logs?.lines;
+  const destination = lines ? { write: (line: string) => void lines.push(line.trimEnd()) } : undefined;
+  const server = await startServer(config, createLogger({ level: config.logLevel, pretty: false, destination }));
   return {
     url: server.url,
     context: server.context,

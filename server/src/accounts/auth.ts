@@ -1,9 +1,11 @@
 import { drizzleAdapter } from '@better-auth/drizzle-adapter';
 import { isLocale, LOCALES, type Locale } from '@serambi/shared';
 import { betterAuth } from 'better-auth';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { rateLimits } from '../http/schema.ts';
+import { libraryLogger } from '../logger.ts';
 import { accounts, authSessions, users, verifications } from './schema.ts';
 
 /**
@@ -40,6 +42,8 @@ export interface AuthDependencies {
   rateLimit: boolean;
   /** More origins people sign in from: in development, Vite's dev server (`pnpm dev`; see `appOrigins`). */
   extraTrustedOrigins?: string[];
+  /** Where better-auth's warnings and errors go (the console when absent). */
+  log?: Logger;
 }
 
 /**
@@ -104,6 +108,8 @@ export function createAuth(deps: AuthDependencies) {
     },
     rateLimit: { enabled: deps.rateLimit, window: 60, max: 100, storage: 'database' },
     telemetry: { enabled: false },
+    // Through our logger, so a failed query's values (a session token) stay out of the logs.
+    ...(deps.log ? { logger: libraryLogger(deps.log) } : {}),
   });
 }
 

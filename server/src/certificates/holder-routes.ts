@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { certificateVerificationSchema, myCertificateSchema } from '@serambi/shared';
-import { clientAddress } from '../http/client-address.ts';
+import { clientAddress, clientNetwork } from '../http/client-address.ts';
 import { createRouter, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { secretParams } from '../registrations/route-parts.ts';
@@ -53,7 +53,7 @@ export function certificateHolderRoutes(deps: CertificateDeps) {
   const checking = createRateLimiter({ burst: 30, everyMs: 2_000, now: deps.now });
   return createRouter()
     .openapi(verifyRoute, async (c) => {
-      checking.take(clientAddress(c));
+      checking.take(clientNetwork(clientAddress(c)));
       c.header('Cache-Control', 'no-store');
       return c.json(await verify(deps.db, c.req.valid('param').number), 200);
     })

@@ -12,6 +12,7 @@ import {
 } from '@serambi/shared';
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
+import { fromAccount } from '../http/mail-limits.ts';
 import { createRouter, jsonResponse, problem } from '../http/openapi.ts';
 import { acceptOrganizerInvitation, inviteOrganizer, listInvitations } from './invitations.ts';
 import type { CommunityNotifications } from './notify.ts';
@@ -114,6 +115,7 @@ const postInvitation = createRoute({
     403: problem('Not allowed to invite with this role'),
     404: problem('No community has this address'),
     422: problem('Invalid fields'),
+    429: problem('This address was just invited, or too many invitations: the message says how long to wait'),
   },
 });
 
@@ -165,9 +167,17 @@ export function communityRoutes(ctx: AppContext, notify: CommunityNotifications)
       const action = body.role === 'owner' ? 'inviteOwner' : 'inviteOrganizer';
       const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), action);
       const user = requireUser(c.get('user'));
-      const { invitation, secret } = await inviteOrganizer(ctx.db, community, body, user, ctx.now());
-      // The invitee's language is unknown: the inviting organizer's is the best guess.
-      await notify.organizerInvited(community, invitation, user, secret, c.get('locale'));
+      // Whichever community asks: one address gets one such invitation in five minutes.
+      const limited = {
+        sender: fromAccount('invitingOrganizers', user.id),
+        mails: [{ kind: 'organizer-invitation', to: body.email }] as const,
+      };
+      const invitation = await ctx.mailLimits.guard(limited, async () => {
+        const made = await inviteOrganizer(ctx.db, community, body, user, ctx.now());
+        // The invitee's language is unknown: the inviting organizer's is the best guess.
+        await notify.organizerInvited(community, made.invitation, user, made.secret, c.get('locale'));
+        return made.invitation;
+      });
       return c.json(invitation, 201);
     })
     .openapi(acceptInvitation, async (c) => {

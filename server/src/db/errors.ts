@@ -76,3 +76,40 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** Values shorter than this are left in: numbers, flags and states say nothing secret, and hiding "1" would garble the text. */
+const SHORTEST_HIDDEN_VALUE = 8;
+
+/**
+ * The values failed queries in `error`'s cause chain were given. drizzle's DrizzleQueryError
+ * keeps them in `params` and writes them into its message ("Failed query: … params: …"); they
+ * may be secrets (a session token, a reset token), so logs and stored errors leave them out.
+ */
+export function queryValuesOf(error: unknown): unknown[][] {
+  const found: unknown[][] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { query, params } = current as { query?: unknown; params?: unknown };
+    if (typeof query === 'string' && Array.isArray(params)) found.push(params);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return found;
+}
+
+/**
+ * `text` (an error's message or stack, or anything made of them) without the values of the
+ * failed queries in `error`: the "params:" line says how many there were, and each value long
+ * enough to be a secret is replaced wherever it appears, also where the database quotes it in
+ * its own message ("invalid input syntax for type uuid: …").
+ */
+export function withoutQueryValues(text: string, error: unknown): string {
+  let hidden = text;
+  for (const params of queryValuesOf(error)) {
+    hidden = hidden.split(`params: ${String(params)}`).join(`params: (${params.length} not logged)`);
+    for (const value of params) {
+      const shown = value instanceof Date || value === null || value === undefined ? '' : String(value);
+      if (shown.length >= SHORTEST_HIDDEN_VALUE) hidden = hidden.split(shown).join('(value not logged)');
+    }
+  }
+  return hidden;
+}

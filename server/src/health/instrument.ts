@@ -25,7 +25,7 @@ export function measureHttp(metrics: AppMetrics): MiddlewareHandler<AppEnv> {
   };
 }
 
-type MeasurableHandler = (payload: never, ctx: JobContext) => Promise<void>;
+type MeasurableHandler = (payload: never, ctx: JobContext) => Promise<unknown>;
 
 /** The job handlers, each attempt counted by kind and outcome and timed (the runner stays unaware). */
 export function measuredJobHandlers<H extends Record<string, MeasurableHandler>>(handlers: H, metrics: AppMetrics): H {
@@ -34,8 +34,9 @@ export function measuredJobHandlers<H extends Record<string, MeasurableHandler>>
     measured[kind] = async (payload, ctx) => {
       const stopTimer = metrics.jobDuration.startTimer({ kind });
       try {
-        await handler(payload, ctx);
+        const done = await handler(payload, ctx);
         metrics.jobRuns.inc({ kind, outcome: 'done' });
+        return done;
       } catch (error) {
         metrics.jobRuns.inc({ kind, outcome: 'failed' });
         throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressOf, isAddressOrRange, trustedProxies } from './client-address.ts';
+import { clientAddressOf, clientNetwork, isAddressOrRange, trustedProxies } from './client-address.ts';
 
 describe('the client address behind proxies', () => {
   const loopbackOnly = trustedProxies();
@@ -29,5 +29,21 @@ describe('the client address behind proxies', () => {
     for (const bad of ['10.0.0.0/33', 'lb.internal', '10.0.0/8', '10.0.0.0/8/1', '2001:db8::/129', '10.0.0.0/x']) {
       expect(isAddressOrRange(bad), bad).toBe(false);
     }
+  });
+});
+
+describe('the client network rate limits count', () => {
+  it('is the address itself for IPv4 (also when written IPv4-mapped), and the /64 for IPv6', () => {
+    expect(clientNetwork('203.0.113.9')).toBe('203.0.113.9');
+    expect(clientNetwork('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(clientNetwork('2001:db8:1:2::a')).toBe('2001:db8:1:2::/64');
+    expect(clientNetwork('2001:DB8:1:2:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(clientNetwork('2001:db8:0:0:1::1')).toBe('2001:db8::/64');
+    expect(clientNetwork('::1')).toBe('::/64');
+    expect(clientNetwork('2001:db8:1:3::a')).not.toBe(clientNetwork('2001:db8:1:2::a'));
+  });
+
+  it('is what it was given when that is no address (no peer known)', () => {
+    expect(clientNetwork('unknown')).toBe('unknown');
   });
 });

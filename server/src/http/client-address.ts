@@ -69,3 +69,55 @@ export function clientAddresses(proxies: BlockList): MiddlewareHandler<AppEnv> {
 export function clientAddress(c: Context<AppEnv>): string {
   return c.get('clientAddress') ?? 'unknown';
 }
+
+/**
+ * What per-client limits count: an IPv4 address as it is, an IPv6 address by its /64. One
+ * subscriber gets a whole /64 (often more) and may use any address in it, so counting single
+ * IPv6 addresses would give every client millions of fresh budgets.
+ */
+export function clientNetwork(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (isIP(address) !== 6) return address;
+  const groups = expandIPv6(address).slice(0, 4);
+  return `${compressIPv6([...groups, 0, 0, 0, 0])}/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address (an embedded IPv4 tail counts as two). */
+function expandIPv6(address: string): number[] {
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const parse = (part: string) =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((group) => {
+          if (!group.includes('.')) return [Number.parseInt(group, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
+          return [(a << 8) | b, (c << 8) | d];
+        });
+  const left = parse(head);
+  if (tail === undefined) return left;
+  const right = parse(tail);
+  return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+}
+
+/** The shortest text of eight groups (RFC 5952: the longest run of zero groups becomes "::"). */
+function compressIPv6(groups: number[]): string {
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let i = 0; i < groups.length; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < groups.length && groups[end] === 0) end++;
+    if (end - i > bestLength) {
+      bestStart = i;
+      bestLength = end - i;
+    }
+    i = end;
+  }
+  const hex = groups.map((group) => group.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}

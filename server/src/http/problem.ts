@@ -26,6 +26,9 @@ const TITLES: Record<number, string> = {
 
 export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   const locale = c.get('locale') ?? 'id';
+  // Every 429 says how long to wait in its params; clients and proxies read it from Retry-After.
+  const wait = error.extra.params?.seconds;
+  if (error.status === 429 && typeof wait === 'number') c.header('Retry-After', String(Math.max(1, Math.ceil(wait))));
   const body: Problem = {
     type: `urn:serambi:problem:${error.code}`,
     title: TITLES[error.status] ?? 'Error',

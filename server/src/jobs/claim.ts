@@ -90,10 +90,21 @@ export async function renewLease(db: Database, claim: JobClaim, lockedUntil: Dat
   return renewed.length > 0;
 }
 
-export async function markJobDone(db: Database, claim: JobClaim, now: Date): Promise<boolean> {
+/** Marks the claimed job done, replacing its payload with `payloadAfterDone` when given. */
+export async function markJobDone(
+  db: Database,
+  claim: JobClaim,
+  now: Date,
+  payloadAfterDone?: unknown,
+): Promise<boolean> {
   const updated = await db
     .update(jobs)
-    .set({ status: 'done', finishedAt: now, lockedUntil: null })
+    .set({
+      status: 'done',
+      finishedAt: now,
+      lockedUntil: null,
+      ...(payloadAfterDone === undefined ? {} : { payload: payloadAfterDone }),
+    })
     .where(ownedBy(claim))
     .returning({ id: jobs.id });
   return updated.length > 0;

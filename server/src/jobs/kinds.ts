@@ -19,6 +19,8 @@ export const jobKinds = {
   'certificates-issue': certificateCheckSchema,
   /** Mail one certificate with its PDF attached. */
   'certificate-mail': certificateMailSchema,
+  /** Delete rows past their retention (jobs/retention.ts); `slot` is the hour it sweeps for. */
+  'retention-sweep': z.object({ slot: z.iso.datetime() }),
 } satisfies JobKindRegistry;
 
 export type JobKinds = typeof jobKinds;

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -214,6 +215,43 @@ describe.each(['pglite', 'postgres'] as const)('the job runner on %s', (engine) 
       status: 'failed',
       lastError: expect.stringMatching(/lease/),
     });
+  });
+
+  it('keeps only what the handler leaves of a payload once the job is done, and all of it while it may run again', async () => {
+    const clock = freshClock();
+    let fail = true;
+    const runner = visitRunner(
+      handle.db,
+      async () => {
+        if (fail) throw new Error('not yet');
+        return { payloadAfterDone: { visitor: '(gone)' } };
+      },
+      clock.now,
+    );
+    const job = await enqueueVisit(handle.db, 'budi-with-a-secret', { runAt: clock.now() });
+    await runner.runDueJobs();
+    expect((await findJob(handle.db, job.id))?.payload).toEqual({ visitor: 'budi-with-a-secret' });
+    fail = false;
+    clock.set(new Date(clock.now().getTime() + exponentialBackoff(1)));
+    await runner.runDueJobs();
+    expect(await findJob(handle.db, job.id)).toMatchObject({ status: 'done', payload: { visitor: '(gone)' } });
+  });
+
+  it('records a failed query of a handler by its statement, not by the values it was given', async () => {
+    const clock = freshClock();
+    const secret = randomBytes(32).toString('base64url');
+    const runner = visitRunner(
+      handle.db,
+      async () => {
+        await handle.db.execute(sql`select ${secret} from no_such_table`);
+      },
+      clock.now,
+    );
+    const job = await enqueueVisit(handle.db, 'query', { runAt: clock.now(), maxAttempts: 1 });
+    await runner.runDueJobs();
+    const failed = await findJob(handle.db, job.id);
+    expect(failed?.lastError).toMatch(/no_such_table/);
+    expect(failed?.lastError).not.toContain(secret);
   });
 
   it('fails a stored payload its schema no longer accepts without calling the handler', async () => {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
+import { withoutQueryValues } from '../db/errors.ts';
 import { claimDueJobs, endExpiredLeases, type JobClaim, markJobDone, markJobFailed, renewLease } from './claim.ts';
 import { type JobKindRegistry, type JobKinds, jobKinds } from './kinds.ts';
 import type { JobRow } from './schema.ts';
@@ -12,7 +13,17 @@ export interface JobContext {
   now: () => Date;
 }
 
-export type JobHandler<P> = (payload: P, ctx: JobContext) => Promise<void>;
+/**
+ * What a handler may say when it is done: `payloadAfterDone` replaces the stored payload once
+ * the job is marked done (a sent mail keeps who and what, not the body with personal links).
+ * Until then the whole payload stays, since the job may run again.
+ */
+export interface JobDone {
+  payloadAfterDone?: unknown;
+}
+
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing, which `void` says and `undefined` would not accept.
+export type JobHandler<P> = (payload: P, ctx: JobContext) => Promise<void | JobDone>;
 export type JobHandlers<R extends JobKindRegistry> = { [K in keyof R]: JobHandler<z.output<R[K]>> };
 
 /** Thrown by a handler when retrying cannot help (a mail server refusing the address for good). */
@@ -104,8 +115,9 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
     }, leaseMs / 3);
     heartbeat.unref();
     let outcome: Outcome = { failed: false };
+    let done: JobDone | undefined;
     try {
-      await runHandler(job, jobLog);
+      done = await runHandler(job, jobLog);
     } catch (error) {
       // Whatever was thrown, even undefined, is a failure.
       outcome = { failed: true, error };
@@ -116,13 +128,13 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
     // lease runs out and the attempt counts as failed (`endExpiredLeases`), retried after its
     // backoff: the at-least-once we promise, never a tight loop.
     try {
-      await recordOutcome(job, claim, outcome, jobLog);
+      await recordOutcome(job, claim, outcome, jobLog, done);
     } catch (error) {
       jobLog.error({ err: error }, 'recording the job outcome failed; it is retried after its lease and backoff');
     }
   }
 
-  async function runHandler(job: JobRow, jobLog: Logger): Promise<void> {
+  async function runHandler(job: JobRow, jobLog: Logger): Promise<JobDone | undefined> {
     const schema = kinds[job.kind];
     const handler = handlers[job.kind];
     if (!schema || !handler) throw new PermanentJobError(`No handler for job kind "${job.kind}"`);
@@ -131,13 +143,20 @@ export function createJobRunner<R extends JobKindRegistry = JobKinds>(options: J
       throw new PermanentJobError(`The payload does not match "${job.kind}": ${z.prettifyError(parsed.error)}`);
     }
     const { id, kind, attempts, maxAttempts, dedupeKey } = job;
-    await handler(parsed.data, { job: { id, kind, attempts, maxAttempts, dedupeKey }, log: jobLog, now });
+    const done = await handler(parsed.data, { job: { id, kind, attempts, maxAttempts, dedupeKey }, log: jobLog, now });
+    return done || undefined;
   }
 
-  async function recordOutcome(job: JobRow, claim: JobClaim, outcome: Outcome, jobLog: Logger): Promise<void> {
+  async function recordOutcome(
+    job: JobRow,
+    claim: JobClaim,
+    outcome: Outcome,
+    jobLog: Logger,
+    done: JobDone | undefined,
+  ): Promise<void> {
     const finishedAt = now();
     if (!outcome.failed) {
-      const owned = await markJobDone(db, claim, finishedAt);
+      const owned = await markJobDone(db, claim, finishedAt, done?.payloadAfterDone);
       if (!owned) jobLog.warn('job finished after its lease had run out');
       return;
     }
@@ -216,8 +235,9 @@ type Outcome = { failed: false } | { failed: true; error: unknown };
 
 /**
  * The failure in words the jobs table can always store: recording it must not fail, or the
- * attempt would end only with its lease. PostgreSQL text cannot hold NUL, and some values
- * cannot even be turned into a string.
+ * attempt would end only with its lease. PostgreSQL text cannot hold NUL, some values cannot
+ * even be turned into a string, and the values a failed query was given are left out (they may
+ * be secrets).
  */
 function describeError(error: unknown): string {
   let text: string;
@@ -226,5 +246,5 @@ function describeError(error: unknown): string {
   } catch {
     text = 'a failure that cannot be described';
   }
-  return text.replaceAll('\u0000', '\uFFFD').slice(0, LAST_ERROR_MAX_CHARS);
+  return withoutQueryValues(text, error).replaceAll('\u0000', '\uFFFD').slice(0, LAST_ERROR_MAX_CHARS);
 }

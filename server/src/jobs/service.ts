@@ -68,7 +68,8 @@ export async function enqueueJob<R extends JobKindRegistry = JobKinds, K extends
     .returning();
   if (inserted) return inserted;
   const [existing] = await db.select().from(jobs).where(eq(jobs.dedupeKey, request.dedupeKey));
-  // Only a concurrent delete of the row could get here; jobs are never deleted.
+  // Only a concurrent delete of the row could get here: the retention sweep deletes jobs only
+  // long after they finished (jobs/retention.ts).
   if (!existing) throw new Error(`job with dedupe key "${request.dedupeKey}" vanished`);
   return existing;
 }

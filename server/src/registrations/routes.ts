@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   inviteRegistrantRequestSchema,
@@ -10,10 +9,10 @@ import {
 } from '@serambi/shared';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/client.ts';
 import { clientAddress } from '../http/client-address.ts';
+import { requireUser } from '../http/current-user.ts';
+import { fromAccount, fromClient } from '../http/mail-limits.ts';
 import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
-import { createSharedRateLimiter } from '../http/rate-limit.ts';
 import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { registrantsCsv } from './csv.ts';
 import type { JoinLinks } from './link-secrets.ts';
@@ -38,7 +37,9 @@ const postRegistration = createRoute({
     404: problem('No such session'),
     409: problem('Registration is not open'),
     422: problem('Invalid fields or answers'),
-    429: problem('Too many registrations from this address or for this email: the message says how long to wait'),
+    429: problem(
+      'Too many registrations from this client, or the confirmation just went to this email: the message says how long to wait',
+    ),
   },
 });
 
@@ -103,28 +104,13 @@ const inviteRegistrant = createRoute({
     404: problem('No such session'),
     409: problem('Registration is not open'),
     422: problem('Invalid fields'),
+    429: problem(
+      'This address just got its confirmation, or the organizer invited many people: the message says how long to wait',
+    ),
   },
 });
 
-/**
- * Registering needs no account and sends a mail (again, to an address already registered), so
- * it is limited per client address (a whole class behind one school NAT still fits) and per
- * email (nobody gets mail-bombed with confirmations). Counted in the database: every instance
- * shares the limit.
- */
-function registrationLimits(db: Database, now: () => Date) {
-  const perAddress = createSharedRateLimiter(db, { max: 30, windowSeconds: 10 * 60, now });
-  const perEmail = createSharedRateLimiter(db, { max: 3, windowSeconds: 10 * 60, now });
-  return async (address: string, email: string) => {
-    await perAddress.take(`registration:address:${address}`);
-    // The key holds a digest, not the address itself: the table is no second list of emails.
-    const digest = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
-    await perEmail.take(`registration:email:${digest}`);
-  };
-}
-
 export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: RegistrationNotifications) {
-  const limitRegistrations = ctx.config.rateLimits ? registrationLimits(ctx.db, ctx.now) : undefined;
   const organizerSession = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
     const { session } = await visibleSession(ctx.db, ref, user);
     await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
@@ -132,10 +118,18 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
   };
   return createRouter()
     .openapi(postRegistration, async (c) => {
-      await limitRegistrations?.(clientAddress(c), c.req.valid('json').email);
       const { session } = await visibleSession(ctx.db, c.req.valid('param').ref, c.get('user'));
-      const registered = await register(ctx.db, links, session, c.req.valid('json'), c.get('locale'), ctx.now());
-      await notify.registered(session, registered);
+      const person = c.req.valid('json');
+      // No account needed, and a mail each time (again to an address already registered).
+      const limited = {
+        sender: fromClient('registering', clientAddress(c)),
+        mails: [{ kind: 'registration', to: person.email, about: session.id }] as const,
+      };
+      const registered = await ctx.mailLimits.guard(limited, async () => {
+        const done = await register(ctx.db, links, session, person, c.get('locale'), ctx.now());
+        await notify.registered(session, done);
+        return done;
+      });
       return registered.result.alreadyRegistered ? c.json(registered.result, 200) : c.json(registered.result, 201);
     })
     .openapi(getMine, async (c) => c.json(await myRegistration(ctx.db, c.req.valid('param').secret), 200))
@@ -147,10 +141,17 @@ export function registrationRoutes(ctx: AppContext, links: JoinLinks, notify: Re
     .openapi(inviteRegistrant, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
       const invitee = { ...c.req.valid('json'), answers: {} };
-      const registered = await register(ctx.db, ctx.links, session, invitee, c.get('locale'), ctx.now(), {
-        byOrganizer: true,
+      const limited = {
+        sender: fromAccount('invitingRegistrants', requireUser(c.get('user')).id),
+        mails: [{ kind: 'registration', to: invitee.email, about: session.id }] as const,
+      };
+      const registered = await ctx.mailLimits.guard(limited, async () => {
+        const done = await register(ctx.db, ctx.links, session, invitee, c.get('locale'), ctx.now(), {
+          byOrganizer: true,
+        });
+        await notify.registered(session, done);
+        return done;
       });
-      await notify.registered(session, registered);
       return registered.result.alreadyRegistered ? c.json(registered.result, 200) : c.json(registered.result, 201);
     })
     .openapi(listForOrganizers, async (c) => {

@@ -9,6 +9,9 @@ import {
 } from '@serambi/shared';
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { requireUser } from '../http/current-user.ts';
+import { fromAccount, fromClient } from '../http/mail-limits.ts';
 import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { mailDepsOf } from '../sessions/mail-context.ts';
 import type { SessionNotifications } from '../sessions/notify.ts';
@@ -28,6 +31,7 @@ const postSeries = createRoute({
     ...organizersOnly,
     404: problem('No such community'),
     422: problem('Invalid fields'),
+    429: problem('A speaker or moderator was just invited, or too many invitations: the message says how long to wait'),
   },
 });
 
@@ -71,6 +75,9 @@ const postSeriesRegistration = createRoute({
     404: problem('No such series'),
     409: problem('No session of the series is open'),
     422: problem('Invalid fields or answers'),
+    429: problem(
+      'Too many registrations from this client, or the confirmation just went to this email: the message says how long to wait',
+    ),
   },
 });
 
@@ -79,8 +86,15 @@ export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
   return createRouter()
     .openapi(postSeries, async (c) => {
       const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'manage');
+      const body = c.req.valid('json');
+      const limited = {
+        sender: fromAccount('invitingTeam', requireUser(c.get('user')).id),
+        mails: body.people.map((person) => ({ kind: 'session-invitation' as const, to: person.email })),
+      };
       const announced = announceSeries(notify, c.get('locale'));
-      const created = await createSeries(ctx.db, community, c.req.valid('json'), ctx.now(), announced);
+      const created = await ctx.mailLimits.guard(limited, () =>
+        createSeries(ctx.db, community, body, ctx.now(), announced),
+      );
       return c.json(await seriesView(ctx.db, created.series, c.get('user')), 201);
     })
     .openapi(getSeries, async (c) => {
@@ -98,8 +112,17 @@ export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
     })
     .openapi(postSeriesRegistration, async (c) => {
       const row = await findSeries(ctx.db, c.req.valid('param').id);
-      const results = await registerForSeries(ctx.db, ctx.links, row, c.req.valid('json'), c.get('locale'), ctx.now());
-      await queueSeriesRegistrationMail(mailDeps, row, results);
+      const person = c.req.valid('json');
+      // One mail, like registering for one session; the client's budget is the same one.
+      const limited = {
+        sender: fromClient('registering', clientAddress(c)),
+        mails: [{ kind: 'registration', to: person.email, about: row.id }] as const,
+      };
+      const results = await ctx.mailLimits.guard(limited, async () => {
+        const registered = await registerForSeries(ctx.db, ctx.links, row, person, c.get('locale'), ctx.now());
+        await queueSeriesRegistrationMail(mailDeps, row, registered);
+        return registered;
+      });
       return c.json(
         {
           sessions: results.map(({ session, registered }) => ({

@@ -44,6 +44,9 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
           'certificate-mail': async () => {
             throw new Error('no certificates in this test');
           },
+          'retention-sweep': async () => {
+            throw new Error('no retention sweep in this test');
+          },
         },
         log,
         now,

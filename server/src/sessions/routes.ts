@@ -12,6 +12,7 @@ import {
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
+import { fromAccount } from '../http/mail-limits.ts';
 import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import type { RegistrationNotifications } from '../registrations/notify.ts';
 import { fillFreeSeats } from '../registrations/service.ts';
@@ -93,6 +94,9 @@ const postPerson = createRoute({
     ...organizersOnly,
     404: problem('No such session'),
     422: problem('Invalid fields'),
+    429: problem(
+      'This address was just invited to this session, or too many invitations: the message says how long to wait',
+    ),
   },
 });
 
@@ -154,8 +158,15 @@ export function sessionRoutes(
     })
     .openapi(postPerson, async (c) => {
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
-      const { person } = await addSessionPerson(ctx.db, session, c.req.valid('json'), (tx, added) =>
-        notify.using(tx).personInvited(session, added.person, added.inviteSecret, c.get('locale')),
+      const body = c.req.valid('json');
+      const limited = {
+        sender: fromAccount('invitingTeam', requireUser(c.get('user')).id),
+        mails: [{ kind: 'session-invitation', to: body.email, about: session.id }] as const,
+      };
+      const { person } = await ctx.mailLimits.guard(limited, () =>
+        addSessionPerson(ctx.db, session, body, (tx, added) =>
+          notify.using(tx).personInvited(session, added.person, added.inviteSecret, c.get('locale')),
+        ),
       );
       return c.json(toSessionPerson(person), 201);
     })

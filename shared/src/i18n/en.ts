@@ -270,6 +270,11 @@ export const en: Messages = {
     pollUnknownOption: 'Choose among this poll’s options.',
     pollAlreadyOpen: 'Another poll is running. Close it before launching this one.',
     rateLimited: 'Too many in a short time. Wait {seconds} seconds, then try again.',
+    rateLimitedMinutes: 'Too many in a short time. Try again in {minutes} min.',
+    mailJustSent:
+      'This email was just sent to that address. Look in its inbox and spam folder, or try again in {minutes} min.',
+    mailsToRecipient:
+      'That address just received several emails like this. So as not to flood its inbox, try again in {minutes} min.',
     sessionLive: 'This session is live. End it from the session room; its status cannot be changed otherwise now.',
     roomTicket: 'Your room session has expired. Reload the page to enter again.',
     roomNotRegistered:

@@ -273,6 +273,11 @@ export const id = {
     pollUnknownOption: 'Pilih di antara pilihan polling ini.',
     pollAlreadyOpen: 'Polling lain sedang berjalan. Tutup dahulu sebelum meluncurkan yang ini.',
     rateLimited: 'Terlalu sering. Tunggu {seconds} detik, lalu coba lagi.',
+    rateLimitedMinutes: 'Terlalu sering. Coba lagi dalam {minutes} menit.',
+    mailJustSent:
+      'Email ini baru saja dikirim ke alamat tersebut. Periksa kotak masuk dan folder spam, atau coba lagi dalam {minutes} menit.',
+    mailsToRecipient:
+      'Alamat tersebut baru saja menerima beberapa email seperti ini. Agar tidak membanjiri kotak masuknya, coba lagi dalam {minutes} menit.',
     sessionLive: 'Sesi ini sedang berlangsung. Akhiri dari ruang sesi; status lainnya tidak bisa diubah sekarang.',
     roomTicket: 'Sesi ruang Anda sudah berakhir. Muat ulang halaman untuk masuk lagi.',
     roomNotRegistered: 'Anda belum terdaftar di sesi ini. Daftar dulu, lalu masuk lewat tautan pribadi di email Anda.',

@@ -1,4 +1,5 @@
 import type { Locale } from '@serambi/shared';
+import { preferredLocale } from '../i18n/locale-preference.ts';
 
 /**
  * better-auth's endpoints under /api/auth, as plain typed calls: its own client would add more
@@ -12,7 +13,11 @@ export interface AccountUser {
   emailVerified: boolean;
 }
 
-/** A refusal of better-auth: its stable `code` (e.g. INVALID_EMAIL_OR_PASSWORD) and its English message. */
+/**
+ * A refusal of better-auth: its stable `code` (e.g. INVALID_EMAIL_OR_PASSWORD) and its English
+ * message; or our own problem in front of it (a limit, code `rate_limited`), whose message is
+ * the problem's `detail` in the reader's language.
+ */
 export class AuthProblem extends Error {
   override readonly name = 'AuthProblem';
 
@@ -30,17 +35,24 @@ const AUTH_BASE = '/api/auth';
 async function callAuth<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${AUTH_BASE}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: {
+      'Accept-Language': preferredLocale(),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
   const json: unknown = (response.headers.get('Content-Type') ?? '').includes('json') ? await response.json() : null;
   if (!response.ok) {
-    const { code, message } = (json ?? {}) as { code?: unknown; message?: unknown };
+    const { code, message, detail } = (json ?? {}) as { code?: unknown; message?: unknown; detail?: unknown };
     throw new AuthProblem(
       response.status,
       typeof code === 'string' ? code : `HTTP_${response.status}`,
-      typeof message === 'string' ? message : `better-auth answered ${response.status}`,
+      typeof detail === 'string'
+        ? detail
+        : typeof message === 'string'
+          ? message
+          : `better-auth answered ${response.status}`,
     );
   }
   return json as T;

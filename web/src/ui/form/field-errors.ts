@@ -110,6 +110,8 @@ export function problemFieldErrors(error: unknown): FieldErrors {
 /** What to say above a form whose request failed: the API's own words, or ours for better-auth and the network. */
 export function problemMessage(error: unknown, t: Translate): string {
   if (error instanceof ApiProblem) return error.problem?.detail ?? t('forms.serverError');
+  // Our limits in front of better-auth say what happened and how long to wait, in the reader's language.
+  if (error instanceof AuthProblem && error.code === 'rate_limited') return error.message;
   if (error instanceof AuthProblem) return t(authMessageKey(error));
   return t('forms.networkError');
 }
