@@ -610,7 +610,8 @@ describe('issuing certificates through a restart, on two instances at once', () 
       payload: { sessionId: session.id },
       status: 'running',
       attempts: 1,
-      lockedUntil: new Date(Date.now() - 1_000),
+      // Its lease ran out long enough ago that the backoff after a lost attempt has passed too.
+      lockedUntil: new Date(Date.now() - 10 * 60_000),
     });
     const runOn = (app: TestApp) =>
       fetch(`${app.url}/api/sessions/${session.slug}/certificates/run`, {

@@ -114,11 +114,9 @@ describe('secrets in logs and in sent mail (a real flow, every log line captured
     await (await get(`/invitations/${invitation}`)).text();
     expect((await get(`/api/organizer-invitations/${invitation}`)).status).toBe(200);
     const colleague = await signUp(app.url, { name: 'Komang Ari', email: colleagueEmail });
-    expect(
-      (await colleague.request(`/api/organizer-invitations/${invitation}/accept`, { method: 'POST' })).status,
-    ).toBe(200);
 
-    // The colleague confirms the address, forgets the password and sets a new one.
+    // The colleague confirms the address (an organizer invitation is accepted only by a confirmed
+    // one), accepts, forgets the password and sets a new one.
     const verifyLink = /(http\S+\/api\/auth\/verify-email\?token=\S+)/.exec(
       (await mailTo(colleagueEmail, /Konfirmasi alamat/)).text ?? '',
     )?.[1];
@@ -126,6 +124,9 @@ describe('secrets in logs and in sent mail (a real flow, every log line captured
     expect(
       (await fetch((verifyLink ?? '').replace(app.context.config.publicUrl, app.url), { redirect: 'manual' })).status,
     ).toBeLessThan(400);
+    expect(
+      (await colleague.request(`/api/organizer-invitations/${invitation}/accept`, { method: 'POST' })).status,
+    ).toBe(200);
     const forgot = await anonymous(app.url).request('/api/auth/request-password-reset', {
       method: 'POST',
       body: { email: colleagueEmail, redirectTo: `${app.context.config.publicUrl}/reset-password` },
