@@ -13,7 +13,10 @@ group=${TURN_GROUP:-turnserver}
 
 # Caddy keeps one folder per certificate authority (Let's Encrypt, or ZeroSSL when it fell back):
 # take the newest certificate for the name from any of them.
-newest=$(find "$caddy_data/certificates" -path "*/$name/$name.crt" -printf '%T@ %p\n' 2>/dev/null | sort -n | tail -n 1)
+newest=''
+if [ -d "$caddy_data/certificates" ]; then
+  newest=$(find "$caddy_data/certificates" -path "*/$name/$name.crt" -printf '%T@ %p\n' | sort -n | tail -n 1)
+fi
 if [ -z "$newest" ]; then
   echo "No certificate for $name in $caddy_data yet: Caddy obtains it once $name points at this server (port 80 open)." >&2
   exit 0
@@ -27,10 +30,10 @@ fi
 first=true
 [ -e "$target/fullchain.pem" ] && first=false
 
-install -d -m 0750 -o root -g "$group" "$target"
+install -d -m 0750 -g "$group" "$target"
 # Write beside, then rename: coturn never reads half a file.
-install -m 0640 -o root -g "$group" "$certificate" "$target/fullchain.pem.new"
-install -m 0640 -o root -g "$group" "$key" "$target/privkey.pem.new"
+install -m 0640 -g "$group" "$certificate" "$target/fullchain.pem.new"
+install -m 0640 -g "$group" "$key" "$target/privkey.pem.new"
 mv -f "$target/fullchain.pem.new" "$target/fullchain.pem"
 mv -f "$target/privkey.pem.new" "$target/privkey.pem"
 echo "TURN certificate for $name updated from $certificate"
