@@ -8,7 +8,14 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { freeTcpPort } from '@serambi/server/net/free-port.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caddyBinary, nginxInstallation, renderDeployment, run, type Started, startProgram } from '../support/deploy.ts';
+import {
+  caddyBinary,
+  nginxInstallation,
+  renderDeployment,
+  run,
+  type Started,
+  startProgram,
+} from '../support/deploy.ts';
 
 /**
  * The path of a participant's request on the server, run on loopback: nginx's SNI router from
@@ -59,7 +66,10 @@ beforeAll(async () => {
     socket.pipe(socket);
   });
   await new Promise<void>((resolve) => serambi.listen(ports.serambi, '127.0.0.1', resolve));
-  closers.push(() => serambi.closeAllConnections(), () => serambi.close());
+  closers.push(
+    () => serambi.closeAllConnections(),
+    () => serambi.close(),
+  );
 
   // coturn's stand-in: keeps the first bytes of the first connection.
   coturnGot = new Promise((resolve) => {
@@ -71,9 +81,13 @@ beforeAll(async () => {
   // Caddy: the rendered Caddyfile as JSON, moved to free ports, with a local certificate authority.
   const caddyEnv = deployment.env('/etc/serambi/caddy.env');
   const adapted = JSON.parse(
-    run(caddyBinary(), ['adapt', '--config', path.join(deployment.root, 'etc/serambi/Caddyfile'), '--adapter', 'caddyfile'], {
-      env: caddyEnv,
-    }).stdout,
+    run(
+      caddyBinary(),
+      ['adapt', '--config', path.join(deployment.root, 'etc/serambi/Caddyfile'), '--adapter', 'caddyfile'],
+      {
+        env: caddyEnv,
+      },
+    ).stdout,
   );
   const moved: Record<string, string> = {
     '127.0.0.1:8443': `127.0.0.1:${ports.caddyTls}`,
@@ -117,7 +131,14 @@ beforeAll(async () => {
     path.join(dir, 'nginx/nginx.conf'),
     `load_module ${streamModule};\npid ${dir}/nginx/nginx.pid;\ndaemon off;\nevents {}\ninclude ${dir}/nginx/sni.conf;\n`,
   );
-  nginx = startProgram(binary, ['-p', path.join(dir, 'nginx'), '-c', path.join(dir, 'nginx/nginx.conf'), '-e', 'stderr']);
+  nginx = startProgram(binary, [
+    '-p',
+    path.join(dir, 'nginx'),
+    '-c',
+    path.join(dir, 'nginx/nginx.conf'),
+    '-e',
+    'stderr',
+  ]);
   await waitUntilListening(ports.sni);
 }, 60_000);
 

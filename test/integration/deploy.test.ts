@@ -131,7 +131,11 @@ describe('deploy/install.sh --render: the files of one server', () => {
 describe('the configuration the services read', () => {
   it('is a valid Caddyfile: Serambi’s domain proxied behind the PROXY protocol on 127.0.0.1:8443, port 80 open', () => {
     const deployment = rendered();
-    const caddyEnv = { ...deployment.env('/etc/serambi/caddy.env'), XDG_DATA_HOME: aFolder(), XDG_CONFIG_HOME: aFolder() };
+    const caddyEnv = {
+      ...deployment.env('/etc/serambi/caddy.env'),
+      XDG_DATA_HOME: aFolder(),
+      XDG_CONFIG_HOME: aFolder(),
+    };
     const caddyfile = path.join(deployment.root, 'etc/serambi/Caddyfile');
     const validated = run(caddyBinary(), ['validate', '--config', caddyfile, '--adapter', 'caddyfile'], {
       env: caddyEnv,
@@ -239,4 +243,3 @@ describe('deploy/turn-cert.sh: the TURN name’s certificate from Caddy to cotur
     ]);
   });
 });
-
