@@ -219,7 +219,8 @@ describe('port 443 on the server: nginx’s SNI router, then Caddy, then Serambi
   });
 
   it('hands a connection for the TURN name to coturn as it came: TLS, without a PROXY header', async () => {
-    const client = tls.connect({ host: '127.0.0.1', port: ports.sni, servername: TURN, localAddress: PARTICIPANT });
+    const socket = net.connect({ host: '127.0.0.1', port: ports.sni, localAddress: PARTICIPANT });
+    const client = tls.connect({ socket, servername: TURN });
     client.on('error', () => {});
     const first = await coturnGot;
     client.destroy();
