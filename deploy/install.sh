@@ -271,29 +271,58 @@ install_packages() {
   say "web app (pnpm build)"
   (cd "$SERAMBI_DIR" && pnpm build >/dev/null)
 
+  apt-get update -qq
+  # nginx first, while port 80 is free: its package fails to install when it cannot start.
   local missing=()
   for package in nginx libnginx-mod-stream coturn; do
     is_installed "$package" || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]}"
-    apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-  if ! caddy_reads_proxy_protocol; then
-    is_installed caddy || apt-get install -y -qq caddy >/dev/null
-    if ! caddy_reads_proxy_protocol; then
-      add_caddy_repository
-      apt-get install -y -qq caddy >/dev/null
-      caddy_reads_proxy_protocol || die "caddy $(caddy version) cannot read the PROXY protocol; Caddy 2.7 or newer is needed."
-    fi
   fi
   # Port 80 is Caddy's: nginx's own default site (as the package installed it) would hold it.
   if [ "$(readlink /etc/nginx/sites-enabled/default 2>/dev/null)" = /etc/nginx/sites-available/default ]; then
     say "disabling nginx's default site (port 80 is Caddy's)"
     rm -f /etc/nginx/sites-enabled/default
     changed+=(/etc/nginx/sites-enabled/default)
+    systemctl reload-or-restart nginx.service
   fi
+
+  if ! caddy_reads_proxy_protocol; then
+    local candidate
+    candidate=$(apt-cache policy caddy | awk '/Candidate:/ { print $2 }')
+    if ! dpkg --compare-versions "${candidate:-0}" ge 2.7; then
+      add_caddy_repository
+    fi
+    say "installing caddy"
+    apt-get install -y -qq caddy >/dev/null
+    caddy_reads_proxy_protocol || die "caddy $(caddy version) cannot read the PROXY protocol: Caddy 2.7 or newer is needed."
+  fi
+}
+
+# Whether a package's configuration file was changed from what the package installed.
+conffile_changed() {
+  local recorded
+  recorded=$(dpkg-query -W -f='${Conffiles}\n' "$1" 2>/dev/null | awk -v file="$2" '$1 == file { print $2 }')
+  [ -n "$recorded" ] && [ -f "$2" ] && [ "$(md5sum <"$2" | cut -d' ' -f1)" != "$recorded" ]
+}
+
+# A server of its own: Caddy, coturn and nginx serving something else here would be taken over.
+check_server_is_free() {
+  [ -f /etc/systemd/system/serambi.service ] && return 0 # set up by this installer before
+  if is_installed caddy && conffile_changed caddy /etc/caddy/Caddyfile; then
+    die "Caddy serves something here already (/etc/caddy/Caddyfile was changed): Serambi's installer needs a server of its own."
+  fi
+  if is_installed coturn && conffile_changed coturn /etc/turnserver.conf; then
+    die "coturn is set up here already (/etc/turnserver.conf was changed): Serambi's installer needs a server of its own."
+  fi
+  local site
+  for site in /etc/nginx/sites-enabled/* /etc/nginx/conf.d/*.conf; do
+    [ -e "$site" ] || continue
+    [ "$(readlink "$site" 2>/dev/null)" = /etc/nginx/sites-available/default ] && continue
+    die "nginx serves $site here already: Serambi's installer needs a server of its own."
+  done
 }
 
 create_user() {
@@ -361,7 +390,7 @@ start_services() {
   systemctl daemon-reload
   nginx -t -q || die "nginx's configuration is not valid (nginx -t, above)."
   # nginx first: with its default site gone, port 80 is free for Caddy.
-  systemctl enable nginx.service caddy.service coturn.service serambi.service serambi-turn-cert.timer >/dev/null 2>&1
+  systemctl enable --quiet nginx.service caddy.service coturn.service serambi.service serambi-turn-cert.timer
   if was_changed /etc/nginx/ || ! systemctl --quiet is-active nginx.service; then restart nginx.service; fi
   if was_changed /etc/serambi/Caddyfile || was_changed /etc/serambi/caddy.env ||
     was_changed /etc/systemd/system/caddy.service.d/ || ! systemctl --quiet is-active caddy.service; then
@@ -424,6 +453,7 @@ if $render; then
 fi
 
 preflight
+check_server_is_free
 install_packages
 settle_settings
 check_dns
