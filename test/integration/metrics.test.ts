@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { hasSample, scrapeMetrics, sumOf } from '../support/metrics.ts';
 import { aRegistrant, aRoomSetup, eventually, joinRoom } from '../support/room.ts';
+import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
 
 const TOKEN = 'token-metrik-untuk-prometheus';
 
@@ -58,5 +59,28 @@ describe('GET /metrics, for Prometheus', () => {
     // Node's own, from prom-client's defaults.
     expect(sumOf(samples, 'serambi_process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(hasSample(samples, 'serambi_nodejs_eventloop_lag_p99_seconds')).toBe(true);
+  });
+});
+
+describe('GET /metrics in production (an https PUBLIC_URL)', () => {
+  let app: TestApp;
+  let mailServer: SmtpPeer;
+  beforeAll(async () => {
+    mailServer = await startSmtpPeer();
+    app = await startTestApp({
+      smtpUrl: mailServer.url,
+      env: { PUBLIC_URL: 'https://serambi.example.id', METRICS_TOKEN: TOKEN },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await mailServer?.stop();
+  });
+
+  it('is served to the bearer of METRICS_TOKEN, and to nobody else', async () => {
+    expect(app.context.config.production).toBe(true);
+    expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${app.url}/metrics`, { headers: { Authorization: 'Bearer salah' } })).status).toBe(401);
+    expect(hasSample(await scrapeMetrics(app.url, TOKEN), 'serambi_up', { part: 'db' })).toBe(true);
   });
 });

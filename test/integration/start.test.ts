@@ -67,6 +67,21 @@ describe('pnpm start', () => {
     expect(main.stderr().trim()).toBe('Configuration error: PORT must be a port number (got "abc").');
   });
 
+  it.each([
+    [
+      { PUBLIC_URL: 'https://serambi.example.id' },
+      /^Configuration error: SMTP_URL is required in production [^\n]*\.$/,
+    ],
+    [
+      { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.id:587' },
+      /^Configuration error: PUBLIC_URL is required in production [^\n]*\.$/,
+    ],
+  ])('in production (%o), stops at once with one line naming the missing setting', async (env, line) => {
+    const main = startMain({ PORT: String(await freeTcpPort()), DATA_DIR: tempDataDir(), ...env });
+    expect(await main.exited).toBe(1);
+    expect(main.stderr().trim()).toMatch(line);
+  });
+
   it('refuses to listen beyond this machine in development, and says what to set', async () => {
     // Development serves the outbox of every mail, reset links included, to whoever asks.
     const main = startMain({ HOST: '0.0.0.0', PORT: String(await freeTcpPort()), DATA_DIR: tempDataDir() });
