@@ -198,9 +198,11 @@ describe('configuration', () => {
         tcpPort: 0,
         turn: { domain: 'turn.serambi.example', secret: 's'.repeat(40), udpPort: 3479, tlsPort: 5349 },
       });
-      expect(mediaOf({ TURN_DOMAIN: 'turn.serambi.example', TURN_SECRET: 's'.repeat(40) }).turn).toMatchObject({
-        udpPort: 3478,
-        tlsPort: 443,
+      expect(mediaOf({ TURN_DOMAIN: 'turn.serambi.example', TURN_SECRET: 's'.repeat(40) })).toMatchObject({
+        turn: {
+          udpPort: 3478,
+          tlsPort: 443,
+        },
       });
     });
 
