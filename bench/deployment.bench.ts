@@ -14,7 +14,8 @@
 import './test-env.ts';
 import { startTestApp, type TestApp } from '../test/support/app.ts';
 import { launchBrowser, newLivePage } from '../test/support/browser.ts';
-import { type Deployment, startDeployment, withChromiumUdpBlocked } from '../test/support/deployment.ts';
+import { withChromiumUdpBlocked } from '../test/support/chromium-policy.ts';
+import { type Deployment, startDeployment } from '../test/support/deployment.ts';
 import { aLiveStage, keepPeerConnections, type MediaPath, receivingPath } from '../test/support/media-path.ts';
 import { aRegistrant } from '../test/support/room.ts';
 import { dispose } from '../test/support/rtc.ts';

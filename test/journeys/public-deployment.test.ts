@@ -2,7 +2,8 @@ import { dispose } from '@livekit/rtc-node';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newLivePage, untilVideoShows } from '../support/browser.ts';
-import { type Deployment, startDeployment, withChromiumUdpBlocked } from '../support/deployment.ts';
+import { withChromiumUdpBlocked } from '../support/chromium-policy.ts';
+import { type Deployment, startDeployment } from '../support/deployment.ts';
 import {
   aLiveStage,
   keepPeerConnections,

@@ -150,25 +150,6 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
   }
 }
 
-/**
- * Runs `body` while Chromium lets no UDP out but through a proxy (there is none, so: no UDP at
- * all), the way a strict office network does. Chromium ignores the command-line switch for this
- * and obeys only the managed policy, which is machine-wide: launch the browser inside `body`,
- * and run such tests where no other Chromium runs (the `solo` project). The file is removed
- * whatever happens.
- */
-export async function withChromiumUdpBlocked<T>(body: () => Promise<T>): Promise<T> {
-  const folder = '/etc/chromium/policies/managed';
-  const file = path.join(folder, 'serambi-test-no-udp.json');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(file, JSON.stringify({ WebRtcIPHandling: 'disable_non_proxied_udp' }));
-  try {
-    return await body();
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
 /** The binary of a Debian package, installed with apt-get first when it is missing and we are root (as for PostgreSQL). */
 function ensureDebianPackage(binary: string, packageName: string): string {
   if (existsSync(binary)) return binary;
