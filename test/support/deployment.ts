@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect as connectTcp } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect as connectTls } from 'node:tls';
@@ -9,6 +8,9 @@ import { freeTcpPort, freeUdpPort } from '@serambi/server/net/free-port.ts';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from './app.ts';
 import { launchBrowser } from './browser.ts';
+import { startCaddy } from './caddy.ts';
+import { startCoturn } from './coturn.ts';
+import { ensureDebianPackage } from './daemons.ts';
 import { type SmtpPeer, startSmtpPeer } from './smtp.ts';
 
 /**
@@ -103,10 +105,18 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
     });
     stops.push(() => app.stop());
 
-    const caddy = await startCaddy(caddyBinary, dir, { httpsPort: ports.https, upstream: app.url });
+    const caddy = await startCaddy(caddyBinary, dir, {
+      address: APP_ADDRESS,
+      httpsPort: ports.https,
+      host: APP_HOST,
+      upstream: app.url,
+      alsoCertify: turn ? [TURN_HOST] : [],
+    });
     stops.push(caddy.stop);
     if (turn) {
       const coturn = await startCoturn(coturnBinary, dir, {
+        address: TURN_ADDRESS,
+        realm: TURN_HOST,
         udpPort: ports.turnUdp,
         tlsPort: ports.turnTls,
         secret: turn.secret,
@@ -148,156 +158,6 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
     await stop();
     throw error;
   }
-}
-
-/** The binary of a Debian package, installed with apt-get first when it is missing and we are root (as for PostgreSQL). */
-function ensureDebianPackage(binary: string, packageName: string): string {
-  if (existsSync(binary)) return binary;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`${binary} not found: install it (Debian: apt-get install ${packageName}).`);
-  }
-  const result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', packageName], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.status !== 0 || !existsSync(binary)) {
-    throw new Error(`Installing ${packageName} with apt-get failed; see the output above.`);
-  }
-  // Debian's packages start no daemon in a container; on a full system they may, on their default ports only.
-  return binary;
-}
-
-interface Started {
-  stop(): Promise<void>;
-}
-
-function spawnLogged(command: string, args: string[], logFile: string, env?: NodeJS.ProcessEnv) {
-  const fd = openSync(logFile, 'a');
-  const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: env ?? process.env });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited };
-}
-
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Caddy with its internal CA on APP_ADDRESS, proxying APP_HOST to Serambi; it also issues TURN_HOST's certificate for coturn. */
-async function startCaddy(
-  binary: string,
-  dir: string,
-  input: { httpsPort: number; upstream: string },
-): Promise<
-  Started & { rootFile: string; logFile: string; certificateOf(host: string): { cert: string; key: string } }
-> {
-  const home = path.join(dir, 'caddy');
-  mkdirSync(home, { recursive: true });
-  const caddyfile = path.join(home, 'Caddyfile');
-  const upstream = new URL(input.upstream).host;
-  writeFileSync(
-    caddyfile,
-    `{
-	admin off
-	local_certs
-	skip_install_trust
-	auto_https disable_redirects
-	https_port ${input.httpsPort}
-	http_port ${await freeTcpPort(APP_ADDRESS)}
-}
-${APP_HOST} {
-	bind ${APP_ADDRESS}
-	tls internal
-	reverse_proxy ${upstream}
-}
-${TURN_HOST} {
-	bind ${APP_ADDRESS}
-	tls internal
-	respond "TURN answers on its own address" 404
-}
-`,
-  );
-  const logFile = path.join(home, 'caddy.log');
-  const { child, exited } = spawnLogged(binary, ['run', '--config', caddyfile, '--adapter', 'caddyfile'], logFile, {
-    ...process.env,
-    HOME: home,
-    XDG_DATA_HOME: path.join(home, 'data'),
-    XDG_CONFIG_HOME: path.join(home, 'config'),
-  });
-  const data = path.join(home, 'data', 'caddy');
-  const rootFile = path.join(data, 'pki', 'authorities', 'local', 'root.crt');
-  const certificateOf = (host: string) => ({
-    cert: path.join(data, 'certificates', 'local', host, `${host}.crt`),
-    key: path.join(data, 'certificates', 'local', host, `${host}.key`),
-  });
-  const stop = () => stopChild(child, exited);
-  try {
-    await until(
-      () =>
-        existsSync(rootFile) && existsSync(certificateOf(APP_HOST).cert) && existsSync(certificateOf(TURN_HOST).key),
-      exited,
-      `Caddy did not issue its certificates (log: ${logFile})`,
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { rootFile, logFile, certificateOf, stop };
-}
-
-/** coturn on TURN_ADDRESS: TURN over UDP and over TLS, credentials from the shared secret (use-auth-secret). */
-async function startCoturn(
-  binary: string,
-  dir: string,
-  input: { udpPort: number; tlsPort: number; secret: string; certificate: { cert: string; key: string } },
-): Promise<Started> {
-  const home = path.join(dir, 'coturn');
-  mkdirSync(home, { recursive: true });
-  const relayBase = 40_000 + Math.floor(Math.random() * 200) * 100;
-  const config = path.join(home, 'turnserver.conf');
-  writeFileSync(
-    config,
-    [
-      `listening-ip=${TURN_ADDRESS}`,
-      `relay-ip=${TURN_ADDRESS}`,
-      `listening-port=${input.udpPort}`,
-      `tls-listening-port=${input.tlsPort}`,
-      `min-port=${relayBase}`,
-      `max-port=${relayBase + 99}`,
-      'use-auth-secret',
-      `static-auth-secret=${input.secret}`,
-      `realm=${TURN_HOST}`,
-      `cert=${input.certificate.cert}`,
-      `pkey=${input.certificate.key}`,
-      'no-dtls',
-      'no-cli',
-      'no-multicast-peers',
-      // LiveKit is on loopback here; production leaves this out (coturn then refuses such peers).
-      'allow-loopback-peers',
-      `pidfile=${path.join(home, 'turnserver.pid')}`,
-      'no-stdout-log',
-      `log-file=${path.join(home, 'turn.log')}`,
-      'simple-log',
-      '',
-    ].join('\n'),
-    { mode: 0o600 },
-  );
-  const { child, exited } = spawnLogged(binary, ['-c', config], path.join(home, 'stdout.log'));
-  const stop = () => stopChild(child, exited);
-  try {
-    await untilAsync(
-      () => tcpAnswers(TURN_ADDRESS, input.tlsPort),
-      exited,
-      `coturn did not listen on ${TURN_ADDRESS}:${input.tlsPort} (log: ${home}/turn.log)`,
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { stop };
 }
 
 /** A HOME for Chromium whose NSS database trusts `rootFile` for web sites: no certificate error is ignored. */
@@ -342,16 +202,6 @@ function httpsGet(input: {
   });
 }
 
-function tcpAnswers(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connectTcp({ host, port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
-
 async function eventuallyAnswers(check: () => Promise<{ status: number }>, logFile: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   let last = '';
@@ -366,26 +216,4 @@ async function eventuallyAnswers(check: () => Promise<{ status: number }>, logFi
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the deployment did not answer through Caddy: ${last} (log: ${logFile})`);
-}
-
-async function until(condition: () => boolean, exited: Promise<number | null>, message: string): Promise<void> {
-  return untilAsync(async () => condition(), exited, message);
-}
-
-async function untilAsync(
-  condition: () => Promise<boolean>,
-  exited: Promise<number | null>,
-  message: string,
-): Promise<void> {
-  let exitCode: number | null | undefined;
-  void exited.then((code) => {
-    exitCode = code;
-  });
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`${message}: it exited (code ${exitCode})`);
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(message);
 }
