@@ -13,6 +13,8 @@ const SOLO = [
   'test/journeys/live-room.test.ts',
   'test/journeys/live-media.test.ts',
   'test/journeys/recording.test.ts',
+  // Blocks UDP for Chromium with a machine-wide policy file while a case runs.
+  'test/journeys/public-deployment.test.ts',
 ];
 
 export default defineConfig({

@@ -101,8 +101,12 @@ function securityHeaders(ctx: AppContext) {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      // LiveKit signalling and media run on their own origin.
-      connectSrc: ["'self'", ctx.livekit.url.replace(/^http/, 'ws'), ctx.livekit.url.replace(/^ws/, 'http')],
+      // LiveKit's signalling: this origin in production (Serambi proxies it), else LiveKit's own.
+      connectSrc: [
+        "'self'",
+        ctx.livekit.clientUrl.replace(/^http/, 'ws'),
+        ctx.livekit.clientUrl.replace(/^ws/, 'http'),
+      ],
       // Community logos and speaker photos are https addresses organizers give.
       imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
       mediaSrc: ["'self'", 'blob:'],
@@ -189,6 +193,7 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   app.route('/api', api);
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
   app.all('/api/*', handleApiNotFound);
+  if (ctx.signalling) app.route('/', ctx.signalling.routes);
   app.route('/', metricsRoutes(ctx));
   app.route('/', devOutboxRoutes(ctx));
   app.route(

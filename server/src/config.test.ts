@@ -1,3 +1,4 @@
+import type os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -6,7 +7,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
     expect(config.database.kind).toBe('pglite');
-    expect(config.livekit).toEqual({ mode: 'local', binary: undefined });
+    expect(config.livekit).toEqual({ mode: 'local', binary: undefined, media: { reach: 'loopback' } });
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
 
@@ -34,7 +35,11 @@ describe('configuration', () => {
   });
 
   describe('production mode', () => {
-    const https = { PUBLIC_URL: 'https://serambi.example', SMTP_URL: 'smtp://mail:587' };
+    const https = {
+      PUBLIC_URL: 'https://serambi.example',
+      SMTP_URL: 'smtp://mail:587',
+      LIVEKIT_NODE_IP: '203.0.113.7',
+    };
 
     it('is on with an https PUBLIC_URL whatever NODE_ENV says, or with NODE_ENV=production', () => {
       expect(loadConfig({}).production).toBe(false);
@@ -90,7 +95,12 @@ describe('configuration', () => {
     });
 
     it('listens on any address in production', () => {
-      const config = loadConfig({ HOST: '0.0.0.0', PUBLIC_URL: 'https://serambi.example', SMTP_URL: 'smtp://mail' });
+      const config = loadConfig({
+        HOST: '0.0.0.0',
+        PUBLIC_URL: 'https://serambi.example',
+        SMTP_URL: 'smtp://mail',
+        LIVEKIT_NODE_IP: '203.0.113.7',
+      });
       expect(config).toMatchObject({ host: '0.0.0.0', production: true });
     });
   });
@@ -137,5 +147,104 @@ describe('configuration', () => {
     expect(
       loadConfig({ LIVEKIT_URL: 'wss://lk.example', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: secret }).livekit,
     ).toEqual({ mode: 'external', url: 'wss://lk.example', apiKey: 'k', apiSecret: secret });
+  });
+
+  describe('the embedded LiveKit in production', () => {
+    const production = { PUBLIC_URL: 'https://serambi.example', SMTP_URL: 'smtp://mail:587' };
+    const machine = (...addresses: string[]) => ({
+      networkInterfaces: () => ({
+        lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true } as os.NetworkInterfaceInfo],
+        eth0: addresses.map((address) => ({ address, family: 'IPv4', internal: false }) as os.NetworkInterfaceInfo),
+      }),
+    });
+    const mediaOf = (env: NodeJS.ProcessEnv, facts = machine('45.67.89.10')) => {
+      const { livekit } = loadConfig({ ...production, ...env }, facts);
+      if (livekit.mode !== 'local') throw new Error('expected the embedded LiveKit');
+      return livekit.media;
+    };
+
+    it('advertises the first public IPv4 of the machine on UDP 7882 and ICE/TCP 7881 by default, without TURN', () => {
+      expect(mediaOf({}, machine('10.0.0.5', '192.168.1.2', '45.67.89.10', '45.67.89.11'))).toEqual({
+        reach: 'public',
+        nodeIp: '45.67.89.10',
+        udpPort: 7882,
+        tcpPort: 7881,
+        turn: undefined,
+      });
+    });
+
+    it('stops with one line when the machine has only private addresses and LIVEKIT_NODE_IP is not set', () => {
+      expect(() => loadConfig(production, machine('10.0.0.5', '100.64.3.4', '172.20.1.1'))).toThrow(
+        /^Configuration error: LIVEKIT_NODE_IP is required: this machine has no public IPv4 address on its interfaces/,
+      );
+      expect(mediaOf({ LIVEKIT_NODE_IP: '198.51.100.20' }, machine('10.0.0.5'))).toMatchObject({
+        nodeIp: '198.51.100.20',
+      });
+    });
+
+    it('takes every port from its variable, and LIVEKIT_TCP_PORT=0 turns ICE/TCP off', () => {
+      const env = {
+        LIVEKIT_UDP_PORT: '50000',
+        LIVEKIT_TCP_PORT: '0',
+        TURN_DOMAIN: 'TURN.serambi.example',
+        TURN_SECRET: 's'.repeat(40),
+        TURN_UDP_PORT: '3479',
+        TURN_TLS_PORT: '5349',
+      };
+      expect(mediaOf(env)).toEqual({
+        reach: 'public',
+        nodeIp: '45.67.89.10',
+        udpPort: 50000,
+        tcpPort: 0,
+        turn: { domain: 'turn.serambi.example', secret: 's'.repeat(40), udpPort: 3479, tlsPort: 5349 },
+      });
+      expect(mediaOf({ TURN_DOMAIN: 'turn.serambi.example', TURN_SECRET: 's'.repeat(40) })).toMatchObject({
+        turn: {
+          udpPort: 3478,
+          tlsPort: 443,
+        },
+      });
+    });
+
+    it.each([
+      [{ LIVEKIT_NODE_IP: 'media.serambi.example' }, 'LIVEKIT_NODE_IP must be an IPv4 address'],
+      [{ LIVEKIT_UDP_PORT: '0' }, 'LIVEKIT_UDP_PORT must be between 1 and 65535 (got "0").'],
+      [{ LIVEKIT_TCP_PORT: 'tcp' }, 'LIVEKIT_TCP_PORT must be a port number, or 0 to turn it off (got "tcp").'],
+      [{ LIVEKIT_TCP_PORT: '3000', PORT: '3000' }, 'LIVEKIT_TCP_PORT must differ from PORT'],
+      [{ TURN_DOMAIN: 'turn_server' }, 'TURN_DOMAIN must be a host name such as turn.example.org (got "turn_server").'],
+      [{ TURN_DOMAIN: 'turn.serambi.example' }, 'TURN_SECRET is required when TURN_DOMAIN is set'],
+      [{ TURN_SECRET: 's'.repeat(40) }, 'TURN_DOMAIN is required when TURN_SECRET is set'],
+      [{ TURN_TLS_PORT: '443' }, 'TURN_DOMAIN is required when TURN_TLS_PORT is set'],
+      [{ TURN_DOMAIN: 'turn.serambi.example', TURN_SECRET: 'short' }, 'TURN_SECRET must be at least 32 characters'],
+      [
+        { TURN_DOMAIN: 'turn.serambi.example', TURN_SECRET: 's'.repeat(40), TURN_UDP_PORT: '7882' },
+        'TURN_UDP_PORT must differ from LIVEKIT_UDP_PORT',
+      ],
+      [{ TURN_UDP_PORT: '99999' }, 'TURN_UDP_PORT must be between 1 and 65535 (got "99999").'],
+    ])('stops on %o with one line naming the variable', (env, message) => {
+      const attempt = () => loadConfig({ ...production, ...env }, machine('45.67.89.10'));
+      expect(attempt).toThrow(ConfigError);
+      expect(attempt).toThrow(`Configuration error: ${message}`);
+    });
+
+    it('never echoes the TURN secret', () => {
+      expect(() =>
+        loadConfig(
+          { ...production, TURN_DOMAIN: 'turn.serambi.example', TURN_SECRET: 'rahasia' },
+          machine('45.67.89.10'),
+        ),
+      ).toThrow(/^Configuration error: TURN_SECRET must be at least 32 characters[^"]*\.$/);
+    });
+
+    it('refuses media settings outside production and with an external LiveKit, where they would do nothing', () => {
+      expect(() => loadConfig({ LIVEKIT_UDP_PORT: '7882' })).toThrow(
+        'Configuration error: LIVEKIT_UDP_PORT applies only in production (an https PUBLIC_URL or NODE_ENV=production); in development the local LiveKit serves this machine only.',
+      );
+      const external = { LIVEKIT_URL: 'wss://lk.example', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 'x'.repeat(32) };
+      expect(() => loadConfig({ ...production, ...external, TURN_DOMAIN: 'turn.serambi.example' })).toThrow(
+        "Configuration error: TURN_DOMAIN configures the LiveKit Serambi runs itself; with LIVEKIT_URL set, configure that LiveKit's own ports and TURN instead.",
+      );
+      expect(loadConfig({ ...production, ...external }, machine()).livekit.mode).toBe('external');
+    });
   });
 });

@@ -1,7 +1,10 @@
+import { isIPv4 } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { isAddressOrRange } from './http/client-address.ts';
 import { isLoopbackHost } from './net/loopback.ts';
+import { firstPublicIPv4 } from './net/public-address.ts';
 
 /**
  * The only reader of `process.env`. Every variable is validated at start; a bad value stops
@@ -12,6 +15,21 @@ const port = z.coerce
   .int('must be a whole number')
   .min(1, 'must be between 1 and 65535')
   .max(65535, 'must be between 1 and 65535');
+
+/** A port, or 0 for "off". */
+const portOrOff = z.coerce
+  .number({ error: 'must be a port number, or 0 to turn it off' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 (off) and 65535')
+  .max(65535, 'must be between 0 (off) and 65535');
+
+/** A DNS name such as turn.example.org: letters, digits and hyphens in dot-separated labels. */
+const hostName = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i,
+    'must be a host name such as turn.example.org',
+  );
 
 const httpUrl = (protocols: string[]) =>
   z
@@ -37,6 +55,19 @@ const envSchema = z.object({
     z.string().min(32, 'must be at least 32 characters (LiveKit rejects shorter secrets)').optional(),
   ),
   LIVEKIT_BIN: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  LIVEKIT_NODE_IP: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isIPv4, 'must be an IPv4 address (the one people reach this server at)').optional(),
+  ),
+  LIVEKIT_UDP_PORT: z.preprocess(emptyAsUndefined, port.optional()),
+  LIVEKIT_TCP_PORT: z.preprocess(emptyAsUndefined, portOrOff.optional()),
+  TURN_DOMAIN: z.preprocess(emptyAsUndefined, hostName.optional()),
+  TURN_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'must be at least 32 characters (the static-auth-secret coturn is given)').optional(),
+  ),
+  TURN_UDP_PORT: z.preprocess(emptyAsUndefined, port.optional()),
+  TURN_TLS_PORT: z.preprocess(emptyAsUndefined, port.optional()),
   SMTP_URL: z.preprocess(emptyAsUndefined, httpUrl(['smtp', 'smtps']).optional()),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('Serambi <no-reply@serambi.local>')),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
@@ -80,7 +111,38 @@ const envSchema = z.object({
 
 export type LiveKitConfig =
   | { mode: 'external'; url: string; apiKey: string; apiSecret: string }
-  | { mode: 'local'; binary: string | undefined };
+  | { mode: 'local'; binary: string | undefined; media: LocalMediaConfig };
+
+/**
+ * Where the embedded LiveKit carries media. `loopback` (development): this machine only, on a
+ * free UDP port, no ICE/TCP. `public` (production): the addresses and ports the world reaches,
+ * with coturn as TURN when TURN_DOMAIN is set (README: "Ports").
+ */
+export type LocalMediaConfig =
+  | { reach: 'loopback' }
+  | {
+      reach: 'public';
+      /** The address LiveKit advertises to clients (LIVEKIT_NODE_IP, or this machine's first public IPv4). */
+      nodeIp: string;
+      /** The one UDP port all media is muxed on. */
+      udpPort: number;
+      /** ICE/TCP for networks that block UDP; 0 turns it off. */
+      tcpPort: number;
+      turn: TurnConfig | undefined;
+    };
+
+/** An external TURN server (coturn) handed to every client, with time-limited credentials from a shared secret. */
+export interface TurnConfig {
+  domain: string;
+  /** coturn's static-auth-secret: LiveKit derives each participant's TURN password from it. */
+  secret: string;
+  udpPort: number;
+  /** The port clients are told for TURN over TLS: 443 gets through networks that allow nothing else. */
+  tlsPort: number;
+}
+
+/** The ports of the production defaults (README: "Ports"). */
+export const MEDIA_PORT_DEFAULTS = { liveKitUdp: 7882, liveKitTcp: 7881, turnUdp: 3478, turnTls: 443 } as const;
 
 export interface RecordingConfig {
   /** `builtin`: Serambi's rtc-node recorder and ffmpeg; `egress`: LiveKit Egress (needs LIVEKIT_URL). */
@@ -144,13 +206,28 @@ export interface Config {
 }
 
 /** Values that may carry passwords are never echoed back in an error. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'LIVEKIT_API_SECRET', 'AUTH_SECRET', 'METRICS_TOKEN']);
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'SMTP_URL',
+  'LIVEKIT_API_SECRET',
+  'AUTH_SECRET',
+  'METRICS_TOKEN',
+  'TURN_SECRET',
+]);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** What `loadConfig` asks of the machine besides the environment (tests pass their own). */
+export interface MachineFacts {
+  networkInterfaces: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  machine: MachineFacts = { networkInterfaces: os.networkInterfaces },
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -178,7 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
-    livekit: liveKitConfig(e),
+    livekit: liveKitConfig(e, production, machine),
     recording: {
       backend: e.RECORDING_BACKEND,
       dir: path.resolve(e.RECORDINGS_DIR ?? path.join(dataDir, 'recordings')),
@@ -237,14 +314,39 @@ function productionMode(e: z.infer<typeof envSchema>): boolean {
   return true;
 }
 
-function liveKitConfig(e: z.infer<typeof envSchema>): LiveKitConfig {
+/** Variables that configure the embedded LiveKit's media and TURN, in the order they are checked. */
+const MEDIA_VARIABLES = [
+  'LIVEKIT_NODE_IP',
+  'LIVEKIT_UDP_PORT',
+  'LIVEKIT_TCP_PORT',
+  'TURN_DOMAIN',
+  'TURN_SECRET',
+  'TURN_UDP_PORT',
+  'TURN_TLS_PORT',
+] as const;
+
+function liveKitConfig(e: z.infer<typeof envSchema>, production: boolean, machine: MachineFacts): LiveKitConfig {
+  const mediaSetting = MEDIA_VARIABLES.find((name) => e[name] !== undefined);
   if (!e.LIVEKIT_URL) {
     if (e.LIVEKIT_API_KEY || e.LIVEKIT_API_SECRET) {
       throw new ConfigError(
         'Configuration error: LIVEKIT_URL is required when LIVEKIT_API_KEY or LIVEKIT_API_SECRET is set.',
       );
     }
-    return { mode: 'local', binary: e.LIVEKIT_BIN };
+    if (!production) {
+      if (mediaSetting) {
+        throw new ConfigError(
+          `Configuration error: ${mediaSetting} applies only in production (an https PUBLIC_URL or NODE_ENV=production); in development the local LiveKit serves this machine only.`,
+        );
+      }
+      return { mode: 'local', binary: e.LIVEKIT_BIN, media: { reach: 'loopback' } };
+    }
+    return { mode: 'local', binary: e.LIVEKIT_BIN, media: publicMedia(e, machine) };
+  }
+  if (mediaSetting) {
+    throw new ConfigError(
+      `Configuration error: ${mediaSetting} configures the LiveKit Serambi runs itself; with LIVEKIT_URL set, configure that LiveKit's own ports and TURN instead.`,
+    );
   }
   if (!e.LIVEKIT_API_KEY) {
     throw new ConfigError('Configuration error: LIVEKIT_API_KEY is required when LIVEKIT_URL is set.');
@@ -253,4 +355,56 @@ function liveKitConfig(e: z.infer<typeof envSchema>): LiveKitConfig {
     throw new ConfigError('Configuration error: LIVEKIT_API_SECRET is required when LIVEKIT_URL is set.');
   }
   return { mode: 'external', url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET };
+}
+
+/**
+ * The embedded LiveKit's public media settings. Without LIVEKIT_NODE_IP the advertised address is
+ * this machine's first public IPv4; a machine with none (behind NAT, as at many cloud providers)
+ * must be told, since clients would be handed an address they cannot reach.
+ */
+function publicMedia(e: z.infer<typeof envSchema>, machine: MachineFacts): LocalMediaConfig {
+  const nodeIp = e.LIVEKIT_NODE_IP ?? firstPublicIPv4(machine.networkInterfaces());
+  if (!nodeIp) {
+    throw new ConfigError(
+      'Configuration error: LIVEKIT_NODE_IP is required: this machine has no public IPv4 address on its interfaces (behind NAT?); set it to the address people reach this server at, and forward the media ports to it.',
+    );
+  }
+  const udpPort = e.LIVEKIT_UDP_PORT ?? MEDIA_PORT_DEFAULTS.liveKitUdp;
+  const tcpPort = e.LIVEKIT_TCP_PORT ?? MEDIA_PORT_DEFAULTS.liveKitTcp;
+  if (tcpPort !== 0 && tcpPort === e.PORT) {
+    throw new ConfigError(
+      `Configuration error: LIVEKIT_TCP_PORT must differ from PORT (both are TCP ports on this machine; got ${tcpPort}).`,
+    );
+  }
+  return { reach: 'public', nodeIp, udpPort, tcpPort, turn: turnConfig(e, udpPort) };
+}
+
+/** coturn's settings: TURN_DOMAIN and TURN_SECRET together, or neither (no TURN). */
+function turnConfig(e: z.infer<typeof envSchema>, liveKitUdpPort: number): TurnConfig | undefined {
+  if (!e.TURN_DOMAIN) {
+    const orphan = (['TURN_SECRET', 'TURN_UDP_PORT', 'TURN_TLS_PORT'] as const).find((name) => e[name] !== undefined);
+    if (orphan) {
+      throw new ConfigError(
+        `Configuration error: TURN_DOMAIN is required when ${orphan} is set (the name of the TURN server, e.g. turn.example.org).`,
+      );
+    }
+    return undefined;
+  }
+  if (!e.TURN_SECRET) {
+    throw new ConfigError(
+      'Configuration error: TURN_SECRET is required when TURN_DOMAIN is set (the static-auth-secret of coturn, 32 characters or more).',
+    );
+  }
+  const udpPort = e.TURN_UDP_PORT ?? MEDIA_PORT_DEFAULTS.turnUdp;
+  if (udpPort === liveKitUdpPort) {
+    throw new ConfigError(
+      `Configuration error: TURN_UDP_PORT must differ from LIVEKIT_UDP_PORT (coturn and LiveKit both listen for UDP on this machine; got ${udpPort}).`,
+    );
+  }
+  return {
+    domain: e.TURN_DOMAIN.toLowerCase(),
+    secret: e.TURN_SECRET,
+    udpPort,
+    tlsPort: e.TURN_TLS_PORT ?? MEDIA_PORT_DEFAULTS.turnTls,
+  };
 }

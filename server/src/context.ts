@@ -5,6 +5,7 @@ import type { Database, DatabaseHandle } from './db/client.ts';
 import type { AppMetrics } from './health/metrics.ts';
 import type { MailLimits } from './http/mail-limits.ts';
 import type { LiveKitGateway } from './livekit/gateway.ts';
+import type { SignallingProxy } from './livekit/signalling-proxy.ts';
 import type { LiveKitEvents } from './livekit/webhook-routes.ts';
 import type { Mailer } from './notifications/mailer.ts';
 import type { MediaLinks } from './recordings/links.ts';
@@ -24,6 +25,8 @@ export interface AppContext {
   /** Derives and checks registrants' personal join links. */
   links: JoinLinks;
   livekit: LiveKitGateway;
+  /** LiveKit's signalling on our own origin, when Serambi runs LiveKit for the public (production). */
+  signalling?: SignallingProxy | undefined;
   /** Signs and checks the live room's bearer tickets. */
   roomTickets: RoomTickets;
   /** Where recordings are kept (DATA_DIR/recordings unless configured). */

@@ -13,12 +13,14 @@ import { storedSecret } from './db/app-secrets.ts';
 import { openDatabase } from './db/client.ts';
 import { countLiveKitWebhooks, measuredJobHandlers } from './health/instrument.ts';
 import { createMetrics } from './health/metrics.ts';
+import { trustedProxies } from './http/client-address.ts';
 import { appOrigins } from './http/csrf.ts';
 import { createMailLimits } from './http/mail-limits.ts';
 import { retentionSweepHandler, scheduleRetentionSweep } from './jobs/retention.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import { resolveLiveKitBinary } from './livekit/binary.ts';
 import { createLiveKitGateway, type LiveKitCredentials } from './livekit/gateway.ts';
+import { createSignallingProxy, type SignallingProxy } from './livekit/signalling-proxy.ts';
 import { type SupervisedLiveKit, superviseLocalLiveKit } from './livekit/supervisor.ts';
 import { LiveKitEvents } from './livekit/webhook-routes.ts';
 import { sendMailJobHandler } from './notifications/mail-job.ts';
@@ -64,9 +66,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
     let credentials: LiveKitCredentials;
     let localLiveKit: SupervisedLiveKit | undefined;
+    let signalling: SignallingProxy | undefined;
     if (config.livekit.mode === 'external') {
       credentials = config.livekit;
     } else {
+      const { media } = config.livekit;
       const binary = await resolveLiveKitBinary({
         explicit: config.livekit.binary,
         onProgress: (line) => log.info(line),
@@ -77,17 +81,34 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
           binary,
           dataDir: config.dataDir,
           webhookUrl: `http://${webhookHost.includes(':') ? `[${webhookHost}]` : webhookHost}:${config.port}/api/livekit/webhook`,
+          media,
         },
         log.child({ part: 'livekit' }),
       );
       localLiveKit = local;
       cleanups.push(() => local.stop());
       credentials = local.current;
+      if (media.reach === 'public') {
+        // Browsers reach LiveKit's signalling through our own origin; its HTTP port stays on loopback.
+        signalling = createSignallingProxy({
+          target: () => ({ host: '127.0.0.1', port: local.current.ports.http }),
+          proxies: trustedProxies(config.trustedProxies),
+          log: log.child({ part: 'signalling' }),
+        });
+      }
       log.info(
-        { url: local.current.url, pid: local.current.pid, log: local.current.logFile },
+        {
+          url: local.current.url,
+          pid: local.current.pid,
+          log: local.current.logFile,
+          ...(media.reach === 'public'
+            ? { nodeIp: media.nodeIp, udpPort: media.udpPort, tcpPort: media.tcpPort, turn: media.turn?.domain }
+            : {}),
+        },
         'local LiveKit server ready',
       );
     }
+    const clientUrl = signalling ? new URL(config.publicUrl).origin.replace(/^http/, 'ws') : credentials.url;
 
     const now = () => new Date();
     const auth = createAuth({
@@ -118,7 +139,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       mailer,
       mailLimits: createMailLimits(database.db, { enabled: config.rateLimits, now }),
       links,
-      livekit: createLiveKitGateway(credentials),
+      livekit: createLiveKitGateway(credentials, clientUrl),
+      signalling,
       roomTickets: createRoomTickets(await storedSecret(database.db, 'room-tickets')),
       recordingStore: createFolderStore(config.recording.dir),
       mediaLinks: createMediaLinks(await storedSecret(database.db, 'recording-links')),
@@ -170,6 +192,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const app = buildApp(context);
     const server = await listen(app.fetch, config);
     cleanups.push(() => closeServer(server));
+    if (signalling) {
+      const proxy = signalling;
+      server.on('upgrade', proxy.handleUpgrade);
+      // Before the server closes: its close() waits for every connection, tunnels included.
+      cleanups.push(async () => proxy.close());
+    }
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     log.info({ url, publicUrl: config.publicUrl, ms: Math.round(performance.now() - started) }, 'Serambi is ready');
     return {

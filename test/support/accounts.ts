@@ -59,7 +59,8 @@ export async function signUpConfirmed(
 
 export function sessionCookie(response: Response): string {
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const session = cookies.filter((c) => c.startsWith('serambi.'));
+  // With an https PUBLIC_URL (production) they carry the __Secure- prefix.
+  const session = cookies.filter((c) => /^(__Secure-)?serambi\./.test(c));
   if (session.length === 0) throw new Error(`no session cookie in ${JSON.stringify(cookies)}`);
   return session.join('; ');
 }

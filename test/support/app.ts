@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '@serambi/server/config.ts';
 import type { AppContext } from '@serambi/server/context.ts';
 import { createLogger } from '@serambi/server/logger.ts';
-import { freeTcpPort } from '@serambi/server/net/free-port.ts';
+import { freeTcpPort, freeUdpPort } from '@serambi/server/net/free-port.ts';
 import { startServer } from '@serambi/server/start.ts';
 import { type LiveKitCredentials, liveKitBinary } from './livekit.ts';
 import { createTestDatabase } from './postgres.ts';
@@ -20,7 +20,8 @@ export interface TestApp {
 
 /**
  * The real server as `pnpm start` runs it: its own local LiveKit (webhooks pointed at it),
- * PGlite in a temp dir or a fresh PostgreSQL database, serving the built web app.
+ * PGlite in a temp dir or a fresh PostgreSQL database, serving the built web app. In production
+ * (an https PUBLIC_URL in `env`) its LiveKit advertises 127.0.0.1 on free ports unless `env` says.
  */
 export async function startTestApp(
   options: {
@@ -45,6 +46,12 @@ export async function startTestApp(
   else if (options.database === 'postgres') env.DATABASE_URL = await createTestDatabase();
   if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
   Object.assign(env, options.env);
+  if (!env.LIVEKIT_URL && (env.PUBLIC_URL?.startsWith('https://') || env.NODE_ENV === 'production')) {
+    // Production's embedded LiveKit takes fixed public ports; a test's stays on loopback, on free ones.
+    env.LIVEKIT_NODE_IP ??= '127.0.0.1';
+    env.LIVEKIT_UDP_PORT ??= String(await freeUdpPort());
+    env.LIVEKIT_TCP_PORT ??= String(await freeTcpPort());
+  }
   const config = loadConfig(env);
   const lines = options.logs?.lines;
   const destination = lines ? { write: (line: string) => void lines.push(line.trimEnd()) } : undefined;

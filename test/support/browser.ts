@@ -24,11 +24,18 @@ const CHROMIUM_ARGS = [
  * `extraArgs` come last, so they win over the defaults: `--use-fake-ui-for-media-stream=deny`
  * makes every camera and microphone request fail as if the person had refused.
  */
-export function launchBrowser(options: { extraArgs?: string[] } = {}): Promise<Browser> {
+export function launchBrowser(
+  options: {
+    extraArgs?: string[];
+    /** Chromium's environment, e.g. a HOME whose NSS database trusts a test CA. */
+    env?: NodeJS.ProcessEnv;
+  } = {},
+): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+    ...(options.env ? { env: options.env } : {}),
   });
 }
 

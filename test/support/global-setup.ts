@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { removeChromiumUdpBlock } from './chromium-policy.ts';
 import { startTestLiveKit } from './livekit.ts';
 import { startPostgres } from './postgres.ts';
 
@@ -7,6 +8,8 @@ import { startPostgres } from './postgres.ts';
  * silently skipped for a missing LiveKit or PostgreSQL.
  */
 export default async function setup(project: TestProject) {
+  // A run killed while a test blocked UDP must not leave every later browser without it.
+  removeChromiumUdpBlock();
   const [liveKit, postgres] = await Promise.all([startTestLiveKit(), startPostgres()]);
   project.provide('liveKit', { url: liveKit.url, apiKey: liveKit.apiKey, apiSecret: liveKit.apiSecret });
   project.provide('postgresUrl', postgres.url);

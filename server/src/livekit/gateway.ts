@@ -15,7 +15,7 @@ import { sharedFreshCalls } from './fresh-calls.ts';
 import { createWebhookVerifier } from './webhook-signature.ts';
 
 export interface LiveKitCredentials {
-  /** ws(s):// URL clients connect to. */
+  /** ws(s):// URL of LiveKit for the server SDK and Serambi's own bots (the recorder). */
   url: string;
   apiKey: string;
   apiSecret: string;
@@ -44,7 +44,10 @@ export interface RoomToken {
  * because LiveKit is down.
  */
 export interface LiveKitGateway {
+  /** LiveKit's URL for Serambi itself (the recorder joins there). */
   readonly url: string;
+  /** The ws(s):// URL browsers are given in join answers: Serambi's public origin when it proxies signalling. */
+  readonly clientUrl: string;
   /** True when LiveKit answers an authenticated API call. */
   isHealthy(): Promise<boolean>;
   /** Verifies a webhook's signature, its times at `now` and its body checksum; throws when any is wrong. */
@@ -133,7 +136,7 @@ const SOURCE_OF: Record<PublishedSource, TrackSource> = {
   screen_share: TrackSource.SCREEN_SHARE,
 };
 
-export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGateway {
+export function createLiveKitGateway(credentials: LiveKitCredentials, clientUrl = credentials.url): LiveKitGateway {
   const httpUrl = credentials.url.replace(/^ws/, 'http');
   const rooms = new RoomServiceClient(httpUrl, credentials.apiKey, credentials.apiSecret, { requestTimeout: 5 });
   const receiveWebhook = createWebhookVerifier(credentials.apiKey, credentials.apiSecret);
@@ -155,6 +158,7 @@ export function createLiveKitGateway(credentials: LiveKitCredentials): LiveKitGa
   };
   return {
     url: credentials.url,
+    clientUrl,
     isHealthy,
     receiveWebhook,
     async mintToken(token) {

@@ -2,7 +2,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { LocalMediaConfig } from '../config.ts';
 import { freeTcpPort, freeUdpPort } from '../net/free-port.ts';
+import { isLoopbackHost } from '../net/loopback.ts';
+
+/**
+ * How long the TURN credentials LiveKit derives for a participant stay valid: longer than any
+ * session (a whole-day workshop included), since an allocation cannot be refreshed after they
+ * expire; a rejoin gets fresh ones. They only let their holder relay through our TURN server.
+ */
+export const TURN_CREDENTIAL_TTL_SECONDS = 12 * 3600;
 
 export interface LocalLiveKitOptions {
   binary: string;
@@ -14,10 +23,12 @@ export interface LocalLiveKitOptions {
   startTimeoutMs?: number;
   /** Listen on these (a restart keeps its clients' address); free ports otherwise. */
   ports?: LocalLiveKit['ports'];
+  /** Loopback only (the default), or the public addresses and ports of production. */
+  media?: LocalMediaConfig;
 }
 
 export interface LocalLiveKit {
-  /** ws:// URL for clients and the server SDK. */
+  /** ws:// URL of its HTTP port on loopback: for the server SDK, Serambi's own bots, and browsers in development. */
   url: string;
   apiKey: string;
   apiSecret: string;
@@ -48,14 +59,20 @@ export function loadOrCreateKeys(dataDir: string): Keys {
 }
 
 /**
- * Starts a LiveKit server bound to 127.0.0.1 on free ports, with the loopback settings of
- * shared/LIVEKIT.md §1, and waits until it answers. `stop()` ends it and waits for the exit.
+ * Starts a LiveKit server whose HTTP port (signalling, API) is on 127.0.0.1, and waits until it
+ * answers. Its media stays on loopback (a free UDP port, no ICE/TCP) unless `media` says it is
+ * public: then it advertises the node address, listens on the configured UDP and ICE/TCP ports,
+ * and hands clients the TURN server. `stop()` ends it and waits for the exit.
  */
 export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<LocalLiveKit> {
   const { apiKey, apiSecret } = loadOrCreateKeys(options.dataDir);
-  const ports = options.ports ?? { http: await freeTcpPort(), rtcUdp: await freeUdpPort() };
+  const media = options.media ?? { reach: 'loopback' };
+  const ports = options.ports ?? {
+    http: await freeTcpPort(),
+    rtcUdp: media.reach === 'public' ? media.udpPort : await freeUdpPort(),
+  };
   const configFile = path.join(options.dataDir, 'livekit.yaml');
-  writeFileSync(configFile, liveKitConfigYaml({ apiKey, apiSecret, ports, webhookUrl: options.webhookUrl }), {
+  writeFileSync(configFile, liveKitConfigYaml({ apiKey, apiSecret, ports, media, webhookUrl: options.webhookUrl }), {
     mode: 0o600,
   });
   const logFile = path.join(options.dataDir, 'livekit.log');
@@ -99,27 +116,24 @@ function withParentDeathSignal(binary: string, args: string[]): [string, string[
   return [binary, args];
 }
 
-function liveKitConfigYaml(input: {
+/** LiveKit's configuration file (its `--config`); exported for its tests. */
+export function liveKitConfigYaml(input: {
   apiKey: string;
   apiSecret: string;
   ports: LocalLiveKit['ports'];
+  media: LocalMediaConfig;
   webhookUrl: string | undefined;
 }): string {
   // JSON values are valid YAML scalars, so nothing needs escaping by hand.
   const j = JSON.stringify;
   const lines = [
     `port: ${input.ports.http}`,
+    // Signalling reaches it through Serambi (or on loopback in development), never directly.
     'bind_addresses: ["127.0.0.1"]',
     `keys: { ${j(input.apiKey)}: ${j(input.apiSecret)} }`,
     'logging: { level: info, json: false }',
     'rtc:',
-    // ICE/TCP would listen on every interface (it ignores bind_addresses); UDP on loopback suffices.
-    '  tcp_port: 0',
-    `  udp_port: ${input.ports.rtcUdp}`,
-    '  use_external_ip: false',
-    '  node_ip: 127.0.0.1',
-    '  enable_loopback_candidate: true',
-    '  ips: { includes: ["127.0.0.1/32"] }',
+    ...rtcYaml(input.ports, input.media),
     // Rooms are created by the server for sessions; a token alone must not create one.
     'room: { auto_create: false, empty_timeout: 300, departure_timeout: 20 }',
   ];
@@ -127,6 +141,42 @@ function liveKitConfigYaml(input: {
     lines.push('webhook:', `  api_key: ${j(input.apiKey)}`, `  urls: [${j(input.webhookUrl)}]`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function rtcYaml(ports: LocalLiveKit['ports'], media: LocalMediaConfig): string[] {
+  const j = JSON.stringify;
+  if (media.reach === 'loopback') {
+    return [
+      // ICE/TCP would listen on every interface (it ignores bind_addresses); UDP on loopback suffices.
+      '  tcp_port: 0',
+      `  udp_port: ${ports.rtcUdp}`,
+      '  use_external_ip: false',
+      '  node_ip: 127.0.0.1',
+      '  enable_loopback_candidate: true',
+      '  ips: { includes: ["127.0.0.1/32"] }',
+    ];
+  }
+  const lines = [
+    // ICE/TCP listens on every interface, for networks that let no UDP through; 0 turns it off.
+    `  tcp_port: ${media.tcpPort}`,
+    // One muxed UDP port instead of a range: one firewall line.
+    `  udp_port: ${ports.rtcUdp}`,
+    '  use_external_ip: false',
+    `  node_ip: ${j(media.nodeIp)}`,
+  ];
+  if (isLoopbackHost(media.nodeIp)) {
+    // A deployment tried on one machine (the tests): LiveKit skips loopback unless told.
+    lines.push('  enable_loopback_candidate: true', `  ips: { includes: [${j(`${media.nodeIp}/32`)}] }`);
+  }
+  if (media.turn) {
+    // coturn (use-auth-secret): LiveKit gives each participant a username "<expiry>:<participant>"
+    // and its HMAC under the shared secret, so no lasting TURN password ever reaches a browser.
+    const { domain, secret, udpPort, tlsPort } = media.turn;
+    const server = (port: number, protocol: string) =>
+      `    - { host: ${j(domain)}, port: ${port}, protocol: ${protocol}, secret: ${j(secret)}, ttl: ${TURN_CREDENTIAL_TTL_SECONDS} }`;
+    lines.push('  turn_servers:', server(udpPort, 'udp'), server(tlsPort, 'tls'));
+  }
+  return lines;
 }
 
 async function waitUntilHealthy(url: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

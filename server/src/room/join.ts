@@ -207,7 +207,7 @@ async function connectTo(
     ttlSeconds: LIVEKIT_TOKEN_TTL_SECONDS,
   });
   return {
-    url: deps.livekit.url,
+    url: deps.livekit.clientUrl,
     token,
     room: where.kind,
     expiresAt: new Date(deps.now().getTime() + LIVEKIT_TOKEN_TTL_SECONDS * 1000).toISOString(),
