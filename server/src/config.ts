@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { fitsControlSocket, MAX_DATA_DIR_BYTES } from './db/data-dir-lock.ts';
 import { isAddressOrRange } from './http/client-address.ts';
 import { isLoopbackHost } from './net/loopback.ts';
 
@@ -166,6 +167,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.RECORDING_BACKEND === 'egress' && !e.LIVEKIT_URL) {
     throw new ConfigError(
       'Configuration error: RECORDING_BACKEND=egress needs LIVEKIT_URL (a LiveKit deployment that runs Egress); the local LiveKit server has none.',
+    );
+  }
+  if (!e.DATABASE_URL && !fitsControlSocket(dataDir)) {
+    throw new ConfigError(
+      `Configuration error: DATA_DIR must be at most ${MAX_DATA_DIR_BYTES} characters long with the embedded database (PGlite): its Unix socket lives there (got ${JSON.stringify(dataDir)}).`,
     );
   }
   const underTest = e.NODE_ENV === 'test';

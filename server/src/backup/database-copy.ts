@@ -62,8 +62,9 @@ export async function copyDatabase(config: Config, file: string): Promise<Databa
 
 async function snapshotFromServer(dataDir: string, file: string): Promise<DatabaseDescription> {
   const described = await controlRequest(dataDir, 'GET', CONTROL_PATHS.database);
-  const description = JSON.parse((await bodyOf(described)).toString('utf8')) as DatabaseDescription;
+  const body = await bodyOf(described);
   if (described.statusCode !== 200) throw notAnswered(dataDir, described.statusCode);
+  const description = JSON.parse(body.toString('utf8')) as DatabaseDescription;
   const snapshot = await controlRequest(dataDir, 'POST', CONTROL_PATHS.snapshot, SNAPSHOT_SILENCE_MS);
   if (snapshot.statusCode !== 200) {
     snapshot.resume();

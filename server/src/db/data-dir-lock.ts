@@ -33,17 +33,18 @@ export class DataDirInUseError extends Error {
 const SOCKET_NAME = 'serambi.sock';
 /** A Unix socket's path has at most 107 bytes on Linux (103 on macOS), and Node cuts a longer one silently. */
 const MAX_SOCKET_PATH_BYTES = 103;
+/** The longest DATA_DIR (absolute, in bytes) whose socket path fits. */
+export const MAX_DATA_DIR_BYTES = MAX_SOCKET_PATH_BYTES - SOCKET_NAME.length - 1;
 /** A holder busy with a long query still answers within this; silence past it counts as in use. */
 const ANSWER_TIMEOUT_MS = 5_000;
 
+/** Whether DATA_DIR is short enough for its socket (`loadConfig` refuses a longer one with PGlite). */
+export const fitsControlSocket = (dataDir: string) =>
+  Buffer.byteLength(path.join(path.resolve(dataDir), SOCKET_NAME)) <= MAX_SOCKET_PATH_BYTES;
+
 export function controlSocketPath(dataDir: string): string {
-  const socketPath = path.join(path.resolve(dataDir), SOCKET_NAME);
-  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH_BYTES) {
-    throw new DataDirInUseError(
-      `DATA_DIR ${path.resolve(dataDir)} is too long for its control socket (${socketPath} may have at most ${MAX_SOCKET_PATH_BYTES} bytes): choose a shorter DATA_DIR.`,
-    );
-  }
-  return socketPath;
+  if (!fitsControlSocket(dataDir)) throw new Error(`DATA_DIR ${dataDir} is too long for its control socket`);
+  return path.join(path.resolve(dataDir), SOCKET_NAME);
 }
 
 /** Takes DATA_DIR for `holder`, or throws `DataDirInUseError` naming who has it. */
