@@ -116,7 +116,11 @@ describe('pnpm start', () => {
 
     // The killed one's control socket is left behind, answering nobody: it does not hold the folder.
     expect(existsSync(path.join(dataDir, 'serambi.sock'))).toBe(true);
-    const again = startMain({ PORT: String(await freeTcpPort()), DATA_DIR: dataDir, LIVEKIT_BIN: await liveKitBinary() });
+    const again = startMain({
+      PORT: String(await freeTcpPort()),
+      DATA_DIR: dataDir,
+      LIVEKIT_BIN: await liveKitBinary(),
+    });
     await again.logged('Serambi is ready');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
