@@ -18,6 +18,16 @@ describe('configuration', () => {
     });
   });
 
+  it('refuses a DATA_DIR too long for the embedded database’s socket, and not with PostgreSQL', () => {
+    const dataDir = `/srv/${'komunitas-'.repeat(9)}`;
+    expect(dataDir.length).toBe(95);
+    expect(() => loadConfig({ DATA_DIR: dataDir })).toThrow(
+      `Configuration error: DATA_DIR must be at most 90 characters long with the embedded database (PGlite): its Unix socket lives there (got "${dataDir}").`,
+    );
+    expect(loadConfig({ DATA_DIR: dataDir.slice(0, 90) }).dataDir).toBe(dataDir.slice(0, 90));
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@db:5432/serambi' }).dataDir).toBe(dataDir);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'Configuration error: PORT must be a port number (got "abc").'],
     [{ PORT: '70000' }, 'Configuration error: PORT must be between 1 and 65535 (got "70000").'],

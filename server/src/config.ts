@@ -2,6 +2,7 @@ import { isIPv4 } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { fitsControlSocket, MAX_DATA_DIR_BYTES } from './db/data-dir-lock.ts';
 import { isAddressOrRange } from './http/client-address.ts';
 import { isLoopbackHost } from './net/loopback.ts';
 import { firstPublicIPv4 } from './net/public-address.ts';
@@ -243,6 +244,11 @@ export function loadConfig(
   if (e.RECORDING_BACKEND === 'egress' && !e.LIVEKIT_URL) {
     throw new ConfigError(
       'Configuration error: RECORDING_BACKEND=egress needs LIVEKIT_URL (a LiveKit deployment that runs Egress); the local LiveKit server has none.',
+    );
+  }
+  if (!e.DATABASE_URL && !fitsControlSocket(dataDir)) {
+    throw new ConfigError(
+      `Configuration error: DATA_DIR must be at most ${MAX_DATA_DIR_BYTES} characters long with the embedded database (PGlite): its Unix socket lives there (got ${JSON.stringify(dataDir)}).`,
     );
   }
   const underTest = e.NODE_ENV === 'test';

@@ -1,5 +1,6 @@
 /** `pnpm start`: runs Serambi until Ctrl-C, then stops everything it started. */
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { LiveKitUnavailableError } from './livekit/binary.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './start.ts';
@@ -32,7 +33,11 @@ try {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
-  if (error instanceof LiveKitUnavailableError || (error instanceof Error && error.message.startsWith('PORT '))) {
+  if (
+    error instanceof LiveKitUnavailableError ||
+    error instanceof DataDirInUseError ||
+    (error instanceof Error && error.message.startsWith('PORT '))
+  ) {
     console.error(error.message);
   } else {
     log.error({ err: error }, 'Serambi could not start');

@@ -4,6 +4,7 @@ import { createAuth } from './accounts/auth.ts';
 import { accountMailSender } from './accounts/mails.ts';
 import { buildApp } from './app.ts';
 import { watchAttendance } from './attendance/intervals.ts';
+import { backupControlRoutes } from './backup/control-routes.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
 import { issueCertificatesHandler } from './certificates/issue.ts';
 import { certificateMailHandler } from './certificates/mail.ts';
@@ -11,6 +12,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { storedSecret } from './db/app-secrets.ts';
 import { openDatabase } from './db/client.ts';
+import { lockDataDir } from './db/data-dir-lock.ts';
 import { countLiveKitWebhooks, measuredJobHandlers } from './health/instrument.ts';
 import { createMetrics } from './health/metrics.ts';
 import { trustedProxies } from './http/client-address.ts';
@@ -60,6 +62,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   };
   try {
     const started = performance.now();
+    // PGlite is this process's alone while it runs; the lock's socket also answers `pnpm backup`.
+    const dataDirLock = config.database.kind === 'pglite' ? await lockDataDir(config.dataDir, 'server') : undefined;
+    if (dataDirLock) cleanups.push(() => dataDirLock.release());
     const database = await openDatabase(config.database);
     cleanups.push(() => database.close());
     log.info({ engine: database.engine }, 'database ready');
@@ -189,6 +194,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await bursts.flush();
       await bursts.stop();
     });
+    dataDirLock?.serve(backupControlRoutes(database, log.child({ part: 'backup' })));
     const app = buildApp(context);
     const server = await listen(app.fetch, config);
     cleanups.push(() => closeServer(server));

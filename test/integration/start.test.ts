@@ -115,10 +115,11 @@ describe('pnpm start', () => {
     expect(await again.exited).toBe(0);
   });
 
-  it('takes its LiveKit server down even when it is killed outright', async () => {
+  it('takes its LiveKit server down even when it is killed outright, and starts again on its data', async () => {
+    const dataDir = tempDataDir();
     const main = startMain({
       PORT: String(await freeTcpPort()),
-      DATA_DIR: tempDataDir(),
+      DATA_DIR: dataDir,
       LIVEKIT_BIN: await liveKitBinary(),
     });
     const liveKitPid = Number((await main.logged('local LiveKit server ready')).pid);
@@ -127,5 +128,16 @@ describe('pnpm start', () => {
     await main.exited;
     await waitUntilGone(liveKitPid);
     expect(isRunning(liveKitPid)).toBe(false);
-  });
+
+    // The killed one's control socket is left behind, answering nobody: it does not hold the folder.
+    expect(existsSync(path.join(dataDir, 'serambi.sock'))).toBe(true);
+    const again = startMain({
+      PORT: String(await freeTcpPort()),
+      DATA_DIR: dataDir,
+      LIVEKIT_BIN: await liveKitBinary(),
+    });
+    await again.logged('Serambi is ready');
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  }, 90_000);
 });

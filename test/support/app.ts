@@ -15,6 +15,8 @@ export interface TestApp {
   context: AppContext;
   liveKit: LiveKitCredentials;
   readonly liveKitPid: number | undefined;
+  /** The environment it was configured from (DATA_DIR, DATABASE_URL, …): for commands run beside it, as `pnpm backup`. */
+  env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
@@ -32,9 +34,11 @@ export async function startTestApp(
     env?: NodeJS.ProcessEnv;
     /** Every log line the app writes (JSON), at `level`, goes into `lines` instead of standard output. */
     logs?: { level: string; lines: string[] };
+    /** A DATA_DIR of the caller's (kept at stop); a new temp dir, removed at stop, by default. */
+    dataDir?: string;
   } = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'serambi-app-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'serambi-app-'));
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
     PORT: String(await freeTcpPort()),
@@ -63,9 +67,10 @@ export async function startTestApp(
     get liveKitPid() {
       return server.liveKitPid;
     },
+    env,
     stop: async () => {
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

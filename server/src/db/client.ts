@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable } from './errors.ts';
+import { snapshotPglite } from './pglite-snapshot.ts';
 import * as schema from './schema.ts';
 
 /** The one database type services see, whichever engine is behind it. */
@@ -18,10 +19,12 @@ export interface DatabaseHandle {
   db: Database;
   engine: 'pglite' | 'postgres';
   ping(): Promise<void>;
+  /** PGlite only: a consistent copy of its data folder as a tar, taken between transactions (`pnpm backup`). */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** Any constant works; it only has to be the same for every instance migrating one database. */
 const MIGRATION_LOCK_ID = 7_345_001;
 
@@ -52,6 +55,7 @@ export async function openDatabase(config: Config['database']): Promise<Database
       db: db as unknown as Database,
       engine: 'pglite',
       ping: async () => void (await client.query('select 1')),
+      snapshot: () => snapshotPglite(client),
       close: () => client.close(),
     };
   }

@@ -45,9 +45,12 @@ interface Keys {
   apiSecret: string;
 }
 
+/** Where the local LiveKit key pair is kept (a backup copies it; the rest of its files are made at each start). */
+export const liveKitKeysFile = (dataDir: string) => path.join(dataDir, 'livekit-keys.json');
+
 /** Reads the local LiveKit key pair from `dataDir`, creating it on first use. */
 export function loadOrCreateKeys(dataDir: string): Keys {
-  const file = path.join(dataDir, 'livekit-keys.json');
+  const file = liveKitKeysFile(dataDir);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Keys;
   mkdirSync(dataDir, { recursive: true });
   const keys: Keys = {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 
 export interface MediaTools {
@@ -53,7 +54,7 @@ export async function finishCapture(
   onProgress: (share: number) => void | Promise<void>,
 ): Promise<FinishedMedia | null> {
   const captured = await probeMedia(tools, files.capture);
-  if (!captured) return null;
+  if (!captured) return finishedBefore(tools, files);
   const remux = await run(
     tools.ffmpeg,
     [
@@ -101,6 +102,23 @@ export async function finishCapture(
     // A missing poster is not worth failing the recording for: the player shows the first frame.
     if (poster.code !== 0) await rm(files.poster, { force: true });
   }
+  const { size } = await stat(files.media);
+  return { durationMs: finished.durationMs, sizeBytes: size };
+}
+
+/**
+ * The replay of a capture that is gone: an earlier run finished it, and the database has not
+ * heard. That happens after a restore: a backup copies the database first and the files after
+ * it, so a recording finished in between comes back "processing", its replay made and its
+ * capture removed. Null when there is a capture (unplayable) or no playable replay.
+ */
+async function finishedBefore(
+  tools: MediaTools,
+  files: { capture: string; media: string },
+): Promise<FinishedMedia | null> {
+  if (existsSync(files.capture)) return null;
+  const finished = await probeMedia(tools, files.media);
+  if (!finished) return null;
   const { size } = await stat(files.media);
   return { durationMs: finished.durationMs, sizeBytes: size };
 }

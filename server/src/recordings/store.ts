@@ -33,10 +33,13 @@ export interface RecordingStore {
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
+/** Whether `key` is one the folder store would make and read: segments of letters, digits, `._-`, no `..`. */
+export const isSafeRecordingKey = (key: string) => SAFE_KEY.test(key) && !key.includes('..');
+
 export function createFolderStore(root: string): RecordingStore {
   const fileOf = (key: string) => {
     // Keys are made by the server from ids; this keeps a bug from ever reading outside the folder.
-    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe recording key ${JSON.stringify(key)}`);
+    if (!isSafeRecordingKey(key)) throw new Error(`unsafe recording key ${JSON.stringify(key)}`);
     return path.join(root, key);
   };
   return {
