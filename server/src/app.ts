@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { CLIENT_ADDRESS_HEADER } from './accounts/auth.ts';
@@ -19,11 +18,11 @@ import { measureHttp } from './health/instrument.ts';
 import { metricsRoutes } from './health/metrics-routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
+import { limitBodySize } from './http/body-limit.ts';
 import { clientAddress, clientAddresses, trustedProxies } from './http/client-address.ts';
 import { appOrigins, sameOriginMutations } from './http/csrf.ts';
 import { currentUser } from './http/current-user.ts';
 import type { AppEnv } from './http/env.ts';
-import { AppError } from './http/errors.ts';
 import { createRouter } from './http/openapi.ts';
 import { handleApiNotFound, handleError } from './http/problem.ts';
 import { requestContext } from './http/request-context.ts';
@@ -84,8 +83,6 @@ export function buildApi(ctx: AppContext) {
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Security headers on every response (API JSON and the web app alike). The CSP allows no inline
@@ -170,18 +167,7 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   app.use(clientAddresses(trustedProxies(ctx.config.trustedProxies)));
   app.use(measureHttp(ctx.metrics));
   app.use(securityHeaders(ctx));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read: the connection cannot carry another request, and a
-        // client that reuses it (keep-alive) would see its next request cut off.
-        c.header('Connection', 'close');
-        throw new AppError(413, 'payload_too_large', 'problems.payloadTooLarge');
-      },
-    }),
-  );
+  app.use('/api/*', limitBodySize);
   app.use('/api/*', closeWhenBodyUnread);
   app.use('/api/*', sameOriginMutations(appOrigins(ctx.config)));
   // better-auth answers its own routes (sign-up, sign-in, verification, reset) before our API.

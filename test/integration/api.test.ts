@@ -1,6 +1,7 @@
 import { RoomServiceClient, type WebhookEvent } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { lintErrors, refusalsNotAsProblems } from '../support/openapi-lint.ts';
 
 describe.each(['pglite', 'postgres'] as const)('the API on %s', (database) => {
   let app: TestApp;
@@ -56,6 +57,16 @@ describe.each(['pglite', 'postgres'] as const)('the API on %s', (database) => {
     expect(await (await get('/api/docs/init.js')).text()).toContain("url: '/api/openapi.json'");
     expect((await get('/api/docs/swagger-ui-bundle.js')).status).toBe(200);
   });
+
+  // The document does not depend on the database: it is read once.
+  it.runIf(database === 'pglite')(
+    'publishes a document an independent OpenAPI linter finds valid, every refusal in it as problem details',
+    async () => {
+      const doc = await (await get('/api/openapi.json')).json();
+      expect(await lintErrors(doc)).toEqual([]);
+      expect(refusalsNotAsProblems(doc)).toEqual([]);
+    },
+  );
 
   it('refuses a webhook whose signature is not LiveKit’s', async () => {
     const response = await fetch(`${app.url}/api/livekit/webhook`, {

@@ -18,6 +18,7 @@ import {
   parsingPage,
 } from '../support/fuzz/rendered.ts';
 import { type FuzzFailure, fuzzOperations, fuzzSettingsFromEnv, rereadProblems } from '../support/fuzz/run.ts';
+import { AnsweredStatuses } from '../support/fuzz/statuses.ts';
 import { agedSessionsOf, ageRows } from '../support/strange-dates.ts';
 
 /**
@@ -51,6 +52,7 @@ describe.each(ENGINES)('every API operation fed bad input, on %s', (database) =>
   let app: TestApp;
   let world: FuzzWorld;
   let doc: OpenApiDocument;
+  const answered = new AnsweredStatuses();
   beforeAll(async () => {
     app = await startTestApp({ database });
     world = await aFuzzWorld(app);
@@ -66,14 +68,18 @@ describe.each(ENGINES)('every API operation fed bad input, on %s', (database) =>
       const { runs } = settings;
       const started = Date.now();
       // First, while the live session is live and the world as built: every date field at its edges.
-      const boundaries = await fuzzBoundaryDates(app.url, doc, operations, world);
-      const { failures, accepted, sent, statuses } = await fuzzOperations(app.url, doc, operations, world, {
-        seed: settings.seed,
-        runs,
-      });
+      const boundaries = await fuzzBoundaryDates(app.url, doc, operations, world, answered);
+      const { failures, accepted, sent, statuses } = await fuzzOperations(
+        app.url,
+        doc,
+        operations,
+        world,
+        { seed: settings.seed, runs },
+        answered,
+      );
       // The re-read also meets old rows holding dates no request may store any more.
       await ageRows(app.context.db, await agedSessionsOf(app, world));
-      const reread = await rereadProblems(app.url, operations, world);
+      const reread = await rereadProblems(app.url, operations, world, answered);
       console.info(
         `fuzz on ${database}: seed ${settings.seed}, ${runs} runs × ${operations.length} operations = ${sent} requests ` +
           `(${accepted.length} accepted, by ${new Set(accepted.map((a) => a.operation)).size} operations) in ${Date.now() - started} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ` +
@@ -86,6 +92,12 @@ describe.each(ENGINES)('every API operation fed bad input, on %s', (database) =>
     },
     FUZZ_TIMEOUT_MS,
   );
+
+  it('declares, for each operation, every status the fuzz above was answered with', () => {
+    // Filled by the fuzz above: on its own (say with -t) this test has nothing to compare.
+    expect(answered.size, 'statuses seen by the fuzz').toBeGreaterThan(0);
+    expect(answered.undeclaredIn(doc).join('\n')).toEqual('');
+  });
 
   it('refuses text holding a NUL character, which PostgreSQL cannot store, as a problem that says so', async () => {
     const { organizer, community, live } = world;

@@ -158,6 +158,17 @@ describe('moderators keep the room in order', () => {
     expect(back.join.livekit?.room).toBe('stage');
   });
 
+  it('answers a settings change that changes nothing with the settings as they are, and records nothing', async () => {
+    const setup = await aRoomSetup(app);
+    const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+    const before = await (await host.call('/settings', { method: 'PATCH', body: { stageGuestLimit: 2 } })).json();
+
+    const unchanged = await host.call('/settings', { method: 'PATCH', body: {} });
+    expect(unchanged.status).toBe(200);
+    expect(await unchanged.json()).toEqual(before);
+    expect((await auditSeenBy(host)).filter((entry) => entry.action === 'settings')).toHaveLength(1);
+  });
+
   it('refuses a second stage invitation when the guest limit is one', async () => {
     const setup = await aRoomSetup(app);
     const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });

@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { attendanceReportSchema, seriesAnalyticsSchema } from '@serambi/shared';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { SessionUser } from '../http/env.ts';
-import { createRouter, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { refParams } from '../room/route-parts.ts';
 import { findSeries } from '../series/service.ts';
 import { visibleSession } from '../sessions/service.ts';
@@ -11,7 +11,7 @@ import type { AttendanceDeps } from './intervals.ts';
 import { seriesAnalyticsOf } from './series-analytics.ts';
 import { attendanceReportOf } from './service.ts';
 
-const report = createRoute({
+const report = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/report/attendance',
   tags: ['Reports'],
@@ -24,7 +24,7 @@ const report = createRoute({
   },
 });
 
-const reportExport = createRoute({
+const reportExport = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/report/attendance.csv',
   tags: ['Reports'],
@@ -37,7 +37,7 @@ const reportExport = createRoute({
   },
 });
 
-const seriesReport = createRoute({
+const seriesReport = apiRoute({
   method: 'get',
   path: '/series/{id}/report',
   tags: ['Reports'],

@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { communitySlugSchema, sessionRefSchema } from '@serambi/shared';
 import type { Context } from 'hono';
 import { authorizeCommunity } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import type { AppEnv } from '../http/env.ts';
-import { createRouter, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, problem } from '../http/openapi.ts';
 import { visibleSession } from '../sessions/service.ts';
 import { type CalendarFile, communityCalendar, seriesCalendar, sessionCalendar } from './service.ts';
 
@@ -13,7 +13,7 @@ const calendar = (description: string) => ({
   content: { 'text/calendar': { schema: z.string() } },
 });
 
-const getSessionCalendar = createRoute({
+const getSessionCalendar = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/calendar.ics',
   tags: ['Calendar'],
@@ -25,7 +25,7 @@ const getSessionCalendar = createRoute({
   },
 });
 
-const getCommunityCalendar = createRoute({
+const getCommunityCalendar = apiRoute({
   method: 'get',
   path: '/communities/{slug}/calendar.ics',
   tags: ['Calendar'],
@@ -34,7 +34,7 @@ const getCommunityCalendar = createRoute({
   responses: { 200: calendar('The feed'), 404: problem('No such community') },
 });
 
-const getSeriesCalendar = createRoute({
+const getSeriesCalendar = apiRoute({
   method: 'get',
   path: '/series/{id}/calendar.ics',
   tags: ['Calendar'],

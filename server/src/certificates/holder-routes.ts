@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { certificateVerificationSchema, myCertificateSchema } from '@serambi/shared';
 import { clientAddress, clientNetwork } from '../http/client-address.ts';
-import { createRouter, jsonResponse, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { secretParams } from '../registrations/route-parts.ts';
 import type { CertificateDeps } from './deps.ts';
@@ -10,7 +10,7 @@ import { myCertificatePdf, myCertificates, verify } from './service.ts';
 
 const tags = ['Certificates'];
 
-const verifyRoute = createRoute({
+const verifyRoute = apiRoute({
   method: 'get',
   path: '/certificates/verify/{number}',
   tags,
@@ -23,7 +23,7 @@ const verifyRoute = createRoute({
   },
 });
 
-const mine = createRoute({
+const mine = apiRoute({
   method: 'get',
   path: '/registrations/{secret}/certificates',
   tags,
@@ -32,7 +32,7 @@ const mine = createRoute({
   responses: { 200: jsonResponse(z.array(myCertificateSchema), 'Certificates'), 404: problem('The link is not valid') },
 });
 
-const minePdf = createRoute({
+const minePdf = apiRoute({
   method: 'get',
   path: '/registrations/{secret}/certificates/{number}/pdf',
   tags,

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   certificateProgramSchema,
   certificateSchema,
@@ -11,7 +11,7 @@ import {
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
-import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import type { Tx } from '../room/events.ts';
 import { findSeries } from '../series/service.ts';
 import type { SessionRow } from '../sessions/schema.ts';
@@ -35,7 +35,7 @@ const seriesParams = z.object({ id: z.uuid('Use the series’ id.') });
 const certificateParams = z.object({ id: z.uuid('Use the certificate’s id.') });
 const noSession = { 404: problem('No such session') };
 
-const getSessionProgram = createRoute({
+const getSessionProgram = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/certificates/program',
   tags,
@@ -44,7 +44,7 @@ const getSessionProgram = createRoute({
   responses: { 200: jsonResponse(certificateProgramSchema, 'The program'), ...organizersOnly, ...noSession },
 });
 
-const putSessionProgram = createRoute({
+const putSessionProgram = apiRoute({
   method: 'put',
   path: '/sessions/{ref}/certificates/program',
   tags,
@@ -58,7 +58,7 @@ const putSessionProgram = createRoute({
   },
 });
 
-const deleteSessionProgram = createRoute({
+const deleteSessionProgram = apiRoute({
   method: 'delete',
   path: '/sessions/{ref}/certificates/program',
   tags,
@@ -67,7 +67,7 @@ const deleteSessionProgram = createRoute({
   responses: { 204: { description: 'Removed' }, ...organizersOnly, ...noSession },
 });
 
-const getSeriesProgram = createRoute({
+const getSeriesProgram = apiRoute({
   method: 'get',
   path: '/series/{id}/certificates/program',
   tags,
@@ -80,7 +80,7 @@ const getSeriesProgram = createRoute({
   },
 });
 
-const putSeriesProgram = createRoute({
+const putSeriesProgram = apiRoute({
   method: 'put',
   path: '/series/{id}/certificates/program',
   tags,
@@ -94,7 +94,7 @@ const putSeriesProgram = createRoute({
   },
 });
 
-const listSession = createRoute({
+const listSession = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/certificates',
   tags,
@@ -103,7 +103,7 @@ const listSession = createRoute({
   responses: { 200: jsonResponse(z.array(certificateSchema), 'Certificates'), ...organizersOnly, ...noSession },
 });
 
-const listSeries = createRoute({
+const listSeries = apiRoute({
   method: 'get',
   path: '/series/{id}/certificates',
   tags,
@@ -116,7 +116,7 @@ const listSeries = createRoute({
   },
 });
 
-const issue = createRoute({
+const issue = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/certificates',
   tags,
@@ -131,7 +131,7 @@ const issue = createRoute({
   },
 });
 
-const run = createRoute({
+const run = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/certificates/run',
   tags,
@@ -145,7 +145,7 @@ const run = createRoute({
   },
 });
 
-const preview = createRoute({
+const preview = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/certificates/preview.pdf',
   tags,
@@ -154,7 +154,7 @@ const preview = createRoute({
   responses: { 200: { description: 'A sample PDF', content: pdfContent }, ...organizersOnly, ...noSession },
 });
 
-const reissueRoute = createRoute({
+const reissueRoute = apiRoute({
   method: 'post',
   path: '/certificates/{id}/reissue',
   tags,
@@ -168,7 +168,7 @@ const reissueRoute = createRoute({
   },
 });
 
-const revokeRoute = createRoute({
+const revokeRoute = apiRoute({
   method: 'post',
   path: '/certificates/{id}/revoke',
   tags,
@@ -182,7 +182,7 @@ const revokeRoute = createRoute({
   },
 });
 
-const organizerPdf = createRoute({
+const organizerPdf = apiRoute({
   method: 'get',
   path: '/certificates/{id}/pdf',
   tags,

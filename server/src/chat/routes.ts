@@ -1,8 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
 import { chatMessageSchema, questionSchema, sendChatMessageRequestSchema } from '@serambi/shared';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { requireModerator, roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
@@ -17,7 +16,7 @@ import {
 } from '../room/route-parts.ts';
 import { chatMessageToQuestion, deleteChatMessage, sendChatMessage } from './service.ts';
 
-const send = createRoute({
+const send = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/chat',
   tags: ['Chat'],
@@ -33,7 +32,7 @@ const send = createRoute({
   },
 });
 
-const remove = createRoute({
+const remove = apiRoute({
   method: 'delete',
   path: '/sessions/{ref}/room/chat/{id}',
   tags: ['Chat moderation'],
@@ -43,7 +42,7 @@ const remove = createRoute({
   responses: { ...done, ...moderatorAnswers },
 });
 
-const toQuestion = createRoute({
+const toQuestion = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/chat/{id}/question',
   tags: ['Chat moderation'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   communityMemberSchema,
   communitySchema,
@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
 import { fromAccount } from '../http/mail-limits.ts';
-import { createRouter, jsonResponse, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonResponse, problem } from '../http/openapi.ts';
 import { acceptOrganizerInvitation, inviteOrganizer, listInvitations } from './invitations.ts';
 import type { CommunityNotifications } from './notify.ts';
 import {
@@ -27,7 +27,7 @@ import {
 
 const slugParams = z.object({ slug: communitySlugSchema });
 
-const getCommunity = createRoute({
+const getCommunity = apiRoute({
   method: 'get',
   path: '/communities/{slug}',
   tags: ['Communities'],
@@ -40,7 +40,7 @@ const getCommunity = createRoute({
   },
 });
 
-const postCommunity = createRoute({
+const postCommunity = apiRoute({
   method: 'post',
   path: '/communities',
   tags: ['Communities'],
@@ -54,7 +54,7 @@ const postCommunity = createRoute({
   },
 });
 
-const patchCommunity = createRoute({
+const patchCommunity = apiRoute({
   method: 'patch',
   path: '/communities/{slug}',
   tags: ['Communities'],
@@ -72,7 +72,7 @@ const patchCommunity = createRoute({
   },
 });
 
-const getMyCommunities = createRoute({
+const getMyCommunities = apiRoute({
   method: 'get',
   path: '/me/communities',
   tags: ['Communities'],
@@ -83,7 +83,7 @@ const getMyCommunities = createRoute({
   },
 });
 
-const getMembers = createRoute({
+const getMembers = apiRoute({
   method: 'get',
   path: '/communities/{slug}/members',
   tags: ['Communities'],
@@ -100,7 +100,7 @@ const getMembers = createRoute({
   },
 });
 
-const postInvitation = createRoute({
+const postInvitation = apiRoute({
   method: 'post',
   path: '/communities/{slug}/invitations',
   tags: ['Communities'],
@@ -119,7 +119,7 @@ const postInvitation = createRoute({
   },
 });
 
-const acceptInvitation = createRoute({
+const acceptInvitation = apiRoute({
   method: 'post',
   path: '/organizer-invitations/{secret}/accept',
   tags: ['Communities'],

@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { communitySlugSchema, joinSecretSchema, organizerInvitationDetailsSchema } from '@serambi/shared';
 import type { AppContext } from '../context.ts';
-import { createRouter, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, organizersOnly, problem } from '../http/openapi.ts';
 import { roomDepsOf } from '../room/deps.ts';
 import { disconnectFormerTeamMember } from '../room/standing.ts';
 import { organizerInvitationDetails, revokeInvitation } from './invitations.ts';
@@ -9,7 +9,7 @@ import { authorizeCommunity, removeMember } from './service.ts';
 
 const idParam = z.string().min(1).max(100);
 
-const getInvitation = createRoute({
+const getInvitation = apiRoute({
   method: 'get',
   path: '/organizer-invitations/{secret}',
   tags: ['Communities'],
@@ -24,7 +24,7 @@ const getInvitation = createRoute({
   },
 });
 
-const deleteInvitation = createRoute({
+const deleteInvitation = apiRoute({
   method: 'delete',
   path: '/communities/{slug}/invitations/{id}',
   tags: ['Communities'],
@@ -33,7 +33,7 @@ const deleteInvitation = createRoute({
   responses: { 204: { description: 'Revoked' }, ...organizersOnly, 404: problem('No such community or invitation') },
 });
 
-const deleteMember = createRoute({
+const deleteMember = apiRoute({
   method: 'delete',
   path: '/communities/{slug}/members/{userId}',
   tags: ['Communities'],

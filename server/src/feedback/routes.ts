@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import {
   feedbackFormSchema,
   feedbackResultsSchema,
@@ -10,7 +9,7 @@ import type { Context } from 'hono';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppEnv, SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
-import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { secretParams } from '../registrations/route-parts.ts';
 import { findBySecret } from '../registrations/service.ts';
@@ -32,7 +31,7 @@ const notTakingAnswers = problem(
   'The form takes no answers now: the session has not started, feedback is off, it was cancelled, or so was the registration',
 );
 
-const getForm = createRoute({
+const getForm = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/feedback/form',
   tags: ['Feedback'],
@@ -41,7 +40,7 @@ const getForm = createRoute({
   responses: { 200: jsonResponse(feedbackFormSchema, 'The form'), ...organizersOnly, 404: problem('No such session') },
 });
 
-const putForm = createRoute({
+const putForm = apiRoute({
   method: 'put',
   path: '/sessions/{ref}/feedback/form',
   tags: ['Feedback'],
@@ -55,7 +54,7 @@ const putForm = createRoute({
   },
 });
 
-const results = createRoute({
+const results = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/report/feedback',
   tags: ['Reports'],
@@ -68,7 +67,7 @@ const results = createRoute({
   },
 });
 
-const getByLink = createRoute({
+const getByLink = apiRoute({
   method: 'get',
   path: '/registrations/{secret}/feedback',
   tags: ['Feedback'],
@@ -77,7 +76,7 @@ const getByLink = createRoute({
   responses: { 200: jsonResponse(myFeedbackSchema, 'The form and the answer'), 404: problem('The link is not valid') },
 });
 
-const putByLink = createRoute({
+const putByLink = apiRoute({
   method: 'put',
   path: '/registrations/{secret}/feedback',
   tags: ['Feedback'],
@@ -92,7 +91,7 @@ const putByLink = createRoute({
   },
 });
 
-const getInRoom = createRoute({
+const getInRoom = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/room/feedback',
   tags: ['Feedback'],
@@ -102,7 +101,7 @@ const getInRoom = createRoute({
   responses: { 200: jsonResponse(myFeedbackSchema, 'The form and the answer'), ...ticketAnswers },
 });
 
-const putInRoom = createRoute({
+const putInRoom = apiRoute({
   method: 'put',
   path: '/sessions/{ref}/room/feedback',
   tags: ['Feedback'],

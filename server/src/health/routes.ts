@@ -1,10 +1,9 @@
-import { createRoute } from '@hono/zod-openapi';
 import { healthSchema } from '@serambi/shared';
 import type { AppContext } from '../context.ts';
-import { createRouter } from '../http/openapi.ts';
+import { apiRoute, createRouter } from '../http/openapi.ts';
 import { checkHealth } from './service.ts';
 
-const getHealth = createRoute({
+const getHealth = apiRoute({
   method: 'get',
   path: '/health',
   tags: ['System'],

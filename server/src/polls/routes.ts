@@ -1,14 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { POLL_ACTIONS, pollDraftSchema, pollSchema, pollVoteRequestSchema } from '@serambi/shared';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { requireModerator, roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { bearer, done, idParams, moderatorAnswers, refParams, ticketAnswers } from '../room/route-parts.ts';
 import { actOnPoll, createPoll, deletePoll, updatePoll, votePoll } from './service.ts';
 
-const create = createRoute({
+const create = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/polls',
   tags: ['Polls'],
@@ -18,7 +18,7 @@ const create = createRoute({
   responses: { 201: jsonResponse(pollSchema, 'The draft'), ...moderatorAnswers, 422: problem('Invalid') },
 });
 
-const update = createRoute({
+const update = apiRoute({
   method: 'put',
   path: '/sessions/{ref}/room/polls/{id}',
   tags: ['Polls'],
@@ -33,7 +33,7 @@ const update = createRoute({
   },
 });
 
-const remove = createRoute({
+const remove = apiRoute({
   method: 'delete',
   path: '/sessions/{ref}/room/polls/{id}',
   tags: ['Polls'],
@@ -43,7 +43,7 @@ const remove = createRoute({
   responses: { ...done, ...moderatorAnswers, 409: problem('Already launched') },
 });
 
-const vote = createRoute({
+const vote = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/polls/{id}/vote',
   tags: ['Polls'],
@@ -58,7 +58,7 @@ const vote = createRoute({
   },
 });
 
-const act = createRoute({
+const act = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/polls/{id}/{action}',
   tags: ['Polls'],

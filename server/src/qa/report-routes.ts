@@ -1,16 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { interactionReportSchema } from '@serambi/shared';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import type { SessionUser } from '../http/env.ts';
-import { createRouter, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { refParams } from '../room/route-parts.ts';
 import { visibleSession } from '../sessions/service.ts';
 import { interactionReport, pollsCsv, questionsCsv } from './report.ts';
 
 const csvAnswer = { description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: z.string() } } };
 
-const report = createRoute({
+const report = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/report/interaction',
   tags: ['Reports'],
@@ -23,7 +23,7 @@ const report = createRoute({
   },
 });
 
-const questionsExport = createRoute({
+const questionsExport = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/report/questions.csv',
   tags: ['Reports'],
@@ -32,7 +32,7 @@ const questionsExport = createRoute({
   responses: { 200: csvAnswer, ...organizersOnly, 404: problem('No such session') },
 });
 
-const pollsExport = createRoute({
+const pollsExport = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/report/polls.csv',
   tags: ['Reports'],

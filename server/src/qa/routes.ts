@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   askQuestionRequestSchema,
   editQuestionRequestSchema,
@@ -10,7 +10,7 @@ import {
 } from '@serambi/shared';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { requireModerator, roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
@@ -32,7 +32,7 @@ import {
   withdrawQuestion,
 } from './service.ts';
 
-const ask = createRoute({
+const ask = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/questions',
   tags: ['Q&A'],
@@ -49,7 +49,7 @@ const ask = createRoute({
   },
 });
 
-const edit = createRoute({
+const edit = apiRoute({
   method: 'patch',
   path: '/sessions/{ref}/room/questions/{id}',
   tags: ['Q&A'],
@@ -65,7 +65,7 @@ const edit = createRoute({
   },
 });
 
-const withdraw = createRoute({
+const withdraw = apiRoute({
   method: 'delete',
   path: '/sessions/{ref}/room/questions/{id}',
   tags: ['Q&A'],
@@ -75,7 +75,7 @@ const withdraw = createRoute({
   responses: { ...done, ...ticketAnswers, 409: problem('Answered or taken off the list') },
 });
 
-const vote = createRoute({
+const vote = apiRoute({
   method: 'put',
   path: '/sessions/{ref}/room/questions/{id}/vote',
   tags: ['Q&A'],
@@ -90,7 +90,7 @@ const vote = createRoute({
   },
 });
 
-const merge = createRoute({
+const merge = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/questions/{id}/merge',
   tags: ['Q&A moderation'],
@@ -100,7 +100,7 @@ const merge = createRoute({
   responses: { ...done, ...moderatorAnswers, 409: problem('Not mergeable (the same question, or not on the list)') },
 });
 
-const act = createRoute({
+const act = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/questions/{id}/{action}',
   tags: ['Q&A moderation'],

@@ -1,13 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
 import { sendReactionRequestSchema } from '@serambi/shared';
 import { AppError } from '../http/errors.ts';
-import { createRouter, jsonBody, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { bearer, done, rateLimited, refParams, ticketAnswers } from '../room/route-parts.ts';
 
-const react = createRoute({
+const react = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/reactions',
   tags: ['Reactions'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   communitySlugSchema,
   recordingSettingsSchema,
@@ -13,7 +13,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppEnv, SessionUser } from '../http/env.ts';
-import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { secretParams } from '../registrations/route-parts.ts';
 import { registrations } from '../registrations/schema.ts';
 import { findBySecret } from '../registrations/service.ts';
@@ -42,7 +42,7 @@ const cannotRecord = {
   507: problem('Not enough free disk space to record'),
 };
 
-const roomStart = createRoute({
+const roomStart = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/recording/start',
   tags: ['Recordings'],
@@ -52,7 +52,7 @@ const roomStart = createRoute({
   responses: { 200: jsonResponse(roomRecordingSchema, 'Recording'), ...moderatorAnswers, ...cannotRecord },
 });
 
-const roomStop = createRoute({
+const roomStop = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/recording/stop',
   tags: ['Recordings'],
@@ -62,7 +62,7 @@ const roomStop = createRoute({
   responses: { ...done, ...moderatorAnswers, 503: problem('LiveKit cannot be reached') },
 });
 
-const list = createRoute({
+const list = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/recordings',
   tags: ['Recordings'],
@@ -75,7 +75,7 @@ const list = createRoute({
   },
 });
 
-const organizerStart = createRoute({
+const organizerStart = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/recordings/start',
   tags: ['Recordings'],
@@ -89,7 +89,7 @@ const organizerStart = createRoute({
   },
 });
 
-const organizerStop = createRoute({
+const organizerStop = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/recordings/stop',
   tags: ['Recordings'],
@@ -98,7 +98,7 @@ const organizerStop = createRoute({
   responses: { ...done, ...organizersOnly, 404: problem('No such session'), 503: problem('LiveKit cannot be reached') },
 });
 
-const settings = createRoute({
+const settings = apiRoute({
   method: 'patch',
   path: '/sessions/{ref}/recordings/settings',
   tags: ['Recordings'],
@@ -112,7 +112,7 @@ const settings = createRoute({
   },
 });
 
-const remove = createRoute({
+const remove = apiRoute({
   method: 'delete',
   path: '/sessions/{ref}/recordings/{id}',
   tags: ['Recordings'],
@@ -126,7 +126,7 @@ const remove = createRoute({
   },
 });
 
-const retention = createRoute({
+const retention = apiRoute({
   method: 'patch',
   path: '/communities/{slug}/recording-retention',
   tags: ['Recordings'],
@@ -139,7 +139,7 @@ const retention = createRoute({
   },
 });
 
-const retentionNow = createRoute({
+const retentionNow = apiRoute({
   method: 'get',
   path: '/communities/{slug}/recording-retention',
   tags: ['Recordings'],
@@ -152,7 +152,7 @@ const retentionNow = createRoute({
   },
 });
 
-const replay = createRoute({
+const replay = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/replay',
   tags: ['Recordings'],
@@ -167,7 +167,7 @@ const replay = createRoute({
   },
 });
 
-const replayByLink = createRoute({
+const replayByLink = apiRoute({
   method: 'get',
   path: '/registrations/{secret}/replay',
   tags: ['Recordings'],
@@ -178,7 +178,7 @@ const replayByLink = createRoute({
 
 /** A recording's file, by the signed address the replay (or the organizer's list) gives. */
 const fileRoute = (file: 'media' | 'poster' | 'download', type: string, summary: string) =>
-  createRoute({
+  apiRoute({
     method: 'get',
     path: `/recordings/{id}/${file}`,
     tags: ['Recordings'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   inviteRegistrantRequestSchema,
   myRegistrationSchema,
@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { requireUser } from '../http/current-user.ts';
 import { fromAccount, fromClient } from '../http/mail-limits.ts';
-import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { registrantsCsv } from './csv.ts';
 import type { JoinLinks } from './link-secrets.ts';
@@ -22,7 +22,7 @@ import { cancelRegistration, listRegistrants, myRegistration, register, registra
 
 const refParams = z.object({ ref: sessionRefSchema });
 
-const postRegistration = createRoute({
+const postRegistration = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/registrations',
   tags: ['Registrations'],
@@ -43,7 +43,7 @@ const postRegistration = createRoute({
   },
 });
 
-const getMine = createRoute({
+const getMine = apiRoute({
   method: 'get',
   path: '/registrations/{secret}',
   tags: ['Registrations'],
@@ -52,7 +52,7 @@ const getMine = createRoute({
   responses: { 200: jsonResponse(myRegistrationSchema, 'The registration'), 404: problem('The link is not valid') },
 });
 
-const cancelMine = createRoute({
+const cancelMine = apiRoute({
   method: 'post',
   path: '/registrations/{secret}/cancel',
   tags: ['Registrations'],
@@ -64,7 +64,7 @@ const cancelMine = createRoute({
   },
 });
 
-const listForOrganizers = createRoute({
+const listForOrganizers = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/registrants',
   tags: ['Registrations'],
@@ -77,7 +77,7 @@ const listForOrganizers = createRoute({
   },
 });
 
-const exportCsv = createRoute({
+const exportCsv = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/registrants.csv',
   tags: ['Registrations'],
@@ -90,7 +90,7 @@ const exportCsv = createRoute({
   },
 });
 
-const inviteRegistrant = createRoute({
+const inviteRegistrant = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/invitations',
   tags: ['Registrations'],

@@ -99,23 +99,26 @@ export async function updateRoomSettings(
 ): Promise<RoomSettings> {
   if (changes.doorsOpenAt !== undefined) checkDoorsOpen(session, new Date(changes.doorsOpenAt));
   let settings: RoomSettings | undefined;
+  const values = {
+    ...(changes.doorsOpenAt !== undefined ? { doorsOpenAt: new Date(changes.doorsOpenAt) } : {}),
+    ...(changes.locked !== undefined ? { locked: changes.locked } : {}),
+    ...(changes.stageGuestLimit !== undefined ? { stageGuestLimit: changes.stageGuestLimit } : {}),
+    ...(changes.qaMode !== undefined ? { qaMode: changes.qaMode } : {}),
+    ...(changes.anonymousQuestions !== undefined ? { anonymousQuestions: changes.anonymousQuestions } : {}),
+    ...(changes.chatClosed !== undefined ? { chatClosed: changes.chatClosed } : {}),
+    ...(changes.chatSlowModeSeconds !== undefined ? { chatSlowModeSeconds: changes.chatSlowModeSeconds } : {}),
+  };
+  const changesNothing = Object.keys(values).length === 0;
   await changeRoom(deps, session.id, async (tx) => {
     const at = deps.now();
-    const [room] = await tx
-      .update(sessionRooms)
-      .set({
-        ...(changes.doorsOpenAt !== undefined ? { doorsOpenAt: new Date(changes.doorsOpenAt) } : {}),
-        ...(changes.locked !== undefined ? { locked: changes.locked } : {}),
-        ...(changes.stageGuestLimit !== undefined ? { stageGuestLimit: changes.stageGuestLimit } : {}),
-        ...(changes.qaMode !== undefined ? { qaMode: changes.qaMode } : {}),
-        ...(changes.anonymousQuestions !== undefined ? { anonymousQuestions: changes.anonymousQuestions } : {}),
-        ...(changes.chatClosed !== undefined ? { chatClosed: changes.chatClosed } : {}),
-        ...(changes.chatSlowModeSeconds !== undefined ? { chatSlowModeSeconds: changes.chatSlowModeSeconds } : {}),
-      })
-      .where(eq(sessionRooms.sessionId, session.id))
-      .returning();
+    const where = eq(sessionRooms.sessionId, session.id);
+    // An empty change (`{}`) is valid: it answers the settings as they are, and writes nothing.
+    const [room] = changesNothing
+      ? await tx.select().from(sessionRooms).where(where)
+      : await tx.update(sessionRooms).set(values).where(where).returning();
     if (!room) throw new Error('session room missing under its lock');
     settings = roomSettings(session, room);
+    if (changesNothing) return [];
     await recordAudit(tx, { sessionId: session.id, at, action: 'settings', actor: moderator, detail: { ...changes } });
     return [{ type: 'session.settings', data: settings }];
   });

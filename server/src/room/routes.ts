@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   auditEntrySchema,
   joinRoomRequestSchema,
@@ -16,7 +16,7 @@ import {
 } from '@serambi/shared';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import { createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { requireModerator, roomRequest, roomVisitor } from './caller.ts';
@@ -33,7 +33,7 @@ import { answerInvitation, inviteToStage, leaveStage, lowerHandOf, raiseHand } f
 
 const targetParams = z.object({ ref: sessionRefSchema, identity: roomIdentitySchema });
 
-const join = createRoute({
+const join = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/join',
   tags: ['Room'],
@@ -52,7 +52,7 @@ const join = createRoute({
   },
 });
 
-const snapshot = createRoute({
+const snapshot = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/room',
   tags: ['Room'],
@@ -63,7 +63,7 @@ const snapshot = createRoute({
   responses: { 200: jsonResponse(roomOrLobbySnapshotSchema, 'The room, or the lobby'), ...ticketAnswers },
 });
 
-const hand = createRoute({
+const hand = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/hand',
   tags: ['Room'],
@@ -73,7 +73,7 @@ const hand = createRoute({
   responses: { ...done, ...ticketAnswers, 429: problem('Hand raised and lowered too often') },
 });
 
-const answer = createRoute({
+const answer = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/stage/answer',
   tags: ['Room'],
@@ -83,17 +83,17 @@ const answer = createRoute({
   responses: { ...done, ...ticketAnswers, 409: problem('Not invited'), 503: problem('LiveKit cannot be reached') },
 });
 
-const leave = createRoute({
+const leave = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/stage/leave',
   tags: ['Room'],
   summary: 'Leave the stage: publishing is revoked and your tracks are unpublished',
   security: bearer,
   request: { params: refParams },
-  responses: { ...done, ...ticketAnswers, 409: problem('Not on stage') },
+  responses: { ...done, ...ticketAnswers, 409: problem('Not on stage'), 503: problem('LiveKit cannot be reached') },
 });
 
-const live = createRoute({
+const live = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/live',
   tags: ['Room moderation'],
@@ -103,17 +103,17 @@ const live = createRoute({
   responses: { ...done, ...moderatorAnswers, 409: problem('Not scheduled'), 503: problem('LiveKit cannot be reached') },
 });
 
-const end = createRoute({
+const end = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/end',
   tags: ['Room moderation'],
   summary: 'End the session for everyone and close its rooms (moderators)',
   security: bearer,
   request: { params: refParams },
-  responses: { ...done, ...moderatorAnswers, 409: problem('Not live') },
+  responses: { ...done, ...moderatorAnswers, 409: problem('Not live'), 503: problem('LiveKit cannot be reached') },
 });
 
-const settings = createRoute({
+const settings = apiRoute({
   method: 'patch',
   path: '/sessions/{ref}/room/settings',
   tags: ['Room moderation'],
@@ -123,7 +123,7 @@ const settings = createRoute({
   responses: { 200: jsonResponse(roomSettingsSchema, 'The settings'), ...moderatorAnswers, 422: problem('Invalid') },
 });
 
-const participants = createRoute({
+const participants = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/room/participants',
   tags: ['Room moderation'],
@@ -133,7 +133,7 @@ const participants = createRoute({
   responses: { 200: jsonResponse(participantPageSchema, 'A page of participants'), ...moderatorAnswers },
 });
 
-const audit = createRoute({
+const audit = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/room/audit',
   tags: ['Room moderation'],
@@ -144,7 +144,7 @@ const audit = createRoute({
 });
 
 const ACTIONS = ['invite', 'remove-from-stage', 'lower-hand', 'remove', 'ban', 'unban', 'admit', 'deny'] as const;
-const act = createRoute({
+const act = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/participants/{identity}/{action}',
   tags: ['Room moderation'],
@@ -160,7 +160,7 @@ const act = createRoute({
   },
 });
 
-const mute = createRoute({
+const mute = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/room/participants/{identity}/mute',
   tags: ['Room moderation'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   communitySlugSchema,
   createSeriesRequestSchema,
@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { requireUser } from '../http/current-user.ts';
 import { fromAccount, fromClient } from '../http/mail-limits.ts';
-import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { mailDepsOf } from '../sessions/mail-context.ts';
 import type { SessionNotifications } from '../sessions/notify.ts';
 import { announceSeries, queueSeriesRegistrationMail } from './mails.ts';
@@ -20,7 +20,7 @@ import { createSeries, findSeries, registerForSeries, rescheduleSeriesFrom, seri
 
 const seriesParams = z.object({ id: z.uuid('Use the series’ id.') });
 
-const postSeries = createRoute({
+const postSeries = apiRoute({
   method: 'post',
   path: '/communities/{slug}/series',
   tags: ['Series'],
@@ -35,7 +35,7 @@ const postSeries = createRoute({
   },
 });
 
-const getSeries = createRoute({
+const getSeries = apiRoute({
   method: 'get',
   path: '/series/{id}',
   tags: ['Series'],
@@ -47,7 +47,7 @@ const getSeries = createRoute({
   },
 });
 
-const patchFollowing = createRoute({
+const patchFollowing = apiRoute({
   method: 'patch',
   path: '/series/{id}/sessions/{number}/following',
   tags: ['Series'],
@@ -64,7 +64,7 @@ const patchFollowing = createRoute({
   },
 });
 
-const postSeriesRegistration = createRoute({
+const postSeriesRegistration = apiRoute({
   method: 'post',
   path: '/series/{id}/registrations',
   tags: ['Series'],

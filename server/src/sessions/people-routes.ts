@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   joinSecretSchema,
   sessionInvitationDetailsSchema,
@@ -9,7 +9,7 @@ import {
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import type { SessionUser } from '../http/env.ts';
-import { createRouter, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, organizersOnly, problem } from '../http/openapi.ts';
 import { roomDepsOf } from '../room/deps.ts';
 import { disconnectFormerTeamMember } from '../room/standing.ts';
 import { sessionInvitationDetails } from './invitation-details.ts';
@@ -18,7 +18,7 @@ import { toSessionPerson, visibleSession } from './service.ts';
 
 const personParams = z.object({ ref: sessionRefSchema, personId: z.string().min(1).max(100) });
 
-const getInvitation = createRoute({
+const getInvitation = apiRoute({
   method: 'get',
   path: '/session-invitations/{secret}',
   tags: ['Sessions'],
@@ -33,7 +33,7 @@ const getInvitation = createRoute({
   },
 });
 
-const patchPerson = createRoute({
+const patchPerson = apiRoute({
   method: 'patch',
   path: '/sessions/{ref}/people/{personId}',
   tags: ['Sessions'],
@@ -50,7 +50,7 @@ const patchPerson = createRoute({
   },
 });
 
-const deletePerson = createRoute({
+const deletePerson = apiRoute({
   method: 'delete',
   path: '/sessions/{ref}/people/{personId}',
   tags: ['Sessions'],

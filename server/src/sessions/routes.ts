@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   addSessionPersonRequestSchema,
   communitySlugSchema,
@@ -13,7 +13,7 @@ import { authorizeCommunity, authorizeCommunityById } from '../communities/servi
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
 import { fromAccount } from '../http/mail-limits.ts';
-import { createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import type { RegistrationNotifications } from '../registrations/notify.ts';
 import { fillFreeSeats } from '../registrations/service.ts';
 import type { SessionNotifications } from './notify.ts';
@@ -33,7 +33,7 @@ import {
 const slugParams = z.object({ slug: communitySlugSchema });
 const refParams = z.object({ ref: sessionRefSchema });
 
-const postSession = createRoute({
+const postSession = apiRoute({
   method: 'post',
   path: '/communities/{slug}/sessions',
   tags: ['Sessions'],
@@ -47,7 +47,7 @@ const postSession = createRoute({
   },
 });
 
-const listSessions = createRoute({
+const listSessions = apiRoute({
   method: 'get',
   path: '/communities/{slug}/sessions',
   tags: ['Sessions'],
@@ -56,7 +56,7 @@ const listSessions = createRoute({
   responses: { 200: jsonResponse(z.array(sessionSchema), 'Sessions by start time'), 404: problem('No such community') },
 });
 
-const getSession = createRoute({
+const getSession = apiRoute({
   method: 'get',
   path: '/sessions/{ref}',
   tags: ['Sessions'],
@@ -68,7 +68,7 @@ const getSession = createRoute({
   },
 });
 
-const patchSession = createRoute({
+const patchSession = apiRoute({
   method: 'patch',
   path: '/sessions/{ref}',
   tags: ['Sessions'],
@@ -83,7 +83,7 @@ const patchSession = createRoute({
   },
 });
 
-const postPerson = createRoute({
+const postPerson = apiRoute({
   method: 'post',
   path: '/sessions/{ref}/people',
   tags: ['Sessions'],
@@ -100,7 +100,7 @@ const postPerson = createRoute({
   },
 });
 
-const acceptInvitation = createRoute({
+const acceptInvitation = apiRoute({
   method: 'post',
   path: '/session-invitations/{secret}/accept',
   tags: ['Sessions'],

@@ -1,13 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { LOCALES, sessionRefSchema } from '@serambi/shared';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
-import { createRouter, problem } from '../http/openapi.ts';
+import { apiRoute, createRouter, problem } from '../http/openapi.ts';
 import { canSeeSession } from '../sessions/rules.ts';
 import { visibleSession } from '../sessions/service.ts';
 import { createPreviewRenderer, sessionPreviewCard } from './preview-image.ts';
 
-const getPreview = createRoute({
+const getPreview = apiRoute({
   method: 'get',
   path: '/sessions/{ref}/preview.png',
   tags: ['Sessions'],

@@ -1,7 +1,8 @@
 import type { FuzzWorld } from './fixtures.ts';
 import { type JsonSchema, type OpenApiDocument, type Operation, resolve } from './openapi.ts';
-import type { FuzzRequest } from './requests.ts';
+import { describeRequest, type FuzzRequest } from './requests.ts';
 import { type Accepted, contractProblems, type FuzzFailure, send } from './run.ts';
+import type { AnsweredStatuses } from './statuses.ts';
 import { BOUNDARY_TIMES, boundaryDates, boundaryInstants, daylightSavingGaps } from './values.ts';
 
 /**
@@ -17,6 +18,7 @@ export async function fuzzBoundaryDates(
   doc: OpenApiDocument,
   operations: Operation[],
   world: FuzzWorld,
+  answered: AnsweredStatuses,
 ): Promise<{ failures: FuzzFailure[]; accepted: Accepted[]; sent: number }> {
   const failures: FuzzFailure[] = [];
   const accepted: Accepted[] = [];
@@ -37,6 +39,7 @@ export async function fuzzBoundaryDates(
       };
       sent++;
       const response = await send(baseUrl, world, request);
+      answered.note(operation.key, response.status, describeRequest(request));
       if (response.status < 300) accepted.push({ operation: operation.key, request, status: response.status });
       const problems = [
         ...(await contractProblems(operation, response.clone())),

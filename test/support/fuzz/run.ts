@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { FuzzWorld } from './fixtures.ts';
 import type { OpenApiDocument, Operation } from './openapi.ts';
 import { describeRequest, type FuzzRequest, requestsFor } from './requests.ts';
+import type { AnsweredStatuses } from './statuses.ts';
 
 export interface FuzzSettings {
   seed: number;
@@ -49,6 +50,7 @@ export async function fuzzOperations(
   operations: Operation[],
   world: FuzzWorld,
   settings: FuzzSettings,
+  answered: AnsweredStatuses,
 ): Promise<{ failures: FuzzFailure[]; accepted: Accepted[]; sent: number; statuses: Map<number, number> }> {
   const failures: FuzzFailure[] = [];
   const accepted: Accepted[] = [];
@@ -63,6 +65,7 @@ export async function fuzzOperations(
         sent++;
         const problems = await answerProblems(baseUrl, world, operation, request, (status) => {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          answered.note(operation.key, status, describeRequest(request));
           if (status < 300) accepted.push({ operation: operation.key, request, status });
         });
         if (problems.length > 0) {
@@ -184,7 +187,12 @@ function hashOf(text: string): number {
  * After the fuzz stored what it could, reads every GET operation with real ids as the organizer:
  * an export, feed or picture that chokes on stored text fails here, not in the fuzz.
  */
-export async function rereadProblems(baseUrl: string, operations: Operation[], world: FuzzWorld) {
+export async function rereadProblems(
+  baseUrl: string,
+  operations: Operation[],
+  world: FuzzWorld,
+  answered?: AnsweredStatuses,
+) {
   const failures: FuzzFailure[] = [];
   for (const operation of operations.filter((o) => o.method === 'GET')) {
     for (const url of realUrlsOf(operation, world)) {
@@ -196,7 +204,9 @@ export async function rereadProblems(baseUrl: string, operations: Operation[], w
         body: undefined,
         bodyKind: 'none',
       };
-      const problems = await answerProblems(baseUrl, world, operation, request, () => {});
+      const problems = await answerProblems(baseUrl, world, operation, request, (status) =>
+        answered?.note(operation.key, status, describeRequest(request)),
+      );
       if (problems.length > 0) {
         failures.push({
           operation: `${operation.key} (re-read)`,
