@@ -49,7 +49,8 @@ export function loadOrCreateKeys(dataDir: string): Keys {
 
 /**
  * Starts a LiveKit server bound to 127.0.0.1 on free ports, with the loopback settings of
- * shared/LIVEKIT.md §1, and waits until it answers. `stop()` ends it and waits for the exit.
+ * docs/livekit.md#the-local-livekit-server, and waits until it answers. `stop()` ends it and waits
+ * for the exit.
  */
 export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<LocalLiveKit> {
   const { apiKey, apiSecret } = loadOrCreateKeys(options.dataDir);
@@ -63,7 +64,7 @@ export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<L
   const [command, args] = withParentDeathSignal(options.binary, ['--config', configFile]);
   const child = spawn(command, args, {
     stdio: ['ignore', logFd, logFd],
-    // LIVEKIT_CONFIG would override --config (shared/LIVEKIT.md §1).
+    // LIVEKIT_CONFIG would override --config (docs/livekit.md#the-local-livekit-server).
     env: { ...process.env, LIVEKIT_CONFIG: undefined, LIVEKIT_KEYS: undefined },
   });
   closeSync(logFd);
