@@ -1,10 +1,10 @@
 /**
- * DESIGN.md principle 4 against the plain alternative: an audience of rtc-node participants
- * (subscribe only) joins one room on a local LiveKit, once hidden (what Serambi does) and once
- * visible, and we count what open-source LiveKit fans out to them and what it costs the server.
- * The bench fails, publishing nothing, unless both runs counted exactly the events LiveKit is
- * known to send (`checkCounts`). Run alone with `node --import tsx bench/audience.bench.ts`, or
- * with the rest by `pnpm bench`.
+ * The hidden audience (docs/livekit.md#the-hidden-audience) against the plain alternative: an
+ * audience of rtc-node participants (subscribe only) joins one room on a local LiveKit, once hidden
+ * (what Serambi does) and once visible, and we count what open-source LiveKit fans out to them and
+ * what it costs the server. The bench fails, publishing nothing, unless both runs counted exactly
+ * the events LiveKit is known to send (`checkCounts`). Run alone with
+ * `node --import tsx bench/audience.bench.ts`, or with the rest by `pnpm bench`.
  *
  * The audience runs in WORKERS child processes (this file, forked): rtc-node hands every native
  * event to every Room of its process, so 60 Rooms in one process cost the client O(rooms × events)

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema } from './events.ts';
 
 /**
- * Who was in a session's room and for how long (DESIGN.md data: attendance_interval). The
+ * Who was in a session's room and for how long (the `attendance_intervals` table). The
  * server keeps one interval per LiveKit connection, from the `participant_joined` and
  * `participant_left` webhooks; a person's minutes are the union of their intervals (reconnects
  * and second devices count once), clipped to the time the session was live.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The envelope of every realtime event (DESIGN.md "Realtime events"): `{ v, type, at, data }`.
- * `v` is the session's sequence, shared by all topics, so a client sees any gap.
+ * The envelope of every realtime event, `{ v, type, at, data }`
+ * (docs/architecture.md#versioned-room-events). `v` is the session's sequence, shared by all
+ * topics, so a client sees any gap.
  */
 export const eventEnvelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   z.object({ v: z.number().int(), type: z.literal(type), at: z.iso.datetime(), data });

@@ -5,7 +5,8 @@ import { pollSchema } from './polls.ts';
 /**
  * The Q&A queue: questions asked in the room (or from the session page before it starts),
  * upvoted by the audience, reviewed, merged, pinned as "now answering" and marked answered by
- * moderators (DESIGN.md: server-authoritative, versioned events through LiveKit).
+ * moderators (server-authoritative, versioned events through LiveKit:
+ * docs/architecture.md#realtime-events).
  */
 
 export const QUESTION_MAX_LENGTH = 300;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventEnvelope, instantSchema } from './events.ts';
 
 /**
- * Recordings of a session's stage (DESIGN.md "Recording"). A recording is started by a
+ * Recordings of a session's stage (docs/architecture.md#recording). A recording is started by a
  * moderator (or by the series when the session goes live), written by the built-in recorder
  * or by LiveKit Egress, then finished by a persisted job (faststart, duration, poster) before
  * its replay can be watched.

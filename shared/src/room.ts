@@ -11,7 +11,8 @@ import { plannedInstantSchema } from './time-limits.ts';
 
 /**
  * The live room: who is in it, the stage, the hand queue, moderation, and the realtime events
- * that carry changes to every client (DESIGN.md: server-authoritative state, LiveKit fan-out).
+ * that carry changes to every client (server-authoritative state, LiveKit fan-out:
+ * docs/architecture.md#realtime-events).
  */
 
 /** Roles inside the room. Community organizers act as moderators. */
@@ -291,7 +292,7 @@ export const auditEntrySchema = z
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Realtime events (DESIGN.md "Realtime events"): `{ v, type, at, data }`, one union per topic.
+// Realtime events, `{ v, type, at, data }`, one union per topic (docs/architecture.md#the-catalogue).
 // `v` is the session's sequence, shared by all topics, so a client sees any gap.
 // ---------------------------------------------------------------------------------------------
 

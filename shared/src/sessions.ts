@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { timeZoneSchema } from './time.ts';
 import { plannedInstantSchema, sessionMinutesSchema } from './time-limits.ts';
 
-/** Session states and their groups (STYLE.md: states with their groups). */
+/** Session states and their groups (docs/conventions.md#states-and-their-groups). */
 export const SESSION_STATUSES = ['draft', 'scheduled', 'live', 'ended', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const sessionStatusGroups = {

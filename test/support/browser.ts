@@ -2,7 +2,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 /**
  * Flags for a headless Chromium that can run the media pages: a synthetic camera and
- * microphone with the permission prompt accepted (both flags are needed, see LIVEKIT.md §4),
+ * microphone with the permission prompt accepted (both flags are needed, see
+ * docs/livekit.md#chromium-with-a-fake-camera-and-microphone),
  * audio that may start without a click, and no background traffic to Google.
  */
 const CHROMIUM_ARGS = [

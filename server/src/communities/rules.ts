@@ -14,7 +14,7 @@ const isOrganizer: Rule = (a) => a.role === 'owner' || a.role === 'organizer';
 const isOwner: Rule = (a) => a.role === 'owner';
 
 /**
- * Every action on a community and who may do it (STYLE.md: rules as named predicates).
+ * Every action on a community and who may do it (docs/conventions.md#rules-as-named-predicates).
  * Series, sessions and registrations of a community use `manage`.
  */
 export const communityRules = {

@@ -4,7 +4,7 @@ import { timestamp } from '../db/timestamp.ts';
 export const jobStatus = pgEnum('job_status', ['queued', 'running', 'done', 'failed', 'cancelled']);
 
 /**
- * Everything that must happen later (DESIGN.md principle 6). Runners on any instance claim
+ * Everything that must happen later (docs/architecture.md#jobs). Runners on any instance claim
  * due rows with `FOR UPDATE SKIP LOCKED`, so a restart loses nothing and no job runs twice at once.
  */
 export const jobs = pgTable(

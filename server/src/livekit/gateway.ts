@@ -23,7 +23,7 @@ export interface LiveKitCredentials {
 
 /**
  * What a participant may do in a room, in our terms. `audience`: subscribe only, hidden
- * (DESIGN.md principle 4); `publisher`: camera, microphone and screen, visible.
+ * (docs/livekit.md#the-hidden-audience); `publisher`: camera, microphone and screen, visible.
  */
 export type RoomAccess = 'audience' | 'publisher';
 
@@ -39,7 +39,7 @@ export interface RoomToken {
 }
 
 /**
- * The one place that talks to LiveKit's server API (STYLE.md: one LiveKit gateway). Network
+ * The one place that talks to LiveKit's server API (docs/livekit.md#the-one-gateway). Network
  * failures become a 503 problem ("the media server cannot be reached"), so no caller sees a 500
  * because LiveKit is down.
  */
@@ -91,8 +91,8 @@ const PUBLISH_SOURCES = [
 
 /**
  * The complete permission set of each access level. LiveKit replaces every field on update
- * (LIVEKIT.md §2), so this is always sent whole. Nobody may publish data: everything a client
- * says goes through our HTTP API, where it is checked.
+ * (docs/livekit.md#permission-updates), so this is always sent whole. Nobody may publish data:
+ * everything a client says goes through our HTTP API, where it is checked.
  */
 export function permissionOf(access: RoomAccess): Partial<ParticipantPermission> {
   const publisher = access === 'publisher';

@@ -63,9 +63,10 @@ export function loadOrCreateKeys(dataDir: string): Keys {
 
 /**
  * Starts a LiveKit server whose HTTP port (signalling, API) is on 127.0.0.1, and waits until it
- * answers. Its media stays on loopback (a free UDP port, no ICE/TCP) unless `media` says it is
- * public: then it advertises the node address, listens on the configured UDP and ICE/TCP ports,
- * and hands clients the TURN server. `stop()` ends it and waits for the exit.
+ * answers. Its media stays on loopback (a free UDP port, no ICE/TCP; see
+ * docs/livekit.md#the-local-livekit-server) unless `media` says it is public: then it advertises
+ * the node address, listens on the configured UDP and ICE/TCP ports, and hands clients the TURN
+ * server. `stop()` ends it and waits for the exit.
  */
 export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<LocalLiveKit> {
   const { apiKey, apiSecret } = loadOrCreateKeys(options.dataDir);
@@ -83,7 +84,7 @@ export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<L
   const [command, args] = withParentDeathSignal(options.binary, ['--config', configFile]);
   const child = spawn(command, args, {
     stdio: ['ignore', logFd, logFd],
-    // LIVEKIT_CONFIG would override --config (shared/LIVEKIT.md §1).
+    // LIVEKIT_CONFIG would override --config (docs/livekit.md#the-local-livekit-server).
     env: { ...process.env, LIVEKIT_CONFIG: undefined, LIVEKIT_KEYS: undefined },
   });
   closeSync(logFd);

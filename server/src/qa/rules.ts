@@ -3,8 +3,8 @@ import type { RoomParticipantRow } from '../room/schema.ts';
 import type { QuestionRow } from './schema.ts';
 
 /**
- * Who may do what with a question (STYLE.md: rules as named predicates). A question the caller
- * may not see answers 404, as if it did not exist.
+ * Who may do what with a question (docs/conventions.md#rules-as-named-predicates). A question the
+ * caller may not see answers 404, as if it did not exist.
  */
 type Caller = Pick<RoomParticipantRow, 'identity' | 'role'>;
 

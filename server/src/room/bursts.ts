@@ -11,12 +11,12 @@ import { sessionRooms } from './schema.ts';
 export const BURST_MS = 250;
 
 /**
- * Coalesces high-rate changes per session (DESIGN.md principle 2): a vote is written at once,
- * but only marked here; a quarter of a second after the first mark, one change reads the
- * current counts of everything marked and announces them in one event per kind. Counts are
- * absolute and read under the room's lock, so the last announcement is always the truth
- * (a vote committed during a flush marks again and is in the next one). Reactions are not
- * stored one by one: each flush adds them to the session's totals and announces the burst.
+ * Coalesces high-rate changes per session (docs/architecture.md#coalesced-votes-and-reactions): a
+ * vote is written at once, but only marked here; a quarter of a second after the first mark, one
+ * change reads the current counts of everything marked and announces them in one event per kind.
+ * Counts are absolute and read under the room's lock, so the last announcement is always the truth
+ * (a vote committed during a flush marks again and is in the next one). Reactions are not stored
+ * one by one: each flush adds them to the session's totals and announces the burst.
  */
 export interface BurstCoalescer {
   questionVoted(sessionId: string, questionId: string): void;

@@ -8,7 +8,10 @@ import { createRoomBroadcaster, type RoomBroadcaster } from './events.ts';
 import { createInteractionStates, type InteractionStates } from './interaction-state.ts';
 import type { RoomTickets } from './tickets.ts';
 
-/** What the room's functions use, built once at start (STYLE.md: explicit dependencies). */
+/**
+ * What the room's functions use, built once at start
+ * (docs/conventions.md#explicit-dependencies-and-the-clock).
+ */
 export interface RoomDeps {
   db: Database;
   livekit: LiveKitGateway;

@@ -11,8 +11,9 @@ type Draft<E> = E extends { v: number; at: string } ? Omit<E, 'v' | 'at'> : neve
 /** An event before it has its place in the session's sequence. */
 export type RoomEventDraft = Draft<RoomEvent>;
 /**
- * An event for some people only (DESIGN.md: moderators see the review list, an asker hears
- * their question was dismissed). It is outside the sequence: see `DIRECT_TOPIC` in shared.
+ * An event for some people only (moderators see the review list, an asker hears their question
+ * was dismissed). It is outside the sequence: see `DIRECT_TOPIC` in shared and
+ * docs/architecture.md#direct-events.
  */
 export type DirectEventDraft = Draft<DirectEvent> & { to: string[] | 'moderators' };
 export type EventDraft = RoomEventDraft | DirectEventDraft;
@@ -106,7 +107,7 @@ export interface RoomBroadcaster {
 }
 
 /**
- * Fan-out through LiveKit (DESIGN.md principle 2), off the request's path: a slow or absent
+ * Fan-out through LiveKit (docs/architecture.md#fan-out), off the request's path: a slow or absent
  * room delays no answer. Every event goes to the stage room and to the backstage, where the
  * team waits (hands and the lobby matter there too). LiveKit being down loses no state:
  * clients see the version gap, or reconnect, and fetch a snapshot.
@@ -145,8 +146,8 @@ export function createRoomBroadcaster(livekit: LiveKitGateway, log: Logger): Roo
 }
 
 /**
- * One change to a room's state (STYLE.md: one function per state change): under the room's
- * lock, `work` writes and says what happened; the events get their versions in the same
+ * One change to a room's state (docs/conventions.md#one-function-per-state-change): under the
+ * room's lock, `work` writes and says what happened; the events get their versions in the same
  * transaction and are broadcast once it has committed. Returns the sequenced events.
  */
 export async function changeRoom(

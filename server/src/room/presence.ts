@@ -11,13 +11,14 @@ import { roomParticipants } from './schema.ts';
 export const PRESENCE_BROADCAST_MS = 1_000;
 
 /**
- * Presence and ban enforcement from LiveKit's webhooks (DESIGN.md principle 4: the audience is
- * hidden, so the server counts it). Joins and leaves only mark who is connected; the head
- * count is announced at most once a second per session. Webhooks may arrive in any order:
- * `last_seen_at` holds when the connection on record joined (LiveKit's clock), so a stale
- * "joined" or a late "left" of an earlier connection changes nothing. Every connection is first
- * held to the room's state (`admittance.ts`): someone banned, removed or no longer on the team is
- * removed again, everyone else gets the permissions the state gives, whatever their token says.
+ * Presence and ban enforcement from LiveKit's webhooks (the audience is hidden, so the server
+ * counts it: docs/livekit.md#the-hidden-audience; bans: docs/livekit.md#kicked-clients-can-rejoin).
+ * Joins and leaves only mark who is connected; the head count is announced at most once a second
+ * per session. Webhooks may arrive in any order: `last_seen_at` holds when the connection on record
+ * joined (LiveKit's clock), so a stale "joined" or a late "left" of an earlier connection changes
+ * nothing. Every connection is first held to the room's state (`admittance.ts`): someone banned,
+ * removed or no longer on the team is removed again, everyone else gets the permissions the state
+ * gives, whatever their token says.
  */
 export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): void } {
   const pending = new Map<string, NodeJS.Timeout>();

@@ -14,7 +14,7 @@ const isPublished = (s: SessionRow) => (sessionStatusGroups.published as readonl
 
 /**
  * Who may see a session. A session the caller may not see answers 404, never 403, so its
- * existence does not leak (STYLE.md).
+ * existence does not leak (docs/conventions.md#rules-as-named-predicates).
  */
 export function canSeeSession(session: SessionRow, viewer: SessionViewer): boolean {
   if (isTeam(viewer)) return true;
