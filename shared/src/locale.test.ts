@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries, translate } from './i18n/index.ts';
-import { negotiateLocale } from './locale.ts';
+import { intlLocaleOf, negotiateLocale } from './locale.ts';
 
 describe('language negotiation', () => {
   it.each([
@@ -21,6 +21,17 @@ describe('language negotiation', () => {
     expect(negotiateLocale(['ja', 'en-GB', 'id'])).toBe('en');
     expect(negotiateLocale([])).toBe('id');
     expect(negotiateLocale(undefined)).toBe('id');
+  });
+});
+
+describe('Intl formatting', () => {
+  it('writes the day before the month in both languages, as Indonesian readers do', () => {
+    const longDate = (locale: 'id' | 'en') =>
+      new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'long', timeZone: 'Asia/Jakarta' }).format(
+        new Date('2025-12-07T12:00:00Z'),
+      );
+    expect(longDate('id')).toBe('7 Desember 2025');
+    expect(longDate('en')).toBe('7 December 2025');
   });
 });
 

@@ -3,7 +3,7 @@ import { createMemo, createUniqueId, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ColumnChart } from './charts/ColumnChart.tsx';
 import { RankedBars } from './charts/RankedBars.tsx';
-import { numberFormatter } from './clock.ts';
+import { numberFormatter } from './number-format.ts';
 import { SummaryTiles } from './SummaryTiles.tsx';
 
 /** Sessions that took place (or are taking place): the ones with attendance to chart. */

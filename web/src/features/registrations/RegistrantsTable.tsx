@@ -1,4 +1,4 @@
-import type { Registrant, RegistrationQuestion } from '@serambi/shared';
+import { intlLocaleOf, type Registrant, type RegistrationQuestion } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
@@ -21,7 +21,7 @@ export function RegistrantsTable(props: { sessionRef: string; questions: Registr
   const searchId = createUniqueId();
   const captionId = createUniqueId();
   const registeredAt = (registrant: Registrant) =>
-    new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Intl.DateTimeFormat(intlLocaleOf(locale()), { dateStyle: 'medium', timeStyle: 'short' }).format(
       new Date(registrant.registeredAt),
     );
   const answerText = (value: string | boolean | undefined) =>

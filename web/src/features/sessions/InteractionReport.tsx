@@ -1,4 +1,4 @@
-import { type Poll, type QaReportQuestion, REACTION_EMOJI, REACTIONS } from '@serambi/shared';
+import { intlLocaleOf, type Poll, type QaReportQuestion, REACTION_EMOJI, REACTIONS } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createUniqueId, For, Show } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
@@ -19,7 +19,7 @@ export function InteractionReport(props: { sessionRef: string; timeZone: string 
   const report = useQuery(() => interactionReportQuery(api, props.sessionRef));
   const headingId = createUniqueId();
   const time = (instant: string) =>
-    new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', {
+    new Intl.DateTimeFormat(intlLocaleOf(locale()), {
       timeStyle: 'short',
       timeZone: props.timeZone,
     }).format(new Date(instant));
