@@ -5,7 +5,7 @@ import { authFieldErrors } from '../../ui/form/field-errors.ts';
 import { createFormValues } from '../../ui/form/form-values.ts';
 import { EmailField, NewPasswordField } from './AccountFields.tsx';
 import { emailProblem, newPasswordProblem } from './account-checks.ts';
-import { useSignUp } from './account-queries.ts';
+import { useSignUp } from './accounts-api.ts';
 
 /**
  * Name, email and password; the account's mails go out in the language the page is in, and the

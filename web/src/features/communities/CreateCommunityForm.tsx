@@ -8,7 +8,7 @@ import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
 import { viewerTimeZone } from '../time/wall-clock.ts';
 import { CommunityFields, type CommunityFieldValues } from './CommunityFields.tsx';
-import { useCreateCommunity } from './community-queries.ts';
+import { useCreateCommunity } from './communities-api.ts';
 import { suggestSlug } from './slug.ts';
 
 /** A browser in Indonesia suggests its own zone; anywhere else, WIB. */

@@ -4,7 +4,7 @@ import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LineIcon } from '../../ui/LineIcon.tsx';
-import { registrantsCsvUrl, registrantsQuery } from './registration-queries.ts';
+import { registrantsCsvUrl, registrantsQuery } from './registrations-api.ts';
 import './registrations.css';
 
 const SEARCH_DELAY_MS = 250;

@@ -14,6 +14,7 @@ import { WhenFields } from '../sessions/WhenFields.tsx';
 import { seriesEndProblem, sessionDateRange, sessionStartProblem } from '../time/start-window.ts';
 import { RepeatFields } from './RepeatFields.tsx';
 import { SeriesPreview } from './SeriesPreview.tsx';
+import { useCreateSeries } from './series-api.ts';
 import { seriesDates } from './series-dates.ts';
 import {
   monthlyPlaceOf,
@@ -23,7 +24,6 @@ import {
   scheduleOf,
   toSeriesRequest,
 } from './series-form.ts';
-import { useCreateSeries } from './series-queries.ts';
 import '../sessions/editor.css';
 
 /** Renames request paths ("schedule.firstDate") to the form's fields ("date"). */

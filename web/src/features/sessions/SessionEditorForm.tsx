@@ -22,7 +22,7 @@ import {
   startsAtOf,
   toSessionRequest,
 } from './session-form.ts';
-import { useAddSessionPerson, useCreateSession, useUpdateSession } from './session-queries.ts';
+import { useAddSessionPerson, useCreateSession, useUpdateSession } from './sessions-api.ts';
 import { TitleAndDescriptionFields } from './TitleAndDescriptionFields.tsx';
 import { WhenFields } from './WhenFields.tsx';
 import './editor.css';

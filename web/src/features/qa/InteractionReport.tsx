@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DownloadIcon } from '../../ui/DownloadIcon.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { optionShares } from '../polls/poll-state.ts';
-import { interactionReportQuery, pollsCsvUrl, questionsCsvUrl } from './interaction-report-query.ts';
+import { interactionReportQuery, pollsCsvUrl, questionsCsvUrl } from './interaction-report-api.ts';
 import './interaction-report.css';
 
 /**
