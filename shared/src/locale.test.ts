@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries, translate } from './i18n/index.ts';
+import { roomDictionaries } from './i18n/room-messages.ts';
 import { intlLocaleOf, negotiateLocale } from './locale.ts';
 
 describe('language negotiation', () => {
@@ -46,6 +47,17 @@ describe('messages', () => {
     for (const locale of ['id', 'en'] as const) {
       for (const key of paths(dictionaries[locale])) {
         expect(translate(locale, key as never).trim(), `${locale}:${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('of the room exist in Indonesian and English with the same keys, none empty', () => {
+    expect(paths(roomDictionaries.en)).toEqual(paths(roomDictionaries.id));
+    for (const locale of ['id', 'en'] as const) {
+      for (const key of paths(roomDictionaries[locale])) {
+        let node: unknown = roomDictionaries[locale];
+        for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+        expect(String(node).trim(), `${locale}:${key}`).not.toBe('');
       }
     }
   });
