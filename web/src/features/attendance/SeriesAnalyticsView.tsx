@@ -1,4 +1,4 @@
-import type { SeriesAnalytics, SeriesSessionStats } from '@serambi/shared';
+import { MAX_RATING, type SeriesAnalytics, type SeriesSessionStats } from '@serambi/shared';
 import { createMemo, createUniqueId, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ColumnChart } from './charts/ColumnChart.tsx';
@@ -163,7 +163,7 @@ export function SeriesAnalyticsView(props: { analytics: SeriesAnalytics }) {
             <ColumnChart
               testId="series-rating-chart"
               mode="grouped"
-              max={5}
+              max={MAX_RATING}
               series={[{ label: t('attendance.analytics.rating'), tone: 'rating' }]}
               groups={held().map((session, index) => ({
                 label: label(session, index),

@@ -1,4 +1,9 @@
-import { createCommunityRequestSchema, IANA_ZONES_ID, type MyCommunity } from '@serambi/shared';
+import {
+  COMMUNITY_SLUG_MAX_LENGTH,
+  createCommunityRequestSchema,
+  IANA_ZONES_ID,
+  type MyCommunity,
+} from '@serambi/shared';
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ApiProblem } from '../../api/client.ts';
@@ -84,7 +89,7 @@ export function CreateCommunityForm(props: { onCreated: (community: MyCommunity)
                   class="field__control"
                   autocapitalize="none"
                   spellcheck={false}
-                  maxLength={64}
+                  maxLength={COMMUNITY_SLUG_MAX_LENGTH}
                   value={values.slug}
                   onInput={(e) => {
                     setSlugEdited(e.currentTarget.value !== '');

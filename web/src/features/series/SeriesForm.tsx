@@ -1,4 +1,4 @@
-import { createSeriesRequestSchema, type Series } from '@serambi/shared';
+import { createSeriesRequestSchema, SERIES_TITLE_MAX_LENGTH, type Series } from '@serambi/shared';
 import { createMemo } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -92,7 +92,7 @@ export function SeriesForm(props: {
         <TitleAndDescriptionFields
           titleLabel={t('series.title')}
           titleHint={t('series.titleHint')}
-          titleMaxLength={140}
+          titleMaxLength={SERIES_TITLE_MAX_LENGTH}
           title={values.title}
           description={values.description}
           errorOf={errorOf}

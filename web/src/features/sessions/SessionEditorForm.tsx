@@ -1,6 +1,7 @@
 import {
   type AddSessionPersonRequest,
   createSessionRequestSchema,
+  SESSION_TITLE_MAX_LENGTH,
   type Session,
   updateSessionRequestSchema,
 } from '@serambi/shared';
@@ -134,7 +135,7 @@ export function SessionEditorForm(props: {
         <TitleAndDescriptionFields
           titleLabel={t('editor.title')}
           titleHint={t('editor.titleHint')}
-          titleMaxLength={160}
+          titleMaxLength={SESSION_TITLE_MAX_LENGTH}
           title={values.title}
           description={values.description}
           errorOf={errorOf}
