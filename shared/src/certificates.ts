@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantSchema } from './events.ts';
 import { LOCALES } from './locale.ts';
+import { EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PERSON_NAME_MIN_LENGTH } from './text-limits.ts';
 
 /**
  * E-certificates ("e-sertifikat"). An organizer turns them on for a session or for a series
@@ -25,18 +26,35 @@ export type CertificateScope = (typeof CERTIFICATE_SCOPES)[number];
  */
 export const CERTIFICATE_NUMBER_PATTERN = /^SRB(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
 
+/**
+ * What the verification form lets someone type: a number with spaces or dashes of their own
+ * (the lookup route takes as much).
+ */
+export const CERTIFICATE_NUMBER_INPUT_MAX_LENGTH = 64;
+
+/** Base64 of a picture of about 256 KB. */
+export const IMAGE_DATA_URL_MAX_LENGTH = 350_000;
+export const SIGNATORY_TITLE_MAX_LENGTH = 120;
+export const MAX_SIGNATORIES = 3;
+export const CERTIFICATE_TITLE_MIN_LENGTH = 3;
+export const CERTIFICATE_TITLE_MAX_LENGTH = 120;
+/** The most sessions a series certificate may ask someone to attend (`minSessions`). */
+export const MAX_MIN_SESSIONS = 500;
+export const REVOKE_REASON_MIN_LENGTH = 3;
+export const REVOKE_REASON_MAX_LENGTH = 300;
+
 /** A PNG or JPEG picture sent inline (logo, signature); at most about 256 KB. */
 export const imageDataUrlSchema = z
   .string()
-  .max(350_000, 'validation.imageTooLarge')
+  .max(IMAGE_DATA_URL_MAX_LENGTH, 'validation.imageTooLarge')
   .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'validation.imageDataUrl')
   .meta({ id: 'ImageDataUrl' });
 
 export const certificateSignatorySchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
+    name: z.string().trim().min(PERSON_NAME_MIN_LENGTH).max(PERSON_NAME_MAX_LENGTH),
     /** "Ketua Komunitas", "Narasumber". */
-    title: z.string().trim().max(120).default(''),
+    title: z.string().trim().max(SIGNATORY_TITLE_MAX_LENGTH).default(''),
     signature: imageDataUrlSchema.nullable().default(null),
   })
   .strict()
@@ -51,14 +69,14 @@ const programFields = {
   /** Also require the feedback form to have been answered. */
   requireFeedback: z.boolean().default(false),
   /** Shown large on the certificate; null: "Sertifikat Kehadiran" / "Certificate of Attendance". */
-  title: z.string().trim().min(3).max(120).nullable().default(null),
+  title: z.string().trim().min(CERTIFICATE_TITLE_MIN_LENGTH).max(CERTIFICATE_TITLE_MAX_LENGTH).nullable().default(null),
   /** The certificate's language (its date, its fixed words). */
   locale: z.enum(LOCALES).default('id'),
   logo: imageDataUrlSchema.nullable().default(null),
   /** Who signs; empty: the session's speakers, without a picture of a signature. */
-  signatories: z.array(certificateSignatorySchema).max(3).default([]),
+  signatories: z.array(certificateSignatorySchema).max(MAX_SIGNATORIES).default([]),
   /** Series only: attending (by the rule) at least this many sessions gives a series certificate; null: none. */
-  minSessions: z.number().int().min(1).max(500).nullable().default(null),
+  minSessions: z.number().int().min(1).max(MAX_MIN_SESSIONS).nullable().default(null),
 };
 
 export const updateCertificateProgramRequestSchema = z
@@ -109,8 +127,8 @@ export type Certificate = z.infer<typeof certificateSchema>;
 
 export const issueCertificateRequestSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
-    email: z.email('validation.email').max(320),
+    name: z.string().trim().min(PERSON_NAME_MIN_LENGTH).max(PERSON_NAME_MAX_LENGTH),
+    email: z.email('validation.email').max(EMAIL_MAX_LENGTH),
     /** Mail the PDF to them. */
     notify: z.boolean().default(true),
   })
@@ -120,13 +138,16 @@ export type IssueCertificateRequest = z.input<typeof issueCertificateRequestSche
 
 /** Re-issue with a corrected name: the old number says "replaced", the new one is mailed. */
 export const reissueCertificateRequestSchema = z
-  .object({ name: z.string().trim().min(2).max(120), notify: z.boolean().default(true) })
+  .object({
+    name: z.string().trim().min(PERSON_NAME_MIN_LENGTH).max(PERSON_NAME_MAX_LENGTH),
+    notify: z.boolean().default(true),
+  })
   .strict()
   .meta({ id: 'ReissueCertificateRequest' });
 export type ReissueCertificateRequest = z.input<typeof reissueCertificateRequestSchema>;
 
 export const revokeCertificateRequestSchema = z
-  .object({ reason: z.string().trim().min(3).max(300) })
+  .object({ reason: z.string().trim().min(REVOKE_REASON_MIN_LENGTH).max(REVOKE_REASON_MAX_LENGTH) })
   .strict()
   .meta({ id: 'RevokeCertificateRequest' });
 export type RevokeCertificateRequest = z.input<typeof revokeCertificateRequestSchema>;

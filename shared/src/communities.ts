@@ -1,12 +1,18 @@
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH } from './text-limits.ts';
 import { timeZoneSchema } from './time.ts';
+
+export const COMMUNITY_SLUG_MAX_LENGTH = 64;
+export const COMMUNITY_NAME_MIN_LENGTH = 2;
+export const COMMUNITY_NAME_MAX_LENGTH = 120;
+export const COMMUNITY_DESCRIPTION_MAX_LENGTH = 5000;
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 export const communitySlugSchema = z
   .string()
   .min(1)
-  .max(64)
+  .max(COMMUNITY_SLUG_MAX_LENGTH)
   .regex(SLUG_PATTERN, 'validation.slug')
   .meta({ example: 'komunitas-bisnis-bali' });
 
@@ -31,8 +37,8 @@ export type Community = z.infer<typeof communitySchema>;
 export const myCommunitySchema = communitySchema.extend({ role: communityRoleSchema }).meta({ id: 'MyCommunity' });
 export type MyCommunity = z.infer<typeof myCommunitySchema>;
 
-const nameSchema = z.string().trim().min(2).max(120);
-const descriptionSchema = z.string().trim().max(5000);
+const nameSchema = z.string().trim().min(COMMUNITY_NAME_MIN_LENGTH).max(COMMUNITY_NAME_MAX_LENGTH);
+const descriptionSchema = z.string().trim().max(COMMUNITY_DESCRIPTION_MAX_LENGTH);
 const logoUrlSchema = z
   .url({ protocol: /^https?$/, error: 'validation.imageUrl' })
   .max(2000)
@@ -75,7 +81,7 @@ export type CommunityMember = z.infer<typeof communityMemberSchema>;
 
 export const inviteOrganizerRequestSchema = z
   .object({
-    email: z.email('validation.email').max(320),
+    email: z.email('validation.email').max(EMAIL_MAX_LENGTH),
     role: communityRoleSchema.default('organizer'),
   })
   .strict()

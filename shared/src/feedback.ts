@@ -9,12 +9,17 @@ import { registrationQuestionSchema } from './sessions.ts';
  * One answer per person (by email) per session; sending again replaces it.
  */
 
+/** Ratings are 1 to this many stars. */
+export const MAX_RATING = 5;
+export const MAX_FEEDBACK_QUESTIONS = 10;
+export const FEEDBACK_COMMENT_MAX_LENGTH = 2000;
+
 export const feedbackFormSchema = z
   .object({
     enabled: z.boolean(),
     questions: z
       .array(registrationQuestionSchema)
-      .max(10)
+      .max(MAX_FEEDBACK_QUESTIONS)
       .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'validation.questionIdsUnique'),
   })
   .meta({ id: 'FeedbackForm' });
@@ -24,8 +29,8 @@ export type UpdateFeedbackFormRequest = z.input<typeof updateFeedbackFormRequest
 
 export const feedbackSubmissionSchema = z
   .object({
-    rating: z.number().int().min(1, 'validation.rating').max(5, 'validation.rating'),
-    comment: z.string().trim().max(2000).default(''),
+    rating: z.number().int().min(1, 'validation.rating').max(MAX_RATING, 'validation.rating'),
+    comment: z.string().trim().max(FEEDBACK_COMMENT_MAX_LENGTH).default(''),
     answers: registrationAnswersSchema.default({}),
   })
   .strict()
@@ -56,7 +61,7 @@ export const feedbackResultsSchema = z
     responses: z.number().int(),
     averageRating: z.number().nullable(),
     /** How many gave 1, 2, 3, 4, 5 stars (index 0 is one star). */
-    ratingCounts: z.array(z.number().int()).length(5),
+    ratingCounts: z.array(z.number().int()).length(MAX_RATING),
     questions: z.array(
       z.object({
         id: z.string(),

@@ -15,6 +15,7 @@ export * from './registrations.ts';
 export * from './room.ts';
 export * from './series.ts';
 export * from './sessions.ts';
+export * from './text-limits.ts';
 export * from './time.ts';
 export * from './time-limits.ts';
 export * from './without-eval.ts';

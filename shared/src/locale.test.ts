@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries, translate } from './i18n/index.ts';
-import { negotiateLocale } from './locale.ts';
+import { roomDictionaries } from './i18n/room-messages.ts';
+import { intlLocaleOf, negotiateLocale } from './locale.ts';
 
 describe('language negotiation', () => {
   it.each([
@@ -24,6 +25,17 @@ describe('language negotiation', () => {
   });
 });
 
+describe('Intl formatting', () => {
+  it('writes the day before the month in both languages, as Indonesian readers do', () => {
+    const longDate = (locale: 'id' | 'en') =>
+      new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'long', timeZone: 'Asia/Jakarta' }).format(
+        new Date('2025-12-07T12:00:00Z'),
+      );
+    expect(longDate('id')).toBe('7 Desember 2025');
+    expect(longDate('en')).toBe('7 December 2025');
+  });
+});
+
 describe('messages', () => {
   const paths = (node: unknown, prefix = ''): string[] =>
     Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
@@ -35,6 +47,17 @@ describe('messages', () => {
     for (const locale of ['id', 'en'] as const) {
       for (const key of paths(dictionaries[locale])) {
         expect(translate(locale, key as never).trim(), `${locale}:${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('of the room exist in Indonesian and English with the same keys, none empty', () => {
+    expect(paths(roomDictionaries.en)).toEqual(paths(roomDictionaries.id));
+    for (const locale of ['id', 'en'] as const) {
+      for (const key of paths(roomDictionaries[locale])) {
+        let node: unknown = roomDictionaries[locale];
+        for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+        expect(String(node).trim(), `${locale}:${key}`).not.toBe('');
       }
     }
   });

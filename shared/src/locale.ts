@@ -6,13 +6,25 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** Picks the first supported language from an Accept-Language header or navigator.languages. */
+/**
+ * The tag `Intl` formats each language with. English is British English: the people reading it
+ * are Indonesian communities, who write the day before the month ("7 Desember 2025"), as en-GB
+ * does ("7 December 2025") and en-US does not ("December 7, 2025"; 12/7 reads as 12 July here).
+ * English clock times are 12-hour all the same: `clockTime` in time.ts writes them.
+ */
+const INTL_LOCALES: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+
+export function intlLocaleOf(locale: Locale): string {
+  return INTL_LOCALES[locale];
+}
+
 /**
  * "in" is the legacy ISO code for Indonesian, still sent by some Android browsers; Malay,
  * Javanese and Sundanese readers read Indonesian far better than English.
  */
 const CLOSEST_TO_INDONESIAN = new Set(['in', 'ms', 'jv', 'su']);
 
+/** Picks the first supported language from an Accept-Language header or navigator.languages. */
 export function negotiateLocale(preferred: readonly string[] | string | undefined | null): Locale {
   const list = typeof preferred === 'string' ? parseAcceptLanguage(preferred) : (preferred ?? []);
   for (const tag of list) {

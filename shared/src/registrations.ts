@@ -1,17 +1,24 @@
 import { z } from 'zod';
 import { LOCALES } from './locale.ts';
 import { SESSION_STATUSES } from './sessions.ts';
+import { EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PERSON_NAME_MIN_LENGTH } from './text-limits.ts';
 
 export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+/** The longest answer to one registration (or feedback) question. */
+export const REGISTRATION_ANSWER_MAX_LENGTH = 2000;
+
 /** Answers by question id: text for short text and choice, a boolean for a checkbox. */
-export const registrationAnswersSchema = z.record(z.string().max(40), z.union([z.string().max(2000), z.boolean()]));
+export const registrationAnswersSchema = z.record(
+  z.string().max(40),
+  z.union([z.string().max(REGISTRATION_ANSWER_MAX_LENGTH), z.boolean()]),
+);
 
 export const registerRequestSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
-    email: z.email('validation.email').max(320),
+    name: z.string().trim().min(PERSON_NAME_MIN_LENGTH).max(PERSON_NAME_MAX_LENGTH),
+    email: z.email('validation.email').max(EMAIL_MAX_LENGTH),
     answers: registrationAnswersSchema.default({}),
     /** The language of the mails this person gets. */
     locale: z.enum(LOCALES).default('id'),
@@ -23,8 +30,8 @@ export type RegisterRequest = z.input<typeof registerRequestSchema>;
 /** An organizer registering someone by name and email: how private sessions fill ("by invitation"). */
 export const inviteRegistrantRequestSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
-    email: z.email('validation.email').max(320),
+    name: z.string().trim().min(PERSON_NAME_MIN_LENGTH).max(PERSON_NAME_MAX_LENGTH),
+    email: z.email('validation.email').max(EMAIL_MAX_LENGTH),
     locale: z.enum(LOCALES).default('id'),
   })
   .strict()

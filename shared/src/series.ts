@@ -13,6 +13,9 @@ import { plannedDateSchema, reminderOffsetsSchema, sessionMinutesSchema, wallClo
  * values in the series' zone ("every Sunday at 20.00 WITA"); the server turns them into instants.
  */
 
+export const SERIES_TITLE_MIN_LENGTH = 3;
+export const SERIES_TITLE_MAX_LENGTH = 140;
+
 /** More sessions than a year of weeks is almost surely a mistake in the end date. */
 export const MAX_SERIES_OCCURRENCES = 52;
 
@@ -84,7 +87,7 @@ export type FollowingChange = z.infer<typeof followingChangeSchema>;
 
 export const createSeriesRequestSchema = z
   .object({
-    title: z.string().trim().min(3).max(140),
+    title: z.string().trim().min(SERIES_TITLE_MIN_LENGTH).max(SERIES_TITLE_MAX_LENGTH),
     description: z.string().max(20_000).default(''),
     coverImageUrl: z
       .url({ protocol: /^https?$/ })

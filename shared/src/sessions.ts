@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PERSON_NAME_MIN_LENGTH } from './text-limits.ts';
 import { timeZoneSchema } from './time.ts';
 import { plannedInstantSchema, sessionMinutesSchema } from './time-limits.ts';
 
@@ -22,12 +23,17 @@ export type SessionVisibility = (typeof SESSION_VISIBILITIES)[number];
 export const SESSION_ROLES = ['speaker', 'moderator'] as const;
 export type SessionRole = (typeof SESSION_ROLES)[number];
 
+/** The longest question organizers may put on a registration (or feedback) form. */
+export const REGISTRATION_QUESTION_LABEL_MAX_LENGTH = 200;
+export const SESSION_TITLE_MIN_LENGTH = 3;
+export const SESSION_TITLE_MAX_LENGTH = 160;
+
 const questionBase = {
   id: z
     .string()
     .regex(/^[a-z0-9-]{1,40}$/, 'validation.questionId')
     .meta({ example: 'company' }),
-  label: z.string().trim().min(1).max(200),
+  label: z.string().trim().min(1).max(REGISTRATION_QUESTION_LABEL_MAX_LENGTH),
   required: z.boolean().default(false),
 };
 
@@ -52,7 +58,7 @@ const questionsSchema = z
   .max(20)
   .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'validation.questionIdsUnique');
 
-const titleSchema = z.string().trim().min(3).max(160);
+const titleSchema = z.string().trim().min(SESSION_TITLE_MIN_LENGTH).max(SESSION_TITLE_MAX_LENGTH);
 const descriptionSchema = z.string().max(20_000);
 /** The years are checked here; whether the start is near enough to now, by the service with its clock. */
 const startsAtSchema = plannedInstantSchema;
@@ -135,7 +141,7 @@ export const sessionRefSchema = z
   .max(200)
   .regex(/^[A-Za-z0-9-]+$/, 'validation.sessionRef');
 
-const personNameSchema = z.string().trim().min(2).max(120);
+const personNameSchema = z.string().trim().min(PERSON_NAME_MIN_LENGTH).max(PERSON_NAME_MAX_LENGTH);
 const personTitleSchema = z.string().trim().max(160);
 const personBioSchema = z.string().trim().max(2000);
 const personPhotoUrlSchema = z
@@ -147,7 +153,7 @@ export const addSessionPersonRequestSchema = z
   .object({
     role: z.enum(SESSION_ROLES),
     name: personNameSchema,
-    email: z.email().max(320),
+    email: z.email().max(EMAIL_MAX_LENGTH),
     title: personTitleSchema.default(''),
     bio: personBioSchema.default(''),
     photoUrl: personPhotoUrlSchema.default(null),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatSessionTime, IANA_ZONES_ID, isValidTimeZone, timeZoneSchema, zoneAbbreviation } from './time.ts';
+import {
+  clockTime,
+  formatSessionTime,
+  IANA_ZONES_ID,
+  isValidTimeZone,
+  timeZoneSchema,
+  zoneAbbreviation,
+} from './time.ts';
 
 // Sunday 7 December 2025, 20.00 WITA (UTC+8).
 const sundayEveningInMakassar = '2025-12-07T12:00:00Z';
@@ -28,6 +35,15 @@ describe('zoneAbbreviation', () => {
     expect(zoneAbbreviation('Asia/Tokyo', sundayEveningInMakassar, 'en')).toBe('GMT+9');
     expect(zoneAbbreviation('Europe/Berlin', sundayEveningInMakassar, 'id')).toBe('GMT+1');
     expect(zoneAbbreviation('America/New_York', sundayEveningInMakassar, 'en')).toBe('EST');
+  });
+});
+
+describe('clockTime', () => {
+  it('reads the session’s clock, with a dot in Indonesian and AM/PM in English', () => {
+    expect(clockTime('2025-12-07T12:05:00Z', 'Asia/Makassar', 'id')).toBe('20.05');
+    expect(clockTime('2025-12-07T12:05:00Z', 'Asia/Makassar', 'en')).toBe('8:05 PM');
+    expect(clockTime('2025-12-07T02:30:00Z', 'Asia/Jakarta', 'id')).toBe('09.30');
+    expect(clockTime('2025-12-07T02:30:00Z', 'Asia/Jayapura', 'en')).toBe('11:30 AM');
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from './i18n/index.ts';
-import type { Locale } from './locale.ts';
+import { intlLocaleOf, type Locale } from './locale.ts';
 
 /**
  * Time zones and session times for people, with nothing but `Intl`, so the browser can use it too.
@@ -172,32 +172,34 @@ function zonedSessionTime(start: Date, end: Date, timeZone: string, locale: Loca
 // "pukul"/"at", on spaces around the dash and on U+202F before "PM", and mails, pages and
 // tests must read the same.
 function calendarDate(instant: Date, timeZone: string, locale: Locale): string {
-  const intlLocale = locale === 'id' ? 'id-ID' : 'en-GB';
   const options = { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
-  const { weekday, day, month, year } = partsOf(intlLocale, options, instant);
+  const { weekday, day, month, year } = partsOf(intlLocaleOf(locale), options, instant);
   return `${weekday}, ${day} ${month} ${year}`;
 }
 
 function clockRange(start: Date, end: Date, timeZone: string, locale: Locale): string {
-  if (locale === 'id') {
-    // Indonesian writes hours with a dot and two digits: 07.00, 20.00 (PUEBI; id-ID in CLDR).
-    const clock = (instant: Date) => {
-      const { hour, minute } = partsOf(
-        'id-ID',
-        { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
-        instant,
-      );
-      return `${hour}.${minute}`;
-    };
-    return `${clock(start)}–${clock(end)}`;
-  }
-  const clock = (instant: Date) => {
-    const parts = partsOf('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }, instant);
-    return { time: `${parts.hour}:${parts.minute}`, period: (parts.dayPeriod ?? '').toUpperCase() };
-  };
-  const from = clock(start);
-  const to = clock(end);
+  if (locale === 'id') return `${clockTime(start, timeZone, locale)}–${clockTime(end, timeZone, locale)}`;
+  const from = englishClock(start, timeZone);
+  const to = englishClock(end, timeZone);
   return from.period === to.period
     ? `${from.time}–${to.time} ${to.period}`
     : `${from.time} ${from.period}–${to.time} ${to.period}`;
+}
+
+/** A time of day as each language writes it, in `timeZone`: "20.15" in Indonesian, "8:15 PM" in English. */
+export function clockTime(instant: Date | string | number, timeZone: string, locale: Locale): string {
+  const at = typeof instant === 'number' ? new Date(instant) : toInstant(instant);
+  if (locale === 'id') {
+    // Indonesian writes hours with a dot and two digits: 07.00, 20.00 (PUEBI; id-ID in CLDR).
+    const { hour, minute } = partsOf('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, at);
+    return `${hour}.${minute}`;
+  }
+  const { time, period } = englishClock(at, timeZone);
+  return `${time} ${period}`.trim();
+}
+
+// en-US for its 12-hour parts only: English readers here say "8 PM" (see intlLocaleOf for dates).
+function englishClock(instant: Date, timeZone: string): { time: string; period: string } {
+  const parts = partsOf('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }, instant);
+  return { time: `${parts.hour}:${parts.minute}`, period: (parts.dayPeriod ?? '').toUpperCase() };
 }

@@ -1,4 +1,4 @@
-import { formatSessionTime, type Locale } from '@serambi/shared';
+import { formatSessionTime, intlLocaleOf, type Locale } from '@serambi/shared';
 import { type MessageKey, translate } from '@serambi/shared/i18n';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -199,7 +199,7 @@ function drawWhatFor(
 }
 
 function listOf(input: CertificatePdfInput): string {
-  return new Intl.ListFormat(input.locale === 'id' ? 'id-ID' : 'en-GB', { type: 'conjunction' }).format(input.speakers);
+  return new Intl.ListFormat(intlLocaleOf(input.locale), { type: 'conjunction' }).format(input.speakers);
 }
 
 // The bottom band: signatures on the left two thirds, the number and QR code at the right.

@@ -1,4 +1,4 @@
-import type { Locale } from '@serambi/shared';
+import { intlLocaleOf, type Locale } from '@serambi/shared';
 import { type MessageKey, translate } from '@serambi/shared/i18n';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
@@ -97,7 +97,7 @@ function layout(locale: Locale, title: string, body: HtmlEscapedString | Promise
 }
 
 function timeOf(locale: Locale, instant: Date) {
-  const formatted = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+  const formatted = new Intl.DateTimeFormat(intlLocaleOf(locale), {
     dateStyle: 'medium',
     timeStyle: 'medium',
     timeZone: 'UTC',

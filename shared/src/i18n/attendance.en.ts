@@ -1,9 +1,8 @@
 import type { attendanceMessages as reference } from './attendance.id.ts';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Translation } from './translation.ts';
 
 /** English messages of attendance; the same keys as attendance.id.ts. */
-export const attendanceMessages: Widen<typeof reference> = {
+export const attendanceMessages: Translation<typeof reference> = {
   /** Column headers and values of the attendance CSV (times in the session's zone, named in the header). */
   csv: {
     name: 'Name',

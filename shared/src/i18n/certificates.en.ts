@@ -1,9 +1,8 @@
 import type { certificatesMessages as reference } from './certificates.id.ts';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Translation } from './translation.ts';
 
 /** English messages of certificates; the same keys as certificates.id.ts. */
-export const certificatesMessages: Widen<typeof reference> = {
+export const certificatesMessages: Translation<typeof reference> = {
   /** The certificate's own words, in the program's language (the holder's name and the titles come from data). */
   pdf: {
     defaultTitle: 'Certificate of Attendance',

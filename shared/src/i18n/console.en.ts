@@ -1,9 +1,8 @@
-import type { consoleMessages as reference } from './console.id.ts';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { consoleMessages as reference, interactionSettingsMessages as settingsReference } from './console.id.ts';
+import type { Translation } from './translation.ts';
 
 /** English messages of the moderator console; the same keys as console.id.ts. */
-export const consoleMessages: Widen<typeof reference> = {
+export const consoleMessages: Translation<typeof reference> = {
   title: 'Moderator console',
   tabs: {
     label: 'Moderator console sections',
@@ -185,4 +184,25 @@ export const consoleMessages: Widen<typeof reference> = {
       doorsOpenAt: '{actor} set the doors to open at {time}',
     },
   },
+};
+
+/** English messages of the console's switches for Q&A, chat, polls and reactions; the same keys as console.id.ts. */
+export const interactionSettingsMessages: Translation<typeof settingsReference> = {
+  qaHeading: 'Q&A',
+  qaMode: 'Questions appear',
+  qaOpen: 'At once',
+  qaReviewed: 'After a moderator approves them',
+  anonymous: 'Anonymous questions',
+  anonymousOff: 'Not allowed: everyone asks by name',
+  anonymousModerators: 'Allowed: hidden from participants, moderators see the name',
+  anonymousHidden: 'Allowed: nobody sees the name, moderators included',
+  anonymousHint: 'A question keeps the rule it was asked under.',
+  chatHeading: 'Chat',
+  chatOpenState: 'Chat is open to everyone.',
+  chatClosedState: 'Chat is closed: only moderators can write.',
+  closeChat: 'Close the chat',
+  openChat: 'Open the chat',
+  slowMode: 'Slow mode (seconds)',
+  slowModeHint: 'Time between two messages of one participant; 0 turns it off (at most {max}).',
+  saveSlowMode: 'Save slow mode',
 };

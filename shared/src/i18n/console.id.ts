@@ -183,3 +183,24 @@ export const consoleMessages = {
     },
   },
 } as const;
+
+/** Indonesian messages of the console's switches for Q&A, chat, polls and reactions. */
+export const interactionSettingsMessages = {
+  qaHeading: 'Tanya jawab',
+  qaMode: 'Pertanyaan tampil',
+  qaOpen: 'Langsung',
+  qaReviewed: 'Setelah disetujui moderator',
+  anonymous: 'Pertanyaan anonim',
+  anonymousOff: 'Tidak boleh: semua bertanya dengan nama',
+  anonymousModerators: 'Boleh: tersembunyi dari peserta, moderator melihat nama',
+  anonymousHidden: 'Boleh: tidak ada yang melihat nama, termasuk moderator',
+  anonymousHint: 'Pertanyaan tetap mengikuti aturan saat ia diajukan.',
+  chatHeading: 'Obrolan',
+  chatOpenState: 'Obrolan terbuka untuk semua.',
+  chatClosedState: 'Obrolan ditutup: hanya moderator yang bisa menulis.',
+  closeChat: 'Tutup obrolan',
+  openChat: 'Buka obrolan',
+  slowMode: 'Mode lambat (detik)',
+  slowModeHint: 'Jeda antara dua pesan seorang peserta; 0 mematikannya (paling lama {max}).',
+  saveSlowMode: 'Simpan mode lambat',
+} as const;

@@ -1,9 +1,8 @@
 import type { feedbackMessages as reference } from './feedback.id.ts';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Translation } from './translation.ts';
 
 /** English messages of feedback; the same keys as feedback.id.ts. */
-export const feedbackMessages: Widen<typeof reference> = {
+export const feedbackMessages: Translation<typeof reference> = {
   /** The attendee's form: after leaving the room, when the session ends, and on the join link. */
   form: {
     heading: 'How was the session?',

@@ -1,9 +1,8 @@
-import type { roomMessages as reference } from './room.id.ts';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { roomPanelsMessages as panelsReference, roomMessages as reference } from './room.id.ts';
+import type { Translation } from './translation.ts';
 
 /** English messages of the live room; the same keys as room.id.ts. */
-export const roomMessages: Widen<typeof reference> = {
+export const roomMessages: Translation<typeof reference> = {
   title: 'Session room',
   enterHint: 'The session room opens shortly before the start.',
   joining: 'Entering the room…',
@@ -118,4 +117,19 @@ export const roomMessages: Widen<typeof reference> = {
     console: 'Console',
     tabs: 'Room view',
   },
+};
+
+/** English names of the room's panels and their counts; the same keys as room.id.ts. */
+export const roomPanelsMessages: Translation<typeof panelsReference> = {
+  label: 'Room panels',
+  stage: 'Stage',
+  qa: 'Q&A',
+  chat: 'Chat',
+  polls: 'Polls',
+  console: 'Console',
+  qaCount: '{count} open questions',
+  reviewCount: '{count} questions waiting for review',
+  chatCount: '{count} new messages',
+  pollsCount: '{count} polls waiting for your vote',
+  pollsRunning: '{count} polls running',
 };

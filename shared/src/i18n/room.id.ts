@@ -115,3 +115,18 @@ export const roomMessages = {
     tabs: 'Tampilan ruang',
   },
 } as const;
+
+/** Indonesian names of the room's panels (stage, Q&A, chat, polls, console) and their counts. */
+export const roomPanelsMessages = {
+  label: 'Panel ruang',
+  stage: 'Panggung',
+  qa: 'Tanya jawab',
+  chat: 'Obrolan',
+  polls: 'Polling',
+  console: 'Konsol',
+  qaCount: '{count} pertanyaan terbuka',
+  reviewCount: '{count} pertanyaan menunggu ditinjau',
+  chatCount: '{count} pesan baru',
+  pollsCount: '{count} polling menunggu suara Anda',
+  pollsRunning: '{count} polling berjalan',
+} as const;

@@ -4,11 +4,11 @@ import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { CommunityProfile } from '../features/communities/CommunityProfile.tsx';
-import { communityQuery } from '../features/communities/community-queries.ts';
+import { communityQuery } from '../features/communities/communities-api.ts';
 import { CalendarFeed } from '../features/sessions/CalendarFeed.tsx';
 import { ManageShortcut } from '../features/sessions/ManageShortcut.tsx';
 import { SessionCardList } from '../features/sessions/SessionCardList.tsx';
-import { communitySessionsQuery } from '../features/sessions/session-queries.ts';
+import { communitySessionsQuery } from '../features/sessions/sessions-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 

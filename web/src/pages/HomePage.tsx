@@ -2,7 +2,7 @@ import type { MessageKey } from '@serambi/shared/i18n';
 import { A } from '@solidjs/router';
 import { createUniqueId, For, type JSX, Show } from 'solid-js';
 import { usePageTitle } from '../app/page-title.ts';
-import { useCurrentUser } from '../features/accounts/account-queries.ts';
+import { useCurrentUser } from '../features/accounts/accounts-api.ts';
 import { withNext } from '../features/accounts/next-path.ts';
 import { CameraIcon, MicrophoneIcon } from '../features/devices/icons.tsx';
 import { SystemStatusPanel } from '../features/health/SystemStatusPanel.tsx';

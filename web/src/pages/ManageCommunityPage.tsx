@@ -7,11 +7,11 @@ import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { SeriesReportsCard } from '../features/attendance/SeriesReportsCard.tsx';
 import { CommunityProfile } from '../features/communities/CommunityProfile.tsx';
 import { CommunitySettingsForm } from '../features/communities/CommunitySettingsForm.tsx';
-import { communityQuery, myCommunitiesQuery } from '../features/communities/community-queries.ts';
+import { communityQuery, myCommunitiesQuery } from '../features/communities/communities-api.ts';
 import { TeamPanel } from '../features/communities/TeamPanel.tsx';
 import { RetentionForm } from '../features/recordings/RetentionForm.tsx';
 import { SessionCardList } from '../features/sessions/SessionCardList.tsx';
-import { communitySessionsQuery } from '../features/sessions/session-queries.ts';
+import { communitySessionsQuery } from '../features/sessions/sessions-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 

@@ -4,7 +4,7 @@ import { For, Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
-import { myCommunitiesQuery } from '../features/communities/community-queries.ts';
+import { myCommunitiesQuery } from '../features/communities/communities-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import '../features/communities/communities.css';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
-import { communityQuery } from '../features/communities/community-queries.ts';
+import { communityQuery } from '../features/communities/communities-api.ts';
 import { SeriesForm } from '../features/series/SeriesForm.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';

@@ -6,7 +6,7 @@ import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { InviteRegistrantForm } from '../features/registrations/InviteRegistrantForm.tsx';
 import { RegistrantsTable } from '../features/registrations/RegistrantsTable.tsx';
 import { ManageSessionHeader } from '../features/sessions/ManageSessionHeader.tsx';
-import { sessionQuery } from '../features/sessions/session-queries.ts';
+import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 

@@ -3,7 +3,7 @@ import { useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
-import { myRegistrationQuery } from '../features/registrations/registration-queries.ts';
+import { myRegistrationQuery } from '../features/registrations/registrations-api.ts';
 import { RoomView } from '../features/room/RoomView.tsx';
 import { registerMessages, useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';

@@ -5,7 +5,7 @@ import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { useOrganizes } from '../features/communities/use-organizes.ts';
 import { SeriesRegistration } from '../features/series/SeriesRegistration.tsx';
-import { seriesQuery } from '../features/series/series-queries.ts';
+import { seriesQuery } from '../features/series/series-api.ts';
 import { CalendarFeed } from '../features/sessions/CalendarFeed.tsx';
 import { MarkdownText } from '../features/sessions/MarkdownText.tsx';
 import { SessionCardList } from '../features/sessions/SessionCardList.tsx';

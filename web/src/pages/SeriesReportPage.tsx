@@ -8,7 +8,7 @@ import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { seriesAnalyticsQuery } from '../features/attendance/attendance-api.ts';
 import { SeriesAnalyticsView } from '../features/attendance/SeriesAnalyticsView.tsx';
 import { SeriesCertificatesPanel } from '../features/certificates/CertificatesPanel.tsx';
-import { seriesQuery } from '../features/series/series-queries.ts';
+import { seriesQuery } from '../features/series/series-api.ts';
 import { SessionStatusBadge } from '../features/sessions/SessionStatusBadge.tsx';
 import { SessionTimeLine } from '../features/time/SessionTimes.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -4,12 +4,12 @@ import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
-import { communityQuery } from '../features/communities/community-queries.ts';
+import { communityQuery } from '../features/communities/communities-api.ts';
 import { RecordingPanel } from '../features/recordings/RecordingPanel.tsx';
 import { ManageSessionHeader } from '../features/sessions/ManageSessionHeader.tsx';
 import { SessionEditorForm } from '../features/sessions/SessionEditorForm.tsx';
 import { SessionLifecycle } from '../features/sessions/SessionLifecycle.tsx';
-import { sessionQuery } from '../features/sessions/session-queries.ts';
+import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 

@@ -11,9 +11,9 @@ import { SessionCertificatesPanel } from '../features/certificates/CertificatesP
 import { certificatesQuery } from '../features/certificates/certificates-api.ts';
 import { FeedbackFormEditor } from '../features/feedback/FeedbackFormEditor.tsx';
 import { FeedbackResultsPanel } from '../features/feedback/FeedbackResultsPanel.tsx';
-import { InteractionReport } from '../features/sessions/InteractionReport.tsx';
+import { InteractionReport } from '../features/qa/InteractionReport.tsx';
 import { ManageSessionHeader } from '../features/sessions/ManageSessionHeader.tsx';
-import { sessionQuery } from '../features/sessions/session-queries.ts';
+import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import '../features/attendance/report.css';

@@ -5,7 +5,7 @@ import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { SessionInvitationSummary } from '../features/sessions/SessionInvitationSummary.tsx';
-import { sessionInvitationQuery, useAcceptSessionInvitation } from '../features/sessions/session-queries.ts';
+import { sessionInvitationQuery, useAcceptSessionInvitation } from '../features/sessions/sessions-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormProblem } from '../ui/form/FormProblem.tsx';
 import { QueryState } from '../ui/QueryState.tsx';

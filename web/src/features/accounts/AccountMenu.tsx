@@ -3,7 +3,7 @@ import { createEffect, createSignal, createUniqueId, Match, on, onCleanup, Show,
 import type { AccountUser } from '../../api/auth.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LineIcon } from '../../ui/LineIcon.tsx';
-import { useCurrentUser, useSignOut } from './account-queries.ts';
+import { useCurrentUser, useSignOut } from './accounts-api.ts';
 import { withNext } from './next-path.ts';
 import './accounts.css';
 

@@ -4,7 +4,7 @@ import type { ApiProblem } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import '../../ui/form/forms.css';
-import { useCurrentUser, useResendConfirmation } from './account-queries.ts';
+import { useCurrentUser, useResendConfirmation } from './accounts-api.ts';
 
 /**
  * "Confirm your address first" as a card: the server's sentence (it names the address the link

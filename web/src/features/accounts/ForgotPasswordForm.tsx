@@ -4,7 +4,7 @@ import { focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { EmailField } from './AccountFields.tsx';
 import { emailProblem } from './account-checks.ts';
-import { useRequestPasswordReset } from './account-queries.ts';
+import { useRequestPasswordReset } from './accounts-api.ts';
 
 /** Asks for a reset link. The answer is the same whether the address has an account or not. */
 export function ForgotPasswordForm() {

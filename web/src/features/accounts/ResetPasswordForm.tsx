@@ -6,7 +6,7 @@ import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { authFieldErrors } from '../../ui/form/field-errors.ts';
 import { NewPasswordField } from './AccountFields.tsx';
 import { newPasswordProblem } from './account-checks.ts';
-import { useResetPassword } from './account-queries.ts';
+import { useResetPassword } from './accounts-api.ts';
 
 /** A new password for the token from the reset mail; afterwards every other session is signed out. */
 export function ResetPasswordForm(props: { token: string }) {

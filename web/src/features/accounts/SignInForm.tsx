@@ -6,7 +6,7 @@ import { authFieldErrors } from '../../ui/form/field-errors.ts';
 import { createFormValues } from '../../ui/form/form-values.ts';
 import { CurrentPasswordField, EmailField } from './AccountFields.tsx';
 import { emailProblem } from './account-checks.ts';
-import { useSignIn } from './account-queries.ts';
+import { useSignIn } from './accounts-api.ts';
 
 export function SignInForm(props: { initialEmail?: string; onSignedIn: () => void }) {
   const { t } = useI18n();

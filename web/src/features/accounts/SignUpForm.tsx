@@ -1,3 +1,4 @@
+import { PERSON_NAME_MIN_LENGTH } from '@serambi/shared';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem, unclaimedError } from '../../ui/form/FormProblem.tsx';
@@ -5,7 +6,7 @@ import { authFieldErrors } from '../../ui/form/field-errors.ts';
 import { createFormValues } from '../../ui/form/form-values.ts';
 import { EmailField, NewPasswordField } from './AccountFields.tsx';
 import { emailProblem, newPasswordProblem } from './account-checks.ts';
-import { useSignUp } from './account-queries.ts';
+import { useSignUp } from './accounts-api.ts';
 
 /**
  * Name, email and password; the account's mails go out in the language the page is in, and the
@@ -26,7 +27,8 @@ export function SignUpForm(props: { initialEmail?: string; returnTo: string; onS
     if (signUp.isPending) return;
     const found: Record<string, string> = {};
     const name = values.name.trim();
-    if (name.length < 2) found.name = name ? t('forms.tooShort', { min: 2 }) : t('forms.required');
+    if (name.length < PERSON_NAME_MIN_LENGTH)
+      found.name = name ? t('forms.tooShort', { min: PERSON_NAME_MIN_LENGTH }) : t('forms.required');
     const email = emailProblem(values.email);
     if (email) found.email = t(email);
     const password = newPasswordProblem(values.password);

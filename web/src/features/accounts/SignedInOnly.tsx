@@ -3,7 +3,7 @@ import { type JSX, Match, Switch } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { AccountUser } from '../../api/auth.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useCurrentUser } from './account-queries.ts';
+import { useCurrentUser } from './accounts-api.ts';
 import { withNext } from './next-path.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect } from 'solid-js';
-import { useCurrentUser } from './account-queries.ts';
+import { useCurrentUser } from './accounts-api.ts';
 import { safeNextPath } from './next-path.ts';
 
 /**

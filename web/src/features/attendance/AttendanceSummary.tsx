@@ -1,14 +1,13 @@
-import type { AttendanceReport } from '@serambi/shared';
+import { type AttendanceReport, clockTime } from '@serambi/shared';
 import { createMemo } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { clockFormatter, numberFormatter } from './clock.ts';
+import { numberFormatter } from './number-format.ts';
 import { SummaryTiles } from './SummaryTiles.tsx';
 
 /** Registered, attended, the rate, the peak and when, and the average stay. */
 export function AttendanceSummary(props: { report: AttendanceReport; timeZone: string }) {
   const { t, locale } = useI18n();
   const count = createMemo(() => numberFormatter(locale()));
-  const clock = createMemo(() => clockFormatter(locale(), props.timeZone));
   return (
     <SummaryTiles
       label={t('attendance.report.summary')}
@@ -33,7 +32,11 @@ export function AttendanceSummary(props: { report: AttendanceReport; timeZone: s
           label: t('attendance.report.peak'),
           value: count()(props.report.peakViewers),
           ...(props.report.peakAt
-            ? { detail: t('attendance.report.peakAt', { time: clock()(props.report.peakAt) }) }
+            ? {
+                detail: t('attendance.report.peakAt', {
+                  time: clockTime(props.report.peakAt, props.timeZone, locale()),
+                }),
+              }
             : {}),
           testId: 'tile-peak',
         },

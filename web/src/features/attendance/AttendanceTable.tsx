@@ -1,7 +1,7 @@
 import type { Attendee, CertificateStatus } from '@serambi/shared';
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { numberFormatter } from './clock.ts';
+import { numberFormatter } from './number-format.ts';
 import { PRESENCE_FILTERS, type PresenceFilter, presenceCounts, visiblePeople } from './people.ts';
 
 /** A large session's list starts with this many rows (the longest stays); the rest on request. */

@@ -1,9 +1,9 @@
-import type { SeriesAnalytics, SeriesSessionStats } from '@serambi/shared';
+import { MAX_RATING, type SeriesAnalytics, type SeriesSessionStats } from '@serambi/shared';
 import { createMemo, createUniqueId, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ColumnChart } from './charts/ColumnChart.tsx';
 import { RankedBars } from './charts/RankedBars.tsx';
-import { numberFormatter } from './clock.ts';
+import { numberFormatter } from './number-format.ts';
 import { SummaryTiles } from './SummaryTiles.tsx';
 
 /** Sessions that took place (or are taking place): the ones with attendance to chart. */
@@ -163,7 +163,7 @@ export function SeriesAnalyticsView(props: { analytics: SeriesAnalytics }) {
             <ColumnChart
               testId="series-rating-chart"
               mode="grouped"
-              max={5}
+              max={MAX_RATING}
               series={[{ label: t('attendance.analytics.rating'), tone: 'rating' }]}
               groups={held().map((session, index) => ({
                 label: label(session, index),

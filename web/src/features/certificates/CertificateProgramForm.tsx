@@ -1,6 +1,8 @@
 import {
+  CERTIFICATE_TITLE_MAX_LENGTH,
   type CertificateProgram,
   LOCALES,
+  MAX_MIN_SESSIONS,
   type UpdateCertificateProgramRequest,
   updateCertificateProgramRequestSchema,
 } from '@serambi/shared';
@@ -161,7 +163,7 @@ export function CertificateProgramForm(props: {
                 {...control}
                 class="field__control"
                 value={values().title}
-                maxLength={120}
+                maxLength={CERTIFICATE_TITLE_MAX_LENGTH}
                 placeholder={t(`certificates.panel.defaultTitles.${values().locale}`)}
                 onInput={(event) => {
                   fieldErrors.clear('title');
@@ -265,7 +267,7 @@ function SeriesRuleFields(props: {
                 type="number"
                 inputmode="numeric"
                 min="1"
-                max={props.sessionCount ?? 500}
+                max={props.sessionCount ?? MAX_MIN_SESSIONS}
                 class="field__control field__control--short"
                 value={props.values.minSessions}
                 data-testid="min-sessions"

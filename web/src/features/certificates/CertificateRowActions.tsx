@@ -1,4 +1,10 @@
-import { type Certificate, reissueCertificateRequestSchema, revokeCertificateRequestSchema } from '@serambi/shared';
+import {
+  type Certificate,
+  PERSON_NAME_MAX_LENGTH,
+  REVOKE_REASON_MAX_LENGTH,
+  reissueCertificateRequestSchema,
+  revokeCertificateRequestSchema,
+} from '@serambi/shared';
 import { createSignal } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -98,7 +104,7 @@ function CorrectNameDialog(props: {
               {...control}
               class="field__control"
               value={name()}
-              maxLength={120}
+              maxLength={PERSON_NAME_MAX_LENGTH}
               autocomplete="off"
               data-testid="correct-name"
               onInput={(event) => {
@@ -162,7 +168,7 @@ function RevokeDialog(props: { open: boolean; certificate: Certificate; onClose:
               {...control}
               class="field__control"
               value={reason()}
-              maxLength={300}
+              maxLength={REVOKE_REASON_MAX_LENGTH}
               rows={3}
               data-testid="revoke-reason"
               onInput={(event) => {

@@ -1,4 +1,4 @@
-import type { Certificate } from '@serambi/shared';
+import { type Certificate, intlLocaleOf } from '@serambi/shared';
 import { createMemo, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DownloadIcon } from '../../ui/DownloadIcon.tsx';
@@ -23,7 +23,7 @@ export function CertificatesList(props: {
   const { t, locale } = useI18n();
   const captionId = createUniqueId();
   const date = createMemo(() => {
-    const format = new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', {
+    const format = new Intl.DateTimeFormat(intlLocaleOf(locale()), {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: props.timeZone,

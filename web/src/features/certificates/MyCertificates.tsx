@@ -1,3 +1,4 @@
+import { intlLocaleOf } from '@serambi/shared';
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createUniqueId, For, Match, Show, Switch } from 'solid-js';
@@ -17,7 +18,7 @@ export function MyCertificates(props: { secret: string; class?: string }) {
   const certificates = useQuery(() => myCertificatesQuery(api, props.secret));
   const headingId = createUniqueId();
   const issued = (instant: string) =>
-    new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long' }).format(new Date(instant));
+    new Intl.DateTimeFormat(intlLocaleOf(locale()), { dateStyle: 'long' }).format(new Date(instant));
   return (
     <section
       class={`card my-certificates ${props.class ?? ''}`}

@@ -1,4 +1,4 @@
-import { issueCertificateRequestSchema } from '@serambi/shared';
+import { EMAIL_MAX_LENGTH, issueCertificateRequestSchema, PERSON_NAME_MAX_LENGTH } from '@serambi/shared';
 import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -108,7 +108,7 @@ function IssueDialog(props: { open: boolean; sessionRef: string; onClose: () => 
               {...control}
               class="field__control"
               value={name()}
-              maxLength={120}
+              maxLength={PERSON_NAME_MAX_LENGTH}
               autocomplete="off"
               data-testid="issue-name"
               onInput={(event) => {
@@ -125,7 +125,7 @@ function IssueDialog(props: { open: boolean; sessionRef: string; onClose: () => 
               type="email"
               class="field__control"
               value={email()}
-              maxLength={320}
+              maxLength={EMAIL_MAX_LENGTH}
               autocomplete="off"
               data-testid="issue-email"
               onInput={(event) => {

@@ -1,10 +1,15 @@
-import type { CertificateSignatory } from '@serambi/shared';
+import {
+  type CertificateSignatory,
+  MAX_SIGNATORIES,
+  PERSON_NAME_MAX_LENGTH,
+  SIGNATORY_TITLE_MAX_LENGTH,
+} from '@serambi/shared';
 import { Index, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field } from '../../ui/form/Field.tsx';
 import type { FieldErrors } from '../../ui/form/field-errors.ts';
 import { ImagePicker } from './ImagePicker.tsx';
-import { MAX_SIGNATORIES, newSignatory } from './program-form.ts';
+import { newSignatory } from './program-form.ts';
 
 /** Up to three people who sign: name, title and, if wanted, a picture of their signature. */
 export function SignatoriesFields(props: {
@@ -41,7 +46,7 @@ export function SignatoriesFields(props: {
                       {...control}
                       class="field__control"
                       value={signatory().name}
-                      maxLength={120}
+                      maxLength={PERSON_NAME_MAX_LENGTH}
                       autocomplete="off"
                       onInput={(event) => {
                         props.onEdited(`signatories.${index}.name`);
@@ -61,7 +66,7 @@ export function SignatoriesFields(props: {
                       {...control}
                       class="field__control"
                       value={signatory().title}
-                      maxLength={120}
+                      maxLength={SIGNATORY_TITLE_MAX_LENGTH}
                       autocomplete="off"
                       onInput={(event) => update(index, { title: event.currentTarget.value })}
                     />

@@ -1,4 +1,4 @@
-import type { CertificateVerification } from '@serambi/shared';
+import { type CertificateVerification, intlLocaleOf } from '@serambi/shared';
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createUniqueId, type JSX, Match, Show, Switch } from 'solid-js';
@@ -56,7 +56,7 @@ export function VerificationResult(props: { number: string | null; typed: string
 function Verified(props: { verification: CertificateVerification }) {
   const { t, locale } = useI18n();
   const v = () => props.verification;
-  const intlLocale = () => (locale() === 'id' ? 'id-ID' : 'en-GB');
+  const intlLocale = () => intlLocaleOf(locale());
   const day = (instant: string, style: 'full' | 'long') =>
     new Intl.DateTimeFormat(intlLocale(), { dateStyle: style, timeZone: v().timeZone }).format(new Date(instant));
   return (
@@ -152,9 +152,7 @@ function Verdict(props: { verdict: Verdict; heading: string; lead: string; numbe
   // Where this answer can be looked up again (what a printout shows); the page's address may still be changing.
   const pageAddress = () => `${location.origin}/verify/${encodeURIComponent(props.number)}`;
   const checkedAt = () =>
-    new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(
-      new Date(),
-    );
+    new Intl.DateTimeFormat(intlLocaleOf(locale()), { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   return (
     <article
       class={`verdict verdict--${props.verdict}`}

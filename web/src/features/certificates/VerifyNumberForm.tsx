@@ -1,3 +1,4 @@
+import { CERTIFICATE_NUMBER_INPUT_MAX_LENGTH } from '@serambi/shared';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, createUniqueId } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -59,7 +60,7 @@ export function VerifyNumberForm(props: { heading?: string; class?: string }) {
               autocomplete="off"
               autocapitalize="characters"
               spellcheck={false}
-              maxLength={64}
+              maxLength={CERTIFICATE_NUMBER_INPUT_MAX_LENGTH}
               data-testid="verify-number"
               onInput={(e) => {
                 setTyped(e.currentTarget.value);

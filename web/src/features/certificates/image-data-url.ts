@@ -1,3 +1,5 @@
+import { IMAGE_DATA_URL_MAX_LENGTH } from '@serambi/shared';
+
 /**
  * Pictures for the certificate (the logo, signatures) travel inline as data URLs, which the
  * shared schema caps at 350,000 characters: about 250 KB of PNG or JPEG. A larger picture is
@@ -8,7 +10,6 @@
 export const IMAGE_TYPES = ['image/png', 'image/jpeg'] as const;
 /** The schema's 350,000 characters, less the `data:image/jpeg;base64,` prefix, as bytes before base64. */
 export const MAX_IMAGE_BYTES = 250 * 1024;
-export const MAX_DATA_URL_LENGTH = 350_000;
 /** The longest side a shrunk picture keeps: plenty for a logo or a signature on an A4 page. */
 const SHRINK_TO_PX = 900;
 
@@ -23,7 +24,9 @@ export function imageFileVerdict(file: { type: string; size: number }): 'use' | 
 
 /** Whether a data URL is one the server takes: PNG or JPEG, within the length. */
 export function isAcceptedDataUrl(dataUrl: string): boolean {
-  return dataUrl.length <= MAX_DATA_URL_LENGTH && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/.test(dataUrl);
+  return (
+    dataUrl.length <= IMAGE_DATA_URL_MAX_LENGTH && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/.test(dataUrl)
+  );
 }
 
 /** The sides of a picture fitted within `limit`, in proportion; never larger than it was. */

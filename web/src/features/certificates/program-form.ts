@@ -19,8 +19,6 @@ export interface ProgramFormValues {
   minSessions: string;
 }
 
-export const MAX_SIGNATORIES = 3;
-
 /** What the form starts from: the program the server answered (its own, or the series' it follows). */
 export function formValuesOf(program: CertificateProgram): ProgramFormValues {
   return {

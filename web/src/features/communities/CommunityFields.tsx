@@ -1,3 +1,4 @@
+import { COMMUNITY_DESCRIPTION_MAX_LENGTH, COMMUNITY_NAME_MAX_LENGTH } from '@serambi/shared';
 import type { JSX } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field } from '../../ui/form/Field.tsx';
@@ -27,7 +28,7 @@ export function CommunityFields(props: {
             {...control}
             class="field__control"
             value={props.values.name}
-            maxLength={120}
+            maxLength={COMMUNITY_NAME_MAX_LENGTH}
             onInput={(e) => props.onChange('name', e.currentTarget.value)}
           />
         )}
@@ -39,7 +40,7 @@ export function CommunityFields(props: {
             {...control}
             class="field__control"
             rows="4"
-            maxLength={5000}
+            maxLength={COMMUNITY_DESCRIPTION_MAX_LENGTH}
             value={props.values.description}
             onInput={(e) => props.onChange('description', e.currentTarget.value)}
           />

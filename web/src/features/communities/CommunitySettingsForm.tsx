@@ -6,7 +6,7 @@ import { focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
 import { CommunityFields, type CommunityFieldValues } from './CommunityFields.tsx';
-import { useUpdateCommunity } from './community-queries.ts';
+import { useUpdateCommunity } from './communities-api.ts';
 
 export function CommunitySettingsForm(props: { community: Community }) {
   const { t } = useI18n();

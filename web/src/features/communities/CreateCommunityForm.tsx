@@ -1,4 +1,9 @@
-import { createCommunityRequestSchema, IANA_ZONES_ID, type MyCommunity } from '@serambi/shared';
+import {
+  COMMUNITY_SLUG_MAX_LENGTH,
+  createCommunityRequestSchema,
+  IANA_ZONES_ID,
+  type MyCommunity,
+} from '@serambi/shared';
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ApiProblem } from '../../api/client.ts';
@@ -8,7 +13,7 @@ import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
 import { viewerTimeZone } from '../time/wall-clock.ts';
 import { CommunityFields, type CommunityFieldValues } from './CommunityFields.tsx';
-import { useCreateCommunity } from './community-queries.ts';
+import { useCreateCommunity } from './communities-api.ts';
 import { suggestSlug } from './slug.ts';
 
 /** A browser in Indonesia suggests its own zone; anywhere else, WIB. */
@@ -84,7 +89,7 @@ export function CreateCommunityForm(props: { onCreated: (community: MyCommunity)
                   class="field__control"
                   autocapitalize="none"
                   spellcheck={false}
-                  maxLength={64}
+                  maxLength={COMMUNITY_SLUG_MAX_LENGTH}
                   value={values.slug}
                   onInput={(e) => {
                     setSlugEdited(e.currentTarget.value !== '');

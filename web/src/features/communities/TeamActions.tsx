@@ -3,7 +3,7 @@ import { createSignal, type JSX } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { useRemoveMember, useRevokeInvitation } from './community-queries.ts';
+import { useRemoveMember, useRevokeInvitation } from './communities-api.ts';
 
 /** Withdraws a pending invitation after a confirmation; its link stops working. */
 export function RevokeInvitation(props: { slug: string; invitation: OrganizerInvitation }) {

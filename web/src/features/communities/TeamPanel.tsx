@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
-import { membersQuery, useInviteOrganizer } from './community-queries.ts';
+import { membersQuery, useInviteOrganizer } from './communities-api.ts';
 import { RemoveMember, RevokeInvitation } from './TeamActions.tsx';
 import './communities.css';
 

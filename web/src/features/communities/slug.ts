@@ -1,4 +1,4 @@
-const MAX_SLUG_LENGTH = 64;
+import { COMMUNITY_SLUG_MAX_LENGTH } from '@serambi/shared';
 
 /** An address suggested from a community's name: "Komunitas Bisnis Bali" → "komunitas-bisnis-bali". */
 export function suggestSlug(name: string): string {
@@ -8,6 +8,6 @@ export function suggestSlug(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+/, '')
-    .slice(0, MAX_SLUG_LENGTH)
+    .slice(0, COMMUNITY_SLUG_MAX_LENGTH)
     .replace(/-+$/, '');
 }

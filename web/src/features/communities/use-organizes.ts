@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { useCurrentUser } from '../accounts/account-queries.ts';
-import { myCommunitiesQuery } from './community-queries.ts';
+import { useCurrentUser } from '../accounts/accounts-api.ts';
+import { myCommunitiesQuery } from './communities-api.ts';
 
 /** Whether the signed-in person organizes the community, so public pages can offer a way to manage it. */
 export function useOrganizes(slug: () => string): () => boolean {

@@ -1,4 +1,4 @@
-import { feedbackSubmissionSchema, type MyFeedback } from '@serambi/shared';
+import { FEEDBACK_COMMENT_MAX_LENGTH, feedbackSubmissionSchema, type MyFeedback } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
@@ -183,7 +183,7 @@ function FeedbackEditor(props: {
             {...control}
             class="field__control"
             rows="3"
-            maxLength={2000}
+            maxLength={FEEDBACK_COMMENT_MAX_LENGTH}
             value={values.comment}
             data-testid="feedback-comment"
             onInput={(e) => {

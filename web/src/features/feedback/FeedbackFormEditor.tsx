@@ -1,4 +1,4 @@
-import { type FeedbackForm, updateFeedbackFormRequestSchema } from '@serambi/shared';
+import { type FeedbackForm, MAX_FEEDBACK_QUESTIONS, updateFeedbackFormRequestSchema } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
@@ -13,9 +13,6 @@ import { newQuestionDraft, type QuestionDraft, toQuestion, toQuestionDraft } fro
 import { feedbackFormQuery, useSaveFeedbackForm } from './feedback-api.ts';
 import '../sessions/editor.css';
 import './feedback.css';
-
-/** The feedback form takes at most this many questions of the organizer's own (the shared schema's limit). */
-const MAX_QUESTIONS = 10;
 
 /**
  * The organizer's card for a session's feedback form: on or off, and questions of their own
@@ -85,7 +82,7 @@ function FeedbackFormFields(props: { sessionRef: string; saved: FeedbackForm }) 
         <QuestionsBuilder
           heading={t('feedback.editor.questionsHeading')}
           hint={t('feedback.editor.questionsHint')}
-          max={MAX_QUESTIONS}
+          max={MAX_FEEDBACK_QUESTIONS}
           questions={values.questions}
           errorOf={errorOf}
           onAdd={() => updateQuestions((list) => [...list, newQuestionDraft()])}

@@ -1,4 +1,4 @@
-import type { FeedbackResults } from '@serambi/shared';
+import { type FeedbackResults, intlLocaleOf } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
@@ -59,7 +59,7 @@ export function FeedbackResultsPanel(props: { sessionRef: string; timeZone?: str
 function RatingSummary(props: { results: FeedbackResults }) {
   const { t, locale } = useI18n();
   const average = () => props.results.averageRating ?? 0;
-  const formatted = () => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(average());
+  const formatted = () => new Intl.NumberFormat(intlLocaleOf(locale()), { maximumFractionDigits: 1 }).format(average());
   const headingId = createUniqueId();
   return (
     <div class="feedback-results__summary">
@@ -201,7 +201,7 @@ function Comments(props: { comments: FeedbackResults['comments']; timeZone: stri
   const [all, setAll] = createSignal(false);
   const shown = () => (all() ? props.comments : props.comments.slice(0, TEXTS_SHOWN * 2));
   const when = (instant: string) =>
-    new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', {
+    new Intl.DateTimeFormat(intlLocaleOf(locale()), {
       dateStyle: 'medium',
       timeStyle: 'short',
       ...(props.timeZone ? { timeZone: props.timeZone } : {}),

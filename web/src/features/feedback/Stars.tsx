@@ -1,3 +1,4 @@
+import { intlLocaleOf } from '@serambi/shared';
 import { createUniqueId, For } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FieldError } from '../../ui/form/Field.tsx';
@@ -26,7 +27,7 @@ function Star(props: { fill: number; size: number }) {
 /** A rating shown as five stars (fractions too: 4.3 fills the fifth a third); read as "4.3 of 5 stars". */
 export function Stars(props: { value: number; size?: number; class?: string }) {
   const { t, locale } = useI18n();
-  const spoken = () => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(props.value);
+  const spoken = () => new Intl.NumberFormat(intlLocaleOf(locale()), { maximumFractionDigits: 1 }).format(props.value);
   return (
     <span class={`stars ${props.class ?? ''}`} role="img" aria-label={t('feedback.results.ratingOf', { n: spoken() })}>
       <For each={RATINGS}>

@@ -2,6 +2,7 @@ import type { FeedbackForm, FeedbackResults, FeedbackSubmission, MyFeedback } fr
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import { bearer } from '../room/room-api.ts';
 
 /**
  * Whose feedback: a registrant's by their personal link's secret, or someone in the room by
@@ -17,8 +18,6 @@ export const feedbackKeys = {
       ? (['registrations', source.secret, 'feedback'] as const)
       : (['sessions', source.sessionRef, 'room', 'feedback'] as const),
 };
-
-const bearer = (ticket: string) => ({ headers: { Authorization: `Bearer ${ticket}` } });
 
 /** The form as one person sees it, with what they answered before. */
 export const myFeedbackQuery = (api: ApiClient, source: FeedbackSource) =>

@@ -1,7 +1,7 @@
 import type { MessageKey } from '@serambi/shared/i18n';
 import { Match, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { SystemState } from './health-query.ts';
+import type { SystemState } from './health-api.ts';
 
 const LABELS: Record<SystemState, MessageKey> = {
   checking: 'status.checking',

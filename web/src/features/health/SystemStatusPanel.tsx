@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { createUniqueId, For } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { healthQuery, type SystemState } from './health-query.ts';
+import { healthQuery, type SystemState } from './health-api.ts';
 import { StatusIndicator } from './StatusIndicator.tsx';
 
 type PartKey = keyof Omit<Health, 'status'>;

@@ -1,4 +1,4 @@
-import { type Recording, zoneAbbreviation } from '@serambi/shared';
+import { intlLocaleOf, type Recording, zoneAbbreviation } from '@serambi/shared';
 import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -20,7 +20,7 @@ export function RecordingItem(props: { recording: Recording; sessionRef: string;
   const recording = () => props.recording;
   const part = () => recording().part;
   const when = (instant: string, withTime = true) => {
-    const formatted = new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', {
+    const formatted = new Intl.DateTimeFormat(intlLocaleOf(locale()), {
       dateStyle: 'medium',
       ...(withTime ? { timeStyle: 'short' } : {}),
       timeZone: props.timeZone,

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { sessionKeys } from '../sessions/session-queries.ts';
+import { sessionKeys } from '../sessions/sessions-api.ts';
 import { RecordingItem } from './RecordingItem.tsx';
 import { RecordingSettingsForm } from './RecordingSettingsForm.tsx';
 import { sessionRecordingsQuery, useStartSessionRecording, useStopSessionRecording } from './recordings-api.ts';

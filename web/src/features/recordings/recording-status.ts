@@ -1,4 +1,4 @@
-import type { Locale, RecordingStatus } from '@serambi/shared';
+import { intlLocaleOf, type Locale, type RecordingStatus } from '@serambi/shared';
 
 /** Statuses that still change by themselves: running, or being finished into a replay. */
 const BUSY: readonly RecordingStatus[] = ['starting', 'recording', 'stopping', 'processing'];
@@ -9,7 +9,7 @@ export const isRecordingBusy = (status: RecordingStatus) => BUSY.includes(status
 export function formatFileSize(bytes: number, locale: Locale): string {
   const gigabytes = bytes / 1_000_000_000;
   const [value, unit] = gigabytes >= 1 ? [gigabytes, 'gigabyte'] : [Math.max(bytes / 1_000_000, 0.1), 'megabyte'];
-  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+  return new Intl.NumberFormat(intlLocaleOf(locale), {
     style: 'unit',
     unit,
     unitDisplay: 'short',

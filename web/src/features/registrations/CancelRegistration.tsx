@@ -2,7 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { useCancelRegistration } from './registration-queries.ts';
+import { useCancelRegistration } from './registrations-api.ts';
 
 /** Gives the seat back, after a confirmation; the mail's "cancel" link opens the confirmation at once. */
 export function CancelRegistration(props: { secret: string; title: string; askNow: boolean }) {

@@ -1,4 +1,4 @@
-import type { RegistrationQuestion } from '@serambi/shared';
+import { REGISTRATION_ANSWER_MAX_LENGTH, type RegistrationQuestion } from '@serambi/shared';
 import { createUniqueId, For, Match, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CheckboxField, Field, FieldError } from '../../ui/form/Field.tsx';
@@ -23,7 +23,7 @@ export function QuestionField(props: QuestionFieldProps) {
               {...control}
               class="field__control"
               value={typeof props.value === 'string' ? props.value : ''}
-              maxLength={2000}
+              maxLength={REGISTRATION_ANSWER_MAX_LENGTH}
               onInput={(e) => props.onChange(e.currentTarget.value)}
             />
           )}

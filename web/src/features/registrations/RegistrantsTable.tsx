@@ -1,10 +1,10 @@
-import type { Registrant, RegistrationQuestion } from '@serambi/shared';
+import { intlLocaleOf, type Registrant, type RegistrationQuestion } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LineIcon } from '../../ui/LineIcon.tsx';
-import { registrantsCsvUrl, registrantsQuery } from './registration-queries.ts';
+import { registrantsCsvUrl, registrantsQuery } from './registrations-api.ts';
 import './registrations.css';
 
 const SEARCH_DELAY_MS = 250;
@@ -21,7 +21,7 @@ export function RegistrantsTable(props: { sessionRef: string; questions: Registr
   const searchId = createUniqueId();
   const captionId = createUniqueId();
   const registeredAt = (registrant: Registrant) =>
-    new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Intl.DateTimeFormat(intlLocaleOf(locale()), { dateStyle: 'medium', timeStyle: 'short' }).format(
       new Date(registrant.registeredAt),
     );
   const answerText = (value: string | boolean | undefined) =>

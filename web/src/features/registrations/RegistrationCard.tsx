@@ -5,7 +5,7 @@ import { SeatsLeft } from '../sessions/SeatsLeft.tsx';
 import { isOpenForRegistration } from '../sessions/seats.ts';
 import { RegistrationDone } from './RegistrationDone.tsx';
 import { RegistrationForm } from './RegistrationForm.tsx';
-import { useRegister } from './registration-queries.ts';
+import { useRegister } from './registrations-api.ts';
 import './registrations.css';
 
 /** The session page's call to action: seats, the form, and what happened after sending it. */

@@ -1,5 +1,5 @@
 import type { LobbySnapshot, RoomSnapshot } from '@serambi/shared';
-import { zoneAbbreviation } from '@serambi/shared';
+import { intlLocaleOf, zoneAbbreviation } from '@serambi/shared';
 import { createMemo, Match, Show, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Countdown } from '../time/Countdown.tsx';
@@ -29,7 +29,7 @@ export function WaitingScreen(props: {
     const doors = room()?.settings.doorsOpenAt;
     if (!doors) return '';
     const { timeZone } = session();
-    const clock = new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', {
+    const clock = new Intl.DateTimeFormat(intlLocaleOf(locale()), {
       timeZone,
       hour: '2-digit',
       minute: '2-digit',

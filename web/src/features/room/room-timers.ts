@@ -43,3 +43,5 @@ export function createRoomTimers() {
     },
   };
 }
+
+export type RoomTimers = ReturnType<typeof createRoomTimers>;

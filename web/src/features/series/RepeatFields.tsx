@@ -1,4 +1,4 @@
-import { MAX_SERIES_OCCURRENCES } from '@serambi/shared';
+import { intlLocaleOf, MAX_SERIES_OCCURRENCES } from '@serambi/shared';
 import { For, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field } from '../../ui/form/Field.tsx';
@@ -18,7 +18,7 @@ export function RepeatFields(props: {
   const { t, locale } = useI18n();
   const weekdayName = (weekday: number) =>
     // 2024-01-01 was a Monday: day `weekday` of that week names the weekday in the reader's language.
-    new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(intlLocaleOf(locale()), { weekday: 'long', timeZone: 'UTC' }).format(
       new Date(Date.UTC(2024, 0, weekday)),
     );
   return (

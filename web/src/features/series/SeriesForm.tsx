@@ -1,4 +1,4 @@
-import { createSeriesRequestSchema, type Series } from '@serambi/shared';
+import { createSeriesRequestSchema, SERIES_TITLE_MAX_LENGTH, type Series } from '@serambi/shared';
 import { createMemo } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -14,6 +14,7 @@ import { WhenFields } from '../sessions/WhenFields.tsx';
 import { seriesEndProblem, sessionDateRange, sessionStartProblem } from '../time/start-window.ts';
 import { RepeatFields } from './RepeatFields.tsx';
 import { SeriesPreview } from './SeriesPreview.tsx';
+import { useCreateSeries } from './series-api.ts';
 import { seriesDates } from './series-dates.ts';
 import {
   monthlyPlaceOf,
@@ -23,7 +24,6 @@ import {
   scheduleOf,
   toSeriesRequest,
 } from './series-form.ts';
-import { useCreateSeries } from './series-queries.ts';
 import '../sessions/editor.css';
 
 /** Renames request paths ("schedule.firstDate") to the form's fields ("date"). */
@@ -92,7 +92,7 @@ export function SeriesForm(props: {
         <TitleAndDescriptionFields
           titleLabel={t('series.title')}
           titleHint={t('series.titleHint')}
-          titleMaxLength={140}
+          titleMaxLength={SERIES_TITLE_MAX_LENGTH}
           title={values.title}
           description={values.description}
           errorOf={errorOf}

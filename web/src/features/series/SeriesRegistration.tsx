@@ -3,7 +3,7 @@ import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { RegistrationForm } from '../registrations/RegistrationForm.tsx';
 import { isOpenForRegistration } from '../sessions/seats.ts';
-import { useRegisterForSeries } from './series-queries.ts';
+import { useRegisterForSeries } from './series-api.ts';
 import './series.css';
 
 /** One form for every open session of the series; one mail comes back with every personal link. */

@@ -1,3 +1,4 @@
+import { REGISTRATION_QUESTION_LABEL_MAX_LENGTH } from '@serambi/shared';
 import { createUniqueId, For, Index, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CheckboxField, Field } from '../../ui/form/Field.tsx';
@@ -76,7 +77,7 @@ export function QuestionsBuilder(props: QuestionsBuilderProps) {
                   <input
                     {...control}
                     class="field__control"
-                    maxLength={200}
+                    maxLength={REGISTRATION_QUESTION_LABEL_MAX_LENGTH}
                     value={question().label}
                     onInput={(e) => props.onChange(index, 'label', e.currentTarget.value)}
                   />

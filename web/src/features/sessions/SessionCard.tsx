@@ -1,4 +1,4 @@
-import type { Session } from '@serambi/shared';
+import { intlLocaleOf, type Session } from '@serambi/shared';
 import { A } from '@solidjs/router';
 import { createMemo, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -12,7 +12,7 @@ export function SessionCard(props: { session: Session; href: string; actions?: J
   const { t, locale } = useI18n();
   const leaf = createMemo(() => {
     const format = (options: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', {
+      new Intl.DateTimeFormat(intlLocaleOf(locale()), {
         timeZone: props.session.timeZone,
         ...options,
       }).format(new Date(props.session.startsAt));

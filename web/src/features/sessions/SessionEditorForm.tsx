@@ -1,6 +1,7 @@
 import {
   type AddSessionPersonRequest,
   createSessionRequestSchema,
+  SESSION_TITLE_MAX_LENGTH,
   type Session,
   updateSessionRequestSchema,
 } from '@serambi/shared';
@@ -22,7 +23,7 @@ import {
   startsAtOf,
   toSessionRequest,
 } from './session-form.ts';
-import { useAddSessionPerson, useCreateSession, useUpdateSession } from './session-queries.ts';
+import { useAddSessionPerson, useCreateSession, useUpdateSession } from './sessions-api.ts';
 import { TitleAndDescriptionFields } from './TitleAndDescriptionFields.tsx';
 import { WhenFields } from './WhenFields.tsx';
 import './editor.css';
@@ -134,7 +135,7 @@ export function SessionEditorForm(props: {
         <TitleAndDescriptionFields
           titleLabel={t('editor.title')}
           titleHint={t('editor.titleHint')}
-          titleMaxLength={160}
+          titleMaxLength={SESSION_TITLE_MAX_LENGTH}
           title={values.title}
           description={values.description}
           errorOf={errorOf}

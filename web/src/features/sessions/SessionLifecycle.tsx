@@ -3,7 +3,7 @@ import { createSignal, createUniqueId, Match, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { useUpdateSession } from './session-queries.ts';
+import { useUpdateSession } from './sessions-api.ts';
 
 /** Cancelling a session (everyone registered is mailed) or bringing a cancelled one back. */
 export function SessionLifecycle(props: { session: Session }) {

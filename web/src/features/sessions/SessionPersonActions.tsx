@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
 import { enterRunsInstead, PersonNameField, PersonPresentationFields } from './PersonFields.tsx';
-import { useRemoveSessionPerson, useUpdateSessionPerson } from './session-queries.ts';
+import { useRemoveSessionPerson, useUpdateSessionPerson } from './sessions-api.ts';
 
 /** Edit how a saved speaker or moderator is presented, or remove them from this session. */
 export function SessionPersonActions(props: { sessionRef: string; person: SessionPerson }) {

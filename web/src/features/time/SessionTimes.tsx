@@ -1,4 +1,4 @@
-import { formatSessionTime } from '@serambi/shared';
+import { clockTime, formatSessionTime } from '@serambi/shared';
 import { createMemo, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { viewerTimeZone } from './wall-clock.ts';
@@ -60,11 +60,7 @@ export function StartTime(props: { startsAt: string; timeZone: string }) {
   const { locale } = useI18n();
   const text = createMemo(() => {
     const { session } = formatSessionTime({ ...props, durationMinutes: 0, locale: locale() });
-    const clock = new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-US', {
-      timeZone: props.timeZone,
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(props.startsAt));
+    const clock = clockTime(props.startsAt, props.timeZone, locale());
     return `${session.date} · ${clock} ${session.zone}`;
   });
   return <time datetime={props.startsAt}>{text()}</time>;

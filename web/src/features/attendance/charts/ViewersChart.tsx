@@ -1,7 +1,7 @@
-import { type AttendanceReport, utcOffsetMinutes, zoneAbbreviation } from '@serambi/shared';
+import { type AttendanceReport, clockTime, utcOffsetMinutes, zoneAbbreviation } from '@serambi/shared';
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { clockFormatter, numberFormatter } from '../clock.ts';
+import { numberFormatter } from '../number-format.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { createWidth } from './create-width.ts';
 import { countTicks, linearScale, nearestIndex, stepAreaPath, stepLinePath, timeTicks } from './scale.ts';
@@ -27,7 +27,7 @@ export function ViewersChart(props: { report: ChartReport; timeZone: string }) {
   const readoutId = createUniqueId();
   const hintId = createUniqueId();
 
-  const clock = createMemo(() => clockFormatter(locale(), props.timeZone));
+  const clock = (instant: string | number) => clockTime(instant, props.timeZone, locale());
   const count = createMemo(() => numberFormatter(locale()));
   const zone = () => zoneAbbreviation(props.timeZone, props.report.liveAt ?? new Date(), locale());
   const times = createMemo(() => props.report.timeline.map((point) => Date.parse(point.at)));
@@ -73,17 +73,17 @@ export function ViewersChart(props: { report: ChartReport; timeZone: string }) {
     const last = timeline.at(-1);
     if (!first || !last) return t('attendance.report.chartEmpty');
     return t('attendance.report.chartSummary', {
-      start: clock()(props.report.liveAt ?? first.at),
-      end: clock()(props.report.endedAt ?? last.at),
+      start: clock(props.report.liveAt ?? first.at),
+      end: clock(props.report.endedAt ?? last.at),
       zone: zone(),
       peak: count()(peakViewers),
-      peakAt: peakAt ? clock()(peakAt) : '—',
+      peakAt: peakAt ? clock(peakAt) : '—',
     });
   };
   const readout = () => {
     const point = pointAt(cursor());
     return point
-      ? t('attendance.report.readout', { time: `${clock()(point.at)} ${zone()}`, viewers: count()(point.viewers) })
+      ? t('attendance.report.readout', { time: `${clock(point.at)} ${zone()}`, viewers: count()(point.viewers) })
       : t('attendance.report.chartHint');
   };
 
@@ -149,7 +149,7 @@ export function ViewersChart(props: { report: ChartReport; timeZone: string }) {
             <For each={layout().xTicks}>
               {(tick) => (
                 <text class="chart__tick" x={layout().x(tick)} y={HEIGHT - 8} text-anchor="middle">
-                  {clock()(tick)}
+                  {clock(tick)}
                 </text>
               )}
             </For>
@@ -184,7 +184,7 @@ export function ViewersChart(props: { report: ChartReport; timeZone: string }) {
         <ChartTable
           caption={t('attendance.report.chartHeading')}
           columns={[t('attendance.report.time', { zone: zone() }), t('attendance.report.viewers')]}
-          rows={props.report.timeline.map((point) => [clock()(point.at), count()(point.viewers)])}
+          rows={props.report.timeline.map((point) => [clock(point.at), count()(point.viewers)])}
         />
       </Show>
     </figure>

@@ -1,3 +1,4 @@
+import { intlLocaleOf } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -9,7 +10,7 @@ export function AuditLog(props: { active: boolean; timeZone: string }) {
   const { t, locale } = useI18n();
   const context = useConsole();
   const audit = useQuery(() => auditQuery(context, props.active));
-  const intlLocale = () => (locale() === 'id' ? 'id-ID' : 'en-GB');
+  const intlLocale = () => intlLocaleOf(locale());
   const clock = (instant: string) =>
     new Intl.DateTimeFormat(intlLocale(), { timeStyle: 'medium' }).format(new Date(instant));
   const fullTime = (instant: string) =>

@@ -1,3 +1,4 @@
+import { intlLocaleOf } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -18,7 +19,7 @@ export function ParticipantsPanel(props: { active: boolean }) {
   const [typed, setTyped] = createSignal('');
   const [search, searchFor] = createDebouncedSignal('', SEARCH_DELAY_MS);
   const page = useQuery(() => ({ ...participantsQuery(context, search()), enabled: props.active }));
-  const number = (value: number) => new Intl.NumberFormat(locale() === 'id' ? 'id-ID' : 'en-GB').format(value);
+  const number = (value: number) => new Intl.NumberFormat(intlLocaleOf(locale())).format(value);
   const shown = () => page.data?.participants.length ?? 0;
   const total = () => page.data?.total ?? 0;
   return (

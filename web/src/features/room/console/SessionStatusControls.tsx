@@ -1,4 +1,4 @@
-import type { RoomSnapshot } from '@serambi/shared';
+import { intlLocaleOf, type RoomSnapshot } from '@serambi/shared';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
@@ -17,8 +17,7 @@ export function SessionStatusControls(props: { snapshot: RoomSnapshot }) {
   const end = useEndSession();
   const [askingToEnd, setAskingToEnd] = createSignal(false);
   const status = () => props.snapshot.session.status;
-  const connected = () =>
-    new Intl.NumberFormat(locale() === 'id' ? 'id-ID' : 'en-GB').format(props.snapshot.presence.connected);
+  const connected = () => new Intl.NumberFormat(intlLocaleOf(locale())).format(props.snapshot.presence.connected);
   return (
     <div class="console-status">
       <p class="console-status__line" aria-live="polite">

@@ -2,7 +2,7 @@ import type { InviteRegistrantRequest, RegisterRequest } from '@serambi/shared';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { type ApiClient, expectSuccess } from '../../api/client.ts';
-import { sessionKeys } from '../sessions/session-queries.ts';
+import { sessionKeys } from '../sessions/sessions-api.ts';
 
 export const registrationKeys = {
   mine: (secret: string) => ['registrations', secret] as const,

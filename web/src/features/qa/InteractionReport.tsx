@@ -1,4 +1,4 @@
-import { type Poll, type QaReportQuestion, REACTION_EMOJI, REACTIONS } from '@serambi/shared';
+import { intlLocaleOf, type Poll, type QaReportQuestion, REACTION_EMOJI, REACTIONS } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createUniqueId, For, Show } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DownloadIcon } from '../../ui/DownloadIcon.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { optionShares } from '../polls/poll-state.ts';
-import { interactionReportQuery, pollsCsvUrl, questionsCsvUrl } from './interaction-report-query.ts';
+import { interactionReportQuery, pollsCsvUrl, questionsCsvUrl } from './interaction-report-api.ts';
 import './interaction-report.css';
 
 /**
@@ -19,7 +19,7 @@ export function InteractionReport(props: { sessionRef: string; timeZone: string 
   const report = useQuery(() => interactionReportQuery(api, props.sessionRef));
   const headingId = createUniqueId();
   const time = (instant: string) =>
-    new Intl.DateTimeFormat(locale() === 'id' ? 'id-ID' : 'en-GB', {
+    new Intl.DateTimeFormat(intlLocaleOf(locale()), {
       timeStyle: 'short',
       timeZone: props.timeZone,
     }).format(new Date(instant));

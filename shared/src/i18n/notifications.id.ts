@@ -1,0 +1,113 @@
+/**
+ * Indonesian messages of the mails Serambi sends and the development outbox that shows them; the
+ * reference for notifications.en.ts.
+ */
+export const notificationsMessages = {
+  mail: {
+    greeting: 'Halo {name},',
+    footerCommunity: 'Email ini dikirim oleh Serambi atas nama {community}.',
+    footerAccount: 'Email ini dikirim oleh Serambi karena ada permintaan untuk akun {email}.',
+    whenLine: 'Waktu: {time}',
+    verify: {
+      subject: 'Konfirmasi alamat email Anda di Serambi',
+      heading: 'Konfirmasi alamat email Anda',
+      body: 'Klik tombol di bawah untuk memastikan alamat ini milik Anda. Tautan berlaku 1 jam.',
+      action: 'Konfirmasi email',
+      ignore: 'Jika Anda tidak mendaftar di Serambi, abaikan email ini.',
+    },
+    reset: {
+      subject: 'Atur ulang kata sandi Serambi Anda',
+      heading: 'Atur ulang kata sandi',
+      body: 'Ada permintaan untuk mengatur ulang kata sandi akun ini. Tautan berlaku 1 jam.',
+      action: 'Buat kata sandi baru',
+      ignore: 'Jika Anda tidak memintanya, abaikan email ini: kata sandi Anda tidak berubah.',
+    },
+    registered: {
+      subject: 'Terdaftar: {title}',
+      heading: 'Anda terdaftar di {title}',
+      body: 'Tempat Anda sudah tersimpan. File kalender terlampir agar sesi masuk ke kalender Anda.',
+      linkNote:
+        'Tombol di bawah adalah tautan pribadi Anda untuk bergabung. Jangan dibagikan: siapa pun yang memegangnya masuk sebagai Anda.',
+      action: 'Buka tautan bergabung',
+      cancel: 'Tidak jadi hadir? Batalkan agar tempat Anda bisa dipakai orang lain: {url}',
+      again: 'Anda sudah terdaftar sebelumnya; ini tautan yang sama.',
+    },
+    waitlisted: {
+      subject: 'Daftar tunggu: {title}',
+      heading: 'Anda di daftar tunggu {title}',
+      body: 'Kursi sudah penuh, jadi Anda berada di urutan {position} daftar tunggu. Jika ada yang batal, Anda otomatis mendapat kursi dan kami kabari lewat email.',
+    },
+    promoted: {
+      subject: 'Kursi untuk Anda: {title}',
+      heading: 'Ada kursi untuk Anda di {title}',
+      body: 'Seseorang membatalkan pendaftarannya, jadi Anda sekarang terdaftar. File kalender terlampir.',
+    },
+    cancelledByYou: {
+      subject: 'Pendaftaran dibatalkan: {title}',
+      heading: 'Pendaftaran Anda dibatalkan',
+      body: 'Pendaftaran Anda untuk {title} sudah dibatalkan. Berubah pikiran? Daftar lagi di halaman sesi.',
+      action: 'Halaman sesi',
+    },
+    rescheduled: {
+      subject: 'Jadwal berubah: {title}',
+      heading: 'Jadwal {title} berubah',
+      body: 'Penyelenggara mengubah waktu sesi. Waktu yang baru:',
+      calendar: 'File kalender terlampir memperbarui entri di kalender Anda.',
+    },
+    sessionCancelled: {
+      subject: 'Dibatalkan: {title}',
+      heading: '{title} dibatalkan',
+      body: 'Penyelenggara membatalkan sesi ini. Maaf atas ketidaknyamanannya. File kalender terlampir menghapus entri di kalender Anda.',
+    },
+    reminder: {
+      subject: 'Pengingat: {title} {when}',
+      heading: '{title} dimulai {when}',
+      dayBefore: 'besok',
+      hourBefore: 'sebentar lagi',
+      soon: 'dalam {minutes} menit',
+      body: 'Sampai jumpa di sesi ini. Gunakan tautan pribadi Anda untuk bergabung:',
+      action: 'Bergabung',
+    },
+    speakerInvite: {
+      subject: 'Undangan sebagai {role}: {title}',
+      heading: 'Anda diundang sebagai {role}',
+      body: '{community} mengundang Anda sebagai {role} di {title}.',
+      action: 'Terima undangan',
+      speaker: 'pembicara',
+      moderator: 'moderator',
+    },
+    organizerInvite: {
+      subject: '{inviter} mengajak Anda mengelola {community} di Serambi',
+      heading: 'Kelola {community} bersama',
+      body: '{inviter} mengundang Anda sebagai {role} komunitas {community}. Masuk atau daftar dengan alamat email ini untuk menerima.',
+      action: 'Terima undangan',
+      owner: 'pemilik',
+      organizer: 'penyelenggara',
+    },
+    seriesRegistered: {
+      subject: 'Terdaftar di seri {title}',
+      heading: 'Anda terdaftar di {count} sesi {title}',
+      body: 'Setiap sesi punya tautan bergabung pribadi sendiri. Jangan dibagikan. File kalender terlampir berisi semua sesi.',
+      line: '#{number} · {time} · {status}: {url}',
+      registered: 'terdaftar',
+      waitlisted: 'daftar tunggu (urutan {position})',
+    },
+    actionFallback: 'Jika tombol tidak berfungsi, salin alamat ini ke peramban:',
+  },
+  outbox: {
+    title: 'Kotak keluar pengembangan',
+    notice: 'SMTP_URL belum diatur, jadi email tidak dikirim: email muncul di sini.',
+    newest: 'Paling banyak {count} email terbaru.',
+    empty: 'Belum ada email.',
+    subject: 'Subjek',
+    from: 'Dari',
+    to: 'Kepada',
+    time: 'Waktu',
+    back: 'Kembali ke kotak keluar',
+    textVersion: 'Versi teks',
+    htmlVersion: 'Versi HTML',
+    htmlFrameTitle: 'Pratinjau HTML email (skrip dimatikan)',
+    attachments: 'Lampiran',
+    notFound: 'Email ini tidak ada di kotak keluar.',
+  },
+} as const;

@@ -1,0 +1,90 @@
+import type { registrationsMessages as reference } from './registrations.id.ts';
+import type { Translation } from './translation.ts';
+
+/**
+ * English messages of registrations: the form, the personal join page and the registrants list; the
+ * same keys as registrations.id.ts.
+ */
+export const registrationsMessages: Translation<typeof reference> = {
+  registration: {
+    heading: 'Register',
+    formLabel: 'Registration form',
+    name: 'Full name',
+    email: 'Email',
+    emailHint: 'Your personal link to join is sent here.',
+    register: 'Register now',
+    registering: 'Registering…',
+    privacy: 'Only this session’s organizers see your name and email.',
+    noLimit: 'Free, no seat limit.',
+    seatsLeft: '{left} of {capacity} seats left.',
+    seatsShort: '{left} seats left',
+    full: 'Fully booked.',
+    waitingCount: 'Register to join the waitlist ({count} waiting).',
+    registeredCount: '{count} registered',
+    doneTitle: 'You’re registered! Check your email.',
+    doneBody: 'We sent your personal link to join to {email}. Not in your inbox? Check the spam or promotions folder.',
+    againTitle: 'You were already registered',
+    againBody: 'We sent your personal link to {email} again.',
+    waitlistedTitle: 'You’re on the waitlist, number {position}',
+    waitlistedBody:
+      'The session is full. If someone cancels you get their seat automatically, and we’ll tell you at {email}.',
+    registerAnother: 'Register someone else',
+    closed: 'Registration is not open right now.',
+    closedCancelled: 'This session was cancelled, so registration is closed.',
+    closedEnded: 'This session has ended.',
+    closedDraft: 'This session is still a draft: registration opens once it is published.',
+  },
+  myRegistration: {
+    pageTitle: 'Your registration',
+    eyebrow: 'Your registration',
+    linkInvalid: 'This link is not valid',
+    greeting: 'Hello, {name}',
+    registered: 'Registered',
+    registeredBody: 'Your seat is saved.',
+    waitlisted: 'Waitlist, number {position}',
+    waitlistedBody: 'If a seat frees up, you are registered automatically and we’ll email you.',
+    cancelled: 'Registration cancelled',
+    keepLink:
+      'This page is your personal link: keep the email and open this page when the session starts. Don’t share it.',
+    keepLinkAfter: 'This page is your personal link: keep it to watch the replay. Do not share it.',
+    cancel: 'Cancel registration',
+    cancelTitle: 'Cancel your registration?',
+    cancelBody:
+      'Your seat at {title} goes to the next person on the waitlist. You can register again while seats are left.',
+    cancelConfirm: 'Yes, cancel',
+    keep: 'Keep my registration',
+    registerAgain: 'Register again',
+    sessionPage: 'Open the session page',
+  },
+  registrants: {
+    invite: {
+      heading: 'Invite people',
+      hintPrivate: 'This session is private: only people you invite here can join.',
+      hint: 'Register someone directly; they get the confirmation mail with their personal link.',
+      name: 'Name',
+      email: 'Email',
+      language: 'Language of the mail',
+      submit: 'Invite',
+      sent: '{name} is registered. The confirmation mail is on its way.',
+      waitlisted: '{name} is on the waitlist (number {position}).',
+    },
+    pageTitle: 'Registrants: {title}',
+    search: 'Search name or email',
+    exportCsv: 'Download CSV',
+    count: '{count} people',
+    caption: 'Registrants of this session',
+    name: 'Name',
+    status: 'Status',
+    registeredAt: 'Registered',
+    waitlistedAt: 'Waitlist #{position}',
+    none: 'Nobody has registered yet. Share the session page with your community groups.',
+    noMatch: 'No registrant matches.',
+    yes: 'Yes',
+    no: 'No',
+    statuses: {
+      registered: 'Registered',
+      waitlisted: 'Waitlist',
+      cancelled: 'Cancelled',
+    },
+  },
+};
