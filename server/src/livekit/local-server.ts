@@ -158,6 +158,7 @@ function rtcYaml(ports: LocalLiveKit['ports'], media: LocalMediaConfig): string[
       '  node_ip: 127.0.0.1',
       '  enable_loopback_candidate: true',
       '  ips: { includes: ["127.0.0.1/32"] }',
+      LOOPBACK_STUN,
     ];
   }
   const lines = [
@@ -171,6 +172,7 @@ function rtcYaml(ports: LocalLiveKit['ports'], media: LocalMediaConfig): string[
   if (isLoopbackHost(media.nodeIp)) {
     // A deployment tried on one machine (the tests): LiveKit skips loopback unless told.
     lines.push('  enable_loopback_candidate: true', `  ips: { includes: [${j(`${media.nodeIp}/32`)}] }`);
+    if (!media.turn) lines.push(LOOPBACK_STUN);
   }
   if (media.turn) {
     // coturn (use-auth-secret): LiveKit gives each participant a username "<expiry>:<participant>"
@@ -182,6 +184,15 @@ function rtcYaml(ports: LocalLiveKit['ports'], media: LocalMediaConfig): string[
   }
   return lines;
 }
+
+/**
+ * With neither TURN nor STUN servers configured, LiveKit hands every client Google's public STUN
+ * servers, and browsers and bots would send binding requests off the machine. On loopback nobody
+ * needs STUN (tests must send nothing elsewhere): name the discard port of 127.0.0.1, where
+ * nothing answers. (LiveKit's own UDP port does not do: clients sending it binding requests as a
+ * STUN server never connected.)
+ */
+const LOOPBACK_STUN = '  stun_servers: ["127.0.0.1:9"]';
 
 async function waitUntilHealthy(url: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
