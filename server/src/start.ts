@@ -11,6 +11,7 @@ import { certificateMailHandler } from './certificates/mail.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { storedSecret } from './db/app-secrets.ts';
+import { answerDoctorRooms } from './doctor/test-room.ts';
 import { openDatabase } from './db/client.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import { countLiveKitWebhooks, measuredJobHandlers } from './health/instrument.ts';
@@ -183,6 +184,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cleanups.push(() => recording.supervisor.stopAll());
     const webhooksCounted = countLiveKitWebhooks(context.metrics, context.liveKitEvents);
     cleanups.push(async () => webhooksCounted());
+    const doctorAnswers = answerDoctorRooms(context.livekit, context.liveKitEvents);
+    cleanups.push(async () => doctorAnswers());
     const egress = watchEgress(recording, context.liveKitEvents);
     cleanups.push(async () => egress());
     const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);
