@@ -19,8 +19,9 @@ const REPOSITORY = path.resolve(import.meta.dirname, '../..');
  * Serambi's environment, trusting Caddy's root like the machine trusts a public CA, and resolving
  * the deployment's names to their 127.x addresses. Names are resolved by every part of it
  * (Node, rtc-node's Rust signalling client, libwebrtc's TURN client) through getaddrinfo, so the
- * doctor runs in a mount namespace of its own whose /etc/hosts names them: the machine's
- * /etc/hosts is not touched, and no option of the doctor exists only for tests.
+ * doctor runs in a mount namespace of its own whose /etc/hosts names them and whose
+ * /etc/resolv.conf asks only loopback: the machine's files are not touched, and no option of the
+ * doctor exists only for tests.
  */
 export async function runDoctor(
   deployment: Deployment,
@@ -34,6 +35,10 @@ export async function runDoctor(
       hosts,
       [`127.0.0.1 localhost`, `${deployment.hosts.app} ${APP_HOST}`, `${deployment.hosts.turn} ${TURN_HOST}`, ''].join('\n'),
     );
+    // No DNS server but loopback's (where none listens): a name LiveKit offers beyond the
+    // deployment's (a public STUN server) fails to resolve instead of leaving the machine.
+    const resolvConf = path.join(dir, 'resolv.conf');
+    writeFileSync(resolvConf, 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n');
     const root = path.join(dir, 'root.crt');
     writeFileSync(root, deployment.rootCertificate);
     const child = spawn(
@@ -44,8 +49,9 @@ export async function runDoctor(
         'private',
         'sh',
         '-c',
-        'mount --bind "$0" /etc/hosts && exec "$@"',
+        'mount --bind "$0" /etc/hosts && mount --bind "$1" /etc/resolv.conf && shift && exec "$@"',
         hosts,
+        resolvConf,
         'pnpm',
         '--silent',
         'run',

@@ -76,7 +76,7 @@ export interface DoctorMessages {
   };
   websocket: {
     title(url: string): string;
-    joined(iceServers: number): string;
+    joined(iceServerUrls: string[]): string;
     noJoin(what: string): string;
     failed(error: string): string;
     fix: string;
@@ -200,8 +200,7 @@ const en: DoctorMessages = {
   },
   websocket: {
     title: (url) => `Signalling WebSocket ${url}`,
-    joined: (iceServers) =>
-      `upgraded; LiveKit answered the join (offering ${iceServers} ICE server${iceServers === 1 ? '' : 's'})`,
+    joined: (urls) => `upgraded; LiveKit answered the join, offering ICE servers: ${urls.join(', ') || 'none'}`,
     noJoin: (what) => `upgraded, but LiveKit’s first message was ${what}, not a join answer`,
     failed: (error) => `no WebSocket (${error})`,
     fix: 'The proxy in front must pass WebSocket upgrades (Upgrade/Connection headers) of /rtc to Serambi.',
@@ -333,7 +332,7 @@ const id: DoctorMessages = {
   },
   websocket: {
     title: (url) => `WebSocket sinyal ${url}`,
-    joined: (iceServers) => `tersambung; LiveKit menjawab permintaan bergabung (menawarkan ${iceServers} server ICE)`,
+    joined: (urls) => `tersambung; LiveKit menjawab permintaan bergabung, menawarkan server ICE: ${urls.join(', ') || 'tidak ada'}`,
     noJoin: (what) => `tersambung, tetapi pesan pertama LiveKit adalah ${what}, bukan jawaban bergabung`,
     failed: (error) => `tidak ada WebSocket (${error})`,
     fix: 'Proxy di depan harus meneruskan upgrade WebSocket (header Upgrade/Connection) untuk /rtc ke Serambi.',

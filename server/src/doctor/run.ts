@@ -149,7 +149,7 @@ async function roomChecks(
     const answer = await joinOverWebSocket(input.signallingUrl, await token('signal'));
     if (answer.kind === 'join') {
       iceServers = answer.iceServers;
-      add(passed(socketTitle, t.websocket.joined(iceServers.length)));
+      add(passed(socketTitle, t.websocket.joined(iceServers.flatMap((server) => server.urls))));
     } else {
       add(failed(socketTitle, t.websocket.noJoin(answer.what), t.websocket.fix));
     }

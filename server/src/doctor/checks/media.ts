@@ -85,7 +85,7 @@ export async function sendAndReceive(input: RoundTripInput): Promise<RoundTrip> 
       await sender.simulateScenario(SimulateScenarioKind.SIMULATE_FORCE_TCP);
       await receiver.simulateScenario(SimulateScenarioKind.SIMULATE_FORCE_TCP);
       // The restart is done when both sides carry their connections over TCP.
-      await untilTrue(async () => (await selectedPairsOf([sender, receiver])).every(isOverTcp), deadline, 'ICE/TCP');
+      await untilTrue(async () => (await Promise.all([sender, receiver].map(carriesOverTcp))).every(Boolean), deadline, 'ICE/TCP');
     }
     const source = new AudioSource(SAMPLE_RATE, 1);
     const track = LocalAudioTrack.createAudioTrack('doctor-tone', source);
@@ -168,7 +168,11 @@ function candidateOf(
   };
 }
 
-const isOverTcp = (pair: SelectedPair) => pair.local.protocol === 'tcp' && pair.remote.protocol === 'tcp';
+/** Whether every peer connection of `room` has selected a pair, and each one over TCP at both ends. */
+async function carriesOverTcp(room: Room): Promise<boolean> {
+  const pairs = await selectedPairsOf([room]);
+  return pairs.length > 0 && pairs.every((pair) => pair.local.protocol === 'tcp' && pair.remote.protocol === 'tcp');
+}
 
 /** "host/udp 192.0.2.2:53570 → host/udp 203.0.113.5:7882", the relay's own protocol added for relays. */
 export function describePair(pair: SelectedPair): string {
