@@ -49,7 +49,9 @@ describe('pnpm run doctor on a deployment with LiveKit’s ICE/TCP port and cotu
   it('reaches the names, certificates and health report through the public side', () => {
     expect(passedLine(run, 'DNS serambi.test')).toContain('127.0.0.2');
     expect(passedLine(run, 'DNS turn.serambi.test')).toContain('127.0.0.3');
-    expect(passedLine(run, `TLS certificate serambi.test:${deployment.ports.https}`)).toContain('Caddy Local Authority');
+    expect(passedLine(run, `TLS certificate serambi.test:${deployment.ports.https}`)).toContain(
+      'Caddy Local Authority',
+    );
     expect(passedLine(run, `TLS certificate turn.serambi.test:${deployment.ports.turnTls}`)).toContain(
       'Caddy Local Authority',
     );
@@ -60,7 +62,9 @@ describe('pnpm run doctor on a deployment with LiveKit’s ICE/TCP port and cotu
 
   it('sees LiveKit’s webhook reach Serambi, and signalling pass through Serambi’s origin', () => {
     passedLine(run, 'Webhook LiveKit → Serambi');
-    expect(passedLine(run, 'Signalling check')).toContain(`https://serambi.test:${deployment.ports.https}/rtc/validate`);
+    expect(passedLine(run, 'Signalling check')).toContain(
+      `https://serambi.test:${deployment.ports.https}/rtc/validate`,
+    );
     const socket = passedLine(run, 'Signalling WebSocket');
     expect(socket).toContain(`wss://serambi.test:${deployment.ports.https}/rtc`);
     expect(socket).toContain(`turns:turn.serambi.test:${deployment.ports.turnTls}`);

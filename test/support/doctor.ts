@@ -33,7 +33,9 @@ export async function runDoctor(
     const hosts = path.join(dir, 'hosts');
     writeFileSync(
       hosts,
-      [`127.0.0.1 localhost`, `${deployment.hosts.app} ${APP_HOST}`, `${deployment.hosts.turn} ${TURN_HOST}`, ''].join('\n'),
+      [`127.0.0.1 localhost`, `${deployment.hosts.app} ${APP_HOST}`, `${deployment.hosts.turn} ${TURN_HOST}`, ''].join(
+        '\n',
+      ),
     );
     // No DNS server but loopback's (where none listens): a name LiveKit offers beyond the
     // deployment's (a public STUN server) fails to resolve instead of leaving the machine.

@@ -27,7 +27,8 @@ export interface MediaPathsInput {
  */
 export async function checkMediaPaths(input: MediaPathsInput): Promise<CheckResult[]> {
   const { t, config } = input;
-  const media = config.livekit.mode === 'local' && config.livekit.media.reach === 'public' ? config.livekit.media : undefined;
+  const media =
+    config.livekit.mode === 'local' && config.livekit.media.reach === 'public' ? config.livekit.media : undefined;
   const tokens = async (path: string) => ({
     senderToken: await input.token(`${path}-send`, 'publisher'),
     receiverToken: await input.token(`${path}-receive`),
@@ -41,7 +42,8 @@ export async function checkMediaPaths(input: MediaPathsInput): Promise<CheckResu
     ),
   );
 
-  const tcpFix = media?.tcpPort === 0 ? t.media.fixTcpOff : t.media.fixTcp(`${media?.tcpPort ?? MEDIA_PORT_DEFAULTS.liveKitTcp}`);
+  const tcpFix =
+    media?.tcpPort === 0 ? t.media.fixTcpOff : t.media.fixTcp(`${media?.tcpPort ?? MEDIA_PORT_DEFAULTS.liveKitTcp}`);
   lines.push(
     await roundTripLine(
       t,
@@ -65,13 +67,19 @@ export async function checkMediaPaths(input: MediaPathsInput): Promise<CheckResu
     lines.push(failed(t.media.turnUdpTitle, t.media.noTurnServer('UDP'), t.media.fixNoTurn));
   } else {
     lines.push(
-      await roundTripLine(t, t.media.turnUdpTitle, t.media.fixTurnUdp(hostPortOf(turnUdp.url)), 'TURN/UDP', isRelayed('udp'), async () =>
-        sendAndReceive({
-          url: input.signallingUrl,
-          ...(await tokens('turn-udp')),
-          rtcConfig: relayOnly([turnUdp.url], turnUdp.server.username, turnUdp.server.credential),
-          timeoutMs: ROUND_TRIP_TIMEOUT_MS,
-        }),
+      await roundTripLine(
+        t,
+        t.media.turnUdpTitle,
+        t.media.fixTurnUdp(hostPortOf(turnUdp.url)),
+        'TURN/UDP',
+        isRelayed('udp'),
+        async () =>
+          sendAndReceive({
+            url: input.signallingUrl,
+            ...(await tokens('turn-udp')),
+            rtcConfig: relayOnly([turnUdp.url], turnUdp.server.username, turnUdp.server.credential),
+            timeoutMs: ROUND_TRIP_TIMEOUT_MS,
+          }),
       ),
     );
   }
@@ -149,7 +157,9 @@ async function roundTripLine(
 /** Every selected pair direct (no relay) over `protocol` on both ends. */
 const isDirect = (protocol: 'udp' | 'tcp') => (pairs: SelectedPair[]) =>
   pairs.length > 0 &&
-  pairs.every((pair) => pair.local.type !== 'relay' && pair.local.protocol === protocol && pair.remote.protocol === protocol);
+  pairs.every(
+    (pair) => pair.local.type !== 'relay' && pair.local.protocol === protocol && pair.remote.protocol === protocol,
+  );
 
 /** Every selected pair relayed, reaching its TURN server over `protocol`. */
 const isRelayed = (protocol: 'udp' | 'tcp') => (pairs: SelectedPair[]) =>

@@ -161,7 +161,8 @@ const en: DoctorMessages = {
   clock: {
     title: 'Clock',
     agrees: (seconds) => `this machine and the HTTPS answer’s Date header differ by ${seconds} s (±1 s)`,
-    skewed: (seconds, limit) => `this machine and the HTTPS answer’s Date header differ by ${seconds} s (over ${limit} s)`,
+    skewed: (seconds, limit) =>
+      `this machine and the HTTPS answer’s Date header differ by ${seconds} s (over ${limit} s)`,
     noDate: 'the HTTPS answer had no Date header',
     fix: 'Keep the clock synchronised: `timedatectl set-ntp true` (tokens and webhooks carry signed times).',
   },
@@ -319,7 +320,8 @@ const id: DoctorMessages = {
     answered: (seconds) =>
       `room_started sampai di Serambi, yang menulis jawabannya ke ruang uji (${seconds.toFixed(1)} dtk)`,
     silent: (seconds) => `Serambi tidak menjawab room_started ruang uji dalam ${seconds} dtk`,
-    fixLocal: (url) => `LiveKit milik Serambi mengirim ke ${url}: apakah Serambi berjalan dengan DATA_DIR dan PORT ini?`,
+    fixLocal: (url) =>
+      `LiveKit milik Serambi mengirim ke ${url}: apakah Serambi berjalan dengan DATA_DIR dan PORT ini?`,
     fixExternal: (url) =>
       `Atur webhook LiveKit ke ${url} dengan api_key = LIVEKIT_API_KEY, dan pastikan LiveKit bisa menjangkaunya.`,
   },
@@ -332,7 +334,8 @@ const id: DoctorMessages = {
   },
   websocket: {
     title: (url) => `WebSocket sinyal ${url}`,
-    joined: (urls) => `tersambung; LiveKit menjawab permintaan bergabung, menawarkan server ICE: ${urls.join(', ') || 'tidak ada'}`,
+    joined: (urls) =>
+      `tersambung; LiveKit menjawab permintaan bergabung, menawarkan server ICE: ${urls.join(', ') || 'tidak ada'}`,
     noJoin: (what) => `tersambung, tetapi pesan pertama LiveKit adalah ${what}, bukan jawaban bergabung`,
     failed: (error) => `tidak ada WebSocket (${error})`,
     fix: 'Proxy di depan harus meneruskan upgrade WebSocket (header Upgrade/Connection) untuk /rtc ke Serambi.',

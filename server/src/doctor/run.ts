@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { createLiveKitGateway, type LiveKitGateway } from '../livekit/gateway.ts';
 import { inspectCertificate, resolveName } from './checks/address.ts';
-import { checkMediaPaths } from './media-lines.ts';
 import {
   clockSkewSeconds,
   fetchHealth,
@@ -12,6 +11,7 @@ import {
   untilWebhookAnswered,
 } from './checks/service.ts';
 import { joinOverWebSocket, type OfferedIceServer, validateToken } from './checks/signalling.ts';
+import { checkMediaPaths } from './media-lines.ts';
 import type { DoctorMessages } from './messages.ts';
 import { type CheckResult, failed, passed, reasonOf, skipped } from './report.ts';
 import { doctorTarget } from './target.ts';
@@ -49,7 +49,8 @@ export async function runDoctor(deps: DoctorDeps, options: DoctorOptions): Promi
     deps.report(result);
   };
   const target = doctorTarget(config);
-  const turn = config.livekit.mode === 'local' && config.livekit.media.reach === 'public' ? config.livekit.media.turn : undefined;
+  const turn =
+    config.livekit.mode === 'local' && config.livekit.media.reach === 'public' ? config.livekit.media.turn : undefined;
 
   add(await dnsLine(t, target.publicUrl.hostname));
   if (turn) add(await dnsLine(t, turn.domain));
@@ -59,7 +60,12 @@ export async function runDoctor(deps: DoctorDeps, options: DoctorOptions): Promi
     const port = Number(target.publicUrl.port || 443);
     add(await certificateLine(deps, target.publicUrl.hostname, port, options.certificateDays, t.certificate.fixApp));
   } else {
-    add(skipped(t.certificate.title(target.publicUrl.hostname, Number(target.publicUrl.port || 80)), t.certificate.plainHttp));
+    add(
+      skipped(
+        t.certificate.title(target.publicUrl.hostname, Number(target.publicUrl.port || 80)),
+        t.certificate.plainHttp,
+      ),
+    );
   }
   if (turn) add(await certificateLine(deps, turn.domain, turn.tlsPort, options.certificateDays, t.certificate.fixTurn));
 
@@ -86,7 +92,14 @@ export async function runDoctor(deps: DoctorDeps, options: DoctorOptions): Promi
     if (created) {
       try {
         add(passed(apiTitle, t.liveKitApi.created(room, target.api.url.replace(/^ws/, 'http'))));
-        await roomChecks(deps, { livekit, room, signallingUrl: target.signallingUrl, webhookUrl: target.webhookUrl, embedded: target.embedded, add });
+        await roomChecks(deps, {
+          livekit,
+          room,
+          signallingUrl: target.signallingUrl,
+          webhookUrl: target.webhookUrl,
+          embedded: target.embedded,
+          add,
+        });
       } finally {
         await livekit.deleteRoom(room).catch(() => {});
       }

@@ -10,8 +10,7 @@ export const DOCTOR_ROOM_PREFIX = 'serambi-doctor-';
 /** What Serambi writes into a doctor room's metadata when LiveKit's room_started webhook for it arrives. */
 export const WEBHOOK_ANSWER = 'serambi-doctor: room_started received';
 
-export const isDoctorRoom = (name: string | undefined): name is string =>
-  name?.startsWith(DOCTOR_ROOM_PREFIX) ?? false;
+export const isDoctorRoom = (name: string | undefined): name is string => name?.startsWith(DOCTOR_ROOM_PREFIX) ?? false;
 
 /**
  * Closes the doctor's webhook round trip: LiveKit tells Serambi a doctor room started (a signed

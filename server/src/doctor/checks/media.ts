@@ -85,12 +85,18 @@ export async function sendAndReceive(input: RoundTripInput): Promise<RoundTrip> 
       await sender.simulateScenario(SimulateScenarioKind.SIMULATE_FORCE_TCP);
       await receiver.simulateScenario(SimulateScenarioKind.SIMULATE_FORCE_TCP);
       // The restart is done when both sides carry their connections over TCP.
-      await untilTrue(async () => (await Promise.all([sender, receiver].map(carriesOverTcp))).every(Boolean), deadline, 'ICE/TCP');
+      await untilTrue(
+        async () => (await Promise.all([sender, receiver].map(carriesOverTcp))).every(Boolean),
+        deadline,
+        'ICE/TCP',
+      );
     }
     const source = new AudioSource(SAMPLE_RATE, 1);
     const track = LocalAudioTrack.createAudioTrack('doctor-tone', source);
+    const participant = sender.localParticipant;
+    if (!participant) throw new Error('connected without a local participant');
     await withDeadline(
-      sender.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE })),
+      participant.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE })),
       deadline,
     );
     const tone = toneFrame();
@@ -108,7 +114,8 @@ export async function sendAndReceive(input: RoundTripInput): Promise<RoundTrip> 
 /** A 440 Hz tone, loud enough that the receiver cannot mistake silence (or comfort noise) for it. */
 function toneFrame(): AudioFrame {
   const samples = new Int16Array(FRAME_SAMPLES);
-  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / SAMPLE_RATE));
+  for (let i = 0; i < samples.length; i++)
+    samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / SAMPLE_RATE));
   return new AudioFrame(samples, SAMPLE_RATE, 1, FRAME_SAMPLES);
 }
 
@@ -157,7 +164,9 @@ function statsId(value: unknown): string {
 }
 
 function candidateOf(
-  stats: { candidateType?: number; protocol?: string; address?: string; port?: number; relayProtocol?: number } | undefined,
+  stats:
+    | { candidateType?: number; protocol?: string; address?: string; port?: number; relayProtocol?: number }
+    | undefined,
 ): Candidate {
   return {
     type: CANDIDATE_TYPES[stats?.candidateType ?? 0] ?? 'host',
