@@ -15,6 +15,8 @@ const SOLO = [
   'test/journeys/recording.test.ts',
   // Blocks UDP for Chromium with a machine-wide policy file while a case runs.
   'test/journeys/public-deployment.test.ts',
+  // Three loopback deployments, each with eight rtc-node participants on every media path.
+  'test/integration/doctor.test.ts',
 ];
 
 export default defineConfig({

@@ -437,7 +437,7 @@ Serambi: https://$DOMAIN
      UDP 7882 and TCP 7881 (LiveKit's media); nothing else needs to be reachable.
   2. Make the first organizer account: https://$DOMAIN/signup (with $ADMIN_EMAIL), then create
      your community at https://$DOMAIN/new.
-  3. Check it from a participant's side: cd $SERAMBI_DIR && pnpm doctor
+  3. Check it from a participant's side: sudo $SERAMBI_DIR/deploy/run.sh pnpm run doctor --mail $ADMIN_EMAIL
 
 Settings: $ENV_FILE (then: systemctl restart serambi). Logs: journalctl -u serambi -f
 EOF

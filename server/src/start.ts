@@ -13,6 +13,7 @@ import type { AppContext } from './context.ts';
 import { storedSecret } from './db/app-secrets.ts';
 import { openDatabase } from './db/client.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
+import { answerDoctorRooms } from './doctor/test-room.ts';
 import { countLiveKitWebhooks, measuredJobHandlers } from './health/instrument.ts';
 import { createMetrics } from './health/metrics.ts';
 import { trustedProxies } from './http/client-address.ts';
@@ -183,6 +184,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cleanups.push(() => recording.supervisor.stopAll());
     const webhooksCounted = countLiveKitWebhooks(context.metrics, context.liveKitEvents);
     cleanups.push(async () => webhooksCounted());
+    const doctorAnswers = answerDoctorRooms(context.livekit, context.liveKitEvents);
+    cleanups.push(async () => doctorAnswers());
     const egress = watchEgress(recording, context.liveKitEvents);
     cleanups.push(async () => egress());
     const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);

@@ -67,6 +67,10 @@ export interface LiveKitGateway {
   ensureRoom(name: string): Promise<void>;
   /** Closes a room and disconnects everyone in it; a room that does not exist is fine. */
   deleteRoom(name: string): Promise<void>;
+  /** The room's metadata ('' when it has none); undefined when there is no such room. */
+  roomMetadata(name: string): Promise<string | undefined>;
+  /** Replaces the room's metadata; false when there is no such room. */
+  setRoomMetadata(name: string, metadata: string): Promise<boolean>;
   /** Replaces a connected participant's permissions; false when they are not in the room. */
   setAccess(room: string, identity: string, access: RoomAccess, attributes?: Record<string, string>): Promise<boolean>;
   /** Mutes a participant's published track of `source`; false when there is no such track. */
@@ -234,6 +238,13 @@ export function createLiveKitGateway(credentials: LiveKitCredentials, clientUrl 
     async deleteRoom(name) {
       await absentIsFine(() => rooms.deleteRoom(name));
       absentSince.set(name, Date.now());
+    },
+    async roomMetadata(name) {
+      const [room] = await reachLiveKit(() => rooms.listRooms([name]));
+      return room?.metadata;
+    },
+    async setRoomMetadata(name, metadata) {
+      return absentIsFine(() => rooms.updateRoomMetadata(name, metadata));
     },
     async setAccess(room, identity, access, attributes) {
       return absentIsFine(async () => {

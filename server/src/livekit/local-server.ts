@@ -48,6 +48,23 @@ interface Keys {
 /** Where the local LiveKit key pair is kept (a backup copies it; the rest of its files are made at each start). */
 export const liveKitKeysFile = (dataDir: string) => path.join(dataDir, 'livekit-keys.json');
 
+/** The key pair of the local LiveKit in `dataDir`, when Serambi has made one (`pnpm doctor` only reads). */
+export function readKeys(dataDir: string): Keys | undefined {
+  const file = liveKitKeysFile(dataDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Keys) : undefined;
+}
+
+/** Where the local LiveKit's configuration is written at each start. */
+export const liveKitConfigFile = (dataDir: string) => path.join(dataDir, 'livekit.yaml');
+
+/** The HTTP port (API and signalling, on 127.0.0.1) of the local LiveKit last started in `dataDir`. */
+export function readHttpPort(dataDir: string): number | undefined {
+  const file = liveKitConfigFile(dataDir);
+  if (!existsSync(file)) return undefined;
+  const port = /^port: (\d+)$/m.exec(readFileSync(file, 'utf8'))?.[1];
+  return port ? Number(port) : undefined;
+}
+
 /** Reads the local LiveKit key pair from `dataDir`, creating it on first use. */
 export function loadOrCreateKeys(dataDir: string): Keys {
   const file = liveKitKeysFile(dataDir);
@@ -75,7 +92,7 @@ export async function startLocalLiveKit(options: LocalLiveKitOptions): Promise<L
     http: await freeTcpPort(),
     rtcUdp: media.reach === 'public' ? media.udpPort : await freeUdpPort(),
   };
-  const configFile = path.join(options.dataDir, 'livekit.yaml');
+  const configFile = liveKitConfigFile(options.dataDir);
   writeFileSync(configFile, liveKitConfigYaml({ apiKey, apiSecret, ports, media, webhookUrl: options.webhookUrl }), {
     mode: 0o600,
   });

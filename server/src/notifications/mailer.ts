@@ -27,7 +27,8 @@ export function createMailer(options: MailerOptions): Mailer {
   return options.smtpUrl ? createSmtpMailer(options.smtpUrl, options.from, options.now) : createOutboxMailer(options);
 }
 
-function createSmtpMailer(smtpUrl: string, from: string, now: () => Date): Mailer {
+/** A mailer that sends through `smtpUrl` (what `createMailer` makes when SMTP_URL is set). */
+export function createSmtpMailer(smtpUrl: string, from: string, now: () => Date): Mailer {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     // Reminder mails go out in bursts: reuse a few connections rather than one per message.
