@@ -107,7 +107,9 @@ describe('deploy/install.sh --render: the files of one server', () => {
   });
 
   it('starts Serambi in production from the environment file, and without SMTP_URL names it in one line', () => {
-    const env = rendered({ env: { SMTP_URL: 'smtps://serambi:rahasia@smtp.example.id:465' } }).env(
+    // The server's public address, given: this machine has none of its own to find (a documentation address, never contacted).
+    const nodeIp = { LIVEKIT_NODE_IP: '203.0.113.10' };
+    const env = rendered({ env: { ...nodeIp, SMTP_URL: 'smtps://serambi:rahasia@smtp.example.id:465' } }).env(
       '/etc/serambi/serambi.env',
     );
     const config = loadConfig(env);
@@ -121,7 +123,8 @@ describe('deploy/install.sh --render: the files of one server', () => {
       metricsToken: undefined,
       rateLimits: true,
     });
-    const withoutMail = rendered().env('/etc/serambi/serambi.env');
+    expect(config.livekit).toMatchObject({ mode: 'local', media: { reach: 'public', nodeIp: '203.0.113.10' } });
+    const withoutMail = rendered({ env: nodeIp }).env('/etc/serambi/serambi.env');
     expect(withoutMail.SMTP_URL).toBe('');
     expect(() => loadConfig(withoutMail)).toThrow(ConfigError);
     expect(() => loadConfig(withoutMail)).toThrow(/^Configuration error: SMTP_URL is required in production [^\n]*\.$/);

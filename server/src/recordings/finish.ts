@@ -82,28 +82,39 @@ export async function finishCapture(
   if (!finished) throw new Error('the finished recording is not readable by ffprobe');
   await onProgress(0.95);
   if (finished.video) {
-    const at = Math.min(finished.durationMs / 3, 60_000) / 1000;
-    const poster = await run(tools.ffmpeg, [
-      '-y',
-      '-v',
-      'error',
-      '-ss',
-      at.toFixed(3),
-      '-i',
-      files.media,
-      '-frames:v',
-      '1',
-      '-vf',
-      'scale=640:-2',
-      '-q:v',
-      '4',
-      files.poster,
-    ]);
-    // A missing poster is not worth failing the recording for: the player shows the first frame.
-    if (poster.code !== 0) await rm(files.poster, { force: true });
+    // A third of the way in, else the first frame: a seek near the end of a short or sparse
+    // capture can land after its last picture, and ffmpeg then writes nothing yet exits 0.
+    const third = Math.min(finished.durationMs / 3, 60_000) / 1000;
+    for (const at of [third, 0]) {
+      if (await takePoster(tools, files.media, files.poster, at)) break;
+    }
   }
   const { size } = await stat(files.media);
   return { durationMs: finished.durationMs, sizeBytes: size };
+}
+
+/** One frame at `at` seconds as a 640-wide JPEG; false (and no file) when none came out. */
+async function takePoster(tools: MediaTools, media: string, poster: string, at: number): Promise<boolean> {
+  const taken = await run(tools.ffmpeg, [
+    '-y',
+    '-v',
+    'error',
+    '-ss',
+    at.toFixed(3),
+    '-i',
+    media,
+    '-frames:v',
+    '1',
+    '-vf',
+    'scale=640:-2',
+    '-q:v',
+    '4',
+    poster,
+  ]);
+  const written = taken.code === 0 && ((await stat(poster).catch(() => null))?.size ?? 0) > 0;
+  // A missing poster is not worth failing the recording for: the player shows the first frame.
+  if (!written) await rm(poster, { force: true });
+  return written;
 }
 
 /**
