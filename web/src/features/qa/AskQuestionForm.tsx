@@ -10,7 +10,8 @@ import { createSignal, createUniqueId, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FieldError } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { CharacterCounter } from './CharacterCounter.tsx';
 import './qa.css';
 
