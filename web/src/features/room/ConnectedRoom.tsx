@@ -50,8 +50,11 @@ const StageInvitationDialog = lazyComponent(() =>
   ),
 );
 
-/** Without a picture on the stage (only sound, nobody on it yet), the panels load this long after entering. */
-const PANELS_AT_THE_LATEST_MS = 2_000;
+/**
+ * Without a picture on the stage (only sound, nobody on it yet), the panels load this long after
+ * connecting; long enough that a slow phone's first frame comes first.
+ */
+const PANELS_AT_THE_LATEST_MS = 4_000;
 
 /** The panels beside the stage; moderators have their console as one more. */
 type PanelId = 'qa' | 'chat' | 'polls' | 'console';
@@ -97,8 +100,16 @@ export function ConnectedRoom(props: {
   if (isTeamRole(me().role)) showStage();
   const latest = setTimeout(showStage, PANELS_AT_THE_LATEST_MS);
   onCleanup(() => clearTimeout(latest));
+  // Once the first frame is on the screen and the browser has a moment, not while it decodes it.
   const onFirstPicture = (event: Event) => {
-    if (event.target instanceof HTMLVideoElement) showStage();
+    const video = event.target;
+    if (!(video instanceof HTMLVideoElement) || stageShown()) return;
+    const whenIdle = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(showStage, { timeout: 1_000 })
+        : setTimeout(showStage, 200);
+    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(whenIdle);
+    else whenIdle();
   };
   /** Once invited, the invitation's dialog stays drawn (it closes itself when they answer). */
   const [invited, setInvited] = createSignal(false);
@@ -121,7 +132,8 @@ export function ConnectedRoom(props: {
   };
   const panelShown = (id: PanelId) => panel() === id && (wide() || !stageChosen());
   const later = (id: PanelId, content: () => JSX.Element) => (
-    <Show when={stageShown() || panelShown(id)} fallback={<p class="loading">{t('forms.loading')}</p>}>
+    // Beside the stage (wide screens) a panel waits for the stage; on a phone, one they opened does not.
+    <Show when={stageShown() || (!wide() && panelShown(id))} fallback={<p class="loading">{t('forms.loading')}</p>}>
       <Suspense fallback={<p class="loading">{t('forms.loading')}</p>}>{content()}</Suspense>
     </Show>
   );

@@ -5,7 +5,7 @@ import { isTransient } from './room-api.ts';
 import type { readRoomPacket } from './room-packets.ts';
 
 /** The reader of packets loads when the stage shows, or at the latest this long after the first packet. */
-const READER_AT_THE_LATEST_MS = 3_000;
+const READER_AT_THE_LATEST_MS = 4_000;
 
 /**
  * The room as this visitor knows it: the snapshot the server answered (or only the lobby while
