@@ -96,7 +96,11 @@ async function scriptsOf(browser: Browser, url: string, usable: Usable): Promise
     );
   const bodies = new Map<string, Promise<{ url: string; body: Buffer; encoding: string | null; wire: number }>>();
   let lastArrival = performance.now();
+  // Scripts that arrive after the downloads counted as complete (a room's panels load later
+  // still) are not read: the page may be closed before their bodies could be.
+  let counting = true;
   page.on('response', (response) => {
+    if (!counting) return;
     const type = response.headers()['content-type'] ?? '';
     if (!type.includes('javascript') || bodies.has(response.url())) return;
     lastArrival = performance.now();
@@ -116,6 +120,7 @@ async function scriptsOf(browser: Browser, url: string, usable: Usable): Promise
     while (performance.now() - lastArrival < QUIET_MS) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    counting = false;
     const all = await Promise.all(bodies.values());
     const arrivedBy = await page.evaluate(
       (at) =>
