@@ -12,6 +12,8 @@ const SOLO = [
   'test/integration/faults-recorder.test.ts',
   'test/journeys/live-room.test.ts',
   'test/journeys/live-media.test.ts',
+  // Waits on live video before and after the phone's network goes away and comes back.
+  'test/journeys/network-switch.test.ts',
   'test/journeys/recording.test.ts',
   // Blocks UDP for Chromium with a machine-wide policy file while a case runs.
   'test/journeys/public-deployment.test.ts',

@@ -5,30 +5,30 @@
  * rtc-node client publishing a camera, so the browser side is the participant alone. Compared in
  * the same run with the same page opened again in the same context (warm cache), and with a bare
  * page that only loads livekit-client and connects with a token the server issued (the floor:
- * LiveKit and the browser's WebRTC without Serambi). The bench fails, publishing nothing, unless
- * every entry reached the milestones its figures are made of and its first frame was the
+ * LiveKit and the browser's WebRTC without Serambi, its script built and compressed as the app's
+ * are, bench/bare-page.ts). Then both again, PHONE_ROUNDS times each, on an emulated mid-range
+ * phone on a mobile network (bench/phone-emulation.ts). The bench fails, publishing nothing,
+ * unless every entry reached the milestones its figures are made of and its first frame was the
  * speaker's camera. Run alone with `node --import tsx bench/browser.bench.ts`
- * (BENCH_BROWSER_ROUNDS), or by `pnpm bench`; needs `pnpm build` first.
+ * (BENCH_BROWSER_ROUNDS, BENCH_BROWSER_PHONE_ROUNDS), or by `pnpm bench`; needs `pnpm build` first.
  */
 import './test-env.ts';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../test/support/app.ts';
 import { launchBrowser, newLivePage } from '../test/support/browser.ts';
-import { aRegistrant, aRoomSetup, asBot, type ConnectedClient, connect, joinRoom } from '../test/support/room.ts';
+import { aRegistrant, type ConnectedClient, joinRoom } from '../test/support/room.ts';
 import { dispose } from '../test/support/rtc.ts';
-import { type PublishedSyntheticMedia, publishSyntheticMedia } from '../test/support/synthetic-media.ts';
+import type { PublishedSyntheticMedia } from '../test/support/synthetic-media.ts';
+import { type BarePageServer, startBarePageServer } from './bare-page.ts';
+import { aLiveStage, CAMERA, SPEAKER_VIDEO } from './live-stage.ts';
 import { percentile } from './load.ts';
 import { type PageMilestones, pageProbeScript } from './page-probe.ts';
+import { emulateMidRangePhone, midRangePhoneLabel } from './phone-emulation.ts';
 import { type BenchResult, check, report } from './results.ts';
 import { assertFreshBuild } from './web-build.ts';
 
 const ROUNDS = Number(process.env.BENCH_BROWSER_ROUNDS ?? 7);
-const FIRST_FRAME_TIMEOUT_MS = 30_000;
-/** The speaker's camera: one layer (no simulcast), so every viewer receives the same frames. */
-const CAMERA = { width: 640, height: 360, fps: 15 };
+const PHONE_ROUNDS = Number(process.env.BENCH_BROWSER_PHONE_ROUNDS ?? 5);
+const FIRST_FRAME_TIMEOUT_MS = 45_000;
 
 type Page = Awaited<ReturnType<typeof newLivePage>>;
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -43,20 +43,6 @@ interface Entry extends PageMilestones {
   /** `POST /api/sessions/{ref}/room/join` sent, and answered: the page has its LiveKit token. */
   joinSent: number | null;
   joinAnswered: number | null;
-}
-
-/** A live session whose host is on the stage with a camera and a tone, published from rtc-node. */
-async function aLiveStage(app: TestApp) {
-  const setup = await aRoomSetup(app);
-  const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-  if ((await backstage.call('/live')).status !== 204) throw new Error('the session did not go live');
-  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-  const stage = await connect(host.join);
-  const media = await publishSyntheticMedia(asBot(stage, host.join.snapshot.me.identity), {
-    video: { ...CAMERA, pattern: 'moving-bar' },
-    audio: { frequencyHz: 440, sampleRate: 48_000 },
-  });
-  return { ...setup, stage, media };
 }
 
 /** Opens `url` in `page` (its probe installed) and waits for the speaker's first frame. */
@@ -91,48 +77,15 @@ async function enter(page: Page, url: string): Promise<Entry> {
   });
 }
 
-/** A fresh context (no cache, no storage) whose pages note their milestones; `videoSelector` as in the probe. */
-async function aProbedPage(browser: Browser, siteUrl: string, videoSelector: string): Promise<Page> {
+/**
+ * A fresh context (no cache, no storage) whose pages note their milestones; `videoSelector` as
+ * in the probe. `phone`: on an emulated mid-range phone and mobile network.
+ */
+async function aProbedPage(browser: Browser, siteUrl: string, videoSelector: string, phone = false): Promise<Page> {
   const page = await newLivePage(browser, siteUrl, null, { locale: 'id-ID', viewport: { width: 390, height: 844 } });
   await page.context().addInitScript(pageProbeScript(videoSelector));
+  if (phone) await emulateMidRangePhone(page);
   return page;
-}
-
-const bareRoomPage = `<!doctype html><meta charset="utf-8"><title>bare LiveKit page</title>
-<script type="module">
-import { Room, RoomEvent, Track } from '/livekit-client.mjs';
-const params = new URLSearchParams(location.hash.slice(1));
-const room = new Room({ adaptiveStream: true, dynacast: true });
-room.on(RoomEvent.TrackSubscribed, (track) => {
-  if (track.kind !== Track.Kind.Video) return;
-  const video = document.createElement('video');
-  video.className = 'speaker';
-  video.muted = true;
-  video.autoplay = true;
-  video.playsInline = true;
-  document.body.append(video);
-  track.attach(video);
-});
-room.connect(params.get('url'), params.get('token'));
-</script>`;
-
-/**
- * The floor to compare with: a page serving nothing but livekit-client (its ESM build, as the
- * journeys' media test does) that connects with the token and shows the first video track.
- */
-async function startBarePageServer(): Promise<Server> {
-  const require = createRequire(new URL('../test/support/browser.ts', import.meta.url));
-  const clientPath = require.resolve('livekit-client').replace(/[^/]+$/, 'livekit-client.esm.mjs');
-  const clientBundle = readFileSync(clientPath, 'utf8');
-  const server = createServer((request, response) => {
-    if (request.url === '/livekit-client.mjs') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(clientBundle);
-    } else {
-      response.writeHead(200, { 'Content-Type': 'text/html' }).end(bareRoomPage);
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -163,11 +116,23 @@ function checkFrames(entries: Entry[], what: string): void {
   }
 }
 
-function figures(cold: Entry[], warm: Entry[], bare: Entry[]): BenchResult[] {
+/** Entries of one run: the room cold and warm and the bare page, unthrottled and on a phone. */
+interface Entries {
+  cold: Entry[];
+  warm: Entry[];
+  bare: Entry[];
+  phone: Entry[];
+  phoneBare: Entry[];
+}
+
+function figures(
+  { cold, warm, bare, phone, phoneBare }: Entries,
+  bareScript: BarePageServer['scriptBytes'],
+): BenchResult[] {
   const p50 = (entries: Entry[], key: keyof Entry) => percentile(sortedOf(entries, key), 50);
   const max = (entries: Entry[], key: keyof Entry) => percentile(sortedOf(entries, key), 100);
   const room = `room entry by personal link, Chromium, ${ROUNDS} fresh contexts`;
-  const floor = 'bare livekit-client page, server-issued token';
+  const floor = `bare livekit-client page (${Math.round(bareScript.br / 1024)} kB Brotli), server-issued token`;
   /** A milestone of the room page against the same milestone of the bare page. */
   const step = (what: string, key: keyof Entry): BenchResult => ({
     name: `${room}: link opened → ${what}, p50`,
@@ -175,6 +140,7 @@ function figures(cold: Entry[], warm: Entry[], bare: Entry[]): BenchResult[] {
     unit: 'ms',
     comparedTo: { name: `${floor}, p50`, value: p50(bare, key), unit: 'ms' },
   });
+  const onPhone = `room entry by personal link on a phone (${midRangePhoneLabel}), ${PHONE_ROUNDS} fresh contexts`;
   return [
     step('first speaker video frame', 'firstFrame'),
     {
@@ -194,11 +160,7 @@ function figures(cold: Entry[], warm: Entry[], bare: Entry[]): BenchResult[] {
       name: `${room}: link opened → registration answered, p50`,
       value: p50(cold, 'registrationAnswered'),
       unit: 'ms',
-      comparedTo: {
-        name: 'its request sent (room page code loaded), p50',
-        value: p50(cold, 'registrationSent'),
-        unit: 'ms',
-      },
+      comparedTo: { name: 'its request sent, p50', value: p50(cold, 'registrationSent'), unit: 'ms' },
     },
     {
       name: `${room}: link opened → room join answered (token in hand), p50`,
@@ -208,13 +170,57 @@ function figures(cold: Entry[], warm: Entry[], bare: Entry[]): BenchResult[] {
     },
     step('LiveKit signalling open', 'signallingOpen'),
     step('media connected (RTCPeerConnection)', 'mediaConnected'),
+    {
+      name: `${onPhone}: link opened → first speaker video frame, p50`,
+      value: p50(phone, 'firstFrame'),
+      unit: 'ms',
+      comparedTo: { name: `${floor} on the same phone, p50`, value: p50(phoneBare, 'firstFrame'), unit: 'ms' },
+    },
+    {
+      name: `${onPhone}: link opened → first speaker video frame, max`,
+      value: max(phone, 'firstFrame'),
+      unit: 'ms',
+      comparedTo: { name: `${floor} on the same phone, max`, value: max(phoneBare, 'firstFrame'), unit: 'ms' },
+    },
+    {
+      name: `${onPhone}: link opened → room join answered (token in hand), p50`,
+      value: p50(phone, 'joinAnswered'),
+      unit: 'ms',
+      comparedTo: { name: 'join request sent, p50', value: p50(phone, 'joinSent'), unit: 'ms' },
+    },
+    {
+      name: `${onPhone}: link opened → LiveKit signalling open, p50`,
+      value: p50(phone, 'signallingOpen'),
+      unit: 'ms',
+      comparedTo: { name: `${floor} on the same phone, p50`, value: p50(phoneBare, 'signallingOpen'), unit: 'ms' },
+    },
   ];
+}
+
+/** The same person's token from the server, straight into LiveKit without the app. */
+async function enterBarePage(
+  app: TestApp,
+  browser: Browser,
+  bare: BarePageServer,
+  sessionSlug: string,
+  secret: string,
+  phone: boolean,
+) {
+  const member = await joinRoom(app, sessionSlug, { joinSecret: secret });
+  const livekit = member.join.livekit;
+  if (!livekit) throw new Error('the join answer has no LiveKit token');
+  const page = await aProbedPage(browser, bare.url, 'video.speaker', phone);
+  try {
+    return await enter(page, `${bare.url}#${new URLSearchParams({ url: livekit.url, token: livekit.token })}`);
+  } finally {
+    await page.context().close();
+  }
 }
 
 assertFreshBuild();
 const app = await startTestApp();
 let browser: Browser | null = null;
-let bareServer: Server | null = null;
+let bareServer: BarePageServer | null = null;
 let stage: ConnectedClient | null = null;
 let media: PublishedSyntheticMedia | null = null;
 let results: BenchResult[] = [];
@@ -224,52 +230,54 @@ try {
   ({ stage, media } = live);
   browser = await launchBrowser();
   bareServer = await startBarePageServer();
-  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
   const secrets: string[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < ROUNDS + PHONE_ROUNDS; round++) {
     secrets.push(await aRegistrant(app, live.owner, live.session.slug, `Peserta ${round + 1}`));
   }
-  const speakerVideo = '[data-testid="stage-tile"] video';
-  const cold: Entry[] = [];
-  const warm: Entry[] = [];
-  const bare: Entry[] = [];
+  const entries: Entries = { cold: [], warm: [], bare: [], phone: [], phoneBare: [] };
   // Not measured: Chromium's own first start (its profile, its GPU process) and the server's first room page.
-  const warmUp = await aProbedPage(browser, app.url, speakerVideo);
+  const warmUp = await aProbedPage(browser, app.url, SPEAKER_VIDEO);
   await enter(warmUp, `${app.url}/j/${secrets[0]}/live`);
   await warmUp.context().close();
 
-  for (const [round, secret] of secrets.entries()) {
-    const page = await aProbedPage(browser, app.url, speakerVideo);
-    cold.push(await enter(page, `${app.url}/j/${secret}/live`));
+  for (const [round, secret] of secrets.slice(0, ROUNDS).entries()) {
+    const page = await aProbedPage(browser, app.url, SPEAKER_VIDEO);
+    entries.cold.push(await enter(page, `${app.url}/j/${secret}/live`));
     await page.goto('about:blank');
     await sleep(500);
-    warm.push(await enter(page, `${app.url}/j/${secret}/live`));
+    entries.warm.push(await enter(page, `${app.url}/j/${secret}/live`));
     await page.context().close();
-
-    // The same person's token from the server, straight into LiveKit without the app.
-    const member = await joinRoom(app, live.session.slug, { joinSecret: secret });
-    const livekit = member.join.livekit;
-    if (!livekit) throw new Error('the join answer has no LiveKit token');
-    const barePage = await aProbedPage(browser, bareUrl, 'video.speaker');
-    bare.push(await enter(barePage, `${bareUrl}#${new URLSearchParams({ url: livekit.url, token: livekit.token })}`));
-    await barePage.context().close();
+    entries.bare.push(await enterBarePage(app, browser, bareServer, live.session.slug, secret, false));
     console.log(
-      `round ${round + 1}: first frame ${Math.round(cold.at(-1)?.firstFrame ?? Number.NaN)} ms ` +
-        `(${cold.at(-1)?.frameSize}), warm ${Math.round(warm.at(-1)?.firstFrame ?? Number.NaN)} ms, ` +
-        `bare ${Math.round(bare.at(-1)?.firstFrame ?? Number.NaN)} ms`,
+      `round ${round + 1}: first frame ${Math.round(entries.cold.at(-1)?.firstFrame ?? Number.NaN)} ms ` +
+        `(${entries.cold.at(-1)?.frameSize}), warm ${Math.round(entries.warm.at(-1)?.firstFrame ?? Number.NaN)} ms, ` +
+        `bare ${Math.round(entries.bare.at(-1)?.firstFrame ?? Number.NaN)} ms`,
     );
     await sleep(500);
   }
-  console.log(`entries: ${JSON.stringify({ cold, warm, bare })}`);
-  checkFrames(cold, 'room entry');
-  checkFrames(warm, 'room entry with a warm cache');
-  checkFrames(bare, 'bare page entry');
-  results = figures(cold, warm, bare);
+  for (const [round, secret] of secrets.slice(ROUNDS).entries()) {
+    const page = await aProbedPage(browser, app.url, SPEAKER_VIDEO, true);
+    entries.phone.push(await enter(page, `${app.url}/j/${secret}/live`));
+    await page.context().close();
+    entries.phoneBare.push(await enterBarePage(app, browser, bareServer, live.session.slug, secret, true));
+    console.log(
+      `phone round ${round + 1}: first frame ${Math.round(entries.phone.at(-1)?.firstFrame ?? Number.NaN)} ms ` +
+        `(${entries.phone.at(-1)?.frameSize}), bare ${Math.round(entries.phoneBare.at(-1)?.firstFrame ?? Number.NaN)} ms`,
+    );
+    await sleep(500);
+  }
+  console.log(`entries: ${JSON.stringify(entries)}`);
+  checkFrames(entries.cold, 'room entry');
+  checkFrames(entries.warm, 'room entry with a warm cache');
+  checkFrames(entries.bare, 'bare page entry');
+  checkFrames(entries.phone, 'room entry on a phone');
+  checkFrames(entries.phoneBare, 'bare page entry on a phone');
+  results = figures(entries, bareServer.scriptBytes);
 } catch (error) {
   failure = error as Error;
 } finally {
   await browser?.close();
-  if (bareServer) await new Promise((resolve) => bareServer?.close(resolve));
+  await bareServer?.close();
   await media?.stop();
   await stage?.disconnect();
   await app.stop();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
+import { messageBundles } from './build/message-bundles-plugin.ts';
 
 const apiPort = process.env.SERAMBI_API_PORT ?? 3000;
 /** livekit-client itself, whether pnpm links it from its store or not. */
@@ -39,7 +40,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [solid(), precompress()],
+  plugins: [solid(), messageBundles(), precompress()],
   server: {
     proxy: {
       '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
@@ -52,6 +53,11 @@ export default defineConfig({
     // livekit-client alone is about 530 kB minified and loads only with the pages that use media.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // The shared modules define their zod schemas at the top level; a page that reads one
+      // constant of such a module must not carry, nor run, the schemas nobody uses. Every
+      // `z.…` call builds a schema and changes nothing else (validateWithoutEval calls zod's
+      // `config` by its own name for that reason).
+      treeshake: { manualPureFunctions: ['z'] },
       output: {
         codeSplitting: {
           // LiveKit is large and only pages that use media need it; its own chunk keeps the

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { CHAT_MESSAGE_KINDS, CHAT_MESSAGE_MAX_LENGTH } from './chat-values.ts';
 import { authorSchema, eventEnvelope, instantSchema as instant } from './events.ts';
 import { questionSchema } from './qa.ts';
 
+export * from './chat-values.ts';
+
 /** The room's chat: messages to everyone, moderator announcements, slow mode and closing. */
-
-export const CHAT_MESSAGE_MAX_LENGTH = 500;
-/** Messages in the room snapshot; older ones are history, not the conversation. */
-export const CHAT_SNAPSHOT_MESSAGES = 100;
-export const MAX_CHAT_SLOW_MODE_SECONDS = 300;
-
-export const CHAT_MESSAGE_KINDS = ['message', 'announcement'] as const;
-export type ChatMessageKind = (typeof CHAT_MESSAGE_KINDS)[number];
 
 export const chatMessageSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_MAX_LENGTH } from './text-limits.ts';
-import { timeZoneSchema } from './time.ts';
+import { timeZoneSchema } from './time-schemas.ts';
 
 export const COMMUNITY_SLUG_MAX_LENGTH = 64;
 export const COMMUNITY_NAME_MIN_LENGTH = 2;

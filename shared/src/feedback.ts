@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { instantSchema } from './events.ts';
+import { FEEDBACK_COMMENT_MAX_LENGTH, MAX_FEEDBACK_QUESTIONS, MAX_RATING } from './feedback-values.ts';
 import { registrationAnswersSchema } from './registrations.ts';
 import { registrationQuestionSchema } from './sessions.ts';
+
+export * from './feedback-values.ts';
 
 /**
  * The short form attendees get after leaving the room or when the session ends: a rating of
  * 1–5, a comment, and the organizer's own questions (the same kinds as registration questions).
  * One answer per person (by email) per session; sending again replaces it.
  */
-
-/** Ratings are 1 to this many stars. */
-export const MAX_RATING = 5;
-export const MAX_FEEDBACK_QUESTIONS = 10;
-export const FEEDBACK_COMMENT_MAX_LENGTH = 2000;
 
 export const feedbackFormSchema = z
   .object({

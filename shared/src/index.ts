@@ -18,4 +18,5 @@ export * from './sessions.ts';
 export * from './text-limits.ts';
 export * from './time.ts';
 export * from './time-limits.ts';
+export * from './time-schemas.ts';
 export * from './without-eval.ts';

@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import { eventEnvelope, instantSchema as instant } from './events.ts';
+import {
+  POLL_KINDS,
+  POLL_MAX_OPTIONS,
+  POLL_MIN_OPTIONS,
+  POLL_OPTION_MAX_LENGTH,
+  POLL_QUESTION_MAX_LENGTH,
+  POLL_STATUSES,
+} from './polls-values.ts';
+
+export * from './polls-values.ts';
 
 /** Polls: prepared by moderators (before the session too), launched, closed, results shown live. */
-
-export const POLL_QUESTION_MAX_LENGTH = 200;
-export const POLL_OPTION_MAX_LENGTH = 100;
-export const POLL_MIN_OPTIONS = 2;
-export const POLL_MAX_OPTIONS = 10;
-
-export const POLL_KINDS = ['single', 'multiple'] as const;
-export type PollKind = (typeof POLL_KINDS)[number];
-/** `draft` is seen by moderators alone; `open` takes votes; `closed` keeps its results with the session. */
-export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
-export type PollStatus = (typeof POLL_STATUSES)[number];
-export const POLL_ACTIONS = ['launch', 'close', 'show-results', 'hide-results'] as const;
-export type PollAction = (typeof POLL_ACTIONS)[number];
 
 /**
  * A poll as one viewer may see it: `votes` and `voters` are null while its results are hidden

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { eventEnvelope } from './events.ts';
+import { REACTIONS } from './reactions-values.ts';
+
+export * from './reactions-values.ts';
 
 /** Emoji reactions that float over the stage: rate-limited per person, counted and sent in bursts. */
-
-export const REACTIONS = ['clap', 'heart', 'laugh', 'wow', 'thumbs_up', 'party'] as const;
-export type Reaction = (typeof REACTIONS)[number];
-export const REACTION_EMOJI: Record<Reaction, string> = {
-  clap: '👏',
-  heart: '❤️',
-  laugh: '😂',
-  wow: '😮',
-  thumbs_up: '👍',
-  party: '🎉',
-};
 
 export const sendReactionRequestSchema = z
   .object({ reaction: z.enum(REACTIONS) })

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { eventEnvelope, instantSchema } from './events.ts';
+import {
+  RECORDING_BACKENDS,
+  RECORDING_FAILURES,
+  RECORDING_STATUSES,
+  REPLAY_ACCESS,
+  recordingStatusGroups,
+} from './recordings-values.ts';
+
+export * from './recordings-values.ts';
 
 /**
  * Recordings of a session's stage (docs/architecture.md#recording). A recording is started by a
@@ -7,42 +16,6 @@ import { eventEnvelope, instantSchema } from './events.ts';
  * or by LiveKit Egress, then finished by a persisted job (faststart, duration, poster) before
  * its replay can be watched.
  */
-
-export const RECORDING_STATUSES = [
-  'starting',
-  'recording',
-  'stopping',
-  'processing',
-  'ready',
-  'failed',
-  'expired',
-] as const;
-export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
-
-export const recordingStatusGroups = {
-  /** At most one per session: starting twice returns this one. */
-  active: ['starting', 'recording', 'stopping'],
-  /** Has a file someone can watch (a failed recording may have a partial one). */
-  watchable: ['ready', 'failed'],
-} as const satisfies Record<string, readonly RecordingStatus[]>;
-
-export const RECORDING_BACKENDS = ['builtin', 'egress'] as const;
-export type RecordingBackend = (typeof RECORDING_BACKENDS)[number];
-
-/** Why a recording failed; with `partial: true` the part recorded before it can still be watched. */
-export const RECORDING_FAILURES = [
-  'recorder_crashed',
-  'disk_full',
-  'ffmpeg_failed',
-  'interrupted',
-  'egress_failed',
-  'processing_failed',
-] as const;
-export type RecordingFailure = (typeof RECORDING_FAILURES)[number];
-
-/** Who may watch a session's replay; organizers always may, and only they may download. */
-export const REPLAY_ACCESS = ['public', 'registrants', 'organizers'] as const;
-export type ReplayAccess = (typeof REPLAY_ACCESS)[number];
 
 /** What everyone in the room sees: the red dot and since when. */
 export const roomRecordingSchema = z

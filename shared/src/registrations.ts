@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { LOCALES } from './locale.ts';
+import { REGISTRATION_ANSWER_MAX_LENGTH, REGISTRATION_STATUSES } from './registrations-values.ts';
 import { SESSION_STATUSES } from './sessions.ts';
 import { EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PERSON_NAME_MIN_LENGTH } from './text-limits.ts';
 
-export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'cancelled'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-
-/** The longest answer to one registration (or feedback) question. */
-export const REGISTRATION_ANSWER_MAX_LENGTH = 2000;
+export * from './registrations-values.ts';
 
 /** Answers by question id: text for short text and choice, a boolean for a checkbox. */
 export const registrationAnswersSchema = z.record(

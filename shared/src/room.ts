@@ -6,32 +6,17 @@ import { ANONYMOUS_QUESTIONS, QA_MODES, type QaEvent, qaEventSchema, qaStateSche
 import { type ReactionEvent, reactionEventSchema } from './reactions.ts';
 import { recordingEventSchema, roomRecordingSchema } from './recordings.ts';
 import { joinSecretSchema } from './registrations.ts';
+import { ADMISSIONS, MAX_STAGE_GUEST_LIMIT, MUTABLE_SOURCES, ROOM_ROLES, STAGE_STATES } from './room-values.ts';
 import { SESSION_STATUSES, SESSION_VISIBILITIES } from './sessions.ts';
-import { plannedInstantSchema } from './time-limits.ts';
+import { plannedInstantSchema } from './time-schemas.ts';
+
+export * from './room-values.ts';
 
 /**
  * The live room: who is in it, the stage, the hand queue, moderation, and the realtime events
  * that carry changes to every client (server-authoritative state, LiveKit fan-out:
  * docs/architecture.md#realtime-events).
  */
-
-/** Roles inside the room. Community organizers act as moderators. */
-export const ROOM_ROLES = ['participant', 'speaker', 'moderator'] as const;
-export type RoomRole = (typeof ROOM_ROLES)[number];
-export const isHost = (role: RoomRole) => role === 'moderator';
-export const isTeamRole = (role: RoomRole) => role !== 'participant';
-
-/** Where a participant is with respect to the stage (speakers and moderators are on it by role). */
-export const STAGE_STATES = ['none', 'invited', 'on_stage'] as const;
-export type StageState = (typeof STAGE_STATES)[number];
-
-/** Private sessions: people without an invitation ask to join and wait to be admitted. */
-export const ADMISSIONS = ['admitted', 'pending', 'denied'] as const;
-export type Admission = (typeof ADMISSIONS)[number];
-
-/** The sources a moderator can mute (a muted screen share is stopped by the sharer's client). */
-export const MUTABLE_SOURCES = ['microphone', 'camera', 'screen_share'] as const;
-export type MutableSource = (typeof MUTABLE_SOURCES)[number];
 
 /**
  * A LiveKit identity, minted by the server: `r_<registration id>` for registrants,
@@ -41,12 +26,6 @@ export const roomIdentitySchema = z
   .string()
   .regex(/^[ru]_[A-Za-z0-9_-]{1,80}$/, 'validation.roomIdentity')
   .meta({ example: 'r_5b0c6f0e-3c1a-4f0e-9a51-2f7c1d2e9b11' });
-
-/** Stage guests at once, unless the moderator changes it. */
-export const DEFAULT_STAGE_GUEST_LIMIT = 3;
-export const MAX_STAGE_GUEST_LIMIT = 12;
-/** Doors open this long before the start unless the moderator sets another time. */
-export const DEFAULT_DOORS_OPEN_MINUTES = 15;
 
 const instant = z.iso.datetime();
 

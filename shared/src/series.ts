@@ -5,8 +5,13 @@ import {
   SESSION_VISIBILITIES,
   sessionSchema,
 } from './sessions.ts';
-import { timeZoneSchema } from './time.ts';
-import { plannedDateSchema, reminderOffsetsSchema, sessionMinutesSchema, wallClockTimeSchema } from './time-limits.ts';
+import {
+  plannedDateSchema,
+  reminderOffsetsSchema,
+  sessionMinutesSchema,
+  timeZoneSchema,
+  wallClockTimeSchema,
+} from './time-schemas.ts';
 
 /**
  * How a series repeats, shared by the series form and the API. Dates and times here are wall-clock

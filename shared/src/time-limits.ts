@@ -1,8 +1,7 @@
-import { z } from 'zod';
-
 /**
  * How far the dates, times and durations people send may reach, in one place for the schemas,
- * the services and the forms. Two kinds of limit:
+ * the services and the forms (the schemas are in time-schemas.ts, so this stays free of zod).
+ * Two kinds of limit:
  * - absolute years, checked by the schemas: nobody plans a session in the year 26 or 9999, and
  *   such a date would reach the database, mails and calendars as it was typed;
  * - windows around the clock (`now`) or around the session, checked by the services with their
@@ -33,9 +32,6 @@ export const MAX_REMINDERS = 4;
 
 const EARLIEST_MS = Date.UTC(EARLIEST_YEAR, 0, 1);
 const AFTER_LATEST_MS = Date.UTC(LATEST_YEAR + 1, 0, 1);
-const YEARS = { earliest: EARLIEST_YEAR, latest: LATEST_YEAR };
-// Only a value that is already a well-formed date is checked for its year: one message per field.
-const whenWellFormed = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
 /** True for an ISO instant ("2026-12-06T20:00:00+08:00") that falls in EARLIEST_YEAR…LATEST_YEAR, in UTC. */
 export function isInstantWithinYears(value: string): boolean {
@@ -49,42 +45,6 @@ export function isDateWithinYears(value: string): boolean {
   const year = Number(match?.[1]);
   return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 }
-
-/** A point in time someone plans: ISO 8601 with seconds and an offset or Z, 4-digit year, within the years. */
-export const plannedInstantSchema = z.iso
-  .datetime({ offset: true, error: 'validation.instant' })
-  .refine(isInstantWithinYears, { message: 'validation.yearRange', params: YEARS, ...whenWellFormed })
-  .meta({
-    description: `ISO 8601 with an offset, in the years ${EARLIEST_YEAR}–${LATEST_YEAR}.`,
-    example: '2026-12-06T12:00:00Z',
-  });
-
-/** A calendar date (YYYY-MM-DD) someone plans, within the years. */
-export const plannedDateSchema = z.iso
-  .date({ error: 'validation.date' })
-  .refine(isDateWithinYears, { message: 'validation.yearRange', params: YEARS, ...whenWellFormed })
-  .meta({ description: `YYYY-MM-DD, in the years ${EARLIEST_YEAR}–${LATEST_YEAR}.`, example: '2026-12-06' });
-
-/** A wall-clock time of day (HH:MM, 24 hours). */
-export const wallClockTimeSchema = z.iso.time({ precision: -1, error: 'validation.time' });
-
-/** How long a session lasts, in minutes; the messages get `{min}` or `{max}` from the issue. */
-export const sessionMinutesSchema = z
-  .number()
-  .int()
-  .min(MIN_SESSION_MINUTES, 'validation.durationMin')
-  .max(MAX_SESSION_MINUTES, 'validation.durationMax');
-
-/** Minutes before each session that its reminder mails go out. */
-export const reminderOffsetsSchema = z
-  .array(
-    z
-      .number()
-      .int()
-      .min(MIN_REMINDER_OFFSET_MINUTES, 'validation.reminderOffsetMin')
-      .max(MAX_REMINDER_OFFSET_MINUTES, 'validation.reminderOffsetMax'),
-  )
-  .max(MAX_REMINDERS);
 
 /** From `earliest` to `latest`, both included. */
 export interface TimeWindow {

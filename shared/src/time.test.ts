@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clockTime,
-  formatSessionTime,
-  IANA_ZONES_ID,
-  isValidTimeZone,
-  timeZoneSchema,
-  zoneAbbreviation,
-} from './time.ts';
+import { clockTime, formatSessionTime, IANA_ZONES_ID, isValidTimeZone, zoneAbbreviation } from './time.ts';
+import { timeZoneSchema } from './time-schemas.ts';
 
 // Sunday 7 December 2025, 20.00 WITA (UTC+8).
 const sundayEveningInMakassar = '2025-12-07T12:00:00Z';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { MessageKey } from './i18n/index.ts';
 import { intlLocaleOf, type Locale } from './locale.ts';
 
@@ -54,13 +53,6 @@ export function isValidTimeZone(name: string): boolean {
   // the same name in other letter case is not.
   return resolved === name || resolved.toLowerCase() !== name.toLowerCase();
 }
-
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isValidTimeZone, 'validation.timeZone')
-  .meta({ example: 'Asia/Makassar' });
 
 // Building an Intl.DateTimeFormat costs far more than using one; a list of sessions reuses a few.
 const formatters = new Map<string, Intl.DateTimeFormat>();

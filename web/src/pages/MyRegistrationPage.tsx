@@ -1,12 +1,10 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { Show } from 'solid-js';
+import { Show, Suspense } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { MyCertificates } from '../features/certificates/MyCertificates.tsx';
 import { FeedbackForm } from '../features/feedback/FeedbackForm.tsx';
-import { AskAheadCard } from '../features/qa/AskAheadCard.tsx';
-import { ReplaySection } from '../features/recordings/ReplaySection.tsx';
 import { CancelRegistration } from '../features/registrations/CancelRegistration.tsx';
 import { RegistrationStatus } from '../features/registrations/RegistrationStatus.tsx';
 import { myRegistrationQuery } from '../features/registrations/registrations-api.ts';
@@ -15,7 +13,17 @@ import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { Countdown } from '../features/time/Countdown.tsx';
 import { SessionTimes } from '../features/time/SessionTimes.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { lazyComponent } from '../ui/lazy-component.ts';
 import { QueryState } from '../ui/QueryState.tsx';
+
+// Below what the page is for (its heading and its form): the replay of an ended session and the
+// questions asked ahead load after it, each in its own chunk.
+const ReplaySection = lazyComponent(() =>
+  import('../features/recordings/ReplaySection.tsx').then((module) => module.ReplaySection),
+);
+const AskAheadCard = lazyComponent(() =>
+  import('../features/qa/AskAheadCard.tsx').then((module) => module.AskAheadCard),
+);
 
 /**
  * A registrant's personal page, from the link in their mail: status, the session, calendar,
@@ -49,7 +57,9 @@ export default function MyRegistrationPage() {
           </header>
           {/* After the session the replay is what this page is for. */}
           <Show when={mine().session.status === 'ended'}>
-            <ReplaySection source={{ secret: params.secret }} title={mine().session.title} class="replay--spaced" />
+            <Suspense>
+              <ReplaySection source={{ secret: params.secret }} title={mine().session.title} class="replay--spaced" />
+            </Suspense>
           </Show>
           <div class="card my-registration__card">
             <RegistrationStatus registration={mine()} />
@@ -79,7 +89,9 @@ export default function MyRegistrationPage() {
             <FeedbackForm source={{ secret: params.secret }} class="feedback--spaced" />
           </Show>
           <Show when={mine().status === 'registered' && mine().session.status === 'scheduled'}>
-            <AskAheadCard sessionRef={mine().session.slug} joinSecret={params.secret} class="ask-ahead--spaced" />
+            <Suspense>
+              <AskAheadCard sessionRef={mine().session.slug} joinSecret={params.secret} class="ask-ahead--spaced" />
+            </Suspense>
           </Show>
           <p>
             <A href={`/s/${mine().session.slug}`}>{t('myRegistration.sessionPage')}</A>

@@ -1,14 +1,12 @@
-import { roomDictionaries } from '@serambi/shared/i18n/room';
 import { useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
-import { myRegistrationQuery } from '../features/registrations/registrations-api.ts';
+import { fetchMyRegistration, myRegistrationQuery } from '../features/registrations/registrations-api.ts';
+import { takeEarlyRegistration } from '../features/room/early-entry.ts';
 import { RoomView } from '../features/room/RoomView.tsx';
-import { registerMessages, useI18n } from '../i18n/I18nProvider.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
-
-registerMessages(roomDictionaries);
 
 /**
  * The live room. `/live/:ref` for signed-in people (the team, registrants with an account);
@@ -27,7 +25,11 @@ export default function RoomPage() {
 function RoomByPersonalLink(props: { secret: string }) {
   const { t } = useI18n();
   const api = useApi();
-  const registration = useQuery(() => myRegistrationQuery(api, props.secret));
+  // Asked for as the app started (early-entry.ts), when it started on this page.
+  const registration = useQuery(() => ({
+    ...myRegistrationQuery(api, props.secret),
+    queryFn: () => takeEarlyRegistration(props.secret) ?? fetchMyRegistration(api, props.secret),
+  }));
   return (
     <QueryState query={registration} notFound={t('myRegistration.linkInvalid')}>
       {(mine) => (

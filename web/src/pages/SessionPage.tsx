@@ -1,12 +1,10 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createUniqueId, Show } from 'solid-js';
+import { createUniqueId, Show, Suspense } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { useCurrentUser } from '../features/accounts/accounts-api.ts';
 import { useOrganizes } from '../features/communities/use-organizes.ts';
-import { AskAheadCard } from '../features/qa/AskAheadCard.tsx';
-import { ReplaySection } from '../features/recordings/ReplaySection.tsx';
 import { RegistrationCard } from '../features/registrations/RegistrationCard.tsx';
 import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
 import { ManageShortcut } from '../features/sessions/ManageShortcut.tsx';
@@ -18,7 +16,17 @@ import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { Countdown } from '../features/time/Countdown.tsx';
 import { SessionTimes } from '../features/time/SessionTimes.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { lazyComponent } from '../ui/lazy-component.ts';
 import { QueryState } from '../ui/QueryState.tsx';
+
+// Below what the page is for (its heading and its form): the replay of an ended session and the
+// questions asked ahead load after it, each in its own chunk.
+const ReplaySection = lazyComponent(() =>
+  import('../features/recordings/ReplaySection.tsx').then((module) => module.ReplaySection),
+);
+const AskAheadCard = lazyComponent(() =>
+  import('../features/qa/AskAheadCard.tsx').then((module) => module.AskAheadCard),
+);
 
 /**
  * A session's public page: when, who, what, and the registration form; before it starts, a
@@ -80,10 +88,14 @@ export default function SessionPage() {
           </div>
           <div class="session-page__body">
             <Show when={found().status === 'ended'}>
-              <ReplaySection source={{ ref: found().slug }} title={found().title} />
+              <Suspense>
+                <ReplaySection source={{ ref: found().slug }} title={found().title} />
+              </Suspense>
             </Show>
             <Show when={currentUser.data && found().status === 'scheduled' && !organizes()}>
-              <AskAheadCard sessionRef={found().slug} />
+              <Suspense>
+                <AskAheadCard sessionRef={found().slug} />
+              </Suspense>
             </Show>
             <Show when={found().people.length > 0}>
               <section aria-labelledby={speakersId}>

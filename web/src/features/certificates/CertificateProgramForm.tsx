@@ -10,7 +10,8 @@ import { createEffect, createSignal, createUniqueId, For, type JSX, on, Show } f
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CheckboxField, Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem, unclaimedError } from '../../ui/form/FormProblem.tsx';
-import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { createFieldErrors, problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { ImagePicker } from './ImagePicker.tsx';
 import { formValuesOf, minutesNeeded, type ProgramFormValues, requestOf } from './program-form.ts';
 import { SignatoriesFields } from './SignatoriesFields.tsx';

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CheckboxField, Field } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { validateWith } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { useReissueCertificate, useRevokeCertificate } from './certificates-api.ts';
 
 /**

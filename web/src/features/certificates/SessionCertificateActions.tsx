@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CheckboxField, Field } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { createFieldErrors, problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { useIssueByRule, useIssueCertificate } from './certificates-api.ts';
 
 /**

@@ -4,7 +4,8 @@ import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { createFieldErrors, problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { CommunityFields, type CommunityFieldValues } from './CommunityFields.tsx';
 import { useUpdateCommunity } from './communities-api.ts';
 

@@ -1,16 +1,19 @@
-import { FEEDBACK_COMMENT_MAX_LENGTH, feedbackSubmissionSchema, type MyFeedback } from '@serambi/shared';
+import { FEEDBACK_COMMENT_MAX_LENGTH, type MyFeedback } from '@serambi/shared';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { checkLater } from '../../ui/form/check-later.ts';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem, unclaimedError } from '../../ui/form/FormProblem.tsx';
-import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { createFieldErrors, problemFieldErrors } from '../../ui/form/field-errors.ts';
 import { type Answer, QuestionField } from '../registrations/QuestionField.tsx';
 import { type FeedbackSource, myFeedbackQuery, useSendFeedback } from './feedback-api.ts';
 import { type Rating, StarRatingInput, Stars } from './Stars.tsx';
 import './feedback.css';
+
+const feedbackCheck = checkLater(() => import('./feedback-checks.ts').then((module) => module.checkFeedback));
 
 /**
  * The short form after a session: 1–5 stars, a comment, and the organizer's questions. Shown
@@ -133,12 +136,16 @@ function FeedbackEditor(props: {
     if (props.focusOnShow) heading?.focus();
   });
 
-  const submit = (event: SubmitEvent) => {
+  let checking = false;
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (send.isPending) return;
+    if (send.isPending || checking) return;
     const request = { rating: values.rating ?? 0, comment: values.comment, answers: { ...values.answers } };
-    const checked = validateWith(feedbackSubmissionSchema, request, t);
-    const found: Record<string, string> = checked.ok ? {} : { ...checked.errors };
+    checking = true;
+    const checked = await feedbackCheck.check(request, t).finally(() => {
+      checking = false;
+    });
+    const found: Record<string, string> = !checked || checked.ok ? {} : { ...checked.errors };
     for (const question of props.mine.form.questions) {
       const answer = values.answers[question.id];
       if (question.required && (answer === undefined || answer === '' || answer === false)) {
@@ -155,6 +162,7 @@ function FeedbackEditor(props: {
       ref={form}
       class="form-stack feedback__form"
       onSubmit={submit}
+      onFocusIn={feedbackCheck.warm}
       novalidate
       aria-label={t('feedback.form.label', { title: props.mine.sessionTitle })}
     >

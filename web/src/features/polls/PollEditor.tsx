@@ -12,7 +12,8 @@ import { createSignal, createUniqueId, For, Index, onMount, Show } from 'solid-j
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem, unclaimedError } from '../../ui/form/FormProblem.tsx';
-import { problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 
 /** A draft poll written or rewritten by a moderator: the question, one or several choices, 2 to 10 options. */
 export function PollEditor(props: { poll?: Poll; onSave: (draft: PollDraft) => Promise<unknown>; onDone: () => void }) {

@@ -1,18 +1,15 @@
-import {
-  type AnonymousQuestions,
-  type AskQuestionRequest,
-  askQuestionRequestSchema,
-  QUESTION_MAX_LENGTH,
-  type Question,
-} from '@serambi/shared';
+import { type AnonymousQuestions, type AskQuestionRequest, QUESTION_MAX_LENGTH, type Question } from '@serambi/shared';
 import { useMutation } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { checkLater } from '../../ui/form/check-later.ts';
 import { FieldError } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { problemFieldErrors } from '../../ui/form/field-errors.ts';
 import { CharacterCounter } from './CharacterCounter.tsx';
 import './qa.css';
+
+const questionCheck = checkLater(() => import('./question-checks.ts').then((module) => module.checkQuestion));
 
 /**
  * Where a question is written: its length as it grows, the anonymity rule of the session said
@@ -38,20 +35,21 @@ export function AskQuestionForm(props: {
       .filter(Boolean)
       .join(' ');
 
-  const submit = (event: SubmitEvent) => {
+  let checking = false;
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (ask.isPending) return;
-    const checked = validateWith(
-      askQuestionRequestSchema,
-      { text: text(), anonymous: anonymityAllowed() && anonymous() },
-      t,
-    );
-    if (!checked.ok) {
+    if (ask.isPending || checking) return;
+    const request = { text: text(), anonymous: anonymityAllowed() && anonymous() };
+    checking = true;
+    const checked = await questionCheck.check(request, t).finally(() => {
+      checking = false;
+    });
+    if (checked && !checked.ok) {
       setCheckError(checked.errors.text);
       return;
     }
     setSent(undefined);
-    ask.mutate(checked.data, {
+    ask.mutate(checked?.data ?? request, {
       onSuccess: (question) => {
         setText('');
         setAnonymous(false);
@@ -61,7 +59,7 @@ export function AskQuestionForm(props: {
   };
 
   return (
-    <form class="ask-question" onSubmit={submit} novalidate data-testid="ask-question">
+    <form class="ask-question" onSubmit={submit} onFocusIn={questionCheck.warm} novalidate data-testid="ask-question">
       <label class="field__label" for={`${id}-text`}>
         {t('askQuestion.label')}
       </label>

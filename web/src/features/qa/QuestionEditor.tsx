@@ -4,7 +4,8 @@ import { createSignal, createUniqueId, onMount } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FieldError } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { CharacterCounter } from './CharacterCounter.tsx';
 
 /** A question's text edited in place (the asker's rewording, a moderator's typo fix); Escape cancels. */

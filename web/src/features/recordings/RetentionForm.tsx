@@ -5,7 +5,8 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { createFieldErrors, problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { recordingRetentionQuery, useUpdateRetention } from './recordings-api.ts';
 import './recordings.css';
 

@@ -3,7 +3,8 @@ import { createSignal, createUniqueId } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { createFieldErrors, problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { useInviteRegistrant } from './registrations-api.ts';
 
 /** Organizers add a person by name and email; for a private session it is the only way in. */

@@ -1,11 +1,14 @@
-import { type RegisterRequest, type RegistrationQuestion, registerRequestSchema } from '@serambi/shared';
+import type { RegisterRequest, RegistrationQuestion } from '@serambi/shared';
 import { For } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { createFieldErrors, problemFieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { createFieldErrors, problemFieldErrors } from '../../ui/form/field-errors.ts';
+import { loadLater } from '../../ui/load-later.ts';
 import { type Answer, QuestionField } from './QuestionField.tsx';
+
+const registrationChecks = loadLater(() => import('./registration-checks.ts'));
 
 /**
  * Name, email and the organizer's questions; no account needed. Mails go out in the page's
@@ -24,11 +27,20 @@ export function RegistrationForm(props: {
   const errorOf = (path: string) => checks.errors()[path] ?? problemFieldErrors(props.error)[path];
   let form: HTMLFormElement | undefined;
 
-  const submit = (event: SubmitEvent) => {
+  let checking = false;
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (props.pending) return;
+    if (props.pending || checking) return;
     const request = { name: values.name, email: values.email.trim(), answers: { ...values.answers }, locale: locale() };
-    const checked = validateWith(registerRequestSchema, request, t);
+    checking = true;
+    // Without the check's code (the network), the server's own check answers, field by field.
+    const checked = await registrationChecks
+      .get()
+      .then(({ checkRegistration }) => checkRegistration(request, t))
+      .catch(() => ({ ok: true }) as const)
+      .finally(() => {
+        checking = false;
+      });
     const found: Record<string, string> = checked.ok ? {} : { ...checked.errors };
     for (const question of props.questions) {
       const answer = values.answers[question.id];
@@ -42,7 +54,14 @@ export function RegistrationForm(props: {
   };
 
   return (
-    <form ref={form} class="form-stack" onSubmit={submit} novalidate aria-label={t('registration.formLabel')}>
+    <form
+      ref={form}
+      class="form-stack"
+      onSubmit={submit}
+      onFocusIn={registrationChecks.warm}
+      novalidate
+      aria-label={t('registration.formLabel')}
+    >
       <FormProblem error={props.error} />
       <Field label={t('registration.name')} error={errorOf('name')}>
         {(control) => (

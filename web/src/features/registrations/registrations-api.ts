@@ -21,11 +21,11 @@ export function useRegister(ref: () => string) {
 }
 
 /** The registration behind a personal join link. */
+export const fetchMyRegistration = async (api: ApiClient, secret: string) =>
+  expectSuccess(await api.registrations[':secret'].$get({ param: { secret } }));
+
 export const myRegistrationQuery = (api: ApiClient, secret: string) =>
-  queryOptions({
-    queryKey: registrationKeys.mine(secret),
-    queryFn: async () => expectSuccess(await api.registrations[':secret'].$get({ param: { secret } })),
-  });
+  queryOptions({ queryKey: registrationKeys.mine(secret), queryFn: () => fetchMyRegistration(api, secret) });
 
 export function useCancelRegistration(secret: () => string) {
   const api = useApi();

@@ -1,17 +1,24 @@
 import type { RoomSnapshot } from '@serambi/shared';
 import { isTeamRole } from '@serambi/shared';
-import { createMemo, createSignal, createUniqueId, For, Match, onCleanup, Show, Switch } from 'solid-js';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import {
+  createMemo,
+  createSignal,
+  createUniqueId,
+  For,
+  type JSX,
+  Match,
+  onCleanup,
+  Show,
+  Suspense,
+  Switch,
+} from 'solid-js';
+import { loadMessages, useI18n } from '../../i18n/I18nProvider.tsx';
+import { lazyComponent } from '../../ui/lazy-component.ts';
 import { AnnouncementBanner } from '../chat/AnnouncementBanner.tsx';
-import { ChatPanel } from '../chat/ChatPanel.tsx';
-import { PollsPanel } from '../polls/PollsPanel.tsx';
 import { pollsWaitingForMe } from '../polls/poll-state.ts';
-import { QaPanel } from '../qa/QaPanel.tsx';
 import { FloatingReactions } from '../reactions/FloatingReactions.tsx';
 import { ReactionBar } from '../reactions/ReactionBar.tsx';
 import { createFloatingReactions } from '../reactions/reactions-context.ts';
-import { BackstageBar } from './BackstageBar.tsx';
-import { ModeratorConsole } from './console/ModeratorConsole.tsx';
 import type { LiveRoom } from './create-live-room.ts';
 import type { RoomState } from './create-room-state.ts';
 import { createUnreadCount } from './create-unread-count.ts';
@@ -22,10 +29,32 @@ import { RoomControls } from './RoomControls.tsx';
 import type { RoomApi } from './room-api.ts';
 import { RoomProvider } from './room-context.ts';
 import { LeaveIcon, PeopleIcon } from './room-icons.tsx';
-import { StageInvitationDialog } from './StageInvitationDialog.tsx';
 import { StageView } from './StageView.tsx';
 import { type TabCount, TabList } from './TabList.tsx';
 import { WaitingScreen } from './WaitingScreen.tsx';
+
+// What the audience does not need before the speaker's first frame loads after it, each in its
+// own chunk: the panels, the moderators' console, the backstage bar, the stage invitation.
+const QaPanel = lazyComponent(() => import('../qa/QaPanel.tsx').then((module) => module.QaPanel));
+const ChatPanel = lazyComponent(() => import('../chat/ChatPanel.tsx').then((module) => module.ChatPanel));
+const PollsPanel = lazyComponent(() => import('../polls/PollsPanel.tsx').then((module) => module.PollsPanel));
+const ModeratorConsole = lazyComponent(() =>
+  Promise.all([import('./console/ModeratorConsole.tsx'), loadMessages(['console'])]).then(
+    ([module]) => module.ModeratorConsole,
+  ),
+);
+const BackstageBar = lazyComponent(() => import('./BackstageBar.tsx').then((module) => module.BackstageBar));
+const StageInvitationDialog = lazyComponent(() =>
+  Promise.all([import('./StageInvitationDialog.tsx'), loadMessages(['public'])]).then(
+    ([module]) => module.StageInvitationDialog,
+  ),
+);
+
+/**
+ * Without a picture on the stage (only sound, nobody on it yet), the panels load this long after
+ * connecting; long enough that a slow phone's first frame comes first.
+ */
+const PANELS_AT_THE_LATEST_MS = 4_000;
 
 /** The panels beside the stage; moderators have their console as one more. */
 type PanelId = 'qa' | 'chat' | 'polls' | 'console';
@@ -58,6 +87,37 @@ export function ConnectedRoom(props: {
     () => new Set(props.snapshot.guests.filter((guest) => guest.state === 'on_stage').map((guest) => guest.identity)),
   );
 
+  // ---- What loads after the stage ---------------------------------------------------------
+
+  // The team works in the panels and the console from the start; the audience first sees the
+  // stage, and the panels' code follows its first picture (or a panel they open).
+  const [stageShown, setStageShown] = createSignal(false);
+  const showStage = () => {
+    if (stageShown()) return;
+    setStageShown(true);
+    props.state.stageShown();
+  };
+  if (isTeamRole(me().role)) showStage();
+  const latest = setTimeout(showStage, PANELS_AT_THE_LATEST_MS);
+  onCleanup(() => clearTimeout(latest));
+  // Once the first frame is on the screen and the browser has a moment, not while it decodes it.
+  const onFirstPicture = (event: Event) => {
+    const video = event.target;
+    if (!(video instanceof HTMLVideoElement) || stageShown()) return;
+    const whenIdle = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(showStage, { timeout: 1_000 })
+        : setTimeout(showStage, 200);
+    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(whenIdle);
+    else whenIdle();
+  };
+  /** Once invited, the invitation's dialog stays drawn (it closes itself when they answer). */
+  const [invited, setInvited] = createSignal(false);
+  const isInvited = () => {
+    if (me().stage === 'invited') setInvited(true);
+    return invited();
+  };
+
   // ---- Which panel shows -----------------------------------------------------------------
 
   const panels = (): PanelId[] => (isModerator() ? ['qa', 'chat', 'polls', 'console'] : ['qa', 'chat', 'polls']);
@@ -71,6 +131,12 @@ export function ConnectedRoom(props: {
     setStageChosen(false);
   };
   const panelShown = (id: PanelId) => panel() === id && (wide() || !stageChosen());
+  const later = (id: PanelId, content: () => JSX.Element) => (
+    // Beside the stage (wide screens) a panel waits for the stage; on a phone, one they opened does not.
+    <Show when={stageShown() || (!wide() && panelShown(id))} fallback={<p class="loading">{t('forms.loading')}</p>}>
+      <Suspense fallback={<p class="loading">{t('forms.loading')}</p>}>{content()}</Suspense>
+    </Show>
+  );
   const tabId = (id: TabId) => `${ids}-tab-${id}`;
   const panelId = (id: TabId) => `${ids}-panel-${id}`;
   /** On a phone the stage is the panel of the "Stage" tab; beside the panels it is just the page. */
@@ -124,7 +190,13 @@ export function ConnectedRoom(props: {
 
   return (
     <RoomProvider value={{ sessionRef: () => props.sessionRef, snapshot: () => props.snapshot, state: props.state }}>
-      <div class="room" classList={{ 'room--wide': wide() }} data-view={selected() === 'stage' ? 'stage' : 'panel'}>
+      <div
+        class="room"
+        classList={{ 'room--wide': wide() }}
+        data-view={selected() === 'stage' ? 'stage' : 'panel'}
+        // A video element's first frame (loadeddata does not bubble, but passes its ancestors on the way down).
+        ref={(element) => element.addEventListener('loadeddata', onFirstPicture, { capture: true })}
+      >
         <header class="room__header">
           <div class="room__heading">
             <p class="room__community">{session().community.name}</p>
@@ -175,25 +247,27 @@ export function ConnectedRoom(props: {
                 hidden={!panelShown(id)}
                 data-testid={`room-panel-${id}`}
               >
-                <Switch>
-                  <Match when={id === 'qa'}>
-                    <QaPanel />
-                  </Match>
-                  <Match when={id === 'chat'}>
-                    <ChatPanel active={panelShown('chat')} />
-                  </Match>
-                  <Match when={id === 'polls'}>
-                    <PollsPanel />
-                  </Match>
-                  <Match when={id === 'console'}>
-                    <ModeratorConsole
-                      sessionRef={props.sessionRef}
-                      ticket={props.state.ticket}
-                      snapshot={props.snapshot}
-                      room={props.state.room}
-                    />
-                  </Match>
-                </Switch>
+                {later(id, () => (
+                  <Switch>
+                    <Match when={id === 'qa'}>
+                      <QaPanel />
+                    </Match>
+                    <Match when={id === 'chat'}>
+                      <ChatPanel active={panelShown('chat')} />
+                    </Match>
+                    <Match when={id === 'polls'}>
+                      <PollsPanel />
+                    </Match>
+                    <Match when={id === 'console'}>
+                      <ModeratorConsole
+                        sessionRef={props.sessionRef}
+                        ticket={props.state.ticket}
+                        snapshot={props.snapshot}
+                        room={props.state.room}
+                      />
+                    </Match>
+                  </Switch>
+                ))}
               </div>
             )}
           </For>
@@ -203,7 +277,9 @@ export function ConnectedRoom(props: {
           <Switch>
             <Match when={backstage()}>
               <div class="room__backstage" data-testid="backstage">
-                <BackstageBar state={props.state} api={props.api} isModerator={isModerator()} />
+                <Suspense>
+                  <BackstageBar state={props.state} api={props.api} isModerator={isModerator()} />
+                </Suspense>
                 <StageView
                   live={props.live}
                   onStageGuests={onStageGuests()}
@@ -249,8 +325,10 @@ export function ConnectedRoom(props: {
           </Show>
         </div>
 
-        <Show when={!isTeamRole(me().role)}>
-          <StageInvitationDialog open={me().stage === 'invited'} state={props.state} api={props.api} />
+        <Show when={!isTeamRole(me().role) && isInvited()}>
+          <Suspense>
+            <StageInvitationDialog open={me().stage === 'invited'} state={props.state} api={props.api} />
+          </Suspense>
         </Show>
       </div>
     </RoomProvider>

@@ -1,14 +1,21 @@
 import type { RoomSnapshot } from '@serambi/shared';
-import { Match, Show, Switch } from 'solid-js';
+import { Match, Show, Suspense, Switch } from 'solid-js';
 import { usePageTitle } from '../../app/page-title.ts';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { loadMessages, useI18n } from '../../i18n/I18nProvider.tsx';
+import { lazyComponent } from '../../ui/lazy-component.ts';
 import { ConnectedRoom } from './ConnectedRoom.tsx';
 import { createRoomState } from './create-room-state.ts';
-import { RoomEndScreen } from './RoomEndScreen.tsx';
 import { useRoomApi } from './room-api.ts';
-import { TeamDeviceSetup } from './TeamDeviceSetup.tsx';
 import { WaitingScreen } from './WaitingScreen.tsx';
 import './room.css';
+
+// The screens after the room (its feedback form) and the team's device check load when shown.
+const RoomEndScreen = lazyComponent(() =>
+  Promise.all([import('./RoomEndScreen.tsx'), loadMessages(['public'])]).then(([module]) => module.RoomEndScreen),
+);
+const TeamDeviceSetup = lazyComponent(() =>
+  Promise.all([import('./TeamDeviceSetup.tsx'), loadMessages(['public'])]).then(([module]) => module.TeamDeviceSetup),
+);
 
 /**
  * The live room of one session for one visitor, from the door to the end: waiting, lobby,
@@ -43,13 +50,15 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
           when={phaseIs('ended') ?? phaseIs('left') ?? phaseIs('removed') ?? phaseIs('refused') ?? phaseIs('elsewhere')}
         >
           {(outcome) => (
-            <RoomEndScreen
-              sessionRef={props.sessionRef}
-              snapshot={state.snapshot()}
-              outcome={outcome()}
-              feedback={feedbackOffer()}
-              onRetry={state.retry}
-            />
+            <Suspense>
+              <RoomEndScreen
+                sessionRef={props.sessionRef}
+                snapshot={state.snapshot()}
+                outcome={outcome()}
+                feedback={feedbackOffer()}
+                onRetry={state.retry}
+              />
+            </Suspense>
           )}
         </Match>
         <Match when={(phaseIs('lobby') ?? phaseIs('denied')) && state.lobby()}>
@@ -66,11 +75,13 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
           {(waiting) => <WaitingScreen snapshot={state.snapshot() as RoomSnapshot} reason={waiting().name} />}
         </Match>
         <Match when={phase().name === 'deviceSetup'}>
-          <TeamDeviceSetup
-            live={state.snapshot()?.session.status === 'live'}
-            recordingNotice={state.snapshot()?.recordingNotice ?? false}
-            onReady={(choice) => state.chooseMedia(choice)}
-          />
+          <Suspense>
+            <TeamDeviceSetup
+              live={state.snapshot()?.session.status === 'live'}
+              recordingNotice={state.snapshot()?.recordingNotice ?? false}
+              onReady={(choice) => state.chooseMedia(choice)}
+            />
+          </Suspense>
         </Match>
         <Match when={phase().name === 'connected' && state.live()} keyed>
           {(live) => (

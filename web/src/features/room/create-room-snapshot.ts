@@ -1,124 +1,18 @@
-import {
-  DIRECT_TOPIC,
-  type DirectEvent,
-  parseDirectEvent,
-  parseRoomEvent,
-  type RoomEvent,
-  type RoomSnapshot,
-  roomTopics,
-} from '@serambi/shared';
-import { createStore, produce, reconcile } from 'solid-js/store';
-import { applyDirectEvent, applyRoomEvent, eventOrder } from './apply-room-event.ts';
-import { createOutOfBandMemory } from './out-of-band.ts';
-
-export interface RoomSnapshotStore {
-  /** The room as the server last told it; undefined until the first join answers. */
-  snapshot: () => RoomSnapshot | undefined;
-  /** A snapshot from the server; an older one than held is ignored. */
-  replace(next: RoomSnapshot): void;
-  /** A data packet from LiveKit. */
-  receivePacket(payload: Uint8Array, topic: string | undefined): void;
-  /**
-   * Something the server said to this viewer alone, outside the sequence (an API call's answer,
-   * shaped as the direct event it stands for): applied now and kept over older snapshots.
-   */
-  applyOutOfBand(event: Omit<DirectEvent, 'v' | 'at'>): void;
-  /** A change of this viewer's own marks (my questions, my votes) after an API call succeeded. */
-  update(mutate: (snapshot: RoomSnapshot) => void): void;
-}
+import { createRoomStore, type RoomSnapshotStore } from './create-room-store.ts';
+import { readRoomPacket } from './room-packets.ts';
 
 /**
- * The snapshot in a Solid store, moved forward by events in version order: an old event is
- * dropped, the next one applied, and one after a gap kept until a fresh snapshot (asked for
- * with `onGap`) catches up to it. Events addressed to this viewer alone are not in that order:
- * they are folded in as they come, by the `rev` of what they carry.
+ * The room's store (create-room-store.ts) reading each data packet the moment it arrives: the
+ * browser's own store and reader, as a test runs them. The room page reads packets through
+ * create-room-feed.ts instead, which holds the first ones until the reader has loaded.
  */
-export function createRoomSnapshot(handlers: {
-  onGap: () => void;
-  /** After an event was applied, for what it asks of the client beyond redrawing. */
-  onApplied: (event: RoomEvent) => void;
-}): RoomSnapshotStore {
-  const [store, setStore] = createStore<{ snapshot?: RoomSnapshot }>({});
-  /** Events that arrived ahead of a gap. */
-  const early = new Map<number, RoomEvent>();
-  const outOfBand = createOutOfBandMemory();
-
-  const mutate = (change: (draft: RoomSnapshot) => void) =>
-    setStore(
-      'snapshot',
-      produce((draft) => {
-        if (draft) change(draft);
-      }),
-    );
-
-  function replace(next: RoomSnapshot) {
-    const current = store.snapshot;
-    if (current && next.version < current.version) return;
-    setStore('snapshot', reconcile(next));
-    mutate((draft) => outOfBand.reapply(draft));
-    for (const version of [...early.keys()]) if (version <= next.version) early.delete(version);
-    applyEarlyEvents();
-  }
-
-  function applyEarlyEvents() {
-    for (let current = store.snapshot; current; current = store.snapshot) {
-      const next = early.get(current.version + 1);
-      if (!next) return;
-      early.delete(next.v);
-      apply(next);
-    }
-  }
-
-  function apply(event: RoomEvent) {
-    mutate((draft) => applyRoomEvent(draft, event));
-    handlers.onApplied(event);
-  }
-
-  function receive(event: RoomEvent) {
-    const current = store.snapshot;
-    if (!current) return;
-    const order = eventOrder(event, current.version);
-    if (order === 'stale') return;
-    if (order === 'gap') {
-      early.set(event.v, event);
-      handlers.onGap();
-      return;
-    }
-    apply(event);
-    applyEarlyEvents();
-  }
-
-  function receiveDirect(event: DirectEvent) {
-    if (!store.snapshot) return;
-    outOfBand.remember(event);
-    mutate((draft) => applyDirectEvent(draft, event));
-  }
-
-  function receivePacket(payload: Uint8Array, topic: string | undefined) {
-    // Another sender's topic; `hasOwn`, so a topic named "toString" is not taken for one of ours.
-    if (topic === undefined || (topic !== DIRECT_TOPIC && !Object.hasOwn(roomTopics, topic))) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder().decode(payload));
-    } catch {
-      parsed = undefined;
-    }
-    const event = topic === DIRECT_TOPIC ? parseDirectEvent(topic, parsed) : parseRoomEvent(topic, parsed);
-    // An event this client does not know comes from a newer server: say so rather than guess.
-    if (!event) return console.warn('Room event not understood', topic, parsed);
-    if (topic === DIRECT_TOPIC) receiveDirect(event as DirectEvent);
-    else receive(event as RoomEvent);
-  }
-
+export function createRoomSnapshot(handlers: Parameters<typeof createRoomStore>[0]) {
+  const store = createRoomStore(handlers);
   return {
-    snapshot: () => store.snapshot,
-    replace,
-    receivePacket,
-    applyOutOfBand(event) {
-      const version = store.snapshot?.version;
-      if (version === undefined) return;
-      receiveDirect({ ...event, v: version, at: new Date().toISOString() } as DirectEvent);
+    ...store,
+    receivePacket(payload: Uint8Array, topic: string | undefined): void {
+      const packet = readRoomPacket(payload, topic);
+      if (packet) store.receive(packet);
     },
-    update: mutate,
-  };
+  } satisfies RoomSnapshotStore & { receivePacket(payload: Uint8Array, topic: string | undefined): void };
 }

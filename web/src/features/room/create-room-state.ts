@@ -12,7 +12,7 @@ import { createRoomConnection, type LiveKitTarget } from './create-room-connecti
 import { createRoomEntry } from './create-room-entry.ts';
 import { createRoomFeed } from './create-room-feed.ts';
 import { createRoomPolls } from './create-room-polls.ts';
-import type { RoomSnapshotStore } from './create-room-snapshot.ts';
+import type { RoomSnapshotStore } from './create-room-store.ts';
 import { createRoomTicket } from './create-room-ticket.ts';
 import type { MediaChoice } from './media-choice.ts';
 import type { RoomApi } from './room-api.ts';
@@ -45,6 +45,8 @@ export interface RoomState {
   update: RoomSnapshotStore['update'];
   /** Hears every room event applied from now on (reactions, announcements); returns how to stop. */
   listen(listener: (event: RoomEvent) => void): () => void;
+  /** The stage has shown its first picture (or waited long enough): what comes next may load now. */
+  stageShown(): void;
   /** After "Go live": move to the stage at once rather than wait for the event. */
   followLive(): void;
   /** Leaves the room on purpose: disconnects, keeping the ticket for the screen after. */
@@ -196,6 +198,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     applyOutOfBand: feed.applyOutOfBand,
     update: feed.update,
     listen: feed.listen,
+    stageShown: feed.readEvents,
     followLive: () => {
       if (connection.live()?.kind === 'backstage') void entry.enter();
     },

@@ -1,6 +1,7 @@
 import type { JoinRoomResult, RoomOrLobbySnapshot } from '@serambi/shared';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { ApiProblem, expectNoContent, expectSuccess } from '../../api/client.ts';
+import { takeEarlyJoin } from './early-entry.ts';
 
 /**
  * The room's HTTP calls for one session. Join answers a short-lived ticket; every other call
@@ -25,6 +26,7 @@ export function useRoomApi(sessionRef: () => string): RoomApi {
   const param = () => ({ ref: sessionRef() });
   return {
     join: async (joinSecret) =>
+      (await takeEarlyJoin(sessionRef(), joinSecret)) ??
       expectSuccess(await room().join.$post({ param: param(), json: joinSecret ? { joinSecret } : {} })),
     snapshot: async (ticket) => expectSuccess(await room().$get({ param: param() }, bearer(ticket))),
     setHand: async (ticket, raised) =>

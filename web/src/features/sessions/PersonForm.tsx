@@ -4,7 +4,8 @@ import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { createFieldErrors, type FieldErrors, validateWith } from '../../ui/form/field-errors.ts';
+import { createFieldErrors, type FieldErrors } from '../../ui/form/field-errors.ts';
+import { validateWith } from '../../ui/form/validate-with.ts';
 import { enterRunsInstead, PersonNameField, PersonPresentationFields } from './PersonFields.tsx';
 
 const EMPTY = { role: 'speaker' as SessionRole, name: '', email: '', title: '', bio: '', photoUrl: '' };

@@ -16,7 +16,7 @@ export function ShareSession(props: { session: Session }) {
   const { t, locale } = useI18n();
   const [copy, setCopy] = createSignal<CopyState>('idle');
   const url = () => sessionPageUrl(props.session.slug);
-  const message = () => shareMessage(props.session, url(), locale());
+  const message = () => shareMessage(props.session, url(), locale(), t);
 
   const share = async () => {
     if (typeof navigator.share === 'function') {

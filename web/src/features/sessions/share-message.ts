@@ -1,5 +1,5 @@
 import { formatSessionTime, type Locale, type Session } from '@serambi/shared';
-import { translate } from '@serambi/shared/i18n';
+import type { I18n } from '../../i18n/I18nProvider.tsx';
 
 /**
  * What people paste into a WhatsApp group: title, day, time with WIB/WITA/WIT and the link, in
@@ -9,9 +9,10 @@ export function shareMessage(
   session: Pick<Session, 'title' | 'startsAt' | 'durationMinutes' | 'timeZone'>,
   url: string,
   locale: Locale,
+  t: I18n['t'],
 ): string {
   const { session: time } = formatSessionTime({ ...session, locale });
-  return translate(locale, 'share.message', {
+  return t('share.message', {
     title: session.title,
     date: time.date,
     time: time.time,

@@ -3,7 +3,8 @@ import { createSignal } from 'solid-js';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { Field } from '../../../ui/form/Field.tsx';
 import { FormProblem } from '../../../ui/form/FormProblem.tsx';
-import { problemFieldErrors, validateWith } from '../../../ui/form/field-errors.ts';
+import { problemFieldErrors } from '../../../ui/form/field-errors.ts';
+import { validateWith } from '../../../ui/form/validate-with.ts';
 import { useUpdateRoomSettings } from './console-api.ts';
 
 /** The room settings that are a whole number a moderator types: the stage's guest limit, slow mode. */

@@ -1,0 +1,90 @@
+/**
+ * The messages a browser downloads, cut into bundles by where they are read, one file per
+ * bundle and language: a visitor on a phone gets their own language's site and public pages'
+ * messages, not both languages' every message. A message belongs to the bundle of the longest
+ * prefix below that its key starts with ("feedback.leaving.leave" is the room's, the rest of
+ * "feedback" the public pages'). The build cuts them from the shared dictionaries
+ * (web/build/message-bundles-plugin.ts) and fails on a key no bundle and no server list claims.
+ */
+
+export const MESSAGE_BUNDLES = {
+  /** Around every page: the header and footer, accounts, forms, times and the not-found page. */
+  site: ['app', 'nav', 'home', 'language', 'notFound', 'forms', 'auth', 'account', 'time', 'timeZones', 'status'],
+  /** Sessions, communities and series as visitors and registrants see them; checks of what they type. */
+  public: [
+    'sessions',
+    'share',
+    'calendar',
+    'registration',
+    'myRegistration',
+    'series',
+    'communities',
+    'invitations',
+    'replay',
+    'askAhead',
+    'askQuestion',
+    'characterCounter',
+    'feedback',
+    'certificates.verify',
+    'certificates.mine',
+    'check',
+    'validation',
+  ],
+  /** The live room as the audience and the stage see it, with its panels. */
+  room: [
+    'room',
+    'roomPanels',
+    'reactions',
+    'qa',
+    'chat',
+    'polls',
+    'feedback.leaving',
+    'interactionReport.reactionKinds',
+  ],
+  /** The moderator's console in the room. */
+  console: ['roomConsole', 'interactionSettings'],
+  /** Organizers' pages: their communities, session editor, registrants, reports, certificates. */
+  manage: [
+    'dashboard',
+    'team',
+    'editor',
+    'questions',
+    'people',
+    'registrants',
+    'recordings',
+    'attendance',
+    'certificates',
+    'interactionReport',
+  ],
+} as const;
+
+/** Messages only the server uses (problems, mails, link previews, PDFs): never sent to a browser. */
+export const SERVER_ONLY_MESSAGES = [
+  'problems',
+  'mail',
+  'outbox',
+  'linkPreview',
+  'certificates.pdf',
+  'certificates.mail',
+  'certificates.problems',
+  'attendance.csv',
+  'feedback.problems',
+] as const;
+
+export type MessageBundle = keyof typeof MESSAGE_BUNDLES;
+
+/** A bundle's messages in one language, by dotted key ("room.stage.label"). */
+export type FlatMessages = Readonly<Record<string, string>>;
+
+const claims: { prefix: string; bundle: MessageBundle | 'server' }[] = [
+  ...Object.entries(MESSAGE_BUNDLES).flatMap(([bundle, prefixes]) =>
+    prefixes.map((prefix) => ({ prefix, bundle: bundle as MessageBundle })),
+  ),
+  ...SERVER_ONLY_MESSAGES.map((prefix) => ({ prefix, bundle: 'server' as const })),
+  // Longest first, so "feedback.leaving" wins over "feedback".
+].sort((a, b) => b.prefix.length - a.prefix.length);
+
+/** The bundle a message is in, 'server' for the server's own, undefined for a key nothing claims. */
+export function bundleOfKey(key: string): MessageBundle | 'server' | undefined {
+  return claims.find(({ prefix }) => key === prefix || key.startsWith(`${prefix}.`))?.bundle;
+}
