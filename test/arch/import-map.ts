@@ -1,0 +1,164 @@
+/**
+ * docs/capabilities.md#rules as dependency-cruiser rules: what each folder of server/src may
+ * import. `pnpm arch` prints the figures and the violations; `pnpm lint` fails on a violation
+ * that is not in KNOWN_EXCEPTIONS, and on an exception that no longer happens (so the list only
+ * shrinks). A new exception is a decision: add it here with its reason, and to the "to be
+ * removed" list of docs/capabilities.md.
+ */
+import type { IForbiddenRuleType } from 'dependency-cruiser';
+
+const S = '^server/src/';
+export const LIVE_ROOM = ['qa', 'chat', 'polls', 'reactions', 'recordings', 'attendance', 'feedback', 'certificates'];
+export const SCHEDULING = ['accounts', 'communities', 'sessions', 'series', 'registrations', 'calendar'];
+export const PLATFORM = ['db', 'http', 'livekit', 'jobs', 'notifications'];
+/** Compose and observe: they may import anything, and nothing imports them (but tests). */
+export const EDGES = ['health', 'web', 'seed', 'backup'];
+export const EDGE_FILES = ['app.ts', 'start.ts', 'main.ts', 'index.ts'];
+/** The capability folders: what the cycle figure and the table-read figure are about. */
+export const CAPABILITIES = [...SCHEDULING, 'room', ...LIVE_ROOM];
+
+const folders = (names: string[]) => `${S}(${names.join('|')})/`;
+const edges = `${S}(${EDGES.join('|')})/|${S}(${EDGE_FILES.map((f) => f.replace('.', '\\.')).join('|')})$`;
+const CONTEXT = `${S}context\\.ts$`;
+
+export const RULES: IForbiddenRuleType[] = [
+  {
+    name: 'room-core-knows-no-live-room-capability',
+    comment: 'room/ gets what a capability adds to the room through RoomParts (docs/capabilities.md#rules, 1)',
+    severity: 'error',
+    from: { path: `${S}room/` },
+    to: { path: folders(LIVE_ROOM) },
+  },
+  {
+    name: 'room-core-imports-only-what-a-room-is-about',
+    comment: 'room/ may import sessions/, communities/, registrations/ of the scheduling layer (rule 1)',
+    severity: 'error',
+    from: { path: `${S}room/` },
+    to: { path: folders(['accounts', 'series', 'calendar']) },
+  },
+  {
+    name: 'live-room-capabilities-do-not-import-each-other',
+    comment: 'each its own (rule 2): what one needs of another comes through hooks the composition root passes',
+    severity: 'error',
+    from: { path: folders(LIVE_ROOM) },
+    to: { path: folders(LIVE_ROOM), pathNot: `${S}$1/` },
+  },
+  {
+    name: 'scheduling-does-not-reach-up',
+    comment: 'scheduling knows no room, no live-room capability and no edge (the layers)',
+    severity: 'error',
+    from: { path: folders(SCHEDULING) },
+    to: { path: `${folders(['room', ...LIVE_ROOM])}|${edges}` },
+  },
+  {
+    name: 'scheduling-imports-no-other-routes',
+    comment: "scheduling folders may import each other, except each other's routes",
+    severity: 'error',
+    from: { path: folders(SCHEDULING) },
+    to: { path: `${folders(SCHEDULING)}[a-z-]*routes\\.ts$`, pathNot: `${S}$1/` },
+  },
+  {
+    name: 'capabilities-import-no-edge',
+    comment: 'edges are imported by nobody but tests (rule 5)',
+    severity: 'error',
+    from: { path: folders(['room', ...LIVE_ROOM]) },
+    to: { path: edges },
+  },
+  {
+    name: 'platform-knows-no-capability',
+    comment: 'only db/schema.ts (every schema.ts) and jobs/kinds.ts (payload schemas) name capabilities (rule 3)',
+    severity: 'error',
+    from: { path: folders(PLATFORM), pathNot: `${S}(db/schema|jobs/kinds)\\.ts$` },
+    to: { path: `${folders([...SCHEDULING, 'room', ...LIVE_ROOM])}|${edges}|${CONTEXT}` },
+  },
+  ...(
+    [
+      ['db', 'http|livekit|jobs|notifications'],
+      ['http', 'livekit|jobs|notifications'],
+      ['livekit', 'jobs|notifications'],
+      ['jobs', 'livekit|notifications'],
+    ] as const
+  ).map(
+    ([from, above]): IForbiddenRuleType => ({
+      name: `platform-layers-${from}`,
+      comment: 'db ← http ← livekit; jobs ← db, http; notifications ← jobs (the platform row of the map)',
+      severity: 'error',
+      from: { path: `${S}${from}/`, pathNot: `${S}(db/schema|jobs/kinds)\\.ts$` },
+      to: { path: `${S}(${above})/` },
+    }),
+  ),
+  {
+    name: 'db-schema-gathers-only-schemas',
+    comment: 'db/schema.ts gathers every schema.ts and nothing else',
+    severity: 'error',
+    from: { path: `${S}db/schema\\.ts$` },
+    to: { path: `${S}`, pathNot: '/schema\\.ts$' },
+  },
+  {
+    name: 'base-imports-nothing-of-ours',
+    comment: 'config.ts, logger.ts and net/ are the bottom layer',
+    severity: 'error',
+    from: { path: `${S}(config\\.ts|logger\\.ts|net/)` },
+    to: { path: S, pathNot: `${S}(config\\.ts|logger\\.ts|net/)` },
+  },
+  {
+    name: 'context-only-as-a-type',
+    comment: 'AppContext may be imported as a type by scheduling, room and live-room folders (rule 6)',
+    severity: 'error',
+    from: { path: folders([...SCHEDULING, 'room', ...LIVE_ROOM]) },
+    to: { path: CONTEXT, dependencyTypesNot: ['type-only'] },
+  },
+  {
+    name: 'only-livekit-imports-the-server-sdk',
+    comment: 'rule 4: LiveKitEvents hands listeners our own shape of a webhook',
+    severity: 'error',
+    from: { path: S, pathNot: `${S}livekit/` },
+    to: { path: 'node_modules/livekit-server-sdk/' },
+  },
+  {
+    name: 'only-the-recorder-imports-rtc-node',
+    comment: 'rule 4: the recorder child process is the only WebRTC client of the server',
+    severity: 'error',
+    from: { path: S, pathNot: `${S}recordings/recorder/` },
+    to: { path: 'node_modules/@livekit/rtc-node/' },
+  },
+  {
+    name: 'shared-imports-no-server-nor-web',
+    comment: 'rule 7',
+    severity: 'error',
+    from: { path: '^shared/' },
+    to: { path: '^(server|web)/' },
+  },
+  {
+    name: 'no-foreign-table-reads',
+    comment:
+      "a capability reads another's tables through that capability's functions (docs/capabilities.md#tables); schema.ts files may reference other tables for foreign keys, edges may read anything",
+    severity: 'error',
+    from: { path: `${S}(${CAPABILITIES.join('|')}|${PLATFORM.join('|')})/`, pathNot: '/schema\\.ts$' },
+    to: { path: `${S}([^/]+)/schema\\.ts$`, pathNot: `${S}$1/`, dependencyTypesNot: ['type-only'] },
+  },
+];
+
+/**
+ * Where `process.env` may be read (rule 4): config.ts, and what the map does not count: handing
+ * the environment on to a child process, looking a binary up on PATH, and the recorder child
+ * process, which reads its own environment.
+ */
+export const ENV_READERS: Record<string, string> = {
+  'server/src/config.ts': 'the one reader',
+  'server/src/livekit/local-server.ts': 'hands the environment on to the LiveKit child process',
+  'server/src/livekit/binary.ts': 'looks livekit-server up on PATH',
+  'server/src/recordings/recorder/spawn.ts': 'hands the environment on to the recorder child process',
+  'server/src/recordings/recorder/main.ts': 'the recorder child process reads its own environment',
+  'server/src/backup/postgres-dump.ts': 'hands the environment on to pg_dump and psql',
+};
+
+/** A violation the map knows of and lists under "to be removed": `from → to` of one rule, and why it stays for now. */
+export interface KnownException {
+  rule: string;
+  from: string;
+  to: string;
+  why: string;
+}
+
+export const KNOWN_EXCEPTIONS: KnownException[] = [];
