@@ -134,11 +134,13 @@ const unknown = violations.filter((violation) => !isKnown(violation));
 const stale = KNOWN_EXCEPTIONS.filter(
   (known) => !violations.some((v) => known.rule === v.rule.name && known.from === v.from && known.to === v.to),
 );
-const byRule = Object.groupBy(violations, (violation) => violation.rule.name);
+const byRule = new Map<string, typeof violations>();
+for (const violation of violations)
+  byRule.set(violation.rule.name, [...(byRule.get(violation.rule.name) ?? []), violation]);
 console.log(`\nImports against the map: ${violations.length} (${violations.length - unknown.length} known exceptions)`);
-for (const [rule, list] of Object.entries(byRule)) {
-  console.log(`  ${rule}: ${list?.length}`);
-  for (const v of list ?? []) console.log(`      ${isKnown(v) ? 'known ' : ''}${v.from} → ${v.to}`);
+for (const [rule, list] of byRule) {
+  console.log(`  ${rule}: ${list.length}`);
+  for (const v of list) console.log(`      ${isKnown(v) ? 'known ' : ''}${v.from} → ${v.to}`);
 }
 if (unknown.length > 0) failed = true;
 if (stale.length > 0) {
