@@ -31,6 +31,7 @@ import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
 import { pollRoutes } from './polls/routes.ts';
 import { interactionReportRoutes } from './qa/report-routes.ts';
+import { qaLifecycleHooks } from './qa/room-part.ts';
 import { qaRoutes } from './qa/routes.ts';
 import { reactionRoutes } from './reactions/routes.ts';
 import { recordingDepsOf } from './recordings/deps.ts';
@@ -65,10 +66,11 @@ export function buildApi(ctx: AppContext) {
     .route('/', previewRoutes(ctx))
     .route(
       '/',
-      roomRoutes(roomDepsOf(ctx), {
-        ...recordingLifecycleHooks(recordingDepsOf(ctx)),
-        ...certificateLifecycleHooks({ now: ctx.now, issueDelaySeconds: ctx.config.certificates.issueDelaySeconds }),
-      }),
+      roomRoutes(roomDepsOf(ctx), [
+        qaLifecycleHooks,
+        recordingLifecycleHooks(recordingDepsOf(ctx)),
+        certificateLifecycleHooks({ now: ctx.now, issueDelaySeconds: ctx.config.certificates.issueDelaySeconds }),
+      ]),
     )
     .route('/', qaRoutes(roomDepsOf(ctx)))
     .route('/', chatRoutes(roomDepsOf(ctx)))

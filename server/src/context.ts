@@ -11,6 +11,7 @@ import type { Mailer } from './notifications/mailer.ts';
 import type { MediaLinks } from './recordings/links.ts';
 import type { RecordingStore } from './recordings/store.ts';
 import type { JoinLinks } from './registrations/link-secrets.ts';
+import type { RoomParts } from './room/parts.ts';
 import type { RoomTickets } from './room/tickets.ts';
 
 /** Everything services depend on, built once at start and passed down explicitly. */
@@ -29,6 +30,8 @@ export interface AppContext {
   signalling?: SignallingProxy | undefined;
   /** Signs and checks the live room's bearer tickets. */
   roomTickets: RoomTickets;
+  /** What live-room capabilities add to the room (snapshot parts, coalesced counts): the room core knows none of them. */
+  roomParts: RoomParts;
   /** Where recordings are kept (DATA_DIR/recordings unless configured). */
   recordingStore: RecordingStore;
   /** Signs and checks the short-lived addresses of recordings' files. */

@@ -31,6 +31,9 @@ import { mayKnowAuthor, questionEvents, questionView } from './views.ts';
 
 type Caller = RoomParticipantRow;
 
+/** The kind question votes are marked under for the coalescer (`questionVoteCounts` announces them). */
+export const QUESTION_VOTES = 'qa.votes';
+
 /** Questions are taken before and during the session, not after it. */
 function requireOpenForQuestions(session: SessionRow) {
   if (isOver(session)) throw new AppError(409, 'qa_closed', 'problems.qaClosed');
@@ -203,7 +206,7 @@ export async function voteQuestion(
     await deps.db.transaction((tx) => questionFor(tx, session, caller, id));
     throw new AppError(409, 'question_not_votable', 'problems.questionNotVotable');
   }
-  if (row.changed > 0) deps.bursts.questionVoted(session.id, id);
+  if (row.changed > 0) deps.bursts.mark(session.id, QUESTION_VOTES, id);
   return { voted, votes: Number(row.votes) };
 }
 

@@ -5,8 +5,8 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { pollOptions, polls, pollVotes } from '../polls/schema.ts';
 import { questions, questionVotes } from '../qa/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import { liveRoomParts } from '../start.ts';
 import { createCrowdViews } from './crowd-view.ts';
-import { createInteractionStates } from './interaction-state.ts';
 import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 import { findRoom, roomSnapshot } from './snapshot.ts';
 
@@ -94,9 +94,26 @@ describe('the queries a room snapshot costs', () => {
     return queries - before;
   }
 
+  it('gives each audience member their own votes and ballots, read in one query with the rest of their own', async () => {
+    const { db } = database;
+    const deps = { db, parts: liveRoomParts(db), crowds: createCrowdViews(db) };
+    const [asker, voter] = audience as [RoomParticipantRow, RoomParticipantRow];
+    const [question] = await db.select().from(questions);
+    const [ballot] = await db.select().from(pollVotes);
+
+    const seenByVoter = await roomSnapshot(deps, session, voter);
+    const seenByAsker = await roomSnapshot(deps, session, asker);
+
+    if (seenByVoter.view !== 'room' || seenByAsker.view !== 'room') throw new Error('not in the room');
+    expect(seenByVoter.qa.myVotes).toEqual([question?.id]);
+    expect(seenByVoter.polls.myVotes).toEqual({ [ballot?.pollId as string]: ballot?.optionIds });
+    expect(seenByAsker.qa).toMatchObject({ myVotes: [], mine: [question?.id] });
+    expect(seenByAsker.polls.myVotes).toEqual({});
+  });
+
   it('reads what the audience sees alike once per version, and then only the caller’s own', async () => {
     const { db } = database;
-    const deps = { db, interactions: createInteractionStates(db), crowds: createCrowdViews(db) };
+    const deps = { db, parts: liveRoomParts(db), crowds: createCrowdViews(db) };
     const room = await findRoom(db, session.id);
     const community = { slug: 'komunitas', name: 'Komunitas' };
     const [first, second] = audience as [RoomParticipantRow, RoomParticipantRow];
