@@ -46,7 +46,7 @@ export async function goLive(deps: RoomDeps, session: SessionRow, moderator: Roo
  * the end of the "now answering" pin), so it happens exactly when the session ends, and says
  * what to announce; its events go out before `session.status`.
  */
-export type WhileEnding = (tx: Tx, session: SessionRow, room: SessionRoomRow, at: Date) => Promise<EventDraft[] | void>;
+export type WhileEnding = (tx: Tx, session: SessionRow, room: SessionRoomRow, at: Date) => Promise<EventDraft[]>;
 
 /**
  * Ends the session for everyone: the status turns ended, the stage and hands are cleared,
@@ -76,7 +76,7 @@ export async function endSession(
       .where(eq(roomParticipants.sessionId, session.id));
     await recordAudit(tx, { sessionId: session.id, at, action: 'end', actor: moderator });
     const theirs: EventDraft[] = [];
-    for (const hook of whileEnding) theirs.push(...((await hook(tx, session, room, at)) ?? []));
+    for (const hook of whileEnding) theirs.push(...(await hook(tx, session, room, at)));
     return [
       ...theirs,
       {
