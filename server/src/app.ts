@@ -7,11 +7,14 @@ import { attendanceRoutes } from './attendance/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
 import { certificateHolderRoutes } from './certificates/holder-routes.ts';
+import { checkCertificatesAfterFeedback } from './certificates/issue.ts';
 import { certificateLifecycleHooks, certificateRoutes } from './certificates/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
+import { chatMessageCount } from './chat/service.ts';
 import { createCommunityNotifications } from './communities/mails.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { communityTeamRoutes } from './communities/team-routes.ts';
+import { attendanceSources } from './compose.ts';
 import type { AppContext } from './context.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { measureHttp } from './health/instrument.ts';
@@ -30,9 +33,11 @@ import { closeWhenBodyUnread } from './http/unread-body.ts';
 import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
 import { pollRoutes } from './polls/routes.ts';
+import { pollResults } from './polls/views.ts';
 import { interactionReportRoutes } from './qa/report-routes.ts';
 import { qaLifecycleHooks } from './qa/room-part.ts';
 import { qaRoutes } from './qa/routes.ts';
+import { answeringPins, questionFromChat } from './qa/service.ts';
 import { reactionRoutes } from './reactions/routes.ts';
 import { recordingDepsOf } from './recordings/deps.ts';
 import { recordingLifecycleHooks, recordingRoutes } from './recordings/routes.ts';
@@ -73,15 +78,23 @@ export function buildApi(ctx: AppContext) {
       ]),
     )
     .route('/', qaRoutes(roomDepsOf(ctx)))
-    .route('/', chatRoutes(roomDepsOf(ctx)))
+    .route('/', chatRoutes(roomDepsOf(ctx), questionFromChat))
     .route('/', pollRoutes(roomDepsOf(ctx)))
     .route('/', reactionRoutes(roomDepsOf(ctx)))
-    .route('/', interactionReportRoutes(ctx))
-    .route('/', attendanceRoutes({ db: ctx.db, now: ctx.now }))
-    .route('/', recordingRoutes(recordingDepsOf(ctx)))
+    .route('/', interactionReportRoutes(ctx, { pollResults, chatMessageCount }))
+    .route('/', attendanceRoutes({ db: ctx.db, now: ctx.now, sources: attendanceSources }))
+    .route('/', recordingRoutes(recordingDepsOf(ctx), answeringPins))
     .route('/', certificateHolderRoutes(certificateDepsOf(ctx)))
     .route('/', certificateRoutes(certificateDepsOf(ctx)))
-    .route('/', feedbackRoutes({ db: ctx.db, now: ctx.now, room: roomDepsOf(ctx) }));
+    .route(
+      '/',
+      feedbackRoutes({
+        db: ctx.db,
+        now: ctx.now,
+        whileAnsweringAfterEnd: checkCertificatesAfterFeedback,
+        room: roomDepsOf(ctx),
+      }),
+    );
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Auth } from './accounts/auth.ts';
+import type { AttendanceReportOf } from './certificates/eligibility.ts';
 import type { Config } from './config.ts';
 import type { Database, DatabaseHandle } from './db/client.ts';
 import type { AppMetrics } from './health/metrics.ts';
@@ -32,6 +33,8 @@ export interface AppContext {
   roomTickets: RoomTickets;
   /** What live-room capabilities add to the room (snapshot parts, coalesced counts): the room core knows none of them. */
   roomParts: RoomParts;
+  /** A session's attendance report, composed with the feedback it counts (certificates' rules read it). */
+  attendanceReportOf: AttendanceReportOf;
   /** Where recordings are kept (DATA_DIR/recordings unless configured). */
   recordingStore: RecordingStore;
   /** Signs and checks the short-lived addresses of recordings' files. */

@@ -8,11 +8,10 @@ import { backupControlRoutes } from './backup/control-routes.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
 import { issueCertificatesHandler } from './certificates/issue.ts';
 import { certificateMailHandler } from './certificates/mail.ts';
-import { chatSnapshotPart } from './chat/room-part.ts';
+import { attendanceReportOf, liveRoomParts } from './compose.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { storedSecret } from './db/app-secrets.ts';
-import type { Database } from './db/client.ts';
 import { openDatabase } from './db/client.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import { countLiveKitWebhooks, measuredJobHandlers } from './health/instrument.ts';
@@ -29,18 +28,13 @@ import { type SupervisedLiveKit, superviseLocalLiveKit } from './livekit/supervi
 import { LiveKitEvents } from './livekit/webhook-routes.ts';
 import { sendMailJobHandler } from './notifications/mail-job.ts';
 import { createMailer } from './notifications/mailer.ts';
-import { pollsSnapshotPart, pollVoteCounts } from './polls/room-part.ts';
-import { qaSnapshotPart, questionVoteCounts } from './qa/room-part.ts';
-import { reactionCounts } from './reactions/counts.ts';
 import { recordingDepsOf } from './recordings/deps.ts';
 import { watchEgress } from './recordings/egress-events.ts';
 import { createMediaLinks } from './recordings/links.ts';
-import { recordingSnapshotPart } from './recordings/room-state.ts';
 import { recordingFinishHandler } from './recordings/service.ts';
 import { createFolderStore } from './recordings/store.ts';
 import { createJoinLinks } from './registrations/link-secrets.ts';
 import { roomDepsOf } from './room/deps.ts';
-import type { RoomParts } from './room/parts.ts';
 import { watchPresence } from './room/presence.ts';
 import { createRoomTickets } from './room/tickets.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
@@ -155,6 +149,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       signalling,
       roomTickets: createRoomTickets(await storedSecret(database.db, 'room-tickets')),
       roomParts: liveRoomParts(database.db),
+      attendanceReportOf,
       recordingStore: createFolderStore(config.recording.dir),
       mediaLinks: createMediaLinks(await storedSecret(database.db, 'recording-links')),
       liveKitEvents: new LiveKitEvents(),
@@ -227,22 +222,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     await stop();
     throw error;
   }
-}
-
-/**
- * What the live-room capabilities add to the room core (docs/capabilities.md#rules, 1): their
- * parts of the snapshot, and the counts the coalescer announces (in this order per burst).
- */
-export function liveRoomParts(db: Database): RoomParts {
-  return {
-    snapshot: {
-      qa: qaSnapshotPart(db),
-      chat: chatSnapshotPart(db),
-      polls: pollsSnapshotPart(db),
-      recording: recordingSnapshotPart(db),
-    },
-    counts: [questionVoteCounts, pollVoteCounts, reactionCounts],
-  };
 }
 
 function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<ServerType> {

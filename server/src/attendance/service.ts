@@ -1,6 +1,6 @@
 import type { AttendanceReport } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
-import { feedbackResponses } from '../feedback/schema.ts';
+import type { Database } from '../db/client.ts';
 import { registrations } from '../registrations/schema.ts';
 import { roomParticipants, sessionRooms } from '../room/schema.ts';
 import type { AttendanceDeps } from './intervals.ts';
@@ -10,11 +10,30 @@ import { attendanceIntervals } from './schema.ts';
 export type { AttendanceDeps } from './intervals.ts';
 
 /**
+ * What attendance reports count of other capabilities, read by their own functions (feedback's
+ * `feedbackEmails`, `averageRatings`; Q&A's `askedQuestions`), given where the app is composed
+ * (`attendanceSources` in compose.ts): attendance imports none of them.
+ */
+export interface AttendanceSources {
+  /** Lower-cased emails of those who answered the session's feedback form. */
+  feedbackEmails(db: Database, sessionId: string): Promise<string[]>;
+  /** The average rating of each of the sessions that has feedback. */
+  averageRatings(db: Database, sessionIds: string[]): Promise<{ sessionId: string; rating: number | null }[]>;
+  /** The questions the sessions' audiences asked (those the room took, and duplicates merged). */
+  askedQuestions(db: Database, sessionIds: string[]): Promise<{ text: string; votes: number }[]>;
+}
+
+/** What a report reads with: the database, the clock, and the other capabilities' figures. */
+export interface AttendanceReportDeps extends AttendanceDeps {
+  sources: AttendanceSources;
+}
+
+/**
  * Who was in the session's room while it was live, person by person, with the audience's
  * counts (attendance/people.ts says how people and counts are made). While the session is live
  * the report runs until now; a session that never went live has zeros and no timeline.
  */
-export async function attendanceReportOf(deps: AttendanceDeps, sessionId: string): Promise<AttendanceReport> {
+export async function attendanceReportOf(deps: AttendanceReportDeps, sessionId: string): Promise<AttendanceReport> {
   const [rooms, registrants, participants, intervals, feedback] = await Promise.all([
     deps.db
       .select({ liveAt: sessionRooms.liveAt, endedAt: sessionRooms.endedAt })
@@ -47,10 +66,7 @@ export async function attendanceReportOf(deps: AttendanceDeps, sessionId: string
       })
       .from(attendanceIntervals)
       .where(eq(attendanceIntervals.sessionId, sessionId)),
-    deps.db
-      .select({ email: feedbackResponses.email })
-      .from(feedbackResponses)
-      .where(eq(feedbackResponses.sessionId, sessionId)),
+    deps.sources.feedbackEmails(deps.db, sessionId),
   ]);
   return attendanceReportFrom({
     sessionId,
@@ -60,6 +76,6 @@ export async function attendanceReportOf(deps: AttendanceDeps, sessionId: string
     registrations: registrants,
     participants,
     intervals,
-    feedbackEmails: new Set(feedback.map((row) => row.email.toLowerCase())),
+    feedbackEmails: new Set(feedback),
   });
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCommunity, aDatabase, anOrganizer, aSession } from '../../../test/support/factories.ts';
 import { chatMessages } from '../chat/schema.ts';
+import { liveRoomParts } from '../compose.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { pollOptions, polls, pollVotes } from '../polls/schema.ts';
 import { questions, questionVotes } from '../qa/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { liveRoomParts } from '../start.ts';
 import { createCrowdViews } from './crowd-view.ts';
 import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 import { findRoom, roomSnapshot } from './snapshot.ts';
