@@ -12,6 +12,7 @@ import { certificateLifecycleHooks, certificateRoutes } from './certificates/rou
 import { chatRoutes } from './chat/routes.ts';
 import { chatMessageCount } from './chat/service.ts';
 import { createCommunityNotifications } from './communities/mails.ts';
+import type { TeamMemberRemoved } from './communities/notify.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { communityTeamRoutes } from './communities/team-routes.ts';
 import { attendanceSources } from './compose.ts';
@@ -45,6 +46,7 @@ import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
 import { roomDepsOf } from './room/deps.ts';
 import { roomRoutes } from './room/routes.ts';
+import { disconnectFormerTeamMember } from './room/standing.ts';
 import { seriesRoutes } from './series/routes.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
 import { createSessionNotifications } from './sessions/mails.ts';
@@ -59,12 +61,14 @@ export function buildApi(ctx: AppContext) {
   const mailDeps = mailDepsOf(ctx);
   const sessionMails = createSessionNotifications(mailDeps);
   const registrationMails = createRegistrationNotifications({ ...mailDeps, links: ctx.links });
+  const teamMemberRemoved: TeamMemberRemoved = (userId, where) =>
+    disconnectFormerTeamMember(roomDepsOf(ctx), userId, where);
   return createRouter()
     .route('/', healthRoutes(ctx))
     .route('/', communityRoutes(ctx, createCommunityNotifications(mailDeps)))
-    .route('/', communityTeamRoutes(ctx))
+    .route('/', communityTeamRoutes(ctx, teamMemberRemoved))
     .route('/', sessionRoutes(ctx, sessionMails, registrationMails))
-    .route('/', sessionPeopleRoutes(ctx))
+    .route('/', sessionPeopleRoutes(ctx, teamMemberRemoved))
     .route('/', seriesRoutes(ctx, sessionMails))
     .route('/', registrationRoutes(ctx, ctx.links, registrationMails))
     .route('/', calendarRoutes(ctx))

@@ -1,5 +1,5 @@
+import { sessionPageUrl } from '../http/page-urls.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { sessionPageUrl } from '../web/page-urls.ts';
 import type { CalendarSession } from './ics.ts';
 
 /** What a calendar entry says beyond the session itself: where its page is and who organizes it. */

@@ -3,11 +3,11 @@ import type { CommunityRow } from '../communities/schema.ts';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { communityPageUrl, seriesPageUrl } from '../http/page-urls.ts';
 import { findSeries, seriesSessions } from '../series/service.ts';
 import { canSeeSession, isListedPublicly } from '../sessions/rules.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { listCommunitySessions } from '../sessions/service.ts';
-import { communityPageUrl, seriesPageUrl } from '../web/page-urls.ts';
 import { type CalendarSource, calendarEntry } from './entries.ts';
 import { calendarFeed, sessionIcs } from './ics.ts';
 

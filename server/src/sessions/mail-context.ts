@@ -5,8 +5,8 @@ import { calendarEntry } from '../calendar/entries.ts';
 import { type IcsMethod, sessionIcs } from '../calendar/ics.ts';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
+import { sessionPageUrl } from '../http/page-urls.ts';
 import { type MailAttachment, textAttachment } from '../notifications/message.ts';
-import { sessionPageUrl } from '../web/page-urls.ts';
 import type { SessionRow } from './schema.ts';
 
 export interface MailDeps {
