@@ -194,7 +194,10 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   app.on(['GET', 'POST'], '/api/auth/*', (c) =>
     limitAccountMails(c, (request) => ctx.auth.handler(withClientAddress(request, clientAddress(c)))),
   );
-  app.use('/api/*', currentUser(ctx.auth));
+  app.use(
+    '/api/*',
+    currentUser((headers) => ctx.auth.api.getSession({ headers })),
+  );
   app.route('/api', api);
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
   app.all('/api/*', handleApiNotFound);

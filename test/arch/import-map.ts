@@ -92,7 +92,7 @@ export const RULES: IForbiddenRuleType[] = [
     comment: 'db/schema.ts gathers every schema.ts and nothing else',
     severity: 'error',
     from: { path: `${S}db/schema\\.ts$` },
-    to: { path: `${S}`, pathNot: '/schema\\.ts$' },
+    to: { path: `${S}`, pathNot: `/schema\\.ts$|${S}db/` },
   },
   {
     name: 'base-imports-nothing-of-ours',
