@@ -161,4 +161,122 @@ export interface KnownException {
   why: string;
 }
 
-export const KNOWN_EXCEPTIONS: KnownException[] = [];
+/** Known exceptions of one rule with one reason: `[from, to]` under server/src/. */
+const known = (rule: string, why: string, pairs: [string, string][]): KnownException[] =>
+  pairs.map(([from, to]) => ({ rule, from: `server/src/${from}`, to: `server/src/${to}`, why }));
+
+export const KNOWN_EXCEPTIONS: KnownException[] = [
+  ...known(
+    'no-foreign-table-reads',
+    'the join path and every room request: who someone is in a session (their registration, the session, its community) is read in one query with the room’s own rows (server/src/room/snapshot.test.ts counts them)',
+    [
+      ['room/join.ts', 'communities/schema.ts'],
+      ['room/join.ts', 'registrations/schema.ts'],
+      ['room/join.ts', 'sessions/schema.ts'],
+      ['room/caller.ts', 'registrations/schema.ts'],
+      ['room/admittance.ts', 'registrations/schema.ts'],
+      ['room/admittance.ts', 'sessions/schema.ts'],
+      ['room/standing.ts', 'sessions/schema.ts'],
+    ],
+  ),
+  ...known(
+    'no-foreign-table-reads',
+    'columns of Q&A and reactions live in session_rooms (qa_mode, anonymous_questions, answering_question_id, reaction_totals): read with the room’s row under its lock; they go with a migration of their own',
+    [
+      ['qa/service.ts', 'room/schema.ts'],
+      ['qa/room-part.ts', 'room/schema.ts'],
+      ['reactions/counts.ts', 'room/schema.ts'],
+    ],
+  ),
+  ...known(
+    'no-foreign-table-reads',
+    'better-auth’s adapter is given its rate-limit table, declared with ours in http/',
+    [['accounts/auth.ts', 'http/schema.ts']],
+  ),
+  ...known(
+    'no-foreign-table-reads',
+    'to be removed: reads of accounts’ users (organizers by email, who invited) through accounts’ functions',
+    [
+      ['communities/service.ts', 'accounts/schema.ts'],
+      ['communities/invitations.ts', 'accounts/schema.ts'],
+    ],
+  ),
+  ...known(
+    'no-foreign-table-reads',
+    'to be removed: the scheduling cycle (KNOWN_CYCLES) reads session, series, registration and community rows directly; it goes with that cycle',
+    [
+      ['sessions/service.ts', 'communities/schema.ts'],
+      ['sessions/service.ts', 'registrations/schema.ts'],
+      ['sessions/service.ts', 'series/schema.ts'],
+      ['sessions/mails.ts', 'registrations/schema.ts'],
+      ['sessions/reminders.ts', 'registrations/schema.ts'],
+      ['sessions/reminders.ts', 'series/schema.ts'],
+      ['sessions/invitation-details.ts', 'communities/schema.ts'],
+      ['sessions/invitation-details.ts', 'series/schema.ts'],
+      ['sessions/mail-context.ts', 'communities/schema.ts'],
+      ['series/service.ts', 'sessions/schema.ts'],
+      ['registrations/service.ts', 'communities/schema.ts'],
+      ['registrations/service.ts', 'sessions/schema.ts'],
+      ['calendar/service.ts', 'communities/schema.ts'],
+    ],
+  ),
+  ...known(
+    'no-foreign-table-reads',
+    'to be removed: certificates and recordings read sessions, registrations, series and communities (and the ended time of rooms) directly; recordings/service.ts is split next (issue 21, item 5)',
+    [
+      ['certificates/document.ts', 'communities/schema.ts'],
+      ['certificates/document.ts', 'series/schema.ts'],
+      ['certificates/document.ts', 'sessions/schema.ts'],
+      ['certificates/eligibility.ts', 'room/schema.ts'],
+      ['certificates/eligibility.ts', 'sessions/schema.ts'],
+      ['certificates/issue.ts', 'registrations/schema.ts'],
+      ['certificates/issue.ts', 'sessions/schema.ts'],
+      ['certificates/mail.ts', 'registrations/schema.ts'],
+      ['certificates/mail.ts', 'sessions/schema.ts'],
+      ['certificates/programs.ts', 'sessions/schema.ts'],
+      ['certificates/service.ts', 'registrations/schema.ts'],
+      ['certificates/service.ts', 'sessions/schema.ts'],
+      ['recordings/room-state.ts', 'series/schema.ts'],
+      ['recordings/routes.ts', 'registrations/schema.ts'],
+      ['recordings/service.ts', 'communities/schema.ts'],
+      ['recordings/service.ts', 'series/schema.ts'],
+      ['recordings/service.ts', 'sessions/schema.ts'],
+      ['attendance/series-analytics.ts', 'sessions/schema.ts'],
+    ],
+  ),
+  ...(['accounts', 'http', 'livekit', 'notifications'] as const).flatMap((owner) =>
+    known(
+      'no-foreign-table-reads',
+      'to be removed: the retention sweep deletes old rows of each owner’s table; each owner should give its own sweep (its test calls the handler as it is)',
+      [['jobs/retention.ts', `${owner}/schema.ts`]],
+    ),
+  ),
+  ...known('platform-knows-no-capability', 'to be removed with the retention sweeps (above)', [
+    ['jobs/retention.ts', 'accounts/schema.ts'],
+  ]),
+  ...known('platform-layers-jobs', 'to be removed with the retention sweeps (above)', [
+    ['jobs/retention.ts', 'livekit/schema.ts'],
+    ['jobs/retention.ts', 'notifications/schema.ts'],
+  ]),
+  ...known(
+    'base-imports-nothing-of-ours',
+    'to be removed: config.ts checks DATA_DIR against the data-folder lock’s limits, the logger leaves query values out with db/errors.ts’ helpers; both helpers belong in the base',
+    [
+      ['config.ts', 'db/data-dir-lock.ts'],
+      ['logger.ts', 'db/errors.ts'],
+    ],
+  ),
+];
+
+/** A cycle between capability folders the map knows of (docs/capabilities.md#to-be-removed), and why it stays for now. */
+export interface KnownCycle {
+  folders: string[];
+  why: string;
+}
+
+export const KNOWN_CYCLES: KnownCycle[] = [
+  {
+    folders: ['calendar', 'registrations', 'series', 'sessions'],
+    why: 'to be removed: sessions count registrations, name their series and mail registrants (and attach calendar entries); registrations and series build on sessions. The scheduling layer may import itself, but not in circles: sessions below registrations and series, calendar on top',
+  },
+];

@@ -1,8 +1,8 @@
 import type { AttendanceReport } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { registrations } from '../registrations/schema.ts';
-import { roomParticipants, sessionRooms } from '../room/schema.ts';
+import { registrationsOfSession } from '../registrations/service.ts';
+import { roomPeople, roomTimes } from '../room/participants.ts';
 import type { AttendanceDeps } from './intervals.ts';
 import { attendanceReportFrom } from './people.ts';
 import { attendanceIntervals } from './schema.ts';
@@ -34,30 +34,10 @@ export interface AttendanceReportDeps extends AttendanceDeps {
  * the report runs until now; a session that never went live has zeros and no timeline.
  */
 export async function attendanceReportOf(deps: AttendanceReportDeps, sessionId: string): Promise<AttendanceReport> {
-  const [rooms, registrants, participants, intervals, feedback] = await Promise.all([
-    deps.db
-      .select({ liveAt: sessionRooms.liveAt, endedAt: sessionRooms.endedAt })
-      .from(sessionRooms)
-      .where(eq(sessionRooms.sessionId, sessionId)),
-    deps.db
-      .select({
-        id: registrations.id,
-        name: registrations.name,
-        email: registrations.email,
-        status: registrations.status,
-      })
-      .from(registrations)
-      .where(eq(registrations.sessionId, sessionId)),
-    deps.db
-      .select({
-        identity: roomParticipants.identity,
-        name: roomParticipants.name,
-        email: roomParticipants.email,
-        role: roomParticipants.role,
-        registrationId: roomParticipants.registrationId,
-      })
-      .from(roomParticipants)
-      .where(eq(roomParticipants.sessionId, sessionId)),
+  const [room, registrants, participants, intervals, feedback] = await Promise.all([
+    roomTimes(deps.db, sessionId),
+    registrationsOfSession(deps.db, sessionId),
+    roomPeople(deps.db, sessionId),
     deps.db
       .select({
         identity: attendanceIntervals.identity,
@@ -70,8 +50,8 @@ export async function attendanceReportOf(deps: AttendanceReportDeps, sessionId: 
   ]);
   return attendanceReportFrom({
     sessionId,
-    liveAt: rooms[0]?.liveAt ?? null,
-    endedAt: rooms[0]?.endedAt ?? null,
+    liveAt: room.liveAt,
+    endedAt: room.endedAt,
     now: deps.now(),
     registrations: registrants,
     participants,

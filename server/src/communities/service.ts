@@ -179,3 +179,13 @@ export async function removeMember(db: Database, community: CommunityRow, userId
     }
   });
 }
+
+/** What the room's header shows of a session's community: its address and name. */
+export async function communityHeading(db: Database, communityId: string): Promise<{ slug: string; name: string }> {
+  const [community] = await db
+    .select({ slug: communities.slug, name: communities.name })
+    .from(communities)
+    .where(eq(communities.id, communityId));
+  if (!community) throw new Error(`community ${communityId} missing`);
+  return community;
+}

@@ -264,3 +264,16 @@ async function promoteFirstWaiting(tx: Tx, sessionId: string, now: Date): Promis
     .returning();
   return promoted ?? null;
 }
+
+/** Every registration of the session, whatever its status (attendance reports who came of them). */
+export function registrationsOfSession(db: Database, sessionId: string) {
+  return db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      status: registrations.status,
+    })
+    .from(registrations)
+    .where(eq(registrations.sessionId, sessionId));
+}

@@ -6,10 +6,11 @@ import {
   type RoomSettings,
   type UpdateRoomSettingsRequest,
 } from '@serambi/shared';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { type SessionRow, sessions } from '../sessions/schema.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { moveSessionStatus } from '../sessions/status.ts';
 import { recordAudit } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, type EventDraft, stageRoomName, type Tx } from './events.ts';
@@ -27,13 +28,8 @@ export async function goLive(deps: RoomDeps, session: SessionRow, moderator: Roo
   await deps.livekit.ensureRoom(stageRoomName(session.id));
   await changeRoom(deps, session.id, async (tx) => {
     const at = deps.now();
-    const [updated] = await tx
-      .update(sessions)
-      .set({ status: 'live', updatedAt: at })
-      .where(and(eq(sessions.id, session.id), eq(sessions.status, 'scheduled')))
-      .returning({ status: sessions.status });
     // Another moderator pressed it at the same moment.
-    if (!updated) return [];
+    if (!(await moveSessionStatus(tx, session.id, 'scheduled', 'live', at))) return [];
     await tx.update(sessionRooms).set({ liveAt: at }).where(eq(sessionRooms.sessionId, session.id));
     await recordAudit(tx, { sessionId: session.id, at, action: 'go_live', actor: moderator });
     return [{ type: 'session.status', data: { status: 'live', liveAt: at.toISOString(), endedAt: null } }];
@@ -63,12 +59,7 @@ export async function endSession(
   if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
   await changeRoom(deps, session.id, async (tx, room) => {
     const at = deps.now();
-    const [updated] = await tx
-      .update(sessions)
-      .set({ status: 'ended', updatedAt: at })
-      .where(and(eq(sessions.id, session.id), eq(sessions.status, 'live')))
-      .returning({ status: sessions.status });
-    if (!updated) return [];
+    if (!(await moveSessionStatus(tx, session.id, 'live', 'ended', at))) return [];
     await tx.update(sessionRooms).set({ endedAt: at }).where(eq(sessionRooms.sessionId, session.id));
     await tx
       .update(roomParticipants)

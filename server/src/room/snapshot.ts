@@ -7,7 +7,7 @@ import {
   type RoomSettings,
 } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
-import { communities } from '../communities/schema.ts';
+import { communityHeading } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import type { CrowdViews } from './crowd-view.ts';
@@ -62,13 +62,8 @@ function roomSessionOf(session: SessionRow, room: SessionRoomRow, community: Roo
   };
 }
 
-async function communityOf(db: Database, session: SessionRow): Promise<RoomSession['community']> {
-  const [community] = await db
-    .select({ slug: communities.slug, name: communities.name })
-    .from(communities)
-    .where(eq(communities.id, session.communityId));
-  if (!community) throw new Error(`community of session ${session.id} missing`);
-  return community;
+function communityOf(db: Database, session: SessionRow): Promise<RoomSession['community']> {
+  return communityHeading(db, session.communityId);
 }
 
 /**
