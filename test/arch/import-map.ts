@@ -13,7 +13,7 @@ export const SCHEDULING = ['accounts', 'communities', 'sessions', 'series', 'reg
 export const PLATFORM = ['db', 'http', 'livekit', 'jobs', 'notifications'];
 /** Compose and observe: they may import anything, and nothing imports them (but tests). */
 export const EDGES = ['health', 'web', 'seed', 'backup'];
-export const EDGE_FILES = ['app.ts', 'start.ts', 'main.ts', 'index.ts'];
+export const EDGE_FILES = ['app.ts', 'start.ts', 'main.ts', 'index.ts', 'compose.ts'];
 /** The capability folders: what the cycle figure and the table-read figure are about. */
 export const CAPABILITIES = [...SCHEDULING, 'room', ...LIVE_ROOM];
 
