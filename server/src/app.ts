@@ -15,7 +15,7 @@ import { createCommunityNotifications } from './communities/mails.ts';
 import type { TeamMemberRemoved } from './communities/notify.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { communityTeamRoutes } from './communities/team-routes.ts';
-import { attendanceSources } from './compose.ts';
+import { attendanceSources, fillGainedSeats, sessionNotifications } from './compose.ts';
 import type { AppContext } from './context.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { measureHttp } from './health/instrument.ts';
@@ -49,7 +49,6 @@ import { roomRoutes } from './room/routes.ts';
 import { disconnectFormerTeamMember } from './room/standing.ts';
 import { seriesRoutes } from './series/routes.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
-import { createSessionNotifications } from './sessions/mails.ts';
 import { sessionPeopleRoutes } from './sessions/people-routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { previewRoutes } from './web/preview-routes.ts';
@@ -59,7 +58,7 @@ import { createLinkPreviews } from './web/unfurl.ts';
 /** The typed API: its type is what the web client's `hc<ApiRoutes>` is built from. */
 export function buildApi(ctx: AppContext) {
   const mailDeps = mailDepsOf(ctx);
-  const sessionMails = createSessionNotifications(mailDeps);
+  const sessionMails = sessionNotifications(mailDeps);
   const registrationMails = createRegistrationNotifications({ ...mailDeps, links: ctx.links });
   const teamMemberRemoved: TeamMemberRemoved = (userId, where) =>
     disconnectFormerTeamMember(roomDepsOf(ctx), userId, where);
@@ -67,7 +66,7 @@ export function buildApi(ctx: AppContext) {
     .route('/', healthRoutes(ctx))
     .route('/', communityRoutes(ctx, createCommunityNotifications(mailDeps)))
     .route('/', communityTeamRoutes(ctx, teamMemberRemoved))
-    .route('/', sessionRoutes(ctx, sessionMails, registrationMails))
+    .route('/', sessionRoutes(ctx, sessionMails, fillGainedSeats(ctx, registrationMails)))
     .route('/', sessionPeopleRoutes(ctx, teamMemberRemoved))
     .route('/', seriesRoutes(ctx, sessionMails))
     .route('/', registrationRoutes(ctx, ctx.links, registrationMails))

@@ -14,6 +14,7 @@ import type { RecordingStore } from './recordings/store.ts';
 import type { JoinLinks } from './registrations/link-secrets.ts';
 import type { RoomParts } from './room/parts.ts';
 import type { RoomTickets } from './room/tickets.ts';
+import type { SessionParts } from './sessions/parts.ts';
 
 /** Everything services depend on, built once at start and passed down explicitly. */
 export interface AppContext {
@@ -33,6 +34,8 @@ export interface AppContext {
   roomTickets: RoomTickets;
   /** What live-room capabilities add to the room (snapshot parts, coalesced counts): the room core knows none of them. */
   roomParts: RoomParts;
+  /** What registrations and series add to a session (seat counts, series titles and default people): sessions know neither. */
+  sessionParts: SessionParts;
   /** A session's attendance report, composed with the feedback it counts (certificates' rules read it). */
   attendanceReportOf: AttendanceReportOf;
   /** Where recordings are kept (DATA_DIR/recordings unless configured). */

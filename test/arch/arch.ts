@@ -24,7 +24,7 @@ async function cruiseServer(): Promise<ICruiseResult> {
       parser: 'swc',
       tsPreCompilationDeps: true,
       doNotFollow: { path: 'node_modules' },
-      // Tests may import what they prove and what they arrange with (rule 8): the map is the code's.
+      // Tests may import what they prove and what they arrange with (rule 9): the map is the code's.
       exclude: { path: '\\.test\\.ts$' },
       validate: true,
       ruleSet: { forbidden: RULES },

@@ -1,5 +1,5 @@
 import type { Community, CommunityMember, MyCommunity, UpdateCommunityRequest } from '@serambi/shared';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { users } from '../accounts/schema.ts';
 import type { Database } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -188,4 +188,21 @@ export async function communityHeading(db: Database, communityId: string): Promi
     .where(eq(communities.id, communityId));
   if (!community) throw new Error(`community ${communityId} missing`);
   return community;
+}
+
+/** The community with this id, if there is one. */
+export async function communityById(db: Database, communityId: string): Promise<CommunityRow | undefined> {
+  const [community] = await db.select().from(communities).where(eq(communities.id, communityId));
+  return community;
+}
+
+/** The address and name of these communities, in one query (a list of sessions shows them). */
+export async function communityHeadings(
+  db: Database,
+  communityIds: string[],
+): Promise<{ id: string; slug: string; name: string }[]> {
+  return db
+    .select({ id: communities.id, slug: communities.slug, name: communities.name })
+    .from(communities)
+    .where(inArray(communities.id, communityIds));
 }

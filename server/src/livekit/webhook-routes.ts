@@ -9,7 +9,7 @@ import { liveKitWebhookDeliveries } from './schema.ts';
 
 /**
  * A verified LiveKit webhook, as listeners get it. Only livekit/ imports LiveKit's SDK
- * (docs/capabilities.md#rules, 4): capabilities name its shapes through this module and gateway.ts.
+ * (docs/capabilities.md#rules, 5): capabilities name its shapes through this module and gateway.ts.
  */
 export type LiveKitWebhook = WebhookEvent;
 export type LiveKitEventName = NonNullable<LiveKitWebhook['event']>;

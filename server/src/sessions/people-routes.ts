@@ -66,7 +66,7 @@ export function sessionPeopleRoutes(ctx: AppContext, teamMemberRemoved: TeamMemb
   };
   return createRouter()
     .openapi(getInvitation, async (c) => {
-      return c.json(await sessionInvitationDetails(ctx.db, c.req.valid('param').secret), 200);
+      return c.json(await sessionInvitationDetails(ctx.db, ctx.sessionParts, c.req.valid('param').secret), 200);
     })
     .openapi(patchPerson, async (c) => {
       const { ref, personId } = c.req.valid('param');
