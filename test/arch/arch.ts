@@ -3,7 +3,8 @@
  * (docs/capabilities.md#rules), with dependency-cruiser. Prints
  *   - the cycles between capability folders,
  *   - the files that read another capability's tables (import its schema.ts tables),
- *   - every rule violation, known exceptions apart, and who reads process.env.
+ *   - every rule violation, known exceptions apart, and who reads process.env,
+ *   - and those figures on one line, to compare two states of the code (docs/capabilities.md#rules).
  * `pnpm arch --check` (part of `pnpm lint`) exits 1 on a cycle, an unknown violation, an env
  * reader outside the list, or a known exception that no longer happens.
  */
@@ -162,6 +163,12 @@ console.log(
 );
 for (const file of strayReaders) console.log(`  ${file}`);
 if (strayReaders.length > 0) failed = true;
+
+console.log(
+  `\nFigures: ${cycles.length} cycles between capability folders, ${reads.size} files reading another capability's tables, ` +
+    `${violations.length} imports against the map (${violations.length - unknown.length} known exceptions), ` +
+    `${strayReaders.length} process.env readers outside config.ts and its exceptions`,
+);
 
 if (check && failed) {
   console.error('\nThe import map (docs/capabilities.md#rules) is broken: see above.');
