@@ -7,11 +7,15 @@ import { attendanceRoutes } from './attendance/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
 import { certificateHolderRoutes } from './certificates/holder-routes.ts';
+import { checkCertificatesAfterFeedback } from './certificates/issue.ts';
 import { certificateLifecycleHooks, certificateRoutes } from './certificates/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
+import { chatMessageCount } from './chat/service.ts';
 import { createCommunityNotifications } from './communities/mails.ts';
+import type { TeamMemberRemoved } from './communities/notify.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { communityTeamRoutes } from './communities/team-routes.ts';
+import { attendanceSources, fillGainedSeats, sessionNotifications } from './compose.ts';
 import type { AppContext } from './context.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { measureHttp } from './health/instrument.ts';
@@ -30,8 +34,11 @@ import { closeWhenBodyUnread } from './http/unread-body.ts';
 import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
 import { pollRoutes } from './polls/routes.ts';
+import { pollResults } from './polls/views.ts';
 import { interactionReportRoutes } from './qa/report-routes.ts';
+import { qaLifecycleHooks } from './qa/room-part.ts';
 import { qaRoutes } from './qa/routes.ts';
+import { answeringPins, questionFromChat } from './qa/service.ts';
 import { reactionRoutes } from './reactions/routes.ts';
 import { recordingDepsOf } from './recordings/deps.ts';
 import { recordingLifecycleHooks, recordingRoutes } from './recordings/routes.ts';
@@ -39,9 +46,9 @@ import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
 import { roomDepsOf } from './room/deps.ts';
 import { roomRoutes } from './room/routes.ts';
+import { disconnectFormerTeamMember } from './room/standing.ts';
 import { seriesRoutes } from './series/routes.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
-import { createSessionNotifications } from './sessions/mails.ts';
 import { sessionPeopleRoutes } from './sessions/people-routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { previewRoutes } from './web/preview-routes.ts';
@@ -51,35 +58,46 @@ import { createLinkPreviews } from './web/unfurl.ts';
 /** The typed API: its type is what the web client's `hc<ApiRoutes>` is built from. */
 export function buildApi(ctx: AppContext) {
   const mailDeps = mailDepsOf(ctx);
-  const sessionMails = createSessionNotifications(mailDeps);
+  const sessionMails = sessionNotifications(mailDeps);
   const registrationMails = createRegistrationNotifications({ ...mailDeps, links: ctx.links });
+  const teamMemberRemoved: TeamMemberRemoved = (userId, where) =>
+    disconnectFormerTeamMember(roomDepsOf(ctx), userId, where);
   return createRouter()
     .route('/', healthRoutes(ctx))
     .route('/', communityRoutes(ctx, createCommunityNotifications(mailDeps)))
-    .route('/', communityTeamRoutes(ctx))
-    .route('/', sessionRoutes(ctx, sessionMails, registrationMails))
-    .route('/', sessionPeopleRoutes(ctx))
+    .route('/', communityTeamRoutes(ctx, teamMemberRemoved))
+    .route('/', sessionRoutes(ctx, sessionMails, fillGainedSeats(ctx, registrationMails)))
+    .route('/', sessionPeopleRoutes(ctx, teamMemberRemoved))
     .route('/', seriesRoutes(ctx, sessionMails))
     .route('/', registrationRoutes(ctx, ctx.links, registrationMails))
     .route('/', calendarRoutes(ctx))
     .route('/', previewRoutes(ctx))
     .route(
       '/',
-      roomRoutes(roomDepsOf(ctx), {
-        ...recordingLifecycleHooks(recordingDepsOf(ctx)),
-        ...certificateLifecycleHooks({ now: ctx.now, issueDelaySeconds: ctx.config.certificates.issueDelaySeconds }),
-      }),
+      roomRoutes(roomDepsOf(ctx), [
+        qaLifecycleHooks,
+        recordingLifecycleHooks(recordingDepsOf(ctx)),
+        certificateLifecycleHooks({ now: ctx.now, issueDelaySeconds: ctx.config.certificates.issueDelaySeconds }),
+      ]),
     )
     .route('/', qaRoutes(roomDepsOf(ctx)))
-    .route('/', chatRoutes(roomDepsOf(ctx)))
+    .route('/', chatRoutes(roomDepsOf(ctx), questionFromChat))
     .route('/', pollRoutes(roomDepsOf(ctx)))
     .route('/', reactionRoutes(roomDepsOf(ctx)))
-    .route('/', interactionReportRoutes(ctx))
-    .route('/', attendanceRoutes({ db: ctx.db, now: ctx.now }))
-    .route('/', recordingRoutes(recordingDepsOf(ctx)))
+    .route('/', interactionReportRoutes(ctx, { pollResults, chatMessageCount }))
+    .route('/', attendanceRoutes({ db: ctx.db, now: ctx.now, sources: attendanceSources }))
+    .route('/', recordingRoutes(recordingDepsOf(ctx), answeringPins))
     .route('/', certificateHolderRoutes(certificateDepsOf(ctx)))
     .route('/', certificateRoutes(certificateDepsOf(ctx)))
-    .route('/', feedbackRoutes({ db: ctx.db, now: ctx.now, room: roomDepsOf(ctx) }));
+    .route(
+      '/',
+      feedbackRoutes({
+        db: ctx.db,
+        now: ctx.now,
+        whileAnsweringAfterEnd: checkCertificatesAfterFeedback,
+        room: roomDepsOf(ctx),
+      }),
+    );
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
@@ -175,7 +193,10 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   app.on(['GET', 'POST'], '/api/auth/*', (c) =>
     limitAccountMails(c, (request) => ctx.auth.handler(withClientAddress(request, clientAddress(c)))),
   );
-  app.use('/api/*', currentUser(ctx.auth));
+  app.use(
+    '/api/*',
+    currentUser((headers) => ctx.auth.api.getSession({ headers })),
+  );
   app.route('/api', api);
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
   app.all('/api/*', handleApiNotFound);

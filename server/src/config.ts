@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { fitsControlSocket, MAX_DATA_DIR_BYTES } from './db/data-dir-lock.ts';
-import { isAddressOrRange } from './http/client-address.ts';
+import { isAddressOrRange } from './net/address-range.ts';
 import { isLoopbackHost } from './net/loopback.ts';
 import { firstPublicIPv4 } from './net/public-address.ts';
 
@@ -223,6 +223,14 @@ export class ConfigError extends Error {
 /** What `loadConfig` asks of the machine besides the environment (tests pass their own). */
 export interface MachineFacts {
   networkInterfaces: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
+}
+
+/**
+ * `LIVEKIT_BIN` alone, for `pnpm livekit:install`, which needs no other setting (and should not
+ * fail on one it does not use).
+ */
+export function liveKitBinaryOf(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return envSchema.shape.LIVEKIT_BIN.parse(env.LIVEKIT_BIN);
 }
 
 export function loadConfig(

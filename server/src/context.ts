@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Auth } from './accounts/auth.ts';
+import type { AttendanceReportOf } from './certificates/eligibility.ts';
 import type { Config } from './config.ts';
 import type { Database, DatabaseHandle } from './db/client.ts';
 import type { AppMetrics } from './health/metrics.ts';
@@ -11,7 +12,9 @@ import type { Mailer } from './notifications/mailer.ts';
 import type { MediaLinks } from './recordings/links.ts';
 import type { RecordingStore } from './recordings/store.ts';
 import type { JoinLinks } from './registrations/link-secrets.ts';
+import type { RoomParts } from './room/parts.ts';
 import type { RoomTickets } from './room/tickets.ts';
+import type { SessionParts } from './sessions/parts.ts';
 
 /** Everything services depend on, built once at start and passed down explicitly. */
 export interface AppContext {
@@ -29,6 +32,12 @@ export interface AppContext {
   signalling?: SignallingProxy | undefined;
   /** Signs and checks the live room's bearer tickets. */
   roomTickets: RoomTickets;
+  /** What live-room capabilities add to the room (snapshot parts, coalesced counts): the room core knows none of them. */
+  roomParts: RoomParts;
+  /** What registrations and series add to a session (seat counts, series titles and default people): sessions know neither. */
+  sessionParts: SessionParts;
+  /** A session's attendance report, composed with the feedback it counts (certificates' rules read it). */
+  attendanceReportOf: AttendanceReportOf;
   /** Where recordings are kept (DATA_DIR/recordings unless configured). */
   recordingStore: RecordingStore;
   /** Signs and checks the short-lived addresses of recordings' files. */

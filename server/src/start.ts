@@ -8,6 +8,7 @@ import { backupControlRoutes } from './backup/control-routes.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
 import { issueCertificatesHandler } from './certificates/issue.ts';
 import { certificateMailHandler } from './certificates/mail.ts';
+import { attendanceReportOf, liveRoomParts, sessionParts } from './compose.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { storedSecret } from './db/app-secrets.ts';
@@ -34,11 +35,11 @@ import { createMediaLinks } from './recordings/links.ts';
 import { recordingFinishHandler } from './recordings/service.ts';
 import { createFolderStore } from './recordings/store.ts';
 import { createJoinLinks } from './registrations/link-secrets.ts';
+import { sessionReminderHandler } from './registrations/reminders.ts';
 import { roomDepsOf } from './room/deps.ts';
 import { watchPresence } from './room/presence.ts';
 import { createRoomTickets } from './room/tickets.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
-import { sessionReminderHandler } from './sessions/reminders.ts';
 
 export interface RunningServer {
   url: string;
@@ -148,6 +149,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       livekit: createLiveKitGateway(credentials, clientUrl),
       signalling,
       roomTickets: createRoomTickets(await storedSecret(database.db, 'room-tickets')),
+      roomParts: liveRoomParts(database.db),
+      sessionParts,
+      attendanceReportOf,
       recordingStore: createFolderStore(config.recording.dir),
       mediaLinks: createMediaLinks(await storedSecret(database.db, 'recording-links')),
       liveKitEvents: new LiveKitEvents(),

@@ -1,8 +1,7 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Database } from '../db/client.ts';
 import { connectionJoinedAt } from '../livekit/participant-time.ts';
-import type { LiveKitEvents } from '../livekit/webhook-routes.ts';
+import type { LiveKitEvents, LiveKitWebhook } from '../livekit/webhook-routes.ts';
 import { roomOfName } from '../room/events.ts';
 import { attendanceIntervals } from './schema.ts';
 
@@ -31,7 +30,7 @@ export interface ConnectionSighting {
  * came.
  */
 export function watchAttendance(deps: AttendanceDeps, events: LiveKitEvents): { stop(): void } {
-  const connectionEvent = (ended: boolean) => async (event: WebhookEvent) => {
+  const connectionEvent = (ended: boolean) => async (event: LiveKitWebhook) => {
     const participant = event.participant;
     if (!event.room?.name || !participant?.identity || !participant.sid) return;
     const { sessionId, kind } = roomOfName(event.room.name);
@@ -46,7 +45,7 @@ export function watchAttendance(deps: AttendanceDeps, events: LiveKitEvents): { 
     });
   };
 
-  const finished = async (event: WebhookEvent) => {
+  const finished = async (event: LiveKitWebhook) => {
     if (!event.room?.name) return;
     const { sessionId, kind } = roomOfName(event.room.name);
     if (kind !== 'stage') return;
@@ -107,7 +106,7 @@ export async function closeOpenIntervals(db: Database, sessionId: string, at: Da
  * last millisecond, which never undercuts the prompt delivery's time under "earliest wins".
  * Without a stamp, the arrival.
  */
-export function eventTime(event: Pick<WebhookEvent, 'createdAt'>, arrivedAt: Date): Date {
+export function eventTime(event: Pick<LiveKitWebhook, 'createdAt'>, arrivedAt: Date): Date {
   const second = Number(event.createdAt ?? 0) * 1000;
   if (second <= 0) return arrivedAt;
   return new Date(Math.min(Math.max(arrivedAt.getTime(), second), second + 999));

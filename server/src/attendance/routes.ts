@@ -7,9 +7,8 @@ import { refParams } from '../room/route-parts.ts';
 import { findSeries } from '../series/service.ts';
 import { visibleSession } from '../sessions/service.ts';
 import { attendanceCsv } from './csv.ts';
-import type { AttendanceDeps } from './intervals.ts';
 import { seriesAnalyticsOf } from './series-analytics.ts';
-import { attendanceReportOf } from './service.ts';
+import { type AttendanceReportDeps, attendanceReportOf } from './service.ts';
 
 const report = apiRoute({
   method: 'get',
@@ -51,7 +50,7 @@ const seriesReport = apiRoute({
 });
 
 /** The organizer's attendance report of a session, its CSV, and a series' analytics. */
-export function attendanceRoutes(deps: AttendanceDeps) {
+export function attendanceRoutes(deps: AttendanceReportDeps) {
   const organizerSession = async (ref: string, user: SessionUser | null) => {
     const { session } = await visibleSession(deps.db, ref, user);
     await authorizeCommunityById(deps.db, session.communityId, user, 'manage');

@@ -1,18 +1,8 @@
-import type { QuestionStatus, SeriesAnalytics, SeriesSessionStats } from '@serambi/shared';
-import { and, asc, avg, eq, inArray, ne } from 'drizzle-orm';
-import { feedbackResponses } from '../feedback/schema.ts';
-import { questions } from '../qa/schema.ts';
+import type { SeriesAnalytics, SeriesSessionStats } from '@serambi/shared';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { sessions } from '../sessions/schema.ts';
-import type { AttendanceDeps } from './intervals.ts';
-import { attendanceReportOf } from './service.ts';
+import { type AttendanceReportDeps, attendanceReportOf } from './service.ts';
 import { topicsOf } from './topics.ts';
-
-/**
- * Questions that count as asked: those the room took (open, answered) and duplicates merged
- * into another (someone did ask it). Pending ones were never let through, dismissed ones were
- * turned down, withdrawn ones taken back by their askers.
- */
-const COUNTED_QUESTIONS: QuestionStatus[] = ['open', 'answered', 'merged'];
 
 /**
  * A series across its sessions (cancelled ones left out, in order): each session's attendance
@@ -20,15 +10,18 @@ const COUNTED_QUESTIONS: QuestionStatus[] = ['open', 'answered', 'merged'];
  * ratings, and what people asked about most. People are their lower-cased email, as in the
  * attendance report.
  */
-export async function seriesAnalyticsOf(deps: AttendanceDeps, seriesId: string): Promise<SeriesAnalytics> {
+export async function seriesAnalyticsOf(deps: AttendanceReportDeps, seriesId: string): Promise<SeriesAnalytics> {
   const rows = await deps.db
     .select()
     .from(sessions)
     .where(and(eq(sessions.seriesId, seriesId), ne(sessions.status, 'cancelled')))
     .orderBy(asc(sessions.seriesNumber), asc(sessions.startsAt));
   const ids = rows.map((row) => row.id);
-  const [ratings, asked] = await Promise.all([ratingsOf(deps, ids), questionsOf(deps, ids)]);
-  const ratingOf = new Map(ratings.map((r) => [r.sessionId, r.rating === null ? null : Number(r.rating)]));
+  const [ratings, asked] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([deps.sources.averageRatings(deps.db, ids), deps.sources.askedQuestions(deps.db, ids)]);
+  const ratingOf = new Map(ratings.map((r) => [r.sessionId, r.rating]));
 
   const sessionsAttended = new Map<string, number>();
   const stats: SeriesSessionStats[] = [];
@@ -69,22 +62,4 @@ export async function seriesAnalyticsOf(deps: AttendanceDeps, seriesId: string):
     topics: topicsOf(asked),
     questionsAsked: asked.length,
   };
-}
-
-/** Average feedback rating per session (sessions without feedback have none). */
-async function ratingsOf(deps: AttendanceDeps, sessionIds: string[]) {
-  if (sessionIds.length === 0) return [];
-  return deps.db
-    .select({ sessionId: feedbackResponses.sessionId, rating: avg(feedbackResponses.rating) })
-    .from(feedbackResponses)
-    .where(inArray(feedbackResponses.sessionId, sessionIds))
-    .groupBy(feedbackResponses.sessionId);
-}
-
-async function questionsOf(deps: AttendanceDeps, sessionIds: string[]) {
-  if (sessionIds.length === 0) return [];
-  return deps.db
-    .select({ text: questions.text, votes: questions.votes })
-    .from(questions)
-    .where(and(inArray(questions.sessionId, sessionIds), inArray(questions.status, COUNTED_QUESTIONS)));
 }

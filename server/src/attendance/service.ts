@@ -1,8 +1,8 @@
 import type { AttendanceReport } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
-import { feedbackResponses } from '../feedback/schema.ts';
-import { registrations } from '../registrations/schema.ts';
-import { roomParticipants, sessionRooms } from '../room/schema.ts';
+import type { Database } from '../db/client.ts';
+import { registrationsOfSession } from '../registrations/service.ts';
+import { roomPeople, roomTimes } from '../room/participants.ts';
 import type { AttendanceDeps } from './intervals.ts';
 import { attendanceReportFrom } from './people.ts';
 import { attendanceIntervals } from './schema.ts';
@@ -10,35 +10,34 @@ import { attendanceIntervals } from './schema.ts';
 export type { AttendanceDeps } from './intervals.ts';
 
 /**
+ * What attendance reports count of other capabilities, read by their own functions (feedback's
+ * `feedbackEmails`, `averageRatings`; Q&A's `askedQuestions`), given where the app is composed
+ * (`attendanceSources` in compose.ts): attendance imports none of them.
+ */
+export interface AttendanceSources {
+  /** Lower-cased emails of those who answered the session's feedback form. */
+  feedbackEmails(db: Database, sessionId: string): Promise<string[]>;
+  /** The average rating of each of the sessions that has feedback. */
+  averageRatings(db: Database, sessionIds: string[]): Promise<{ sessionId: string; rating: number | null }[]>;
+  /** The questions the sessions' audiences asked (those the room took, and duplicates merged). */
+  askedQuestions(db: Database, sessionIds: string[]): Promise<{ text: string; votes: number }[]>;
+}
+
+/** What a report reads with: the database, the clock, and the other capabilities' figures. */
+export interface AttendanceReportDeps extends AttendanceDeps {
+  sources: AttendanceSources;
+}
+
+/**
  * Who was in the session's room while it was live, person by person, with the audience's
  * counts (attendance/people.ts says how people and counts are made). While the session is live
  * the report runs until now; a session that never went live has zeros and no timeline.
  */
-export async function attendanceReportOf(deps: AttendanceDeps, sessionId: string): Promise<AttendanceReport> {
-  const [rooms, registrants, participants, intervals, feedback] = await Promise.all([
-    deps.db
-      .select({ liveAt: sessionRooms.liveAt, endedAt: sessionRooms.endedAt })
-      .from(sessionRooms)
-      .where(eq(sessionRooms.sessionId, sessionId)),
-    deps.db
-      .select({
-        id: registrations.id,
-        name: registrations.name,
-        email: registrations.email,
-        status: registrations.status,
-      })
-      .from(registrations)
-      .where(eq(registrations.sessionId, sessionId)),
-    deps.db
-      .select({
-        identity: roomParticipants.identity,
-        name: roomParticipants.name,
-        email: roomParticipants.email,
-        role: roomParticipants.role,
-        registrationId: roomParticipants.registrationId,
-      })
-      .from(roomParticipants)
-      .where(eq(roomParticipants.sessionId, sessionId)),
+export async function attendanceReportOf(deps: AttendanceReportDeps, sessionId: string): Promise<AttendanceReport> {
+  const [room, registrants, participants, intervals, feedback] = await Promise.all([
+    roomTimes(deps.db, sessionId),
+    registrationsOfSession(deps.db, sessionId),
+    roomPeople(deps.db, sessionId),
     deps.db
       .select({
         identity: attendanceIntervals.identity,
@@ -47,19 +46,16 @@ export async function attendanceReportOf(deps: AttendanceDeps, sessionId: string
       })
       .from(attendanceIntervals)
       .where(eq(attendanceIntervals.sessionId, sessionId)),
-    deps.db
-      .select({ email: feedbackResponses.email })
-      .from(feedbackResponses)
-      .where(eq(feedbackResponses.sessionId, sessionId)),
+    deps.sources.feedbackEmails(deps.db, sessionId),
   ]);
   return attendanceReportFrom({
     sessionId,
-    liveAt: rooms[0]?.liveAt ?? null,
-    endedAt: rooms[0]?.endedAt ?? null,
+    liveAt: room.liveAt,
+    endedAt: room.endedAt,
     now: deps.now(),
     registrations: registrants,
     participants,
     intervals,
-    feedbackEmails: new Set(feedback.map((row) => row.email.toLowerCase())),
+    feedbackEmails: new Set(feedback),
   });
 }

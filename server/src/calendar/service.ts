@@ -1,15 +1,14 @@
-import { eq } from 'drizzle-orm';
 import type { CommunityRow } from '../communities/schema.ts';
-import { communities } from '../communities/schema.ts';
+import { communityById } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { communityPageUrl, seriesPageUrl } from '../http/page-urls.ts';
 import { findSeries, seriesSessions } from '../series/service.ts';
+import { type CalendarSource, calendarEntry } from '../sessions/calendar-entry.ts';
+import { calendarFeed, sessionIcs } from '../sessions/ics.ts';
 import { canSeeSession, isListedPublicly } from '../sessions/rules.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { listCommunitySessions } from '../sessions/service.ts';
-import { communityPageUrl, seriesPageUrl } from '../web/page-urls.ts';
-import { type CalendarSource, calendarEntry } from './entries.ts';
-import { calendarFeed, sessionIcs } from './ics.ts';
 
 export interface CalendarDeps extends CalendarSource {
   db: Database;
@@ -75,7 +74,7 @@ export async function seriesCalendar(deps: CalendarDeps, seriesId: string): Prom
 }
 
 async function communityOf(db: Database, id: string): Promise<CommunityRow> {
-  const [community] = await db.select().from(communities).where(eq(communities.id, id));
+  const community = await communityById(db, id);
   if (!community) throw AppError.notFound();
   return community;
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { JoinLinks } from '../registrations/link-secrets.ts';
+import type { AttendanceReportOf } from './eligibility.ts';
 import { type CertificateFonts, loadCertificateFonts } from './fonts.ts';
 
 /** What the certificates capability uses, built once per app context (the fonts are found once). */
@@ -14,11 +15,13 @@ export interface CertificateDeps {
   /** The app's public address: verification links and QR codes point there. */
   publicUrl: string;
   fonts: CertificateFonts;
+  /** Attendance's report of a session: who met a rule. */
+  attendanceReportOf: AttendanceReportOf;
   log: Logger;
   now: () => Date;
 }
 
-type CertificateContext = Pick<AppContext, 'db' | 'mailer' | 'links' | 'config' | 'log' | 'now'>;
+type CertificateContext = Pick<AppContext, 'db' | 'mailer' | 'links' | 'config' | 'attendanceReportOf' | 'log' | 'now'>;
 const built = new WeakMap<CertificateContext, CertificateDeps>();
 
 export function certificateDepsOf(ctx: CertificateContext): CertificateDeps {
@@ -31,6 +34,7 @@ export function certificateDepsOf(ctx: CertificateContext): CertificateDeps {
     links: ctx.links,
     publicUrl: ctx.config.publicUrl,
     fonts: loadCertificateFonts(log),
+    attendanceReportOf: ctx.attendanceReportOf,
     log,
     now: ctx.now,
   };

@@ -1,14 +1,23 @@
-import type { Attendee } from '@serambi/shared';
+import type { AttendanceReport, Attendee } from '@serambi/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import { attendanceReportOf } from '../attendance/service.ts';
 import type { Database } from '../db/client.ts';
 import { sessionRooms } from '../room/schema.ts';
 import { sessions } from '../sessions/schema.ts';
 import { liveSecondsOf, meetsSeriesRule, meetsSessionRule, type SessionRule } from './rules.ts';
 
+/**
+ * A session's attendance report (attendance's, given where the app is composed: compose.ts), as
+ * of `deps.now`: certificates do not import attendance.
+ */
+export type AttendanceReportOf = (
+  deps: { db: Database; now: () => Date },
+  sessionId: string,
+) => Promise<AttendanceReport>;
+
 interface EligibilityDeps {
   db: Database;
   now: () => Date;
+  attendanceReportOf: AttendanceReportOf;
 }
 
 /** The people of a session's attendance report whom the rule admits. */
@@ -17,7 +26,7 @@ export async function eligibleInSession(
   sessionId: string,
   rule: SessionRule,
 ): Promise<Attendee[]> {
-  const report = await attendanceReportOf(deps, sessionId);
+  const report = await deps.attendanceReportOf(deps, sessionId);
   const liveSeconds = liveSecondsOf(report.liveAt, report.endedAt);
   return report.people.filter((person) => meetsSessionRule(rule, person, liveSeconds));
 }

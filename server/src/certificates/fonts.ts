@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { type FontMetrics, loadFontMetrics } from '../web/font-metrics.ts';
+import { type FontMetrics, loadFontMetrics } from './font-metrics.ts';
 import type { Face } from './text-runs.ts';
 
 const require = createRequire(import.meta.url);

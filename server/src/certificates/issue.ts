@@ -24,6 +24,11 @@ export async function queueCertificateCheck(tx: Database | Tx, check: Certificat
   await enqueueJob(tx as Database, { kind: 'certificates-issue', payload, runAt });
 }
 
+/** Feedback given after the end may complete a rule: this person's certificates are checked again (feedback's `WhileAnsweringAfterEnd`). */
+export function checkCertificatesAfterFeedback(tx: Tx, session: SessionRow, email: string, at: Date): Promise<void> {
+  return queueCertificateCheck(tx, { sessionId: session.id, email }, at);
+}
+
 /** Mails a certificate once, from `runAt` on: the job's dedupe key is the certificate. */
 export async function queueCertificateMail(tx: Database | Tx, certificateId: string, runAt: Date): Promise<void> {
   await enqueueJob(tx as Database, {

@@ -12,9 +12,8 @@ import { authorizeCommunityById } from '../communities/service.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
-import type { Tx } from '../room/events.ts';
+import type { RoomLifecycleHooks } from '../room/routes.ts';
 import { findSeries } from '../series/service.ts';
-import type { SessionRow } from '../sessions/schema.ts';
 import { visibleSession } from '../sessions/service.ts';
 import type { CertificateDeps } from './deps.ts';
 import { certificatePdf, previewPdf } from './document.ts';
@@ -287,13 +286,12 @@ function signedIn(user: SessionUser | null): SessionUser {
  * When the session ends, its certificates are checked: queued in the transaction that ends
  * it, to run once LiveKit's last webhooks of the room are in.
  */
-export function certificateLifecycleHooks(deps: { issueDelaySeconds: number; now: () => Date }) {
+export function certificateLifecycleHooks(deps: { issueDelaySeconds: number; now: () => Date }): RoomLifecycleHooks {
   return {
-    whileEnding: (tx: Tx, session: SessionRow) =>
-      queueCertificateCheck(
-        tx,
-        { sessionId: session.id },
-        new Date(deps.now().getTime() + deps.issueDelaySeconds * 1000),
-      ),
+    async whileEnding(tx, session) {
+      const runAt = new Date(deps.now().getTime() + deps.issueDelaySeconds * 1000);
+      await queueCertificateCheck(tx, { sessionId: session.id }, runAt);
+      return [];
+    },
   };
 }

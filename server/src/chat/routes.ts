@@ -14,7 +14,7 @@ import {
   refParams,
   ticketAnswers,
 } from '../room/route-parts.ts';
-import { chatMessageToQuestion, deleteChatMessage, sendChatMessage } from './service.ts';
+import { type AskFromChat, chatMessageToQuestion, deleteChatMessage, sendChatMessage } from './service.ts';
 
 const send = apiRoute({
   method: 'post',
@@ -58,7 +58,7 @@ const toQuestion = apiRoute({
 });
 
 /** The chat's HTTP API (room ticket): thin routes over `service.ts`. */
-export function chatRoutes(deps: RoomDeps) {
+export function chatRoutes(deps: RoomDeps, askFromChat: AskFromChat) {
   const sending = createRateLimiter({ burst: 5, everyMs: 2_000, now: deps.now });
   const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
   return createRouter()
@@ -77,6 +77,6 @@ export function chatRoutes(deps: RoomDeps) {
     .openapi(toQuestion, async (c) => {
       const { ref, id } = c.req.valid('param');
       const { session, me } = await caller(c, ref);
-      return c.json(await chatMessageToQuestion(deps, session, requireModerator(me), id), 201);
+      return c.json(await chatMessageToQuestion(deps, session, requireModerator(me), id, askFromChat), 201);
     });
 }

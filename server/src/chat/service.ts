@@ -2,19 +2,16 @@ import {
   CHAT_SNAPSHOT_MESSAGES,
   type ChatMessage,
   type ChatState,
-  QUESTION_MAX_LENGTH,
   type Question,
   type SendChatMessageRequest,
 } from '@serambi/shared';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { insertQuestion } from '../qa/service.ts';
-import { questionView } from '../qa/views.ts';
 import { isOver, recordAudit, requireAdmitted } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
-import { changeRoom, type Tx } from '../room/events.ts';
-import type { RoomParticipantRow } from '../room/schema.ts';
+import { changeRoom, type EventDraft, type Tx } from '../room/events.ts';
+import type { RoomParticipantRow, SessionRoomRow } from '../room/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { type ChatMessageRow, chatMessages } from './schema.ts';
 
@@ -124,33 +121,34 @@ export async function deleteChatMessage(deps: RoomDeps, session: SessionRow, mod
 }
 
 /**
- * A moderator turns a chat message into a question on the list, asked by the message's author.
- * A question is shorter than a message: a longer one is cut, and the moderator can edit it.
+ * How a chat message becomes a question on the list (Q&A's `questionFromChat`, given where the
+ * app is composed): in the transaction that marks the message, under the room's lock.
  */
+export type AskFromChat = (
+  tx: Tx,
+  room: SessionRoomRow,
+  message: ChatMessageRow,
+  moderator: Caller,
+  at: Date,
+) => Promise<{ question: Question; events: EventDraft[] }>;
+
+/** A moderator turns a chat message into a question on the list, asked by the message's author. */
 export async function chatMessageToQuestion(
   deps: RoomDeps,
   session: SessionRow,
   moderator: Caller,
   id: string,
+  askFromChat: AskFromChat,
 ): Promise<Question> {
   if (isOver(session)) throw new AppError(409, 'qa_closed', 'problems.qaClosed');
   let question: Question | undefined;
   await changeRoom(deps, session.id, async (tx, room) => {
     const message = await messageFor(tx, session.id, id);
     if (message.questionId) throw new AppError(409, 'chat_already_question', 'problems.chatAlreadyQuestion');
-    const text =
-      message.text.length > QUESTION_MAX_LENGTH ? `${message.text.slice(0, QUESTION_MAX_LENGTH - 1)}…` : message.text;
-    const { row, events } = await insertQuestion(
-      tx,
-      room,
-      { identity: message.authorIdentity, name: message.authorName, role: message.authorRole },
-      { text, anonymous: false, fromChatMessageId: message.id },
-      deps.now(),
-      true,
-    );
-    await tx.update(chatMessages).set({ questionId: row.id }).where(eq(chatMessages.id, id));
-    question = questionView(row, moderator);
-    return [...events, { type: 'chat.questioned', data: { id, questionId: row.id } }];
+    const asked = await askFromChat(tx, room, message, moderator, deps.now());
+    await tx.update(chatMessages).set({ questionId: asked.question.id }).where(eq(chatMessages.id, id));
+    question = asked.question;
+    return [...asked.events, { type: 'chat.questioned', data: { id, questionId: asked.question.id } }];
   });
   if (!question) throw new Error('question not made');
   return question;
@@ -165,4 +163,13 @@ export async function chatStateFor(db: Database, sessionId: string): Promise<Cha
     .orderBy(desc(chatMessages.createdAt))
     .limit(CHAT_SNAPSHOT_MESSAGES);
   return { messages: rows.reverse().map(chatMessageView) };
+}
+
+/** How many messages the session's chat kept (the interaction report's figure). */
+export async function chatMessageCount(db: Database, sessionId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(chatMessages)
+    .where(and(eq(chatMessages.sessionId, sessionId), isNull(chatMessages.deletedAt)));
+  return row?.n ?? 0;
 }

@@ -12,3 +12,13 @@ export interface CommunityNotifications {
     locale: Locale,
   ): Promise<void>;
 }
+
+/**
+ * Someone lost a team role: an organizer left the community, a speaker or moderator was taken
+ * off a session. The room ends the connection they have now (`disconnectFormerTeamMember`, given
+ * where the app is composed): the scheduling layer knows no room.
+ */
+export type TeamMemberRemoved = (
+  userId: string,
+  where: { sessionId: string } | { communityId: string },
+) => Promise<void>;

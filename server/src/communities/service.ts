@@ -1,5 +1,5 @@
 import type { Community, CommunityMember, MyCommunity, UpdateCommunityRequest } from '@serambi/shared';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { users } from '../accounts/schema.ts';
 import type { Database } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -178,4 +178,31 @@ export async function removeMember(db: Database, community: CommunityRow, userId
         );
     }
   });
+}
+
+/** What the room's header shows of a session's community: its address and name. */
+export async function communityHeading(db: Database, communityId: string): Promise<{ slug: string; name: string }> {
+  const [community] = await db
+    .select({ slug: communities.slug, name: communities.name })
+    .from(communities)
+    .where(eq(communities.id, communityId));
+  if (!community) throw new Error(`community ${communityId} missing`);
+  return community;
+}
+
+/** The community with this id, if there is one. */
+export async function communityById(db: Database, communityId: string): Promise<CommunityRow | undefined> {
+  const [community] = await db.select().from(communities).where(eq(communities.id, communityId));
+  return community;
+}
+
+/** The address and name of these communities, in one query (a list of sessions shows them). */
+export async function communityHeadings(
+  db: Database,
+  communityIds: string[],
+): Promise<{ id: string; slug: string; name: string }[]> {
+  return db
+    .select({ id: communities.id, slug: communities.slug, name: communities.name })
+    .from(communities)
+    .where(inArray(communities.id, communityIds));
 }

@@ -2,9 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { communitySlugSchema, joinSecretSchema, organizerInvitationDetailsSchema } from '@serambi/shared';
 import type { AppContext } from '../context.ts';
 import { apiRoute, createRouter, organizersOnly, problem } from '../http/openapi.ts';
-import { roomDepsOf } from '../room/deps.ts';
-import { disconnectFormerTeamMember } from '../room/standing.ts';
 import { organizerInvitationDetails, revokeInvitation } from './invitations.ts';
+import type { TeamMemberRemoved } from './notify.ts';
 import { authorizeCommunity, removeMember } from './service.ts';
 
 const idParam = z.string().min(1).max(100);
@@ -47,7 +46,7 @@ const deleteMember = apiRoute({
   },
 });
 
-export function communityTeamRoutes(ctx: AppContext) {
+export function communityTeamRoutes(ctx: AppContext, teamMemberRemoved: TeamMemberRemoved) {
   return createRouter()
     .openapi(getInvitation, async (c) => {
       return c.json(await organizerInvitationDetails(ctx.db, c.req.valid('param').secret, ctx.now()), 200);
@@ -63,7 +62,7 @@ export function communityTeamRoutes(ctx: AppContext) {
       const { community } = await authorizeCommunity(ctx.db, slug, c.get('user'), 'removeMember');
       await removeMember(ctx.db, community, userId);
       // Their room tickets stop working by themselves; LiveKit connections have to be ended.
-      await disconnectFormerTeamMember(roomDepsOf(ctx), userId, { communityId: community.id });
+      await teamMemberRemoved(userId, { communityId: community.id });
       return c.body(null, 204);
     });
 }

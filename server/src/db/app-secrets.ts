@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { appSecrets } from '../accounts/schema.ts';
 import type { Database } from './client.ts';
+import { appSecrets } from './schema.ts';
 
 /**
  * The secrets the app makes for itself. Whoever reads the database reads them too: SECURITY.md

@@ -1,4 +1,10 @@
-/** Every table, gathered for drizzle-kit and the typed query builder. Tables live with their capability. */
+/**
+ * Every table, gathered for drizzle-kit and the typed query builder. Tables live with their
+ * capability; the database's own (`app_secrets`) is declared here.
+ */
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamp } from './timestamp.ts';
+
 export * from '../accounts/schema.ts';
 export * from '../attendance/schema.ts';
 export * from '../certificates/schema.ts';
@@ -16,3 +22,13 @@ export * from '../registrations/schema.ts';
 export * from '../room/schema.ts';
 export * from '../series/schema.ts';
 export * from '../sessions/schema.ts';
+
+/**
+ * Secrets the app makes for itself on first start (e.g. the auth signing secret), stored in
+ * the database so every instance in front of one database signs and checks alike.
+ */
+export const appSecrets = pgTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

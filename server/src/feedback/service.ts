@@ -1,18 +1,26 @@
 import type { FeedbackForm, FeedbackResults, feedbackSubmissionSchema, Locale, MyFeedback } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, avg, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { queueCertificateCheck } from '../certificates/issue.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, type FieldError } from '../http/errors.ts';
 import { checkAnswers } from '../registrations/answers.ts';
+import type { Tx } from '../room/events.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { type FeedbackResponseRow, feedbackForms, feedbackResponses } from './schema.ts';
 
-/** What feedback uses: the database and the clock. */
+/**
+ * What else happens when someone answers after the session ended, in the transaction that saves
+ * the answer: certificates look at this person again (a rule may ask for feedback). Certificates'
+ * `checkCertificatesAfterFeedback`, given where the app is composed: feedback does not import them.
+ */
+export type WhileAnsweringAfterEnd = (tx: Tx, session: SessionRow, email: string, at: Date) => Promise<void>;
+
+/** What feedback uses: the database, the clock, and what an answer after the end sets off. */
 export interface FeedbackDeps {
   db: Database;
   now: () => Date;
+  whileAnsweringAfterEnd: WhileAnsweringAfterEnd;
 }
 
 /** Who answers: a registrant by their join link, or someone in the room by their ticket. */
@@ -102,7 +110,7 @@ export async function submitFeedback(
       .values({ sessionId: session.id, email, createdAt: at, ...values })
       .onConflictDoUpdate({ target: [feedbackResponses.sessionId, feedbackResponses.email], set: values });
     // A certificate's rule may ask for feedback: look at this person again.
-    if (session.status === 'ended') await queueCertificateCheck(tx, { sessionId: session.id, email }, at);
+    if (session.status === 'ended') await deps.whileAnsweringAfterEnd(tx, session, email, at);
   });
   return myFeedback(deps.db, session, email);
 }
@@ -183,4 +191,26 @@ function tally(
   const counts: Record<string, number> = Object.fromEntries(question.options.map((option) => [option, 0]));
   for (const value of answersTo) if (typeof value === 'string') counts[value] = (counts[value] ?? 0) + 1;
   return { counts, texts: [] };
+}
+
+/** Lower-cased emails of those who answered the session's form (attendance's `feedbackEmails`). */
+export async function feedbackEmails(db: Database, sessionId: string): Promise<string[]> {
+  const rows = await db
+    .select({ email: feedbackResponses.email })
+    .from(feedbackResponses)
+    .where(eq(feedbackResponses.sessionId, sessionId));
+  return rows.map((row) => row.email.toLowerCase());
+}
+
+/** Each session's average rating, for those with feedback (attendance's `averageRatings`). */
+export async function averageRatings(
+  db: Database,
+  sessionIds: string[],
+): Promise<{ sessionId: string; rating: number | null }[]> {
+  const rows = await db
+    .select({ sessionId: feedbackResponses.sessionId, rating: avg(feedbackResponses.rating) })
+    .from(feedbackResponses)
+    .where(inArray(feedbackResponses.sessionId, sessionIds))
+    .groupBy(feedbackResponses.sessionId);
+  return rows.map((row) => ({ sessionId: row.sessionId, rating: row.rating === null ? null : Number(row.rating) }));
 }

@@ -12,7 +12,7 @@ import { checkHealth } from './service.ts';
 
 type MetricsContext = Pick<
   AppContext,
-  'config' | 'metrics' | 'db' | 'database' | 'livekit' | 'roomTickets' | 'log' | 'now'
+  'config' | 'metrics' | 'db' | 'database' | 'livekit' | 'roomTickets' | 'roomParts' | 'log' | 'now'
 >;
 
 /**

@@ -19,15 +19,8 @@ export function trustedProxies(extra: string[] = []): BlockList {
   return list;
 }
 
-/** Whether `value` is an address or CIDR range TRUSTED_PROXIES accepts (checked at start). */
-export function isAddressOrRange(value: string): boolean {
-  const [address = '', bits, ...rest] = value.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  if (bits === undefined) return true;
-  const n = Number(bits);
-  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 6 ? 128 : 32);
-}
+/** TRUSTED_PROXIES' entries are checked at start (config.ts) by the same rule. */
+export { isAddressOrRange } from '../net/address-range.ts';
 
 const isTrusted = (proxies: BlockList, address: string) => {
   const plain = address.replace(/^::ffff:(?=\d+\.)/, '');

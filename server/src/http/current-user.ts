@@ -1,12 +1,19 @@
 import { createMiddleware } from 'hono/factory';
-import type { Auth } from '../accounts/auth.ts';
 import type { AppEnv, SessionUser } from './env.ts';
 import { AppError } from './errors.ts';
 
+/**
+ * Who a request's session cookie names, if anyone: the one thing this middleware asks of
+ * accounts (better-auth's `getSession`, given where the app is composed).
+ */
+export type SessionLookup = (
+  headers: Headers,
+) => Promise<{ user: { id: string; email: string; name: string; emailVerified: boolean } } | null>;
+
 /** Reads the session cookie once per API request; `user` is null for anonymous callers. */
-export function currentUser(auth: Auth) {
+export function currentUser(lookup: SessionLookup) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const session = await auth.api.getSession({ headers: c.req.raw.headers });
+    const session = await lookup(c.req.raw.headers);
     c.set('user', session ? toSessionUser(session.user) : null);
     await next();
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { certificateCheckSchema, certificateMailSchema } from '../certificates/job-schemas.ts';
 import { mailMessageSchema } from '../notifications/message.ts';
-import { sessionReminderSchema } from '../sessions/reminder-schema.ts';
+import { sessionReminderSchema } from '../registrations/reminder-schema.ts';
 
 /** A job kind names the zod schema of its payload; payloads are JSON, so schemas hold JSON values only. */
 export type JobKindRegistry = Record<string, z.ZodType>;

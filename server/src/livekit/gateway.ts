@@ -2,6 +2,7 @@ import {
   AccessToken,
   DataPacket_Kind,
   EgressClient,
+  EgressStatus,
   EncodedFileOutput,
   EncodedFileType,
   type ParticipantPermission,
@@ -92,6 +93,14 @@ const PUBLISH_SOURCES = [
   TrackSource.SCREEN_SHARE,
   TrackSource.SCREEN_SHARE_AUDIO,
 ];
+
+/** A participant's permissions as LiveKit keeps them (what admittance compares with a role's). */
+export type LiveKitPermission = ParticipantPermission;
+
+/** The name of an egress status LiveKit reports as a number (`EGRESS_ACTIVE`, …). */
+export function egressStatusName(status: number): string {
+  return EgressStatus[status] ?? String(status);
+}
 
 /**
  * The complete permission set of each access level. LiveKit replaces every field on update

@@ -1,13 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { WebhookEvent } from 'livekit-server-sdk';
-import type { AppContext } from '../context.ts';
+import type { Database } from '../db/client.ts';
 import type { AppEnv } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
+import type { LiveKitGateway } from './gateway.ts';
 import { liveKitWebhookDeliveries } from './schema.ts';
 
-export type LiveKitEventName = NonNullable<WebhookEvent['event']>;
-export type LiveKitEventListener = (event: WebhookEvent) => void | Promise<void>;
+/**
+ * A verified LiveKit webhook, as listeners get it. Only livekit/ imports LiveKit's SDK
+ * (docs/capabilities.md#rules, 5): capabilities name its shapes through this module and gateway.ts.
+ */
+export type LiveKitWebhook = WebhookEvent;
+export type LiveKitEventName = NonNullable<LiveKitWebhook['event']>;
+export type LiveKitEventListener = (event: LiveKitWebhook) => void | Promise<void>;
 
 /**
  * Capabilities subscribe here to LiveKit's webhooks (presence, bans, recording) instead of
@@ -38,7 +44,12 @@ export class LiveKitEvents {
  * POST /api/livekit/webhook. Not in the OpenAPI document: only LiveKit calls it, signed with
  * the API secret (a JWT in Authorization whose sha256 claim covers the raw body).
  */
-export function liveKitWebhookRoutes(ctx: Pick<AppContext, 'db' | 'livekit' | 'liveKitEvents' | 'now'>) {
+export function liveKitWebhookRoutes(ctx: {
+  db: Database;
+  livekit: LiveKitGateway;
+  liveKitEvents: LiveKitEvents;
+  now: () => Date;
+}) {
   return new Hono<AppEnv>().post('/livekit/webhook', async (c) => {
     const body = await c.req.text();
     let event: WebhookEvent;

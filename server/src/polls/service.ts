@@ -10,6 +10,9 @@ import type { SessionRow } from '../sessions/schema.ts';
 import { pollOptions, polls, pollVotes } from './schema.ts';
 import { pollEvents, pollView, type StoredPoll, storedPolls } from './views.ts';
 
+/** The kind poll votes are marked under for the coalescer (`pollVoteCounts` announces them). */
+export const POLL_VOTES = 'poll.votes';
+
 /**
  * Polls: moderators prepare drafts (before the session too), launch one at a time, close it,
  * and show or hide its results; everyone else votes once. Results stay with the session.
@@ -185,7 +188,7 @@ export async function votePoll(
       .where(eq(polls.id, id));
     return pollFor(tx, session, caller, id);
   });
-  deps.bursts.pollVoted(session.id, id);
+  deps.bursts.mark(session.id, POLL_VOTES, id);
   return pollView(stored, isModerator(caller));
 }
 

@@ -64,3 +64,9 @@ export async function pollCountsEvents(tx: Tx, sessionId: string, ids: string[])
     return poll.resultsVisible ? { type: 'poll.votes', data } : { type: 'poll.votes', data, to: 'moderators' };
   });
 }
+
+/** The session's polls with their results, drafts left out (the interaction report's). */
+export async function pollResults(db: Pick<Tx, 'select'>, sessionId: string): Promise<Poll[]> {
+  const stored = await storedPolls(db, sessionId);
+  return stored.filter(({ poll }) => poll.status !== 'draft').map((poll) => pollView(poll, true));
+}

@@ -6,7 +6,7 @@ import type { SessionUser } from '../http/env.ts';
 import { apiRoute, createRouter, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { refParams } from '../room/route-parts.ts';
 import { visibleSession } from '../sessions/service.ts';
-import { interactionReport, pollsCsv, questionsCsv } from './report.ts';
+import { type InteractionSources, interactionReport, pollsCsv, questionsCsv } from './report.ts';
 
 const csvAnswer = { description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: z.string() } } };
 
@@ -42,7 +42,7 @@ const pollsExport = apiRoute({
 });
 
 /** The organizer's view of a session's Q&A and polls (signed in, community organizers). */
-export function interactionReportRoutes(ctx: AppContext) {
+export function interactionReportRoutes(ctx: AppContext, sources: InteractionSources) {
   const organizerSession = async (ref: string, user: SessionUser | null) => {
     const { session } = await visibleSession(ctx.db, ref, user);
     await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
@@ -57,16 +57,16 @@ export function interactionReportRoutes(ctx: AppContext) {
     .openapi(report, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
       c.header('Cache-Control', 'no-store');
-      return c.json(await interactionReport(ctx.db, session), 200);
+      return c.json(await interactionReport(ctx.db, session, sources), 200);
     })
     .openapi(questionsExport, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
-      const body = questionsCsv(await interactionReport(ctx.db, session));
+      const body = questionsCsv(await interactionReport(ctx.db, session, sources));
       return c.body(body, 200, csvHeaders(`questions-${session.slug}.csv`));
     })
     .openapi(pollsExport, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
-      const body = pollsCsv(await interactionReport(ctx.db, session));
+      const body = pollsCsv(await interactionReport(ctx.db, session, sources));
       return c.body(body, 200, csvHeaders(`polls-${session.slug}.csv`));
     });
 }

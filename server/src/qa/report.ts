@@ -1,20 +1,31 @@
-import type { InteractionReport, QaReportQuestion } from '@serambi/shared';
-import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
-import { chatMessages } from '../chat/schema.ts';
+import type { InteractionReport, Poll, QaReportQuestion } from '@serambi/shared';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { spreadsheetCsv } from '../http/spreadsheet-csv.ts';
-import { pollView, storedPolls } from '../polls/views.ts';
 import { findRoom } from '../room/snapshot.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { questionAnswering, questions } from './schema.ts';
 import { questionView } from './views.ts';
 
 /**
+ * What the report shows of polls and chat, read by their own functions (`pollResults`,
+ * `chatMessageCount`), given where the app is composed: Q&A does not import them.
+ */
+export interface InteractionSources {
+  pollResults(db: Database, sessionId: string): Promise<Poll[]>;
+  chatMessageCount(db: Database, sessionId: string): Promise<number>;
+}
+
+/**
  * The session's Q&A and polls for its organizers, during and after it: questions with their
  * votes and the times they were answered (the recording's chapters), poll results, reactions.
  */
-export async function interactionReport(db: Database, session: SessionRow): Promise<InteractionReport> {
-  const [rows, answering, polls, room, [chat]] = await Promise.all([
+export async function interactionReport(
+  db: Database,
+  session: SessionRow,
+  sources: InteractionSources,
+): Promise<InteractionReport> {
+  const [rows, answering, polls, room, chatMessages] = await Promise.all([
     db
       .select()
       .from(questions)
@@ -25,12 +36,9 @@ export async function interactionReport(db: Database, session: SessionRow): Prom
       .from(questionAnswering)
       .where(eq(questionAnswering.sessionId, session.id))
       .orderBy(asc(questionAnswering.startedAt)),
-    storedPolls(db, session.id),
+    sources.pollResults(db, session.id),
     findRoom(db, session.id),
-    db
-      .select({ n: count() })
-      .from(chatMessages)
-      .where(and(eq(chatMessages.sessionId, session.id), isNull(chatMessages.deletedAt))),
+    sources.chatMessageCount(db, session.id),
   ]);
   const organizer = { identity: '', role: 'moderator' } as const;
   return {
@@ -42,9 +50,9 @@ export async function interactionReport(db: Database, session: SessionRow): Prom
           .map((a) => ({ startedAt: a.startedAt.toISOString(), endedAt: a.endedAt?.toISOString() ?? null })),
       }),
     ),
-    polls: polls.filter((p) => p.poll.status !== 'draft').map((p) => pollView(p, true)),
+    polls,
     reactions: room.reactionTotals,
-    chatMessages: chat?.n ?? 0,
+    chatMessages,
   };
 }
 

@@ -1,5 +1,13 @@
-import type { AskQuestionRequest, QaState, Question, QuestionAction, VoteResult } from '@serambi/shared';
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import {
+  type AskQuestionRequest,
+  type QaState,
+  QUESTION_MAX_LENGTH,
+  type Question,
+  type QuestionAction,
+  type QuestionStatus,
+  type VoteResult,
+} from '@serambi/shared';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
@@ -30,6 +38,9 @@ import { mayKnowAuthor, questionEvents, questionView } from './views.ts';
  */
 
 type Caller = RoomParticipantRow;
+
+/** The kind question votes are marked under for the coalescer (`questionVoteCounts` announces them). */
+export const QUESTION_VOTES = 'qa.votes';
 
 /** Questions are taken before and during the session, not after it. */
 function requireOpenForQuestions(session: SessionRow) {
@@ -203,7 +214,7 @@ export async function voteQuestion(
     await deps.db.transaction((tx) => questionFor(tx, session, caller, id));
     throw new AppError(409, 'question_not_votable', 'problems.questionNotVotable');
   }
-  if (row.changed > 0) deps.bursts.questionVoted(session.id, id);
+  if (row.changed > 0) deps.bursts.mark(session.id, QUESTION_VOTES, id);
   return { voted, votes: Number(row.votes) };
 }
 
@@ -259,12 +270,61 @@ async function pin(tx: Tx, room: SessionRoomRow, row: QuestionRow, at: Date): Pr
   return [{ type: 'qa.answering', data: { id: row.id } }];
 }
 
+/**
+ * A chat message a moderator turns into a question (chat's `AskFromChat`): asked by the
+ * message's author, on the list at once. A question is shorter than a message: a longer one is
+ * cut, and the moderator can edit it.
+ */
+export async function questionFromChat(
+  tx: Tx,
+  room: SessionRoomRow,
+  message: {
+    id: string;
+    text: string;
+    authorIdentity: string;
+    authorName: string;
+    authorRole: RoomParticipantRow['role'];
+  },
+  moderator: Caller,
+  at: Date,
+): Promise<{ question: Question; events: EventDraft[] }> {
+  const text =
+    message.text.length > QUESTION_MAX_LENGTH ? `${message.text.slice(0, QUESTION_MAX_LENGTH - 1)}…` : message.text;
+  const { row, events } = await insertQuestion(
+    tx,
+    room,
+    { identity: message.authorIdentity, name: message.authorName, role: message.authorRole },
+    { text, anonymous: false, fromChatMessageId: message.id },
+    at,
+    true,
+  );
+  return { question: questionView(row, moderator), events };
+}
+
 /** Unpins `questionId` if it is the one being answered. */
 async function unpinIf(tx: Tx, room: SessionRoomRow, questionId: string, at: Date): Promise<EventDraft[]> {
   if (room.answeringQuestionId !== questionId) return [];
   await endAnswering(tx, room.sessionId, at);
   await tx.update(sessionRooms).set({ answeringQuestionId: null }).where(eq(sessionRooms.sessionId, room.sessionId));
   return [{ type: 'qa.answering', data: { id: null } }];
+}
+
+/**
+ * Every question pinned as "now answering" in the session, with when, in order: recordings
+ * make their chapters of them (recordings' `AnsweringPins`).
+ */
+export async function answeringPins(db: Database, sessionId: string) {
+  return db
+    .select({
+      questionId: questionAnswering.questionId,
+      startedAt: questionAnswering.startedAt,
+      endedAt: questionAnswering.endedAt,
+      text: questions.text,
+    })
+    .from(questionAnswering)
+    .innerJoin(questions, eq(questions.id, questionAnswering.questionId))
+    .where(eq(questionAnswering.sessionId, sessionId))
+    .orderBy(asc(questionAnswering.startedAt));
 }
 
 /** Closes the open "now answering" interval, if any (a chapter of the recording ends here). */
@@ -344,4 +404,19 @@ export async function qaStateFor(db: Database, room: SessionRoomRow, viewer: Cal
     mine: rows.filter((row) => row.authorIdentity === viewer.identity).map((row) => row.id),
     myVotes: votes.map((v) => v.id),
   };
+}
+
+/**
+ * Questions that count as asked: those the room took (open, answered) and duplicates merged
+ * into another (someone did ask it). Pending ones were never let through, dismissed ones were
+ * turned down, withdrawn ones taken back by their askers.
+ */
+const COUNTED_QUESTIONS: QuestionStatus[] = ['open', 'answered', 'merged'];
+
+/** The questions the sessions' audiences asked, with their votes (attendance's `askedQuestions`: a series' topics). */
+export async function askedQuestions(db: Database, sessionIds: string[]): Promise<{ text: string; votes: number }[]> {
+  return db
+    .select({ text: questions.text, votes: questions.votes })
+    .from(questions)
+    .where(and(inArray(questions.sessionId, sessionIds), inArray(questions.status, COUNTED_QUESTIONS)));
 }

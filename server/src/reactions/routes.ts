@@ -5,6 +5,7 @@ import { createRateLimiter } from '../http/rate-limit.ts';
 import { roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { bearer, done, rateLimited, refParams, ticketAnswers } from '../room/route-parts.ts';
+import { REACTIONS } from './counts.ts';
 
 const react = apiRoute({
   method: 'post',
@@ -24,7 +25,7 @@ const react = apiRoute({
 
 /**
  * Reactions (room ticket). They are not stored one by one: the coalescer counts them, adds them
- * to the session's totals and announces each burst (see `room/bursts.ts`).
+ * to the session's totals and announces each burst (see `room/bursts.ts` and `counts.ts`).
  */
 export function reactionRoutes(deps: RoomDeps) {
   const reacting = createRateLimiter({ burst: 10, everyMs: 300, now: deps.now });
@@ -32,7 +33,7 @@ export function reactionRoutes(deps: RoomDeps) {
     const { session, me } = await roomRequest(deps, c.req.valid('param').ref, c.req.header('Authorization'));
     if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
     reacting.take(`${session.id}:${me.identity}`);
-    deps.bursts.reacted(session.id, c.req.valid('json').reaction);
+    deps.bursts.mark(session.id, REACTIONS, c.req.valid('json').reaction);
     return c.body(null, 204);
   });
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type RoomDeps, roomDepsOf } from '../room/deps.ts';
 import type { MediaLinks } from './links.ts';
+import { endCapture, maintainRecordings, markRecording } from './service.ts';
 import type { RecordingStore } from './store.ts';
 import { createRecorderSupervisor, type RecorderSupervisor } from './supervisor.ts';
 
@@ -28,7 +29,7 @@ export interface RecordingDeps {
 
 type RecordingContext = Pick<
   AppContext,
-  'db' | 'livekit' | 'roomTickets' | 'log' | 'now' | 'config' | 'recordingStore' | 'mediaLinks'
+  'db' | 'livekit' | 'roomTickets' | 'roomParts' | 'log' | 'now' | 'config' | 'recordingStore' | 'mediaLinks'
 >;
 const built = new WeakMap<RecordingContext, RecordingDeps>();
 
@@ -36,7 +37,7 @@ export function recordingDepsOf(ctx: RecordingContext): RecordingDeps {
   const known = built.get(ctx);
   if (known) return known;
   const log = ctx.log.child({ part: 'recording' });
-  const deps: RecordingDeps = {
+  const base = {
     db: ctx.db,
     livekit: ctx.livekit,
     room: roomDepsOf(ctx),
@@ -46,10 +47,17 @@ export function recordingDepsOf(ctx: RecordingContext): RecordingDeps {
     instance: randomUUID(),
     log,
     now: ctx.now,
-    // Set just below: the supervisor reports back through the service, which needs these deps.
-    supervisor: undefined as unknown as RecorderSupervisor,
   };
-  deps.supervisor = createRecorderSupervisor(deps);
+  // The supervisor reports back through the service, whose functions take these deps (the
+  // supervisor among them): they are called once recorders run, after `deps` is made.
+  const deps: RecordingDeps = {
+    ...base,
+    supervisor: createRecorderSupervisor(base, {
+      mediaStarted: (recordingId, at) => markRecording(deps, recordingId, at),
+      ended: (recordingId, outcome) => endCapture(deps, recordingId, outcome),
+      maintain: () => maintainRecordings(deps),
+    }),
+  };
   built.set(ctx, deps);
   return deps;
 }

@@ -1,4 +1,4 @@
-import { EgressStatus } from 'livekit-server-sdk';
+import { egressStatusName } from '../livekit/gateway.ts';
 import type { LiveKitEvents } from '../livekit/webhook-routes.ts';
 import type { RecordingDeps } from './deps.ts';
 import { applyEgressReport } from './service.ts';
@@ -15,7 +15,7 @@ export function watchEgress(deps: RecordingDeps, events: LiveKitEvents): () => v
       const file = info.fileResults[0];
       await applyEgressReport(deps, {
         egressId: info.egressId,
-        status: EgressStatus[info.status] ?? String(info.status),
+        status: egressStatusName(info.status),
         error: info.error,
         // LiveKit reports nanoseconds and bytes as bigints.
         file: file ? { durationMs: Number(file.duration / 1_000_000n), sizeBytes: Number(file.size) } : undefined,

@@ -1,7 +1,8 @@
-import { type RoomRecording, recordingStatusGroups } from '@serambi/shared';
+import { type RoomRecording, type RoomSnapshot, recordingStatusGroups } from '@serambi/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { Tx } from '../room/events.ts';
+import type { SnapshotPart } from '../room/parts.ts';
 import { series } from '../series/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { type RecordingRow, recordings } from './schema.ts';
@@ -43,4 +44,12 @@ export async function roomRecordingState(
   const recording = row ? toRoomRecording(row) : null;
   const automatic = session.status === 'ended' ? false : await recordsAutomatically(db, session);
   return { recording, recordingNotice: recording !== null || automatic };
+}
+
+/** Recording's part of room snapshots: the same for everyone, read for each caller (one query, or two for a series). */
+export function recordingSnapshotPart(db: Database): SnapshotPart<Pick<RoomSnapshot, 'recording' | 'recordingNotice'>> {
+  return {
+    forModerator: (_room, _caller, session) => roomRecordingState(db, session),
+    forAudience: (_room, _caller, session) => roomRecordingState(db, session),
+  };
 }

@@ -24,6 +24,7 @@ import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import type { RecordingDeps } from './deps.ts';
 import { serveRecordingFile } from './media.ts';
 import {
+  type AnsweringPins,
   deleteRecording,
   listRecordings,
   type RecordingActor,
@@ -201,7 +202,7 @@ const poster = fileRoute('poster', 'image/jpeg', 'The replay’s poster image');
 const download = fileRoute('download', 'video/mp4', 'The replay’s video as a download (organizers)');
 
 /** Recording control (room and organizers), settings, the replay, and its files. */
-export function recordingRoutes(deps: RecordingDeps) {
+export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPins) {
   const roomModerator = async (c: Context<AppEnv>, ref: string) => {
     const { session, me } = await roomRequest(deps.room, ref, c.req.header('Authorization'));
     return { session, me: requireModerator(me) };
@@ -265,13 +266,18 @@ export function recordingRoutes(deps: RecordingDeps) {
       const registrant = user?.emailVerified ? await isRegistrant(deps, session, user.email) : false;
       c.header('Cache-Control', 'private, no-store');
       return c.json(
-        await replayOf(deps, session, {
-          organizer: viewer.communityRole !== null,
-          team: viewer.sessionRole !== null,
-          registrant,
-          signedIn: user !== null,
-          unconfirmedEmail: user && !user.emailVerified ? user.email : null,
-        }),
+        await replayOf(
+          deps,
+          session,
+          {
+            organizer: viewer.communityRole !== null,
+            team: viewer.sessionRole !== null,
+            registrant,
+            signedIn: user !== null,
+            unconfirmedEmail: user && !user.emailVerified ? user.email : null,
+          },
+          answeringPins,
+        ),
         200,
       );
     })
@@ -286,7 +292,7 @@ export function recordingRoutes(deps: RecordingDeps) {
         unconfirmedEmail: null,
       };
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await replayOf(deps, session, viewer), 200);
+      return c.json(await replayOf(deps, session, viewer, answeringPins), 200);
     })
     .openapi(media, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'play', c.req.valid('query').token))
     .openapi(poster, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'poster', c.req.valid('query').token))

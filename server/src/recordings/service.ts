@@ -16,7 +16,6 @@ import { emailUnconfirmed } from '../http/current-user.ts';
 import { AppError } from '../http/errors.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { enqueueJob } from '../jobs/service.ts';
-import { questionAnswering, questions } from '../qa/schema.ts';
 import { recordAudit } from '../room/caller.ts';
 import { changeRoom, stageRoomName } from '../room/events.ts';
 import { series } from '../series/schema.ts';
@@ -518,7 +517,21 @@ function mayWatch(access: ReplayAccess, viewer: ReplayViewer): boolean {
   return access === 'registrants' && viewer.registrant;
 }
 
-export async function replayOf(deps: RecordingDeps, session: SessionRow, viewer: ReplayViewer): Promise<Replay> {
+/**
+ * The questions pinned as "now answering" in a session, in order (Q&A's `answeringPins`, given
+ * where the app is composed): the chapters of its recordings.
+ */
+export type AnsweringPins = (
+  db: Database,
+  sessionId: string,
+) => Promise<{ questionId: string; startedAt: Date; endedAt: Date | null; text: string }[]>;
+
+export async function replayOf(
+  deps: RecordingDeps,
+  session: SessionRow,
+  viewer: ReplayViewer,
+  answeringPins: AnsweringPins,
+): Promise<Replay> {
   const rows = await sessionRecordings(deps.db, session.id);
   const access = session.replayAccess;
   const watchable = rows.filter((row) => row.mediaKey !== null);
@@ -542,7 +555,7 @@ export async function replayOf(deps: RecordingDeps, session: SessionRow, viewer:
           : 'sign_in';
     return { state, access, parts: [] };
   }
-  const chapters = await chaptersOf(deps.db, session.id, watchable);
+  const chapters = chaptersOf(await answeringPins(deps.db, session.id), watchable);
   const now = deps.now();
   return {
     state: 'available',
@@ -564,18 +577,7 @@ export async function replayOf(deps: RecordingDeps, session: SessionRow, viewer:
  * Every question pinned as "now answering" while a recording ran becomes a chapter of it, at
  * the second the pin happened (a pin from before the start opens the recording at 0).
  */
-async function chaptersOf(db: Database, sessionId: string, rows: RecordingRow[]): Promise<Map<string, Chapter[]>> {
-  const pins = await db
-    .select({
-      questionId: questionAnswering.questionId,
-      startedAt: questionAnswering.startedAt,
-      endedAt: questionAnswering.endedAt,
-      text: questions.text,
-    })
-    .from(questionAnswering)
-    .innerJoin(questions, eq(questions.id, questionAnswering.questionId))
-    .where(eq(questionAnswering.sessionId, sessionId))
-    .orderBy(asc(questionAnswering.startedAt));
+function chaptersOf(pins: Awaited<ReturnType<AnsweringPins>>, rows: RecordingRow[]): Map<string, Chapter[]> {
   const byRecording = new Map<string, Chapter[]>();
   for (const row of rows) {
     const start = (row.mediaStartedAt ?? row.startedAt).getTime();

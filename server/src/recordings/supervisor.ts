@@ -1,10 +1,10 @@
+import type { RecordingFailure } from '@serambi/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { LIVEKIT_TOKEN_TTL_SECONDS } from '../room/deps.ts';
 import { stageRoomName } from '../room/events.ts';
 import type { RecordingDeps } from './deps.ts';
 import { type RecorderProcess, spawnRecorder } from './recorder/spawn.ts';
 import { type RecordingRow, recordings } from './schema.ts';
-import { endCapture, maintainRecordings, markRecording } from './service.ts';
 import { recordingKeys } from './store.ts';
 
 /**
@@ -26,12 +26,24 @@ export interface RecorderSupervisor {
   stopAll(): Promise<void>;
 }
 
+/** What the recorders' lives change in the recordings (the service's functions, given when the supervisor is built). */
+export interface RecorderReports {
+  /** A recorder's first media arrived, stamped by our clock. */
+  mediaStarted(recordingId: string, at: Date): Promise<void>;
+  /** A recorder exited: its capture ended, and how. */
+  ended(recordingId: string, outcome: { failure?: RecordingFailure; detail?: string }): Promise<void>;
+  /** Housekeeping: stale recorders, retention. */
+  maintain(): Promise<void>;
+}
+
+type SupervisorDeps = Pick<RecordingDeps, 'db' | 'livekit' | 'store' | 'config' | 'log' | 'now'>;
+
 const HEARTBEAT_MS = 2_000;
 /** Housekeeping (stale recorders, retention) every this many heartbeats. */
 const MAINTENANCE_EVERY = 15;
 const STOP_TIMEOUT_MS = 20_000;
 
-export function createRecorderSupervisor(deps: RecordingDeps): RecorderSupervisor {
+export function createRecorderSupervisor(deps: SupervisorDeps, reports: RecorderReports): RecorderSupervisor {
   const running = new Map<string, RecorderProcess>();
   /** Each recorder's exit handling (closing its recording), awaited at shutdown. */
   const closing = new Set<Promise<void>>();
@@ -50,7 +62,7 @@ export function createRecorderSupervisor(deps: RecordingDeps): RecorderSuperviso
       for (const row of rows) if (row.status === 'stopping') running.get(row.id)?.stop(STOP_TIMEOUT_MS);
     }
     beats += 1;
-    if (beats % MAINTENANCE_EVERY === 0) await maintainRecordings(deps);
+    if (beats % MAINTENANCE_EVERY === 0) await reports.maintain();
   };
 
   return {
@@ -70,16 +82,16 @@ export function createRecorderSupervisor(deps: RecordingDeps): RecorderSuperviso
         if (event.event === 'media') {
           // Stamped by our clock as it arrives (milliseconds after the recorder's own, which is
           // the machine's), as egress's start is: the chapters it lines up with are on our clock.
-          markRecording(deps, row.id, deps.now()).catch((error) =>
-            log.error({ err: error }, 'could not mark the recording as running'),
-          );
+          reports
+            .mediaStarted(row.id, deps.now())
+            .catch((error) => log.error({ err: error }, 'could not mark the recording as running'));
         }
       });
       const closed = recorder.exited
         .then(async (exit) => {
           running.delete(row.id);
           log.info({ exit }, 'recorder exited');
-          await endCapture(deps, row.id, exit.failure ? { failure: exit.failure, detail: exit.detail } : {});
+          await reports.ended(row.id, exit.failure ? { failure: exit.failure, detail: exit.detail } : {});
         })
         // The heartbeat has stopped, so housekeeping closes it as interrupted later.
         .catch((error) => log.error({ err: error }, 'could not close the recording after its recorder exited'))

@@ -1,10 +1,11 @@
 import type { Locale, MyRegistration, Registrant, RegistrationResult } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
-import { and, asc, count, eq, ilike, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret } from '../http/secret-link.ts';
+import type { SeatCount } from '../sessions/parts.ts';
 import { canRegister } from '../sessions/rules.ts';
 import { type SessionRow, sessions } from '../sessions/schema.ts';
 import { checkAnswers } from './answers.ts';
@@ -25,6 +26,15 @@ export interface Registered {
   registration: RegistrationRow;
   /** The personal join link's secret, to mail; the same for a repeated registration. */
   joinSecret: string;
+}
+
+/** Registrations of these sessions counted by status: the seat counts a session shows (`SessionParts`). */
+export async function seatCounts(db: Database, sessionIds: string[]): Promise<SeatCount[]> {
+  return db
+    .select({ sessionId: registrations.sessionId, status: registrations.status, n: count() })
+    .from(registrations)
+    .where(inArray(registrations.sessionId, sessionIds))
+    .groupBy(registrations.sessionId, registrations.status);
 }
 
 /**
@@ -263,4 +273,17 @@ async function promoteFirstWaiting(tx: Tx, sessionId: string, now: Date): Promis
     .where(eq(registrations.id, first.id))
     .returning();
   return promoted ?? null;
+}
+
+/** Every registration of the session, whatever its status (attendance reports who came of them). */
+export function registrationsOfSession(db: Database, sessionId: string) {
+  return db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      status: registrations.status,
+    })
+    .from(registrations)
+    .where(eq(registrations.sessionId, sessionId));
 }

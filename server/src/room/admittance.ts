@@ -1,7 +1,6 @@
 import { isTeamRole, sessionStatusGroups } from '@serambi/shared';
 import { and, eq } from 'drizzle-orm';
-import type { ParticipantPermission } from 'livekit-server-sdk';
-import { hasExactly } from '../livekit/gateway.ts';
+import { hasExactly, type LiveKitPermission } from '../livekit/gateway.ts';
 import { registrations } from '../registrations/schema.ts';
 import { sessions } from '../sessions/schema.ts';
 import { participantIn } from './caller.ts';
@@ -32,7 +31,7 @@ type Unwelcome = LostStanding | 'not_admitted' | 'session_over' | 'not_on_the_te
 export async function admitConnection(
   deps: RoomDeps,
   roomName: string,
-  participant: { identity: string; permission?: ParticipantPermission },
+  participant: { identity: string; permission?: LiveKitPermission },
 ): Promise<RoomParticipantRow | null> {
   const { sessionId, kind } = roomOfName(roomName);
   const [found] = await deps.db

@@ -1,11 +1,7 @@
-import { audienceQuestionStatuses, type Reaction } from '@serambi/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import { pollCountsEvents } from '../polls/views.ts';
-import { questions } from '../qa/schema.ts';
-import { changeRoom, type EventDraft, type RoomBroadcaster } from './events.ts';
-import { sessionRooms } from './schema.ts';
+import { changeRoom, type EventDraft, type RoomBroadcaster, type Tx } from './events.ts';
+import type { BurstCount } from './parts.ts';
 
 /** How often at most a session's votes and reactions are announced: four times a second. */
 export const BURST_MS = 250;
@@ -13,15 +9,15 @@ export const BURST_MS = 250;
 /**
  * Coalesces high-rate changes per session (docs/architecture.md#coalesced-votes-and-reactions): a
  * vote is written at once, but only marked here; a quarter of a second after the first mark, one
- * change reads the current counts of everything marked and announces them in one event per kind.
- * Counts are absolute and read under the room's lock, so the last announcement is always the truth
- * (a vote committed during a flush marks again and is in the next one). Reactions are not stored
- * one by one: each flush adds them to the session's totals and announces the burst.
+ * change asks each registered count (`RoomParts.counts`: question votes, poll votes, reactions)
+ * for the events that announce what was marked, in one event per kind. Counts are absolute and
+ * read under the room's lock, so the last announcement is always the truth (a vote committed
+ * during a flush marks again and is in the next one). A mark may carry an amount: reactions are
+ * not stored one by one, each flush adds them to the session's totals and announces the burst.
  */
 export interface BurstCoalescer {
-  questionVoted(sessionId: string, questionId: string): void;
-  pollVoted(sessionId: string, pollId: string): void;
-  reacted(sessionId: string, reaction: Reaction): void;
+  /** Marks `key` (a question, a poll, a reaction) of a count's `kind` as changed, `amount` times. */
+  mark(sessionId: string, kind: string, key: string, amount?: number): void;
   /** Announces everything marked so far now (tests, stop). */
   flush(): Promise<void>;
   stop(): Promise<void>;
@@ -29,17 +25,15 @@ export interface BurstCoalescer {
   readonly flushes: number;
 }
 
-interface Pending {
-  questions: Set<string>;
-  polls: Set<string>;
-  reactions: Map<Reaction, number>;
-}
+/** What is marked of one session: per kind, each key and how often. */
+type Pending = Map<string, Map<string, number>>;
 
 export function createBurstCoalescer(deps: {
   db: Database;
   broadcaster: RoomBroadcaster;
   log: Logger;
   now: () => Date;
+  counts: BurstCount[];
 }): BurstCoalescer {
   const pending = new Map<string, Pending>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -50,7 +44,7 @@ export function createBurstCoalescer(deps: {
   const pendingOf = (sessionId: string) => {
     let entry = pending.get(sessionId);
     if (!entry) {
-      entry = { questions: new Set(), polls: new Set(), reactions: new Map() };
+      entry = new Map();
       pending.set(sessionId, entry);
     }
     if (!timers.has(sessionId) && !stopped) {
@@ -80,55 +74,23 @@ export function createBurstCoalescer(deps: {
       deps.log.warn({ err, sessionId }, 'votes and reactions not announced: trying again');
       // Put back what was taken, so the next flush announces it.
       const again = pendingOf(sessionId);
-      for (const id of taken.questions) again.questions.add(id);
-      for (const id of taken.polls) again.polls.add(id);
-      for (const [reaction, n] of taken.reactions)
-        again.reactions.set(reaction, (again.reactions.get(reaction) ?? 0) + n);
+      for (const [kind, keys] of taken) for (const [key, n] of keys) add(again, kind, key, n);
     }
   }
 
-  async function burstEvents(tx: Parameters<Parameters<typeof changeRoom>[2]>[0], sessionId: string, taken: Pending) {
+  async function burstEvents(tx: Tx, sessionId: string, taken: Pending) {
     const events: EventDraft[] = [];
-    if (taken.questions.size > 0) {
-      const rows = await tx
-        .select({ id: questions.id, votes: questions.votes })
-        .from(questions)
-        .where(
-          and(
-            eq(questions.sessionId, sessionId),
-            inArray(questions.id, [...taken.questions]),
-            // A question that left the list since (dismissed, merged, withdrawn) is not the audience's to count.
-            inArray(questions.status, [...audienceQuestionStatuses]),
-          ),
-        );
-      if (rows.length > 0) events.push({ type: 'qa.votes', data: { votes: rows } });
-    }
-    if (taken.polls.size > 0) events.push(...(await pollCountsEvents(tx, sessionId, [...taken.polls])));
-    if (taken.reactions.size > 0) {
-      const counts = Object.fromEntries(taken.reactions) as Partial<Record<Reaction, number>>;
-      const additions = Object.entries(counts).map(
-        ([reaction, n]) =>
-          sql`jsonb_build_object(${reaction}::text, coalesce((${sessionRooms.reactionTotals} ->> ${reaction}::text)::int, 0) + ${n}::int)`,
-      );
-      await tx
-        .update(sessionRooms)
-        .set({ reactionTotals: sql`${sessionRooms.reactionTotals} || ${sql.join(additions, sql` || `)}` })
-        .where(eq(sessionRooms.sessionId, sessionId));
-      events.push({ type: 'reaction.burst', data: { counts } });
+    for (const count of deps.counts) {
+      const marked = taken.get(count.kind);
+      if (marked && marked.size > 0) events.push(...(await count.announce(tx, sessionId, marked)));
     }
     return events;
   }
 
   return {
-    questionVoted(sessionId, questionId) {
-      pendingOf(sessionId).questions.add(questionId);
-    },
-    pollVoted(sessionId, pollId) {
-      pendingOf(sessionId).polls.add(pollId);
-    },
-    reacted(sessionId, reaction) {
-      const entry = pendingOf(sessionId);
-      entry.reactions.set(reaction, (entry.reactions.get(reaction) ?? 0) + 1);
+    mark(sessionId, kind, key, amount = 1) {
+      if (!deps.counts.some((count) => count.kind === kind)) throw new Error(`no burst count registered for ${kind}`);
+      add(pendingOf(sessionId), kind, key, amount);
     },
     async flush() {
       for (const [sessionId, timer] of timers) {
@@ -148,4 +110,10 @@ export function createBurstCoalescer(deps: {
       return flushes;
     },
   };
+}
+
+function add(pending: Pending, kind: string, key: string, amount: number) {
+  const keys = pending.get(kind) ?? new Map<string, number>();
+  pending.set(kind, keys);
+  keys.set(key, (keys.get(key) ?? 0) + amount);
 }

@@ -5,7 +5,7 @@ import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type BurstCoalescer, createBurstCoalescer } from './bursts.ts';
 import { type CrowdViews, createCrowdViews } from './crowd-view.ts';
 import { createRoomBroadcaster, type RoomBroadcaster } from './events.ts';
-import { createInteractionStates, type InteractionStates } from './interaction-state.ts';
+import type { RoomParts } from './parts.ts';
 import type { RoomTickets } from './tickets.ts';
 
 /**
@@ -18,8 +18,8 @@ export interface RoomDeps {
   broadcaster: RoomBroadcaster;
   /** Votes and reactions, counted per session and announced a few times a second. */
   bursts: BurstCoalescer;
-  /** The Q&A, chat and polls of snapshots, shared by the audience per session version. */
-  interactions: InteractionStates;
+  /** What live-room capabilities add to the room (their snapshot parts, their counts), registered in start.ts. */
+  parts: RoomParts;
   /** Hands, stage, lobby and head count of snapshots, shared per session version. */
   crowds: CrowdViews;
   tickets: RoomTickets;
@@ -30,7 +30,7 @@ export interface RoomDeps {
 /** LiveKit tokens live minutes: LiveKit refreshes them for connected clients, and a new connection asks us again. */
 export const LIVEKIT_TOKEN_TTL_SECONDS = 10 * 60;
 
-type RoomContext = Pick<AppContext, 'db' | 'livekit' | 'roomTickets' | 'log' | 'now'>;
+type RoomContext = Pick<AppContext, 'db' | 'livekit' | 'roomTickets' | 'roomParts' | 'log' | 'now'>;
 const built = new WeakMap<RoomContext, RoomDeps>();
 
 /**
@@ -45,8 +45,8 @@ export function roomDepsOf(ctx: RoomContext): RoomDeps {
   const base = { db: ctx.db, livekit: ctx.livekit, broadcaster, tickets: ctx.roomTickets, log, now: ctx.now };
   const deps: RoomDeps = {
     ...base,
-    bursts: createBurstCoalescer(base),
-    interactions: createInteractionStates(ctx.db),
+    bursts: createBurstCoalescer({ ...base, counts: ctx.roomParts.counts }),
+    parts: ctx.roomParts,
     crowds: createCrowdViews(ctx.db),
   };
   built.set(ctx, deps);

@@ -6,15 +6,15 @@ import {
   type RoomSettings,
   type UpdateRoomSettingsRequest,
 } from '@serambi/shared';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { endAnswering } from '../qa/service.ts';
-import { type SessionRow, sessions } from '../sessions/schema.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { moveSessionStatus } from '../sessions/status.ts';
 import { recordAudit } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
-import { backstageRoomName, changeRoom, stageRoomName, type Tx } from './events.ts';
-import { type RoomParticipantRow, roomAudit, roomParticipants, sessionRooms } from './schema.ts';
+import { backstageRoomName, changeRoom, type EventDraft, stageRoomName, type Tx } from './events.ts';
+import { type RoomParticipantRow, roomAudit, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
 import { roomSettings } from './snapshot.ts';
 
 /**
@@ -28,13 +28,8 @@ export async function goLive(deps: RoomDeps, session: SessionRow, moderator: Roo
   await deps.livekit.ensureRoom(stageRoomName(session.id));
   await changeRoom(deps, session.id, async (tx) => {
     const at = deps.now();
-    const [updated] = await tx
-      .update(sessions)
-      .set({ status: 'live', updatedAt: at })
-      .where(and(eq(sessions.id, session.id), eq(sessions.status, 'scheduled')))
-      .returning({ status: sessions.status });
     // Another moderator pressed it at the same moment.
-    if (!updated) return [];
+    if (!(await moveSessionStatus(tx, session.id, 'scheduled', 'live', at))) return [];
     await tx.update(sessionRooms).set({ liveAt: at }).where(eq(sessionRooms.sessionId, session.id));
     await recordAudit(tx, { sessionId: session.id, at, action: 'go_live', actor: moderator });
     return [{ type: 'session.status', data: { status: 'live', liveAt: at.toISOString(), endedAt: null } }];
@@ -42,40 +37,39 @@ export async function goLive(deps: RoomDeps, session: SessionRow, moderator: Roo
 }
 
 /**
+ * What another capability does in the transaction that ends a session, under the room's lock
+ * (`RoomLifecycleHooks.whileEnding`): it writes what it keeps of the end (a certificate check,
+ * the end of the "now answering" pin), so it happens exactly when the session ends, and says
+ * what to announce; its events go out before `session.status`.
+ */
+export type WhileEnding = (tx: Tx, session: SessionRow, room: SessionRoomRow, at: Date) => Promise<EventDraft[]>;
+
+/**
  * Ends the session for everyone: the status turns ended, the stage and hands are cleared,
  * and both LiveKit rooms are closed (which disconnects everyone, after the event is out).
- * `whileEnding` writes what other capabilities keep of the end (a certificate check) in the
- * same transaction, so it happens exactly when the session ends.
+ * Each of `whileEnding` runs in the same transaction, in order.
  */
 export async function endSession(
   deps: RoomDeps,
   session: SessionRow,
   moderator: RoomParticipantRow,
-  whileEnding?: (tx: Tx, session: SessionRow) => Promise<void>,
+  whileEnding: WhileEnding[] = [],
 ) {
   if (session.status === 'ended') return;
   if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
   await changeRoom(deps, session.id, async (tx, room) => {
     const at = deps.now();
-    const [updated] = await tx
-      .update(sessions)
-      .set({ status: 'ended', updatedAt: at })
-      .where(and(eq(sessions.id, session.id), eq(sessions.status, 'live')))
-      .returning({ status: sessions.status });
-    if (!updated) return [];
-    await tx
-      .update(sessionRooms)
-      .set({ endedAt: at, answeringQuestionId: null })
-      .where(eq(sessionRooms.sessionId, session.id));
-    await endAnswering(tx, session.id, at);
+    if (!(await moveSessionStatus(tx, session.id, 'live', 'ended', at))) return [];
+    await tx.update(sessionRooms).set({ endedAt: at }).where(eq(sessionRooms.sessionId, session.id));
     await tx
       .update(roomParticipants)
       .set({ stage: 'none', stageSince: null, handRaisedAt: null })
       .where(eq(roomParticipants.sessionId, session.id));
     await recordAudit(tx, { sessionId: session.id, at, action: 'end', actor: moderator });
-    await whileEnding?.(tx, session);
+    const theirs: EventDraft[] = [];
+    for (const hook of whileEnding) theirs.push(...(await hook(tx, session, room, at)));
     return [
-      ...(room.answeringQuestionId ? [{ type: 'qa.answering' as const, data: { id: null } }] : []),
+      ...theirs,
       {
         type: 'session.status',
         data: { status: 'ended', liveAt: room.liveAt?.toISOString() ?? null, endedAt: at.toISOString() },

@@ -2,7 +2,7 @@ import type { ParticipantPage, RoomParticipant } from '@serambi/shared';
 import { and, asc, count, desc, eq, ilike } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { type RoomParticipantRow, roomParticipants } from './schema.ts';
+import { type RoomParticipantRow, roomParticipants, sessionRooms } from './schema.ts';
 
 /**
  * The moderator's participant list: everyone who entered, connected first, then by name;
@@ -41,4 +41,30 @@ export function toRoomParticipant(row: RoomParticipantRow): RoomParticipant {
     firstJoinedAt: row.firstJoinedAt?.toISOString() ?? null,
     banned: row.bannedAt !== null,
   };
+}
+
+/** When the session's room went live and ended (nulls before; nothing for a room never used). */
+export async function roomTimes(
+  db: Database,
+  sessionId: string,
+): Promise<{ liveAt: Date | null; endedAt: Date | null }> {
+  const [room] = await db
+    .select({ liveAt: sessionRooms.liveAt, endedAt: sessionRooms.endedAt })
+    .from(sessionRooms)
+    .where(eq(sessionRooms.sessionId, sessionId));
+  return room ?? { liveAt: null, endedAt: null };
+}
+
+/** Everyone who entered the session's room, with the role they had there (attendance reports them). */
+export function roomPeople(db: Database, sessionId: string) {
+  return db
+    .select({
+      identity: roomParticipants.identity,
+      name: roomParticipants.name,
+      email: roomParticipants.email,
+      role: roomParticipants.role,
+      registrationId: roomParticipants.registrationId,
+    })
+    .from(roomParticipants)
+    .where(eq(roomParticipants.sessionId, sessionId));
 }

@@ -1,7 +1,6 @@
 import { and, count, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { WebhookEvent } from 'livekit-server-sdk';
 import { connectionJoinedAt } from '../livekit/participant-time.ts';
-import type { LiveKitEvents } from '../livekit/webhook-routes.ts';
+import type { LiveKitEvents, LiveKitWebhook } from '../livekit/webhook-routes.ts';
 import { admitConnection } from './admittance.ts';
 import type { RoomDeps } from './deps.ts';
 import { changeRoom, roomOfName } from './events.ts';
@@ -35,7 +34,7 @@ export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): 
     pending.set(sessionId, timer);
   };
 
-  const joined = async (event: WebhookEvent) => {
+  const joined = async (event: LiveKitWebhook) => {
     const participant = event.participant;
     const identity = participant?.identity;
     if (!event.room?.name || !participant || !identity) return;
@@ -65,7 +64,7 @@ export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): 
     if (marked.length > 0) announceSoon(sessionId);
   };
 
-  const left = async (event: WebhookEvent) => {
+  const left = async (event: LiveKitWebhook) => {
     const participant = event.participant;
     const identity = participant?.identity;
     if (!event.room?.name || !participant || !identity) return;
@@ -95,7 +94,7 @@ export function watchPresence(deps: RoomDeps, events: LiveKitEvents): { stop(): 
     if (updated.length > 0) announceSoon(sessionId);
   };
 
-  const finished = async (event: WebhookEvent) => {
+  const finished = async (event: LiveKitWebhook) => {
     if (!event.room?.name) return;
     const { sessionId, kind } = roomOfName(event.room.name);
     if (kind !== 'stage') return;

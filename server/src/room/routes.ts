@@ -21,9 +21,8 @@ import { createRateLimiter } from '../http/rate-limit.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { requireModerator, roomRequest, roomVisitor } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
-import type { Tx } from './events.ts';
 import { findSessionToJoin, joinRoom } from './join.ts';
-import { auditLog, endSession, goLive, updateRoomSettings } from './lifecycle.ts';
+import { auditLog, endSession, goLive, updateRoomSettings, type WhileEnding } from './lifecycle.ts';
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
 import { searchParticipants } from './participants.ts';
 import { bearer, done, moderatorAnswers, refParams, ticketAnswers } from './route-parts.ts';
@@ -172,18 +171,20 @@ const mute = apiRoute({
 
 /**
  * What other capabilities do when the session goes live or ends (recording starts by itself,
- * and stops before the rooms close; certificates are checked once it ended). Passed in, so
- * the room does not depend on them.
+ * and stops before the rooms close; the "now answering" pin ends; certificates are checked once
+ * it ended). Passed in where the app is composed (app.ts), so the room does not depend on them;
+ * each capability's hooks run in the order they are given.
  */
 export interface RoomLifecycleHooks {
   afterLive?(session: SessionRow): Promise<void>;
   beforeEnd?(session: SessionRow, moderator: RoomParticipantRow): Promise<void>;
-  /** Runs inside the transaction that ends the session. */
-  whileEnding?(tx: Tx, session: SessionRow): Promise<void>;
+  /** Runs inside the transaction that ends the session (`WhileEnding`). */
+  whileEnding?: WhileEnding;
 }
 
 /** The live room's HTTP API: thin routes over join, stage, moderation and lifecycle. */
-export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks = {}) {
+export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks[] = []) {
+  const whileEnding = hooks.flatMap((hook) => (hook.whileEnding ? [hook.whileEnding] : []));
   // Each change is broadcast to the whole room: one person toggling a hand must not flood it.
   const handChanges = createRateLimiter({ burst: 6, everyMs: 5_000, now: deps.now });
   const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
@@ -223,13 +224,13 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks = {}) {
       const { session, me } = await moderator(c, c.req.valid('param').ref);
       const wasLive = session.status === 'live';
       await goLive(deps, session, me);
-      if (!wasLive) await hooks.afterLive?.(session);
+      if (!wasLive) for (const hook of hooks) await hook.afterLive?.(session);
       return c.body(null, 204);
     })
     .openapi(end, async (c) => {
       const { session, me } = await moderator(c, c.req.valid('param').ref);
-      if (session.status === 'live') await hooks.beforeEnd?.(session, me);
-      await endSession(deps, session, me, hooks.whileEnding);
+      if (session.status === 'live') for (const hook of hooks) await hook.beforeEnd?.(session, me);
+      await endSession(deps, session, me, whileEnding);
       return c.body(null, 204);
     })
     .openapi(settings, async (c) => {

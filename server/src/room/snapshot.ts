@@ -7,12 +7,11 @@ import {
   type RoomSettings,
 } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
-import { communities } from '../communities/schema.ts';
+import { communityHeading } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
-import { roomRecordingState } from '../recordings/room-state.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import type { CrowdViews } from './crowd-view.ts';
-import type { InteractionStates } from './interaction-state.ts';
+import { readOwnRows, type SnapshotParts } from './parts.ts';
 import type { RoomParticipantRow, SessionRoomRow } from './schema.ts';
 import { sessionRooms } from './schema.ts';
 
@@ -63,13 +62,36 @@ function roomSessionOf(session: SessionRow, room: SessionRoomRow, community: Roo
   };
 }
 
-async function communityOf(db: Database, session: SessionRow): Promise<RoomSession['community']> {
-  const [community] = await db
-    .select({ slug: communities.slug, name: communities.name })
-    .from(communities)
-    .where(eq(communities.id, session.communityId));
-  if (!community) throw new Error(`community of session ${session.id} missing`);
-  return community;
+function communityOf(db: Database, session: SessionRow): Promise<RoomSession['community']> {
+  return communityHeading(db, session.communityId);
+}
+
+/**
+ * What live-room capabilities add, each read by its part: moderators read everything
+ * themselves; the audience shares what it sees alike, and their own rows come in one query.
+ */
+function partsOf(
+  parts: SnapshotParts,
+  db: Database,
+  room: SessionRoomRow,
+  me: RoomParticipantRow,
+  session: SessionRow,
+) {
+  if (me.role === 'moderator') {
+    return [
+      parts.qa.forModerator(room, me, session),
+      parts.chat.forModerator(room, me, session),
+      parts.polls.forModerator(room, me, session),
+      parts.recording.forModerator(room, me, session),
+    ] as const;
+  }
+  const own = readOwnRows(db, parts, room.sessionId, me.identity);
+  return [
+    parts.qa.forAudience(room, me, session, own('qa')),
+    parts.chat.forAudience(room, me, session, own('chat')),
+    parts.polls.forAudience(room, me, session, own('polls')),
+    parts.recording.forAudience(room, me, session, own('recording')),
+  ] as const;
 }
 
 const isInLobby = (
@@ -84,7 +106,7 @@ const isInLobby = (
  * is missed.
  */
 export async function roomSnapshot(
-  deps: { db: Database; interactions: InteractionStates; crowds: CrowdViews },
+  deps: { db: Database; parts: { snapshot: SnapshotParts }; crowds: CrowdViews },
   session: SessionRow,
   me: RoomParticipantRow,
   /** The room row when the caller has just read it (its version is then the snapshot's). */
@@ -101,11 +123,10 @@ export async function roomSnapshot(
       me: { identity: me.identity, name: me.name, admission: me.admission },
     };
   }
-  const [community, crowd, { qa, chat, polls }, recording] = await Promise.all([
+  const [community, crowd, { qa }, { chat }, { polls }, recording] = await Promise.all([
     knownCommunity ?? communityOf(db, session),
     deps.crowds.viewOf(room),
-    deps.interactions.stateFor(room, me),
-    roomRecordingState(db, session),
+    ...partsOf(deps.parts.snapshot, db, room, me, session),
   ]);
   const byTime =
     <T>(at: (row: T) => Date) =>

@@ -1,5 +1,4 @@
 import { eq, inArray } from 'drizzle-orm';
-import { attendanceReportOf } from '../attendance/service.ts';
 import type { CertificateDeps } from '../certificates/deps.ts';
 import { issueOnce } from '../certificates/issue.ts';
 import { seriesProgramRow, updateSeriesProgram } from '../certificates/programs.ts';
@@ -66,7 +65,7 @@ export async function seedDemoCertificates(
   for (const session of ended) {
     const endedAt = rooms.find((room) => room.sessionId === session.id)?.endedAt ?? session.startsAt;
     const issuedAt = new Date(endedAt.getTime() + 3 * MINUTE);
-    const report = await attendanceReportOf({ db, now: deps.now }, session.id);
+    const report = await deps.attendanceReportOf({ db, now: deps.now }, session.id);
     const eligible = report.people.filter((person) => person.role === 'participant' && person.percent >= MIN_PERCENT);
     for (const person of eligible) {
       const holder = {

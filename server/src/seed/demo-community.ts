@@ -6,6 +6,7 @@ import type { Auth } from '../accounts/auth.ts';
 import { users } from '../accounts/schema.ts';
 import { communities } from '../communities/schema.ts';
 import { createCommunity, roleIn } from '../communities/service.ts';
+import { sessionNotifications } from '../compose.ts';
 import type { Database } from '../db/client.ts';
 import type { JoinLinks } from '../registrations/link-secrets.ts';
 import { createRegistrationNotifications } from '../registrations/mails.ts';
@@ -13,7 +14,6 @@ import { register } from '../registrations/service.ts';
 import { announceSeries } from '../series/mails.ts';
 import { series } from '../series/schema.ts';
 import { createSeries, seriesSessions } from '../series/service.ts';
-import { createSessionNotifications } from '../sessions/mails.ts';
 import { type HistoryResult, seedDemoHistory } from './demo-history.ts';
 import { DEMO, DEMO_SPEAKERS, demoRegistrants } from './demo-people.ts';
 import { addMissingSpeakers } from './demo-speakers.ts';
@@ -49,7 +49,7 @@ export interface DemoResult {
  */
 export async function seedDemoCommunity(deps: DemoDeps, options: { newPassword: boolean }): Promise<DemoResult> {
   const { db } = deps;
-  const sessionMails = createSessionNotifications(deps);
+  const sessionMails = sessionNotifications(deps);
   const registrationMails = createRegistrationNotifications(deps);
   let changed = false;
 

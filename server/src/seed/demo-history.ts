@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { loadCertificateFonts } from '../certificates/fonts.ts';
 import type { CommunityRow } from '../communities/schema.ts';
+import { attendanceReportOf } from '../compose.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
 import { createLogger } from '../logger.ts';
@@ -89,6 +90,7 @@ function certificateDeps(deps: {
     publicUrl: deps.publicUrl,
     log,
     fonts: loadCertificateFonts(log),
+    attendanceReportOf,
     mailer: createMailer({ smtpUrl: undefined, from: deps.mailFrom, db: deps.db, log, now: deps.now }),
   };
 }

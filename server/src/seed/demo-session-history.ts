@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { attendanceIntervals } from '../attendance/schema.ts';
+import { checkCertificatesAfterFeedback } from '../certificates/issue.ts';
 import type { Database } from '../db/client.ts';
 import { submitFeedback, updateFeedbackForm } from '../feedback/service.ts';
 import { questions, questionVotes } from '../qa/schema.ts';
@@ -205,7 +206,7 @@ async function giveFeedback(
   options: { index: number; random: () => number; feedbackForm: boolean },
 ): Promise<void> {
   let clock = endedAt.getTime();
-  const deps = { db, now: () => new Date(clock) };
+  const deps = { db, now: () => new Date(clock), whileAnsweringAfterEnd: checkCertificatesAfterFeedback };
   if (options.feedbackForm) {
     await updateFeedbackForm(deps, session, { enabled: true, questions: [NEXT_TOPIC_QUESTION] });
   }

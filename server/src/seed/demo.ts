@@ -9,8 +9,8 @@ import { accountMailSender } from '../accounts/mails.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { storedSecret } from '../db/app-secrets.ts';
 import { openDatabase } from '../db/client.ts';
+import { communityPageUrl, sessionPageUrl } from '../http/page-urls.ts';
 import { createJoinLinks } from '../registrations/link-secrets.ts';
-import { communityPageUrl, sessionPageUrl } from '../web/page-urls.ts';
 import { type DemoResult, seedDemoCommunity } from './demo-community.ts';
 import { DEMO } from './demo-people.ts';
 

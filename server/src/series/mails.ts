@@ -1,12 +1,12 @@
 import { formatSessionTime, type Locale } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
-import { calendarEntry } from '../calendar/entries.ts';
-import { calendarFeed } from '../calendar/ics.ts';
 import { queueMail } from '../notifications/mail-job.ts';
 import { textAttachment } from '../notifications/message.ts';
 import { renderMail } from '../notifications/render.ts';
 import { joinUrl } from '../registrations/mails.ts';
 import type { Registered } from '../registrations/service.ts';
+import { calendarEntry } from '../sessions/calendar-entry.ts';
+import { calendarFeed } from '../sessions/ics.ts';
 import { type MailDeps, sessionMailContext } from '../sessions/mail-context.ts';
 import type { SessionNotifications } from '../sessions/notify.ts';
 import type { SessionRow } from '../sessions/schema.ts';

@@ -95,11 +95,11 @@ export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
       const created = await ctx.mailLimits.guard(limited, () =>
         createSeries(ctx.db, community, body, ctx.now(), announced),
       );
-      return c.json(await seriesView(ctx.db, created.series, c.get('user')), 201);
+      return c.json(await seriesView(ctx.db, ctx.sessionParts, created.series, c.get('user')), 201);
     })
     .openapi(getSeries, async (c) => {
       const row = await findSeries(ctx.db, c.req.valid('param').id);
-      return c.json(await seriesView(ctx.db, row, c.get('user')), 200);
+      return c.json(await seriesView(ctx.db, ctx.sessionParts, row, c.get('user')), 200);
     })
     .openapi(patchFollowing, async (c) => {
       const { id, number } = c.req.valid('param');
@@ -108,7 +108,7 @@ export function seriesRoutes(ctx: AppContext, notify: SessionNotifications) {
       await rescheduleSeriesFrom(ctx.db, row, number, c.req.valid('json'), ctx.now(), (tx, change) =>
         notify.using(tx).changed(change),
       );
-      return c.json(await seriesView(ctx.db, await findSeries(ctx.db, id), c.get('user')), 200);
+      return c.json(await seriesView(ctx.db, ctx.sessionParts, await findSeries(ctx.db, id), c.get('user')), 200);
     })
     .openapi(postSeriesRegistration, async (c) => {
       const row = await findSeries(ctx.db, c.req.valid('param').id);

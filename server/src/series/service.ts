@@ -17,6 +17,7 @@ import { AppError } from '../http/errors.ts';
 import { newLinkSecret } from '../http/secret-link.ts';
 import type { JoinLinks } from '../registrations/link-secrets.ts';
 import { type Registered, type RegisterInput, register } from '../registrations/service.ts';
+import type { SessionParts } from '../sessions/parts.ts';
 import { canRegister, canSeeSession } from '../sessions/rules.ts';
 import { type SessionRow, sessionPeople, sessions } from '../sessions/schema.ts';
 import { type SessionChange, toSessionViews, updateSession, type WhileWriting } from '../sessions/service.ts';
@@ -150,13 +151,18 @@ export async function seriesSessions(db: Database, seriesId: string): Promise<Se
 }
 
 /** The series with the sessions `user` may see; a series with none visible is 404 to them. */
-export async function seriesView(db: Database, row: SeriesRow, user: SessionUser | null): Promise<Series> {
+export async function seriesView(
+  db: Database,
+  parts: Pick<SessionParts, 'seatCounts' | 'seriesTitles'>,
+  row: SeriesRow,
+  user: SessionUser | null,
+): Promise<Series> {
   const communityRole = user ? await roleIn(db, row.communityId, user.id) : null;
   const visible = (await seriesSessions(db, row.id)).filter((s) =>
     canSeeSession(s, { communityRole, sessionRole: null }),
   );
   if (visible.length === 0) throw AppError.notFound();
-  const views = await toSessionViews(db, visible);
+  const views = await toSessionViews(db, parts, visible);
   return {
     id: row.id,
     title: row.title,

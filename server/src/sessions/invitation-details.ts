@@ -1,10 +1,10 @@
 import type { SessionInvitationDetails } from '@serambi/shared';
 import { asc, eq } from 'drizzle-orm';
-import { communities } from '../communities/schema.ts';
+import { communityById } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret } from '../http/secret-link.ts';
-import { series, seriesPeople } from '../series/schema.ts';
+import type { SessionParts } from './parts.ts';
 import { type SessionRow, sessionPeople, sessions } from './schema.ts';
 
 /**
@@ -12,15 +12,19 @@ import { type SessionRow, sessionPeople, sessions } from './schema.ts';
  * accept: a session's own person first, then a series' default person (first session of it).
  * Only what the invitee needs: their own name and address, and where they will speak.
  */
-export async function sessionInvitationDetails(db: Database, secret: string): Promise<SessionInvitationDetails> {
+export async function sessionInvitationDetails(
+  db: Database,
+  parts: Pick<SessionParts, 'seriesPersonByInvite' | 'seriesTitles'>,
+  secret: string,
+): Promise<SessionInvitationDetails> {
   const hash = hashLinkSecret(secret);
   const [person] = await db.select().from(sessionPeople).where(eq(sessionPeople.inviteTokenHash, hash));
   if (person) {
     const [session] = await db.select().from(sessions).where(eq(sessions.id, person.sessionId));
     if (!session) throw linkInvalid();
-    return describe(db, { ...person, accepted: person.acceptedAt !== null }, 'session', session);
+    return describe(db, parts, { ...person, accepted: person.acceptedAt !== null }, 'session', session);
   }
-  const [seriesPerson] = await db.select().from(seriesPeople).where(eq(seriesPeople.inviteTokenHash, hash));
+  const seriesPerson = await parts.seriesPersonByInvite(db, hash);
   if (!seriesPerson) throw linkInvalid();
   const [first] = await db
     .select()
@@ -29,23 +33,20 @@ export async function sessionInvitationDetails(db: Database, secret: string): Pr
     .orderBy(asc(sessions.startsAt))
     .limit(1);
   if (!first) throw linkInvalid();
-  return describe(db, { ...seriesPerson, accepted: seriesPerson.acceptedAt !== null }, 'series', first);
+  return describe(db, parts, { ...seriesPerson, accepted: seriesPerson.acceptedAt !== null }, 'series', first);
 }
 
 async function describe(
   db: Database,
+  parts: Pick<SessionParts, 'seriesTitles'>,
   person: { role: SessionInvitationDetails['role']; name: string; email: string; accepted: boolean },
   scope: SessionInvitationDetails['scope'],
   session: SessionRow,
 ): Promise<SessionInvitationDetails> {
-  const [community] = await db
-    .select({ slug: communities.slug, name: communities.name })
-    .from(communities)
-    .where(eq(communities.id, session.communityId));
-  if (!community) throw linkInvalid();
-  const [seriesRow] = session.seriesId
-    ? await db.select({ id: series.id, title: series.title }).from(series).where(eq(series.id, session.seriesId))
-    : [];
+  const row = await communityById(db, session.communityId);
+  if (!row) throw linkInvalid();
+  const community = { slug: row.slug, name: row.name };
+  const [seriesRow] = session.seriesId ? await parts.seriesTitles(db, [session.seriesId]) : [];
   return {
     role: person.role,
     name: person.name,

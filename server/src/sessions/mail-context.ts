@@ -1,12 +1,11 @@
 import { formatSessionTime, type Locale } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
-import { eq } from 'drizzle-orm';
-import { calendarEntry } from '../calendar/entries.ts';
-import { type IcsMethod, sessionIcs } from '../calendar/ics.ts';
-import { communities } from '../communities/schema.ts';
+import { communityById } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
+import { sessionPageUrl } from '../http/page-urls.ts';
 import { type MailAttachment, textAttachment } from '../notifications/message.ts';
-import { sessionPageUrl } from '../web/page-urls.ts';
+import { calendarEntry } from './calendar-entry.ts';
+import { type IcsMethod, sessionIcs } from './ics.ts';
 import type { SessionRow } from './schema.ts';
 
 export interface MailDeps {
@@ -28,7 +27,7 @@ export function mailDepsOf(ctx: {
 
 /** What every mail about a session needs: its page, its time in words, its community and its calendar file. */
 export async function sessionMailContext(deps: MailDeps, session: SessionRow) {
-  const [community] = await deps.db.select().from(communities).where(eq(communities.id, session.communityId));
+  const community = await communityById(deps.db, session.communityId);
   if (!community) throw new Error(`community ${session.communityId} missing`);
   const pageUrl = sessionPageUrl(deps.publicUrl, session.slug);
   return {

@@ -30,3 +30,9 @@ export interface SessionNotifications {
     series?: { title: string },
   ): Promise<void>;
 }
+
+/**
+ * A session gained seats (its capacity was raised or removed): registrations fill them from the
+ * waitlist and tell who moved up. Composed in compose.ts, since sessions know no registrations.
+ */
+export type SeatsGained = (session: SessionRow) => Promise<void>;

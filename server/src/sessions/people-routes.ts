@@ -6,12 +6,11 @@ import {
   sessionRefSchema,
   updateSessionPersonRequestSchema,
 } from '@serambi/shared';
+import type { TeamMemberRemoved } from '../communities/notify.ts';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import type { SessionUser } from '../http/env.ts';
 import { apiRoute, createRouter, organizersOnly, problem } from '../http/openapi.ts';
-import { roomDepsOf } from '../room/deps.ts';
-import { disconnectFormerTeamMember } from '../room/standing.ts';
 import { sessionInvitationDetails } from './invitation-details.ts';
 import { removeSessionPerson, updateSessionPerson } from './people.ts';
 import { toSessionPerson, visibleSession } from './service.ts';
@@ -59,7 +58,7 @@ const deletePerson = apiRoute({
   responses: { 204: { description: 'Removed' }, ...organizersOnly, 404: problem('No such session or person') },
 });
 
-export function sessionPeopleRoutes(ctx: AppContext) {
+export function sessionPeopleRoutes(ctx: AppContext, teamMemberRemoved: TeamMemberRemoved) {
   const manage = async (ref: string, user: SessionUser | null) => {
     const { session } = await visibleSession(ctx.db, ref, user);
     await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
@@ -67,7 +66,7 @@ export function sessionPeopleRoutes(ctx: AppContext) {
   };
   return createRouter()
     .openapi(getInvitation, async (c) => {
-      return c.json(await sessionInvitationDetails(ctx.db, c.req.valid('param').secret), 200);
+      return c.json(await sessionInvitationDetails(ctx.db, ctx.sessionParts, c.req.valid('param').secret), 200);
     })
     .openapi(patchPerson, async (c) => {
       const { ref, personId } = c.req.valid('param');
@@ -80,7 +79,7 @@ export function sessionPeopleRoutes(ctx: AppContext) {
       const session = await manage(ref, c.get('user'));
       const person = await removeSessionPerson(ctx.db, session, personId);
       // Their room ticket stops working by itself; a LiveKit connection has to be ended.
-      if (person.userId) await disconnectFormerTeamMember(roomDepsOf(ctx), person.userId, { sessionId: session.id });
+      if (person.userId) await teamMemberRemoved(person.userId, { sessionId: session.id });
       return c.body(null, 204);
     });
 }

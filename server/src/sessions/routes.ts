@@ -14,9 +14,7 @@ import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
 import { fromAccount } from '../http/mail-limits.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
-import type { RegistrationNotifications } from '../registrations/notify.ts';
-import { fillFreeSeats } from '../registrations/service.ts';
-import type { SessionNotifications } from './notify.ts';
+import type { SeatsGained, SessionNotifications } from './notify.ts';
 import { isListedPublicly } from './rules.ts';
 import {
   acceptSessionInvitation,
@@ -119,11 +117,7 @@ function gainedSeats({ before, after }: { before: { capacity: number | null }; a
   return before.capacity !== null && (after.capacity === null || after.capacity > before.capacity);
 }
 
-export function sessionRoutes(
-  ctx: AppContext,
-  notify: SessionNotifications,
-  seats: Pick<RegistrationNotifications, 'promoted'>,
-) {
+export function sessionRoutes(ctx: AppContext, notify: SessionNotifications, seatsGained: SeatsGained) {
   const manage = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
     const { session } = await visibleSession(ctx.db, ref, user);
     const { community } = await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
@@ -135,26 +129,26 @@ export function sessionRoutes(
       const session = await createSession(ctx.db, community, c.req.valid('json'), ctx.now(), (tx, created) =>
         notify.using(tx).created(created),
       );
-      return c.json(await toSessionView(ctx.db, session), 201);
+      return c.json(await toSessionView(ctx.db, ctx.sessionParts, session), 201);
     })
     .openapi(listSessions, async (c) => {
       const slug = c.req.valid('param').slug;
       const { community, actor } = await authorizeCommunity(ctx.db, slug, c.get('user'), 'view');
       const rows = await listCommunitySessions(ctx.db, community);
       const visible = actor.role ? rows : rows.filter(isListedPublicly);
-      return c.json(await toSessionViews(ctx.db, visible), 200);
+      return c.json(await toSessionViews(ctx.db, ctx.sessionParts, visible), 200);
     })
     .openapi(getSession, async (c) => {
       const { session } = await visibleSession(ctx.db, c.req.valid('param').ref, c.get('user'));
-      return c.json(await toSessionView(ctx.db, session), 200);
+      return c.json(await toSessionView(ctx.db, ctx.sessionParts, session), 200);
     })
     .openapi(patchSession, async (c) => {
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
       const change = await updateSession(ctx.db, session, c.req.valid('json'), ctx.now(), (tx, changed) =>
         notify.using(tx).changed(changed),
       );
-      if (gainedSeats(change)) await seats.promoted(change.after, await fillFreeSeats(ctx.db, change.after, ctx.now()));
-      return c.json(await toSessionView(ctx.db, change.after), 200);
+      if (gainedSeats(change)) await seatsGained(change.after);
+      return c.json(await toSessionView(ctx.db, ctx.sessionParts, change.after), 200);
     })
     .openapi(postPerson, async (c) => {
       const { session } = await manage(c.req.valid('param').ref, c.get('user'));
@@ -172,7 +166,13 @@ export function sessionRoutes(
     })
     .openapi(acceptInvitation, async (c) => {
       const user = requireUser(c.get('user'));
-      const { session } = await acceptSessionInvitation(ctx.db, c.req.valid('param').secret, user, ctx.now());
-      return c.json(await toSessionView(ctx.db, session), 200);
+      const { session } = await acceptSessionInvitation(
+        ctx.db,
+        ctx.sessionParts,
+        c.req.valid('param').secret,
+        user,
+        ctx.now(),
+      );
+      return c.json(await toSessionView(ctx.db, ctx.sessionParts, session), 200);
     });
 }

@@ -5,17 +5,15 @@ import type {
   SessionPerson,
   UpdateSessionRequest,
 } from '@serambi/shared';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { invitationUsed } from '../communities/invitations.ts';
 import type { CommunityRow } from '../communities/schema.ts';
-import { communities } from '../communities/schema.ts';
-import { roleIn } from '../communities/service.ts';
+import { communityHeadings, roleIn } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret, newLinkSecret } from '../http/secret-link.ts';
-import { registrations } from '../registrations/schema.ts';
-import { series, seriesPeople } from '../series/schema.ts';
+import type { SessionParts } from './parts.ts';
 import { canSeeSession, type SessionViewer } from './rules.ts';
 import { type SessionPersonRow, type SessionRow, sessionPeople, sessions } from './schema.ts';
 import { sessionSlug } from './slug.ts';
@@ -110,6 +108,12 @@ export function sessionOfRef(ref: string) {
   return UUID.test(ref) ? eq(sessions.id, ref) : eq(sessions.slug, ref);
 }
 
+/** The session with this id, if there is one (a job about a session may outlive it). */
+export async function sessionById(db: Database, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  return row;
+}
+
 export async function findSessionByRef(db: Database, ref: string): Promise<SessionRow> {
   const [row] = await db.select().from(sessions).where(sessionOfRef(ref)).limit(1);
   if (!row) throw AppError.notFound();
@@ -139,25 +143,23 @@ export async function visibleSession(db: Database, ref: string, user: SessionUse
   return { session, viewer };
 }
 
-/** The public shape of sessions, with community, people and seat counts, in one round of queries. */
-export async function toSessionViews(db: Database, rows: SessionRow[]): Promise<Session[]> {
+/**
+ * The public shape of sessions, with community, people and seat counts, in one round of queries
+ * (`parts` counts the seats and names the series).
+ */
+export async function toSessionViews(
+  db: Database,
+  parts: Pick<SessionParts, 'seatCounts' | 'seriesTitles'>,
+  rows: SessionRow[],
+): Promise<Session[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const seriesIds = [...new Set(rows.flatMap((r) => (r.seriesId ? [r.seriesId] : [])))];
   const [people, counts, communityRows, seriesRows] = await Promise.all([
     db.select().from(sessionPeople).where(inArray(sessionPeople.sessionId, ids)).orderBy(asc(sessionPeople.createdAt)),
-    db
-      .select({ sessionId: registrations.sessionId, status: registrations.status, n: count() })
-      .from(registrations)
-      .where(inArray(registrations.sessionId, ids))
-      .groupBy(registrations.sessionId, registrations.status),
-    db
-      .select({ id: communities.id, slug: communities.slug, name: communities.name })
-      .from(communities)
-      .where(inArray(communities.id, [...new Set(rows.map((r) => r.communityId))])),
-    seriesIds.length > 0
-      ? db.select({ id: series.id, title: series.title }).from(series).where(inArray(series.id, seriesIds))
-      : Promise.resolve([]),
+    parts.seatCounts(db, ids),
+    communityHeadings(db, [...new Set(rows.map((r) => r.communityId))]),
+    seriesIds.length > 0 ? parts.seriesTitles(db, seriesIds) : Promise.resolve([]),
   ]);
   const countOf = (sessionId: string, status: string) =>
     counts.find((c) => c.sessionId === sessionId && c.status === status)?.n ?? 0;
@@ -186,8 +188,12 @@ export async function toSessionViews(db: Database, rows: SessionRow[]): Promise<
   });
 }
 
-export async function toSessionView(db: Database, row: SessionRow): Promise<Session> {
-  const [view] = await toSessionViews(db, [row]);
+export async function toSessionView(
+  db: Database,
+  parts: Pick<SessionParts, 'seatCounts' | 'seriesTitles'>,
+  row: SessionRow,
+): Promise<Session> {
+  const [view] = await toSessionViews(db, parts, [row]);
   if (!view) throw new Error('no view');
   return view;
 }
@@ -237,6 +243,7 @@ export function toSessionPerson(row: SessionPersonRow): SessionPerson {
  */
 export async function acceptSessionInvitation(
   db: Database,
+  parts: Pick<SessionParts, 'seriesPersonByInvite' | 'acceptSeriesPerson'>,
   secret: string,
   user: SessionUser,
   now: Date,
@@ -245,7 +252,7 @@ export async function acceptSessionInvitation(
     .select()
     .from(sessionPeople)
     .where(eq(sessionPeople.inviteTokenHash, hashLinkSecret(secret)));
-  if (!person) return acceptSeriesInvitation(db, secret, user, now);
+  if (!person) return acceptSeriesInvitation(db, parts, secret, user, now);
   if (person.userId !== null && person.userId !== user.id) throw invitationUsed();
   const [updated] = await db
     .update(sessionPeople)
@@ -260,20 +267,15 @@ export async function acceptSessionInvitation(
 /** A series' default speaker or moderator accepts once for every session of the series. */
 async function acceptSeriesInvitation(
   db: Database,
+  parts: Pick<SessionParts, 'seriesPersonByInvite' | 'acceptSeriesPerson'>,
   secret: string,
   user: SessionUser,
   now: Date,
 ): Promise<{ session: SessionRow; person: SessionPersonRow }> {
-  const [seriesPerson] = await db
-    .select()
-    .from(seriesPeople)
-    .where(eq(seriesPeople.inviteTokenHash, hashLinkSecret(secret)));
+  const seriesPerson = await parts.seriesPersonByInvite(db, hashLinkSecret(secret));
   if (!seriesPerson) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
   if (seriesPerson.userId !== null && seriesPerson.userId !== user.id) throw invitationUsed();
-  await db
-    .update(seriesPeople)
-    .set({ userId: user.id, acceptedAt: seriesPerson.acceptedAt ?? now })
-    .where(eq(seriesPeople.id, seriesPerson.id));
+  await parts.acceptSeriesPerson(db, seriesPerson.id, user.id, seriesPerson.acceptedAt ?? now);
   const bound = await db
     .update(sessionPeople)
     .set({ userId: user.id, acceptedAt: now })

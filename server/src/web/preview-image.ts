@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
 import { formatSessionTime, type Locale } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
+import { loadFontMetrics } from '../certificates/font-metrics.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { loadFontMetrics } from './font-metrics.ts';
 import { PREVIEW_FONT_FAMILY, type PreviewCard, type PreviewFonts, previewSvg } from './preview-svg.ts';
 
 /**

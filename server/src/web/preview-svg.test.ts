@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { loadFontMetrics } from './font-metrics.ts';
+import { loadFontMetrics } from '../certificates/font-metrics.ts';
 import { drawable, type PreviewCard, previewSvg, wrapText } from './preview-svg.ts';
 
 const require = createRequire(import.meta.url);

@@ -1,4 +1,4 @@
-import type { FontMetrics } from './font-metrics.ts';
+import type { FontMetrics } from '../certificates/font-metrics.ts';
 
 /**
  * The picture a chat app shows under a shared session link, as SVG for resvg to draw: the

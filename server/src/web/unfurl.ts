@@ -3,12 +3,12 @@ import { translate } from '@serambi/shared/i18n';
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { communityPageUrl, seriesPageUrl, sessionPageUrl } from '../http/page-urls.ts';
 import { findSeries, seriesSessions } from '../series/service.ts';
 import { canSeeSession, isListedPublicly } from '../sessions/rules.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { listCommunitySessions, visibleSession } from '../sessions/service.ts';
 import { excerpt, type LinkPreview } from './head-tags.ts';
-import { communityPageUrl, seriesPageUrl, sessionPageUrl } from './page-urls.ts';
 import { noteworthyStatus, previewCardVersion, sessionPreviewCard } from './preview-image.ts';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from './preview-svg.ts';
 

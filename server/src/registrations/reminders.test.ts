@@ -6,10 +6,11 @@ import { createLogger } from '../logger.ts';
 import { sendMailJobHandler } from '../notifications/mail-job.ts';
 import { createMailer } from '../notifications/mailer.ts';
 import { listOutbox } from '../notifications/outbox.ts';
-import { createJoinLinks } from '../registrations/link-secrets.ts';
-import { register } from '../registrations/service.ts';
+import { updateSession } from '../sessions/service.ts';
+import { createJoinLinks } from './link-secrets.ts';
+import { DEFAULT_REMINDER_OFFSETS } from './reminder-schema.ts';
 import { planReminders, sessionReminderHandler } from './reminders.ts';
-import { updateSession } from './service.ts';
+import { register } from './service.ts';
 
 const log = createLogger({ level: 'silent', pretty: false });
 const links = createJoinLinks('reminder-test-key-0123456789abcdef');
@@ -109,8 +110,8 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
           clock,
         );
       }
-      await planReminders(handle.db, session, clock);
-      await planReminders(handle.db, session, clock);
+      await planReminders(handle.db, session, clock, DEFAULT_REMINDER_OFFSETS);
+      await planReminders(handle.db, session, clock, DEFAULT_REMINDER_OFFSETS);
       const two = runners(2);
       const reminderMails = async () =>
         (await listOutbox(handle.db, 100)).filter((m) => m.subject.startsWith(`Pengingat: ${title}`));
@@ -127,7 +128,7 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
       // Moved a day later: the old 1-hour round must not fire; the new ones will.
       const dayLater = new Date(startsAt.getTime() + 24 * 3_600_000).toISOString();
       const { after } = await updateSession(handle.db, session, { startsAt: dayLater }, clock);
-      await planReminders(handle.db, after, clock);
+      await planReminders(handle.db, after, clock, DEFAULT_REMINDER_OFFSETS);
       clock = new Date(startsAt.getTime() - 3_600_000 + 1_000);
       await runUntilIdle(two);
       expect(await reminderMails()).toHaveLength(2);

@@ -1,6 +1,6 @@
-import type { SessionRow } from '../sessions/schema.ts';
-import { sessionPageUrl } from '../web/page-urls.ts';
+import { sessionPageUrl } from '../http/page-urls.ts';
 import type { CalendarSession } from './ics.ts';
+import type { SessionRow } from './schema.ts';
 
 /** What a calendar entry says beyond the session itself: where its page is and who organizes it. */
 export interface CalendarSource {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
  * SVG has no line wrapping and resvg none of its own, so the preview picture breaks its lines
  * here; measuring with the very font resvg draws with keeps the lines inside the picture.
  * Kerning is left out: it only narrows Latin text, so lines come out a little short, never long.
+ * Certificates lay out their names with it too (fonts.ts); the link previews (web/) import it here.
  */
 export interface FontMetrics {
   /** Width of `text` at `fontSize` pixels. */

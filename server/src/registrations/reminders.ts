@@ -5,20 +5,25 @@ import type { Database } from '../db/client.ts';
 import { cancelJobs, enqueueJob } from '../jobs/service.ts';
 import { queueMail } from '../notifications/mail-job.ts';
 import { renderMail } from '../notifications/render.ts';
-import type { JoinLinks } from '../registrations/link-secrets.ts';
-import { joinUrl } from '../registrations/mails.ts';
-import { registrations } from '../registrations/schema.ts';
-import { series } from '../series/schema.ts';
-import { type MailDeps, sessionMailContext } from './mail-context.ts';
-import { DEFAULT_REMINDER_OFFSETS, type SessionReminder } from './reminder-schema.ts';
-import { type SessionRow, sessions } from './schema.ts';
+import { type MailDeps, sessionMailContext } from '../sessions/mail-context.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { sessionById } from '../sessions/service.ts';
+import type { JoinLinks } from './link-secrets.ts';
+import { joinUrl } from './mails.ts';
+import type { SessionReminder } from './reminder-schema.ts';
+import { registrations } from './schema.ts';
 
 /**
- * Plans a session's reminder rounds, replacing any planned for an earlier time. Each round is a
- * job with a dedupe key holding the start instant, so two instances planning at once make one.
+ * Plans a session's reminder rounds, `offsets` minutes before it (its series' own, or the
+ * default 24 hours and 1 hour), replacing any planned for an earlier time. Each round is a job
+ * with a dedupe key holding the start instant, so two instances planning at once make one.
  */
-export async function planReminders(db: Database, session: SessionRow, now: Date): Promise<void> {
-  const offsets = await reminderOffsetsOf(db, session);
+export async function planReminders(
+  db: Database,
+  session: SessionRow,
+  now: Date,
+  offsets: readonly number[],
+): Promise<void> {
   await cancelJobs(db, { kind: 'session-reminder', dedupeKeyPrefix: `session-reminder:${session.id}:` }, now);
   if (session.status !== 'scheduled') return;
   for (const offsetMinutes of offsets) {
@@ -40,7 +45,7 @@ export async function planReminders(db: Database, session: SessionRow, now: Date
  */
 export function sessionReminderHandler(deps: MailDeps & { links: JoinLinks }) {
   return async (round: SessionReminder): Promise<void> => {
-    const [session] = await deps.db.select().from(sessions).where(eq(sessions.id, round.sessionId));
+    const session = await sessionById(deps.db, round.sessionId);
     if (session?.status !== 'scheduled' || session.startsAt.toISOString() !== round.startsAt) return;
     // A round running far behind (the server was down, the session was moved close) would read
     // "tomorrow" an hour before: past half its lead time, leave it to the next round.
@@ -76,16 +81,6 @@ export function sessionReminderHandler(deps: MailDeps & { links: JoinLinks }) {
       );
     }
   };
-}
-
-/** A series' own reminder times, or the default 24 hours and 1 hour. */
-async function reminderOffsetsOf(db: Database, session: SessionRow): Promise<readonly number[]> {
-  if (!session.seriesId) return DEFAULT_REMINDER_OFFSETS;
-  const [row] = await db
-    .select({ offsets: series.reminderOffsets })
-    .from(series)
-    .where(eq(series.id, session.seriesId));
-  return row?.offsets ?? DEFAULT_REMINDER_OFFSETS;
 }
 
 function whenWords(locale: Locale, offsetMinutes: number): string {

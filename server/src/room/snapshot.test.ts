@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aCommunity, aDatabase, anOrganizer, aSession } from '../../../test/support/factories.ts';
+import { chatMessages } from '../chat/schema.ts';
+import { liveRoomParts } from '../compose.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { pollOptions, polls, pollVotes } from '../polls/schema.ts';
+import { questions, questionVotes } from '../qa/schema.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { createCrowdViews } from './crowd-view.ts';
+import { type RoomParticipantRow, roomParticipants } from './schema.ts';
+import { findRoom, roomSnapshot } from './snapshot.ts';
+
+/**
+ * Joins are the hot path (bench/room.bench.ts): what the audience sees alike is read once per
+ * session version, so a join after the first reads only the caller's own. These counts are the
+ * join path's budget: a change that reads more per join fails here, before any benchmark.
+ */
+describe('the queries a room snapshot costs', () => {
+  let database: DatabaseHandle;
+  let session: SessionRow;
+  let moderator: RoomParticipantRow;
+  let audience: RoomParticipantRow[];
+  let queries = 0;
+
+  beforeAll(async () => {
+    database = await aDatabase('pglite');
+    const { db } = database;
+    const owner = await anOrganizer(db);
+    session = await aSession(db, await aCommunity(db, owner.id));
+    const person = (identity: string, role: RoomParticipantRow['role']) => ({
+      sessionId: session.id,
+      identity,
+      name: identity,
+      email: `${identity}@example.id`,
+      role,
+    });
+    const rows = await db
+      .insert(roomParticipants)
+      .values([person('u_moderator', 'moderator'), person('r_1', 'participant'), person('r_2', 'participant')])
+      .returning();
+    [moderator, ...audience] = rows as [RoomParticipantRow, ...RoomParticipantRow[]];
+    const at = new Date();
+    const [question] = await db
+      .insert(questions)
+      .values({
+        sessionId: session.id,
+        authorIdentity: 'r_1',
+        authorName: 'r_1',
+        text: 'Apa itu?',
+        status: 'open',
+        createdAt: at,
+      })
+      .returning();
+    if (!question) throw new Error('no question');
+    await db.insert(questionVotes).values({ questionId: question.id, identity: 'r_2', sessionId: session.id, at });
+    const [poll] = await db
+      .insert(polls)
+      .values({
+        sessionId: session.id,
+        question: 'Mana?',
+        kind: 'single',
+        status: 'open',
+        createdBy: 'u_moderator',
+        createdAt: at,
+      })
+      .returning();
+    if (!poll) throw new Error('no poll');
+    const [option] = await db.insert(pollOptions).values({ pollId: poll.id, position: 0, text: 'Ini' }).returning();
+    if (!option) throw new Error('no option');
+    await db
+      .insert(pollVotes)
+      .values({ pollId: poll.id, identity: 'r_2', sessionId: session.id, optionIds: [option.id], at });
+    await db.insert(chatMessages).values({
+      sessionId: session.id,
+      authorIdentity: 'r_1',
+      authorName: 'r_1',
+      authorRole: 'participant',
+      text: 'Halo',
+      createdAt: at,
+    });
+    const client = (db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } }).$client;
+    const query = client.query.bind(client);
+    client.query = (...args) => {
+      queries++;
+      return query(...args);
+    };
+  });
+
+  afterAll(() => database?.close());
+
+  async function queriesOf(read: () => Promise<unknown>): Promise<number> {
+    const before = queries;
+    await read();
+    return queries - before;
+  }
+
+  it('gives each audience member their own votes and ballots, read in one query with the rest of their own', async () => {
+    const { db } = database;
+    const deps = { db, parts: liveRoomParts(db), crowds: createCrowdViews(db) };
+    const [asker, voter] = audience as [RoomParticipantRow, RoomParticipantRow];
+    const [question] = await db.select().from(questions);
+    const [ballot] = await db.select().from(pollVotes);
+
+    const seenByVoter = await roomSnapshot(deps, session, voter);
+    const seenByAsker = await roomSnapshot(deps, session, asker);
+
+    if (seenByVoter.view !== 'room' || seenByAsker.view !== 'room') throw new Error('not in the room');
+    expect(seenByVoter.qa.myVotes).toEqual([question?.id]);
+    expect(seenByVoter.polls.myVotes).toEqual({ [ballot?.pollId as string]: ballot?.optionIds });
+    expect(seenByAsker.qa).toMatchObject({ myVotes: [], mine: [question?.id] });
+    expect(seenByAsker.polls.myVotes).toEqual({});
+  });
+
+  it('reads what the audience sees alike once per version, and then only the caller’s own', async () => {
+    const { db } = database;
+    const deps = { db, parts: liveRoomParts(db), crowds: createCrowdViews(db) };
+    const room = await findRoom(db, session.id);
+    const community = { slug: 'komunitas', name: 'Komunitas' };
+    const [first, second] = audience as [RoomParticipantRow, RoomParticipantRow];
+
+    const firstJoin = await queriesOf(() => roomSnapshot(deps, session, first, room, community));
+    const nextJoin = await queriesOf(() => roomSnapshot(deps, session, second, room, community));
+    const moderatorJoin = await queriesOf(() => roomSnapshot(deps, session, moderator, room, community));
+
+    expect({ firstJoin, nextJoin, moderatorJoin }).toEqual({ firstJoin: 9, nextJoin: 3, moderatorJoin: 7 });
+  });
+});
