@@ -41,7 +41,11 @@ describe('what the feedback adds up to', () => {
   });
 
   it('counts each choice per option, with an option no longer on the form still showing what it got', () => {
-    const rows = [anAnswer(5, { 'next-topic': 'Rust' }), anAnswer(4, { 'next-topic': 'Rust' }), anAnswer(3, { 'next-topic': 'Kotlin' })];
+    const rows = [
+      anAnswer(5, { 'next-topic': 'Rust' }),
+      anAnswer(4, { 'next-topic': 'Rust' }),
+      anAnswer(3, { 'next-topic': 'Kotlin' }),
+    ];
     expect(resultsOf(form, rows).questions[1]?.counts).toEqual({ Go: 0, Rust: 2, Kotlin: 1 });
   });
 
@@ -51,7 +55,11 @@ describe('what the feedback adds up to', () => {
   });
 
   it('lists short texts as written, without the empty ones', () => {
-    const rows = [anAnswer(5, { company: 'Gojek' }), anAnswer(4, { company: '' }), anAnswer(4, { company: 'Bukalapak' })];
+    const rows = [
+      anAnswer(5, { company: 'Gojek' }),
+      anAnswer(4, { company: '' }),
+      anAnswer(4, { company: 'Bukalapak' }),
+    ];
     expect(resultsOf(form, rows).questions[0]).toMatchObject({ counts: {}, texts: ['Gojek', 'Bukalapak'] });
   });
 

@@ -57,11 +57,14 @@ describe('when the form takes answers', () => {
     expect(table.map(([status]) => status).sort()).toEqual([...SESSION_STATUSES].sort());
   });
 
-  it.each(table)('a %s session: takes answers %s; refused %s with the form on, %s with it off', (status, takes, whenOn, whenOff) => {
-    expect(takesAnswers({ status })).toBe(takes);
-    expect(refusalOf(() => refuseClosedForm({ status }, on))).toBe(whenOn);
-    expect(refusalOf(() => refuseClosedForm({ status }, off))).toBe(whenOff);
-  });
+  it.each(table)(
+    'a %s session: takes answers %s; refused %s with the form on, %s with it off',
+    (status, takes, whenOn, whenOff) => {
+      expect(takesAnswers({ status })).toBe(takes);
+      expect(refusalOf(() => refuseClosedForm({ status }, on))).toBe(whenOn);
+      expect(refusalOf(() => refuseClosedForm({ status }, off))).toBe(whenOff);
+    },
+  );
 
   it('tells someone answering a cancelled session that it was cancelled, not that the form is off', () => {
     expect(refusalOf(() => refuseClosedForm({ status: 'cancelled' }, off))).toBe('409 feedback_closed');
