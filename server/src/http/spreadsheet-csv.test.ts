@@ -5,7 +5,12 @@ const BOM = '\uFEFF';
 
 describe('rows as CSV for a spreadsheet', () => {
   it('starts with a byte-order mark and ends every row with CRLF, so Excel reads UTF-8 names right', () => {
-    expect(spreadsheetCsv([['Nama', 'Menit'], ['Sari Dewi', 42]])).toBe(`${BOM}Nama,Menit\r\nSari Dewi,42\r\n`);
+    expect(
+      spreadsheetCsv([
+        ['Nama', 'Menit'],
+        ['Sari Dewi', 42],
+      ]),
+    ).toBe(`${BOM}Nama,Menit\r\nSari Dewi,42\r\n`);
   });
 
   it('keeps names with accents and other scripts as written', () => {
