@@ -85,8 +85,8 @@ describe('how long slow mode makes someone wait', () => {
   });
 
   it('rounds what is left up to a whole second, so waiting that long is always enough', () => {
-    expect(slowModeWait(new Date(at.getTime() - 29_001), 30, at)).toBe(1);
-    expect(slowModeWait(new Date(at.getTime() - 12_500), 30, at)).toBe(18);
+    expect(slowModeWait(new Date(at.getTime() - 29_600), 30, at)).toBe(1);
+    expect(slowModeWait(new Date(at.getTime() - 12_700), 30, at)).toBe(18);
   });
 
   it('lets someone send exactly when the interval is over, and after', () => {
