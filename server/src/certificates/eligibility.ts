@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { sessionRooms } from '../room/schema.ts';
 import { sessions } from '../sessions/schema.ts';
-import { liveSecondsOf, meetsSeriesRule, meetsSessionRule, type SessionRule } from './rules.ts';
+import { liveSecondsOf, meetsSeriesRule, meetsSessionRule, type SessionRule } from './criteria.ts';
 
 /**
  * A session's attendance report (attendance's, given where the app is composed: compose.ts), as

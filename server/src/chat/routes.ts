@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
-import { requireModerator, roomRequest } from '../room/caller.ts';
+import { roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import {
   bearer,
@@ -71,12 +71,12 @@ export function chatRoutes(deps: RoomDeps, askFromChat: AskFromChat) {
     .openapi(remove, async (c) => {
       const { ref, id } = c.req.valid('param');
       const { session, me } = await caller(c, ref);
-      await deleteChatMessage(deps, session, requireModerator(me), id);
+      await deleteChatMessage(deps, session, me, id);
       return c.body(null, 204);
     })
     .openapi(toQuestion, async (c) => {
       const { ref, id } = c.req.valid('param');
       const { session, me } = await caller(c, ref);
-      return c.json(await chatMessageToQuestion(deps, session, requireModerator(me), id, askFromChat), 201);
+      return c.json(await chatMessageToQuestion(deps, session, me, id, askFromChat), 201);
     });
 }

@@ -8,11 +8,13 @@ import {
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { isOver, recordAudit, requireAdmitted } from '../room/caller.ts';
+import { recordAudit } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { changeRoom, type EventDraft, type Tx } from '../room/events.ts';
+import { authorizeInRoom, isOver } from '../room/rules.ts';
 import type { RoomParticipantRow, SessionRoomRow } from '../room/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import { authorizeSending, chatRules, heldByChatLimits, slowModeWait } from './rules.ts';
 import { type ChatMessageRow, chatMessages } from './schema.ts';
 
 /**
@@ -43,16 +45,12 @@ export async function sendChatMessage(
   caller: Caller,
   request: Required<SendChatMessageRequest>,
 ): Promise<ChatMessage> {
+  authorizeSending(caller, request.announcement);
   if (isOver(session)) throw new AppError(409, 'room_ended', 'problems.roomEnded');
-  requireAdmitted(caller);
-  if (request.announcement && caller.role !== 'moderator') {
-    throw new AppError(403, 'room_moderators_only', 'problems.roomModeratorsOnly');
-  }
   let sent: ChatMessageRow | undefined;
   await changeRoom(deps, session.id, async (tx, room) => {
     const at = deps.now();
-    // The team keeps talking when the chat is closed or slowed: they run the room.
-    if (caller.role === 'participant') {
+    if (heldByChatLimits(caller)) {
       if (room.chatClosed) throw new AppError(409, 'chat_closed', 'problems.chatClosed');
       if (room.chatSlowModeSeconds > 0) await requireSlowModeWait(tx, session.id, caller, room.chatSlowModeSeconds, at);
     }
@@ -83,13 +81,8 @@ async function requireSlowModeWait(tx: Tx, sessionId: string, caller: Caller, se
     .where(and(eq(chatMessages.sessionId, sessionId), eq(chatMessages.authorIdentity, caller.identity)))
     .orderBy(desc(chatMessages.createdAt))
     .limit(1);
-  if (!last) return;
-  const waitMs = last.at.getTime() + seconds * 1000 - at.getTime();
-  if (waitMs > 0) {
-    throw new AppError(429, 'chat_slow_mode', 'problems.chatSlowMode', {
-      params: { seconds, wait: Math.ceil(waitMs / 1000) },
-    });
-  }
+  const wait = slowModeWait(last?.at ?? null, seconds, at);
+  if (wait > 0) throw new AppError(429, 'chat_slow_mode', 'problems.chatSlowMode', { params: { seconds, wait } });
 }
 
 async function messageFor(tx: Tx, sessionId: string, id: string): Promise<ChatMessageRow> {
@@ -104,6 +97,7 @@ async function messageFor(tx: Tx, sessionId: string, id: string): Promise<ChatMe
 
 /** A moderator deletes a message: it is gone from every screen, and stays in the audit log. */
 export async function deleteChatMessage(deps: RoomDeps, session: SessionRow, moderator: Caller, id: string) {
+  authorizeInRoom(chatRules, 'delete', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const row = await messageFor(tx, session.id, id);
     const at = deps.now();
@@ -140,6 +134,7 @@ export async function chatMessageToQuestion(
   id: string,
   askFromChat: AskFromChat,
 ): Promise<Question> {
+  authorizeInRoom(chatRules, 'makeQuestion', moderator);
   if (isOver(session)) throw new AppError(409, 'qa_closed', 'problems.qaClosed');
   let question: Question | undefined;
   await changeRoom(deps, session.id, async (tx, room) => {

@@ -8,7 +8,6 @@ import {
 import type { Context } from 'hono';
 import { authorizeCommunityById } from '../communities/service.ts';
 import type { AppEnv, SessionUser } from '../http/env.ts';
-import { AppError } from '../http/errors.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { secretParams } from '../registrations/route-parts.ts';
@@ -23,7 +22,9 @@ import {
   feedbackFormOf,
   feedbackResults,
   myFeedback,
-  submitFeedback,
+  myFeedbackInRoom,
+  submitFeedbackByLink,
+  submitFeedbackInRoom,
   updateFeedbackForm,
 } from './service.ts';
 
@@ -139,11 +140,7 @@ export function feedbackRoutes(deps: FeedbackDeps & { room: RoomDeps }) {
     };
     return { session, giver, cancelled: registration.status === 'cancelled' };
   };
-  const inRoom = async (c: Context<AppEnv>, ref: string) => {
-    const { session, me } = await roomRequest(deps.room, ref, c.req.header('Authorization'));
-    const giver: FeedbackGiver = { email: me.email, name: me.name, registrationId: me.registrationId };
-    return { session, giver };
-  };
+  const inRoom = (c: Context<AppEnv>, ref: string) => roomRequest(deps.room, ref, c.req.header('Authorization'));
   return createRouter()
     .openapi(getForm, async (c) => {
       const session = await organizerSession(c.req.valid('param').ref, c.get('user'));
@@ -165,20 +162,18 @@ export function feedbackRoutes(deps: FeedbackDeps & { room: RoomDeps }) {
       return c.json(await myFeedback(deps.db, session, giver.email, { refused: cancelled }), 200);
     })
     .openapi(putByLink, async (c) => {
-      const { session, giver, cancelled } = await byLink(c.req.valid('param').secret);
-      if (cancelled)
-        throw new AppError(409, 'feedback_registration_cancelled', 'feedback.problems.registrationCancelled');
-      sending.take(`${session.id}:${giver.email}`);
-      return c.json(await submitFeedback(deps, session, giver, c.req.valid('json'), c.get('locale')), 200);
+      const { session, ...holder } = await byLink(c.req.valid('param').secret);
+      const options = { locale: c.get('locale'), sending };
+      return c.json(await submitFeedbackByLink(deps, session, holder, c.req.valid('json'), options), 200);
     })
     .openapi(getInRoom, async (c) => {
-      const { session, giver } = await inRoom(c, c.req.valid('param').ref);
+      const { session, me } = await inRoom(c, c.req.valid('param').ref);
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await myFeedback(deps.db, session, giver.email), 200);
+      return c.json(await myFeedbackInRoom(deps.db, session, me), 200);
     })
     .openapi(putInRoom, async (c) => {
-      const { session, giver } = await inRoom(c, c.req.valid('param').ref);
-      sending.take(`${session.id}:${giver.email}`);
-      return c.json(await submitFeedback(deps, session, giver, c.req.valid('json'), c.get('locale')), 200);
+      const { session, me } = await inRoom(c, c.req.valid('param').ref);
+      const options = { locale: c.get('locale'), sending };
+      return c.json(await submitFeedbackInRoom(deps, session, me, c.req.valid('json'), options), 200);
     });
 }

@@ -1,13 +1,16 @@
 import type { FeedbackForm, FeedbackResults, feedbackSubmissionSchema, Locale, MyFeedback } from '@serambi/shared';
-import { translate } from '@serambi/shared/i18n';
 import { and, avg, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/client.ts';
-import { AppError, type FieldError } from '../http/errors.ts';
-import { checkAnswers } from '../registrations/answers.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import type { Tx } from '../room/events.ts';
+import { authorizeInRoom } from '../room/rules.ts';
+import type { RoomParticipantRow } from '../room/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { type FeedbackResponseRow, feedbackForms, feedbackResponses } from './schema.ts';
+import { checkedAnswers } from './answers.ts';
+import { resultsOf } from './results.ts';
+import { feedbackRules, isOpenTo, refuseCancelledRegistration, refuseClosedForm } from './rules.ts';
+import { feedbackForms, feedbackResponses } from './schema.ts';
 
 /**
  * What else happens when someone answers after the session ended, in the transaction that saves
@@ -51,9 +54,6 @@ export async function updateFeedbackForm(
   return { enabled: input.enabled, questions: input.questions };
 }
 
-/** Answers are taken once the session is live, and after it ends; never before, nor when it was cancelled. */
-const takesAnswers = (session: SessionRow) => session.status === 'live' || session.status === 'ended';
-
 /** The form as one person sees it, with what they answered before. `refused`: may not answer (e.g. cancelled). */
 export async function myFeedback(
   db: Database,
@@ -69,7 +69,7 @@ export async function myFeedback(
   return {
     sessionTitle: session.title,
     form,
-    open: form.enabled && takesAnswers(session) && !options.refused,
+    open: isOpenTo(form, session, options.refused),
     response: row
       ? { rating: row.rating, comment: row.comment, answers: row.answers, updatedAt: row.updatedAt.toISOString() }
       : null,
@@ -89,10 +89,8 @@ export async function submitFeedback(
   submission: z.output<typeof feedbackSubmissionSchema>,
   locale: Locale,
 ): Promise<MyFeedback> {
-  if (session.status === 'cancelled') throw new AppError(409, 'feedback_closed', 'feedback.problems.sessionCancelled');
-  if (!takesAnswers(session)) throw new AppError(409, 'feedback_not_open', 'feedback.problems.notYet');
   const form = await feedbackFormOf(deps.db, session.id);
-  if (!form.enabled) throw new AppError(409, 'feedback_disabled', 'feedback.problems.disabled');
+  refuseClosedForm(session, form);
   const answers = checkedAnswers(form, submission.answers, locale);
   const email = giver.email.toLowerCase();
   await deps.db.transaction(async (tx) => {
@@ -115,24 +113,51 @@ export async function submitFeedback(
   return myFeedback(deps.db, session, email);
 }
 
-/** Answers to the form's questions as registration answers are checked, and no answers to questions it does not have. */
-function checkedAnswers(
-  form: FeedbackForm,
-  answers: Record<string, string | boolean>,
-  locale: Locale,
-): Record<string, string | boolean> {
-  const known = new Set(form.questions.map((question) => question.id));
-  const unknown: FieldError[] = Object.keys(answers)
-    .filter((id) => !known.has(id))
-    .map((id) => ({ path: `answers.${id}`, message: translate(locale, 'feedback.problems.unknownQuestion') }));
-  const checked = checkAnswers(form.questions, answers, {
-    missing: translate(locale, 'problems.missingAnswer'),
-    invalid: translate(locale, 'problems.invalidAnswer'),
-  });
-  const errors = [...checked.errors, ...unknown];
-  if (errors.length > 0) throw AppError.validation(errors);
-  return checked.answers;
+/** The form as someone in the room sees it, with what they answered before. */
+export async function myFeedbackInRoom(
+  db: Database,
+  session: SessionRow,
+  caller: RoomParticipantRow,
+): Promise<MyFeedback> {
+  authorizeInRoom(feedbackRules, 'read', caller);
+  return myFeedback(db, session, caller.email);
 }
+
+/**
+ * Someone in the room answers (on leaving, or when the session ends). `sending` holds back
+ * someone sending too often, once they may send at all.
+ */
+export async function submitFeedbackInRoom(
+  deps: FeedbackDeps,
+  session: SessionRow,
+  caller: RoomParticipantRow,
+  submission: z.output<typeof feedbackSubmissionSchema>,
+  options: { locale: Locale; sending: RateLimiter },
+): Promise<MyFeedback> {
+  authorizeInRoom(feedbackRules, 'answer', caller);
+  const giver = giverInRoom(caller);
+  options.sending.take(`${session.id}:${giver.email}`);
+  return submitFeedback(deps, session, giver, submission, options.locale);
+}
+
+/** The holder of a personal link answers, unless their registration was cancelled. */
+export async function submitFeedbackByLink(
+  deps: FeedbackDeps,
+  session: SessionRow,
+  holder: { giver: FeedbackGiver; cancelled: boolean },
+  submission: z.output<typeof feedbackSubmissionSchema>,
+  options: { locale: Locale; sending: RateLimiter },
+): Promise<MyFeedback> {
+  refuseCancelledRegistration(holder.cancelled);
+  options.sending.take(`${session.id}:${holder.giver.email}`);
+  return submitFeedback(deps, session, holder.giver, submission, options.locale);
+}
+
+const giverInRoom = (caller: RoomParticipantRow): FeedbackGiver => ({
+  email: caller.email,
+  name: caller.name,
+  registrationId: caller.registrationId,
+});
 
 /**
  * What the answers add up to, for the organizers: the ratings, each of the form's questions
@@ -148,49 +173,7 @@ export async function feedbackResults(db: Database, session: SessionRow): Promis
       .where(eq(feedbackResponses.sessionId, session.id))
       .orderBy(desc(feedbackResponses.updatedAt), desc(feedbackResponses.id)),
   ]);
-  const ratingCounts = [0, 0, 0, 0, 0];
-  for (const row of rows) ratingCounts[row.rating - 1] = (ratingCounts[row.rating - 1] ?? 0) + 1;
-  const total = rows.reduce((sum, row) => sum + row.rating, 0);
-  return {
-    responses: rows.length,
-    averageRating: rows.length === 0 ? null : Math.round((total / rows.length) * 100) / 100,
-    ratingCounts,
-    questions: form.questions.map((question) => ({
-      id: question.id,
-      label: question.label,
-      kind: question.kind,
-      ...tally(question, rows),
-    })),
-    comments: rows
-      .filter((row) => row.comment !== '')
-      .map((row) => ({ name: row.name, rating: row.rating, comment: row.comment, at: row.updatedAt.toISOString() })),
-  };
-}
-
-function tally(
-  question: FeedbackForm['questions'][number],
-  rows: FeedbackResponseRow[],
-): { counts: Record<string, number>; texts: string[] } {
-  const answersTo = rows.map((row) => row.answers[question.id]).filter((value) => value !== undefined);
-  if (question.kind === 'short-text') {
-    return {
-      counts: {},
-      texts: answersTo.filter((value): value is string => typeof value === 'string' && value !== ''),
-    };
-  }
-  if (question.kind === 'checkbox') {
-    return {
-      counts: {
-        yes: answersTo.filter((value) => value === true).length,
-        no: answersTo.filter((value) => value === false).length,
-      },
-      texts: [],
-    };
-  }
-  // Options the organizer removed later still show with the answers they got.
-  const counts: Record<string, number> = Object.fromEntries(question.options.map((option) => [option, 0]));
-  for (const value of answersTo) if (typeof value === 'string') counts[value] = (counts[value] ?? 0) + 1;
-  return { counts, texts: [] };
+  return resultsOf(form, rows);
 }
 
 /** Lower-cased emails of those who answered the session's form (attendance's `feedbackEmails`). */

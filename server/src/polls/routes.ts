@@ -3,7 +3,7 @@ import { POLL_ACTIONS, pollDraftSchema, pollSchema, pollVoteRequestSchema } from
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
-import { requireModerator, roomRequest } from '../room/caller.ts';
+import { roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { bearer, done, idParams, moderatorAnswers, refParams, ticketAnswers } from '../room/route-parts.ts';
 import { actOnPoll, createPoll, deletePoll, updatePoll, votePoll } from './service.ts';
@@ -79,17 +79,17 @@ export function pollRoutes(deps: RoomDeps) {
   return createRouter()
     .openapi(create, async (c) => {
       const { session, me } = await caller(c, c.req.valid('param').ref);
-      return c.json(await createPoll(deps, session, requireModerator(me), full(c.req.valid('json'))), 201);
+      return c.json(await createPoll(deps, session, me, full(c.req.valid('json'))), 201);
     })
     .openapi(update, async (c) => {
       const { ref, id } = c.req.valid('param');
       const { session, me } = await caller(c, ref);
-      return c.json(await updatePoll(deps, session, requireModerator(me), id, full(c.req.valid('json'))), 200);
+      return c.json(await updatePoll(deps, session, me, id, full(c.req.valid('json'))), 200);
     })
     .openapi(remove, async (c) => {
       const { ref, id } = c.req.valid('param');
       const { session, me } = await caller(c, ref);
-      await deletePoll(deps, session, requireModerator(me), id);
+      await deletePoll(deps, session, me, id);
       return c.body(null, 204);
     })
     .openapi(vote, async (c) => {
@@ -100,6 +100,6 @@ export function pollRoutes(deps: RoomDeps) {
     .openapi(act, async (c) => {
       const { ref, id, action } = c.req.valid('param');
       const { session, me } = await caller(c, ref);
-      return c.json(await actOnPoll(deps, session, requireModerator(me), id, action), 200);
+      return c.json(await actOnPoll(deps, session, me, id, action), 200);
     });
 }

@@ -2,11 +2,12 @@ import type { Poll, PollAction, PollDraft, PollsState } from '@serambi/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { isOver, requireAdmitted } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { changeRoom, type Tx } from '../room/events.ts';
+import { authorizeInRoom, isModerator, isOver } from '../room/rules.ts';
 import type { RoomParticipantRow } from '../room/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import { checkedBallot, maySeePoll, pollChange, pollRules } from './rules.ts';
 import { pollOptions, polls, pollVotes } from './schema.ts';
 import { pollEvents, pollView, type StoredPoll, storedPolls } from './views.ts';
 
@@ -21,7 +22,6 @@ export const POLL_VOTES = 'poll.votes';
 type Caller = RoomParticipantRow;
 type Draft = Required<PollDraft>;
 
-const isModerator = (caller: Caller) => caller.role === 'moderator';
 const notFound = () => new AppError(404, 'poll_not_found', 'problems.pollNotFound');
 
 /** A poll of the session the caller may see (drafts are the moderators'), its row locked. */
@@ -31,7 +31,7 @@ async function pollFor(tx: Tx, session: SessionRow, caller: Caller, id: string):
     .from(polls)
     .where(and(eq(polls.id, id), eq(polls.sessionId, session.id)))
     .for('update');
-  if (!poll || (poll.status === 'draft' && !isModerator(caller))) throw notFound();
+  if (!poll || !maySeePoll(caller, poll)) throw notFound();
   const options = await tx.select().from(pollOptions).where(eq(pollOptions.pollId, id)).orderBy(pollOptions.position);
   return { poll, options };
 }
@@ -46,6 +46,7 @@ async function reread(tx: Tx, session: SessionRow, caller: Caller, id: string) {
 }
 
 export async function createPoll(deps: RoomDeps, session: SessionRow, moderator: Caller, draft: Draft): Promise<Poll> {
+  authorizeInRoom(pollRules, 'prepare', moderator);
   let created: StoredPoll | undefined;
   await changeRoom(deps, session.id, async (tx) => {
     const [poll] = await tx
@@ -75,6 +76,7 @@ export async function updatePoll(
   id: string,
   draft: Draft,
 ): Promise<Poll> {
+  authorizeInRoom(pollRules, 'prepare', moderator);
   let updated: StoredPoll | undefined;
   await changeRoom(deps, session.id, async (tx) => {
     const { poll } = await pollFor(tx, session, moderator, id);
@@ -92,6 +94,7 @@ export async function updatePoll(
 }
 
 export async function deletePoll(deps: RoomDeps, session: SessionRow, moderator: Caller, id: string) {
+  authorizeInRoom(pollRules, 'prepare', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const { poll } = await pollFor(tx, session, moderator, id);
     if (poll.status !== 'draft') throw new AppError(409, 'poll_not_draft', 'problems.pollNotDraft');
@@ -108,12 +111,11 @@ export async function actOnPoll(
   id: string,
   action: PollAction,
 ): Promise<Poll> {
+  authorizeInRoom(pollRules, 'act', moderator);
   let acted: StoredPoll | undefined;
   await changeRoom(deps, session.id, async (tx) => {
     const stored = await pollFor(tx, session, moderator, id);
     const { poll } = stored;
-    const at = deps.now();
-    let changes: Partial<typeof polls.$inferInsert> | undefined;
     if (action === 'launch') {
       if (isOver(session)) throw new AppError(409, 'qa_closed', 'problems.qaClosed');
       if (poll.status === 'draft') {
@@ -122,18 +124,9 @@ export async function actOnPoll(
           .from(polls)
           .where(and(eq(polls.sessionId, session.id), eq(polls.status, 'open')));
         if (running) throw new AppError(409, 'poll_already_open', 'problems.pollAlreadyOpen');
-        changes = { status: 'open', openedAt: at };
-      } else if (poll.status === 'closed') {
-        throw new AppError(409, 'poll_not_draft', 'problems.pollNotDraft');
       }
-    } else if (action === 'close') {
-      if (poll.status === 'draft') throw new AppError(409, 'poll_not_open', 'problems.pollNotOpen');
-      if (poll.status === 'open') changes = { status: 'closed', closedAt: at };
-    } else {
-      const visible = action === 'show-results';
-      if (poll.status === 'draft') throw new AppError(409, 'poll_not_open', 'problems.pollNotOpen');
-      if (poll.resultsVisible !== visible) changes = { resultsVisible: visible };
     }
+    const changes = pollChange(poll, action, deps.now());
     if (!changes) {
       acted = stored;
       return [];
@@ -161,17 +154,10 @@ export async function votePoll(
   id: string,
   optionIds: string[],
 ): Promise<Poll> {
-  requireAdmitted(caller);
-  const chosen = [...new Set(optionIds)];
+  authorizeInRoom(pollRules, 'vote', caller);
   const stored = await deps.db.transaction(async (tx) => {
     const { poll, options } = await pollFor(tx, session, caller, id);
-    if (poll.status !== 'open') throw new AppError(409, 'poll_not_open', 'problems.pollNotOpen');
-    if (poll.kind === 'single' && chosen.length !== 1)
-      throw new AppError(422, 'poll_one_choice', 'problems.pollOneChoice');
-    const known = new Set(options.map((o) => o.id));
-    if (!chosen.every((optionId) => known.has(optionId))) {
-      throw new AppError(422, 'poll_unknown_option', 'problems.pollUnknownOption');
-    }
+    const chosen = checkedBallot(poll, options, optionIds);
     const cast = await tx
       .insert(pollVotes)
       .values({ pollId: id, identity: caller.identity, sessionId: session.id, optionIds: chosen, at: deps.now() })

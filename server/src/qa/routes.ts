@@ -12,7 +12,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
-import { requireModerator, roomRequest } from '../room/caller.ts';
+import { roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import {
   bearer,
@@ -150,13 +150,13 @@ export function qaRoutes(deps: RoomDeps) {
     .openapi(merge, async (c) => {
       const { ref, id } = c.req.valid('param');
       const { session, me } = await caller(c, ref);
-      await mergeQuestion(deps, session, requireModerator(me), id, c.req.valid('json').into);
+      await mergeQuestion(deps, session, me, id, c.req.valid('json').into);
       return c.body(null, 204);
     })
     .openapi(act, async (c) => {
       const { ref, id, action } = c.req.valid('param');
       const { session, me } = await caller(c, ref);
-      await moderateQuestion(deps, session, requireModerator(me), id, action);
+      await moderateQuestion(deps, session, me, id, action);
       return c.body(null, 204);
     });
 }

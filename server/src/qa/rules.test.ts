@@ -1,6 +1,16 @@
 import { QUESTION_STATUSES, type QuestionStatus } from '@serambi/shared';
 import { describe, expect, it } from 'vitest';
-import { isAsker, MODERATOR_TRANSITIONS, mayChangeAsAsker, mayEditAsModerator, mayMerge, maySee } from './rules.ts';
+import { AppError } from '../http/errors.ts';
+import { authorizeInRoom, type RoomCaller } from '../room/rules.ts';
+import {
+  isAsker,
+  MODERATOR_TRANSITIONS,
+  mayChangeAsAsker,
+  mayEditAsModerator,
+  mayMerge,
+  maySee,
+  qaRules,
+} from './rules.ts';
 import type { QuestionRow } from './schema.ts';
 
 /** Budi asked; Sari is another participant; Rina speaks; Ayu moderates. */
@@ -100,4 +110,42 @@ describe('what may be merged into what', () => {
   it('never merges a question into itself', () => {
     expect(mayMerge(aQuestion('open', 'q1'), aQuestion('open', 'q1'))).toBe(false);
   });
+});
+
+describe('who may act on questions at all (before looking at the question)', () => {
+  const caller = (role: RoomCaller['role'], admission: RoomCaller['admission'] = 'admitted'): RoomCaller => ({
+    identity: `${role}-${admission}`,
+    role,
+    admission,
+  });
+  const answerOf = (action: keyof typeof qaRules, who: RoomCaller) => {
+    try {
+      authorizeInRoom(qaRules, action, who);
+      return 'let in';
+    } catch (error) {
+      if (error instanceof AppError) return error.code;
+      throw error;
+    }
+  };
+  const table: [keyof typeof qaRules, string, string, string, string][] = [
+    // action     participant               speaker                   moderator  in the lobby
+    ['ask', 'let in', 'let in', 'let in', 'room_not_admitted'],
+    ['edit', 'let in', 'let in', 'let in', 'room_not_admitted'],
+    ['withdraw', 'let in', 'let in', 'let in', 'room_not_admitted'],
+    ['vote', 'let in', 'let in', 'let in', 'room_not_admitted'],
+    ['moderate', 'room_moderators_only', 'room_moderators_only', 'let in', 'room_not_admitted'],
+    ['merge', 'room_moderators_only', 'room_moderators_only', 'let in', 'room_not_admitted'],
+  ];
+
+  it('has a row for every action of Q&A', () => {
+    expect(table.map(([action]) => action).sort()).toEqual(Object.keys(qaRules).sort());
+  });
+
+  it.each(table)(
+    '%s: a participant %s, a speaker %s, a moderator %s, someone in the lobby %s',
+    (action, ...expected) => {
+      const people = [caller('participant'), caller('speaker'), caller('moderator'), caller('participant', 'pending')];
+      expect(people.map((who) => answerOf(action, who))).toEqual(expected);
+    },
+  );
 });

@@ -1,14 +1,25 @@
 import { isEditableByAsker, isVisibleToAudience, type QuestionStatus } from '@serambi/shared';
+import { forEveryone, forModerators, isModerator } from '../room/rules.ts';
 import type { RoomParticipantRow } from '../room/schema.ts';
 import type { QuestionRow } from './schema.ts';
 
-/**
- * Who may do what with a question (docs/conventions.md#rules-as-named-predicates). A question the
- * caller may not see answers 404, as if it did not exist.
- */
-type Caller = Pick<RoomParticipantRow, 'identity' | 'role'>;
+export { isModerator };
 
-export const isModerator = (caller: Caller) => caller.role === 'moderator';
+/**
+ * Who may do what with a question (docs/conventions.md#rules-as-named-predicates): the actions
+ * and what each asks of the caller, then what each asks of the question. A question the caller
+ * may not see answers 404, as if it did not exist.
+ */
+export const qaRules = {
+  ask: forEveryone,
+  edit: forEveryone,
+  withdraw: forEveryone,
+  vote: forEveryone,
+  moderate: forModerators,
+  merge: forModerators,
+} as const;
+
+type Caller = Pick<RoomParticipantRow, 'identity' | 'role'>;
 export const isAsker = (caller: Caller, question: QuestionRow) => question.authorIdentity === caller.identity;
 
 export const maySee = (caller: Caller, question: QuestionRow) =>

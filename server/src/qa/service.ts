@@ -11,9 +11,10 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { isOver, recordAudit, requireAdmitted } from '../room/caller.ts';
+import { recordAudit } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { changeRoom, type EventDraft, type Tx } from '../room/events.ts';
+import { authorizeInRoom, isOver } from '../room/rules.ts';
 import type { RoomParticipantRow, SessionRoomRow } from '../room/schema.ts';
 import { sessionRooms } from '../room/schema.ts';
 import { inviteToStage } from '../room/stage.ts';
@@ -26,6 +27,7 @@ import {
   mayEditAsModerator,
   mayMerge,
   maySee,
+  qaRules,
 } from './rules.ts';
 import { type QuestionRow, questionAnswering, questions, questionVotes } from './schema.ts';
 import { mayKnowAuthor, questionEvents, questionView } from './views.ts';
@@ -116,8 +118,8 @@ export async function askQuestion(
   caller: Caller,
   request: Required<AskQuestionRequest>,
 ): Promise<Question> {
+  authorizeInRoom(qaRules, 'ask', caller);
   requireOpenForQuestions(session);
-  requireAdmitted(caller);
   let asked: QuestionRow | undefined;
   await changeRoom(deps, session.id, async (tx, room) => {
     const { row, events } = await insertQuestion(tx, room, caller, request, deps.now());
@@ -139,6 +141,7 @@ export async function editQuestion(
   id: string,
   text: string,
 ): Promise<Question> {
+  authorizeInRoom(qaRules, 'edit', caller);
   let edited: QuestionRow | undefined;
   await changeRoom(deps, session.id, async (tx) => {
     const row = await questionFor(tx, session, caller, id);
@@ -170,6 +173,7 @@ export async function editQuestion(
 
 /** The asker takes their question back (until it is answered). */
 export async function withdrawQuestion(deps: RoomDeps, session: SessionRow, caller: Caller, id: string) {
+  authorizeInRoom(qaRules, 'withdraw', caller);
   await changeRoom(deps, session.id, async (tx, room) => {
     const row = await questionFor(tx, session, caller, id);
     if (!isAsker(caller, row)) throw new AppError(403, 'forbidden', 'problems.forbidden');
@@ -194,8 +198,8 @@ export async function voteQuestion(
   id: string,
   voted: boolean,
 ): Promise<VoteResult> {
+  authorizeInRoom(qaRules, 'vote', caller);
   requireOpenForQuestions(session);
-  requireAdmitted(caller);
   const target = sql`select id from ${questions} where id = ${id} and session_id = ${session.id} and status = 'open' for update`;
   const ballot = voted
     ? sql`insert into ${questionVotes} (question_id, identity, session_id, at)
@@ -229,6 +233,7 @@ export async function moderateQuestion(
   id: string,
   action: QuestionAction,
 ) {
+  authorizeInRoom(qaRules, 'moderate', moderator);
   if (action === 'invite') return inviteAsker(deps, session, moderator, id);
   await changeRoom(deps, session.id, async (tx, room) => {
     const row = await questionFor(tx, session, moderator, id);
@@ -346,6 +351,7 @@ async function inviteAsker(deps: RoomDeps, session: SessionRow, moderator: Calle
  * go to the other (someone who voted for both counts once), and its asker is told where.
  */
 export async function mergeQuestion(deps: RoomDeps, session: SessionRow, moderator: Caller, id: string, into: string) {
+  authorizeInRoom(qaRules, 'merge', moderator);
   if (id === into) throw new AppError(409, 'question_merge_self', 'problems.questionMergeSelf');
   await changeRoom(deps, session.id, async (tx, room) => {
     const source = await questionFor(tx, session, moderator, id);

@@ -1,11 +1,10 @@
 import { sendReactionRequestSchema } from '@serambi/shared';
-import { AppError } from '../http/errors.ts';
 import { apiRoute, createRouter, jsonBody, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { roomRequest } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
 import { bearer, done, rateLimited, refParams, ticketAnswers } from '../room/route-parts.ts';
-import { REACTIONS } from './counts.ts';
+import { sendReaction } from './service.ts';
 
 const react = apiRoute({
   method: 'post',
@@ -31,9 +30,7 @@ export function reactionRoutes(deps: RoomDeps) {
   const reacting = createRateLimiter({ burst: 10, everyMs: 300, now: deps.now });
   return createRouter().openapi(react, async (c) => {
     const { session, me } = await roomRequest(deps, c.req.valid('param').ref, c.req.header('Authorization'));
-    if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
-    reacting.take(`${session.id}:${me.identity}`);
-    deps.bursts.mark(session.id, REACTIONS, c.req.valid('json').reaction);
+    sendReaction(deps, session, me, c.req.valid('json').reaction, reacting);
     return c.body(null, 204);
   });
 }

@@ -17,22 +17,24 @@ import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem
 import { secretParams } from '../registrations/route-parts.ts';
 import { registrations } from '../registrations/schema.ts';
 import { findBySecret } from '../registrations/service.ts';
-import { requireModerator, roomRequest } from '../room/caller.ts';
+import { roomRequest } from '../room/caller.ts';
 import { bearer, done, moderatorAnswers, refParams } from '../room/route-parts.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import type { RecordingDeps } from './deps.ts';
 import { serveRecordingFile } from './media.ts';
+import type { ReplayViewer } from './rules.ts';
 import {
   type AnsweringPins,
   deleteRecording,
   listRecordings,
   type RecordingActor,
-  type ReplayViewer,
   replayOf,
   startAutomaticRecording,
   startRecording,
+  startRecordingInRoom,
   stopRecording,
+  stopRecordingInRoom,
   updateRecordingSettings,
   updateRetention,
 } from './service.ts';
@@ -203,10 +205,7 @@ const download = fileRoute('download', 'video/mp4', 'The replay’s video as a d
 
 /** Recording control (room and organizers), settings, the replay, and its files. */
 export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPins) {
-  const roomModerator = async (c: Context<AppEnv>, ref: string) => {
-    const { session, me } = await roomRequest(deps.room, ref, c.req.header('Authorization'));
-    return { session, me: requireModerator(me) };
-  };
+  const roomCaller = (c: Context<AppEnv>, ref: string) => roomRequest(deps.room, ref, c.req.header('Authorization'));
   const organizerSession = async (ref: string, user: SessionUser | null) => {
     const { session } = await visibleSession(deps.db, ref, user);
     await authorizeCommunityById(deps.db, session.communityId, user, 'manage');
@@ -216,12 +215,12 @@ export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPin
     user ? { identity: `u_${user.id}`, name: user.name } : null;
   return createRouter()
     .openapi(roomStart, async (c) => {
-      const { session, me } = await roomModerator(c, c.req.valid('param').ref);
-      return c.json(await startRecording(deps, session, me), 200);
+      const { session, me } = await roomCaller(c, c.req.valid('param').ref);
+      return c.json(await startRecordingInRoom(deps, session, me), 200);
     })
     .openapi(roomStop, async (c) => {
-      const { session, me } = await roomModerator(c, c.req.valid('param').ref);
-      await stopRecording(deps, session, me);
+      const { session, me } = await roomCaller(c, c.req.valid('param').ref);
+      await stopRecordingInRoom(deps, session, me);
       return c.body(null, 204);
     })
     .openapi(list, async (c) => {

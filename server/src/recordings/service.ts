@@ -4,7 +4,6 @@ import {
   type RecordingFailure,
   type RecordingSettings,
   type Replay,
-  type ReplayAccess,
   type RoomRecording,
   recordingStatusGroups,
   type UpdateRecordingSettingsRequest,
@@ -12,18 +11,20 @@ import {
 import { and, asc, eq, inArray, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
 import type { Database } from '../db/client.ts';
-import { emailUnconfirmed } from '../http/current-user.ts';
 import { AppError } from '../http/errors.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { enqueueJob } from '../jobs/service.ts';
 import { recordAudit } from '../room/caller.ts';
 import { changeRoom, stageRoomName } from '../room/events.ts';
+import { authorizeInRoom } from '../room/rules.ts';
+import type { RoomParticipantRow } from '../room/schema.ts';
 import { series } from '../series/schema.ts';
 import { type SessionRow, sessions } from '../sessions/schema.ts';
 import type { RecordingDeps } from './deps.ts';
 import { finishCapture } from './finish.ts';
 import { checkFfmpeg } from './recorder/ffmpeg.ts';
 import { activeRecording, recordsAutomatically, toRoomRecording } from './room-state.ts';
+import { mayDownload, mayWatch, type ReplayViewer, recordingRules, refusedReplayState } from './rules.ts';
 import { type RecordingRow, recordings } from './schema.ts';
 import { recordingKeys } from './store.ts';
 
@@ -123,6 +124,26 @@ async function checkCanRecord(deps: RecordingDeps): Promise<void> {
     deps.log.error({ free, needed: deps.config.minFreeBytes }, 'not enough free disk space to record');
     throw new AppError(507, 'insufficient_storage', 'problems.insufficientStorage');
   }
+}
+
+/** A moderator starts recording from the room. */
+export async function startRecordingInRoom(
+  deps: RecordingDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+): Promise<RoomRecording> {
+  authorizeInRoom(recordingRules, 'control', moderator);
+  return startRecording(deps, session, moderator);
+}
+
+/** A moderator stops the recording from the room. */
+export async function stopRecordingInRoom(
+  deps: RecordingDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+): Promise<void> {
+  authorizeInRoom(recordingRules, 'control', moderator);
+  await stopRecording(deps, session, moderator);
 }
 
 /**
@@ -498,25 +519,6 @@ export async function deleteRecording(deps: RecordingDeps, session: SessionRow, 
   await deps.db.delete(recordings).where(eq(recordings.id, row.id));
 }
 
-/** What the replay's caller is to the session: decided by the routes from the cookie or the join link. */
-export interface ReplayViewer {
-  /** A community organizer: may watch and download whatever the access. */
-  organizer: boolean;
-  /** A speaker or moderator of the session: may watch. */
-  team: boolean;
-  /** Registered (or waitlisted) for the session. */
-  registrant: boolean;
-  signedIn: boolean;
-  /** Signed in with this address, not confirmed yet: asked to confirm it where a registration would count. */
-  unconfirmedEmail: string | null;
-}
-
-function mayWatch(access: ReplayAccess, viewer: ReplayViewer): boolean {
-  if (viewer.organizer || viewer.team) return true;
-  if (access === 'public') return true;
-  return access === 'registrants' && viewer.registrant;
-}
-
 /**
  * The questions pinned as "now answering" in a session, in order (Q&A's `answeringPins`, given
  * where the app is composed): the chapters of its recordings.
@@ -543,18 +545,7 @@ export async function replayOf(
         : 'none';
     return { state, access, parts: [] };
   }
-  if (!mayWatch(access, viewer)) {
-    if (access === 'registrants' && viewer.unconfirmedEmail !== null) {
-      throw emailUnconfirmed({ email: viewer.unconfirmedEmail });
-    }
-    const state =
-      access === 'organizers'
-        ? 'organizers_only'
-        : viewer.signedIn || viewer.registrant
-          ? 'registrants_only'
-          : 'sign_in';
-    return { state, access, parts: [] };
-  }
+  if (!mayWatch(access, viewer)) return { state: refusedReplayState(access, viewer), access, parts: [] };
   const chapters = chaptersOf(await answeringPins(deps.db, session.id), watchable);
   const now = deps.now();
   return {
@@ -567,7 +558,7 @@ export async function replayOf(
       durationMs: row.durationMs,
       mediaUrl: deps.links.url(row.id, 'play', now),
       posterUrl: row.posterKey ? deps.links.url(row.id, 'poster', now) : null,
-      downloadUrl: viewer.organizer ? deps.links.url(row.id, 'download', now) : null,
+      downloadUrl: mayDownload(viewer) ? deps.links.url(row.id, 'download', now) : null,
       chapters: chapters.get(row.id) ?? [],
     })),
   };
@@ -577,7 +568,7 @@ export async function replayOf(
  * Every question pinned as "now answering" while a recording ran becomes a chapter of it, at
  * the second the pin happened (a pin from before the start opens the recording at 0).
  */
-function chaptersOf(pins: Awaited<ReturnType<AnsweringPins>>, rows: RecordingRow[]): Map<string, Chapter[]> {
+export function chaptersOf(pins: Awaited<ReturnType<AnsweringPins>>, rows: RecordingRow[]): Map<string, Chapter[]> {
   const byRecording = new Map<string, Chapter[]>();
   for (const row of rows) {
     const start = (row.mediaStartedAt ?? row.startedAt).getTime();

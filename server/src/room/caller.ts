@@ -1,4 +1,4 @@
-import { type AuditAction, sessionStatusGroups } from '@serambi/shared';
+import type { AuditAction } from '@serambi/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
@@ -7,6 +7,7 @@ import type { SessionRow } from '../sessions/schema.ts';
 import { findSessionByRef } from '../sessions/service.ts';
 import type { RoomDeps } from './deps.ts';
 import type { Tx } from './events.ts';
+import { authorizeInRoom, roomRules } from './rules.ts';
 import { type RoomParticipantRow, roomAudit, roomParticipants } from './schema.ts';
 import { lostStanding, refusalFor } from './standing.ts';
 
@@ -42,7 +43,8 @@ export async function roomRequest(
   authorization: string | undefined,
 ): Promise<{ session: SessionRow; me: RoomParticipantRow }> {
   const { session, me } = await roomVisitor(deps, ref, authorization);
-  return { session, me: requireAdmitted(me) };
+  authorizeInRoom(roomRules, 'enter', me);
+  return { session, me };
 }
 
 /** The session named in a room request and the person whose ticket came with it, let in or not (yet). */
@@ -53,22 +55,6 @@ export async function roomVisitor(
 ): Promise<{ session: SessionRow; me: RoomParticipantRow }> {
   const session = await findSessionByRef(deps.db, ref);
   return { session, me: await roomCaller(deps, session, authorization) };
-}
-
-/** Everything in the room is for people let in, not those still waiting in the lobby or turned away. */
-export function requireAdmitted(caller: RoomParticipantRow): RoomParticipantRow {
-  if (caller.admission !== 'admitted') throw new AppError(403, 'room_not_admitted', 'problems.roomNotAdmitted');
-  return caller;
-}
-
-/** The session ended or was cancelled: its room takes no more contributions. */
-export const isOver = (session: SessionRow) =>
-  (sessionStatusGroups.over as readonly SessionRow['status'][]).includes(session.status);
-
-/** Moderation is for the session's moderators (and the community's organizers, who join as moderators). */
-export function requireModerator(caller: RoomParticipantRow): RoomParticipantRow {
-  if (caller.role !== 'moderator') throw new AppError(403, 'room_moderators_only', 'problems.roomModeratorsOnly');
-  return caller;
 }
 
 /** Someone in the room, read under the room's lock; 404 when the identity never entered. */

@@ -14,16 +14,42 @@ import { moveSessionStatus } from '../sessions/status.ts';
 import { recordAudit } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, type EventDraft, stageRoomName, type Tx } from './events.ts';
+import { authorizeInRoom, roomRules } from './rules.ts';
 import { type RoomParticipantRow, roomAudit, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
 import { roomSettings } from './snapshot.ts';
+
+/**
+ * What other capabilities do when the session goes live or ends (recording starts by itself,
+ * and stops before the rooms close; the "now answering" pin ends; certificates are checked once
+ * it ended). Passed in where the app is composed (app.ts), so the room does not depend on them;
+ * each capability's hooks run in the order they are given.
+ */
+export interface RoomLifecycleHooks {
+  afterLive?(session: SessionRow): Promise<void>;
+  beforeEnd?(session: SessionRow, moderator: RoomParticipantRow): Promise<void>;
+  /** Runs inside the transaction that ends the session (`WhileEnding`). */
+  whileEnding?: WhileEnding;
+}
 
 /**
  * Go live: the session turns live, the audience's waiting screen becomes the stage, and the
  * team moves from the backstage to the stage (their clients join again on the event). The
  * stage room is made first, so a LiveKit outage changes nothing. Going live twice is a no-op.
+ * Then each hook's `afterLive` runs (unless it was live already).
  */
-export async function goLive(deps: RoomDeps, session: SessionRow, moderator: RoomParticipantRow) {
+export async function goLive(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+  hooks: RoomLifecycleHooks[] = [],
+) {
+  authorizeInRoom(roomRules, 'goLive', moderator);
   if (session.status === 'live') return;
+  await becomeLive(deps, session, moderator);
+  for (const hook of hooks) await hook.afterLive?.(session);
+}
+
+async function becomeLive(deps: RoomDeps, session: SessionRow, moderator: RoomParticipantRow) {
   if (session.status !== 'scheduled') throw new AppError(409, 'room_not_scheduled', 'problems.roomNotScheduled');
   await deps.livekit.ensureRoom(stageRoomName(session.id));
   await changeRoom(deps, session.id, async (tx) => {
@@ -45,16 +71,20 @@ export async function goLive(deps: RoomDeps, session: SessionRow, moderator: Roo
 export type WhileEnding = (tx: Tx, session: SessionRow, room: SessionRoomRow, at: Date) => Promise<EventDraft[]>;
 
 /**
- * Ends the session for everyone: the status turns ended, the stage and hands are cleared,
- * and both LiveKit rooms are closed (which disconnects everyone, after the event is out).
- * Each of `whileEnding` runs in the same transaction, in order.
+ * Ends the session for everyone: each hook's `beforeEnd` runs first (while it is live), then
+ * the status turns ended, the stage and hands are cleared, and both LiveKit rooms are closed
+ * (which disconnects everyone, after the event is out). Each hook's `whileEnding` runs in the
+ * same transaction, in order.
  */
 export async function endSession(
   deps: RoomDeps,
   session: SessionRow,
   moderator: RoomParticipantRow,
-  whileEnding: WhileEnding[] = [],
+  hooks: RoomLifecycleHooks[] = [],
 ) {
+  authorizeInRoom(roomRules, 'end', moderator);
+  if (session.status === 'live') for (const hook of hooks) await hook.beforeEnd?.(session, moderator);
+  const whileEnding = hooks.flatMap((hook) => (hook.whileEnding ? [hook.whileEnding] : []));
   if (session.status === 'ended') return;
   if (session.status !== 'live') throw new AppError(409, 'room_not_live', 'problems.roomNotLive');
   await changeRoom(deps, session.id, async (tx, room) => {
@@ -91,6 +121,7 @@ export async function updateRoomSettings(
   moderator: RoomParticipantRow,
   changes: UpdateRoomSettingsRequest,
 ): Promise<RoomSettings> {
+  authorizeInRoom(roomRules, 'changeSettings', moderator);
   if (changes.doorsOpenAt !== undefined) checkDoorsOpen(session, new Date(changes.doorsOpenAt));
   let settings: RoomSettings | undefined;
   const values = {
@@ -128,7 +159,13 @@ function checkDoorsOpen(session: SessionRow, doorsOpenAt: Date): void {
   ]);
 }
 
-export async function auditLog(db: Database, session: SessionRow): Promise<AuditEntry[]> {
+/** The moderation audit log, newest first. */
+export async function auditLog(
+  db: Database,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+): Promise<AuditEntry[]> {
+  authorizeInRoom(roomRules, 'readAudit', moderator);
   const rows = await db
     .select()
     .from(roomAudit)

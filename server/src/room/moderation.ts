@@ -4,6 +4,7 @@ import type { SessionRow } from '../sessions/schema.ts';
 import { participantIn, recordAudit, updateParticipant } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
+import { authorizeInRoom, roomRules } from './rules.ts';
 import type { RoomParticipantRow } from './schema.ts';
 
 /** Moderators' actions on one person; each is written to the audit log with who, whom and when. */
@@ -22,6 +23,7 @@ export async function muteParticipant(
   identity: string,
   source: MutableSource,
 ) {
+  authorizeInRoom(roomRules, 'mute', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
     const muted = await deps.livekit.muteSource(publishingRoom(session, target), target.identity, source);
@@ -51,6 +53,7 @@ export async function removeFromSession(
   identity: string,
   options: { ban: boolean },
 ) {
+  authorizeInRoom(roomRules, options.ban ? 'ban' : 'remove', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
     if (target.identity === moderator.identity) throw new AppError(409, 'conflict', 'problems.conflict');
@@ -86,6 +89,7 @@ export async function unbanParticipant(
   moderator: RoomParticipantRow,
   identity: string,
 ) {
+  authorizeInRoom(roomRules, 'unban', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
     if (target.bannedAt === null) return [];
@@ -103,6 +107,7 @@ export async function decideLobby(
   identity: string,
   admitted: boolean,
 ) {
+  authorizeInRoom(roomRules, 'decideLobby', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
     if (target.admission !== 'pending') {

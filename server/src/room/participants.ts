@@ -2,6 +2,7 @@ import type { ParticipantPage, RoomParticipant } from '@serambi/shared';
 import { and, asc, count, desc, eq, ilike } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import { authorizeInRoom, roomRules } from './rules.ts';
 import { type RoomParticipantRow, roomParticipants, sessionRooms } from './schema.ts';
 
 /**
@@ -11,8 +12,10 @@ import { type RoomParticipantRow, roomParticipants, sessionRooms } from './schem
 export async function searchParticipants(
   db: Database,
   session: SessionRow,
+  moderator: RoomParticipantRow,
   query: { q?: string | undefined; limit: number },
 ): Promise<ParticipantPage> {
+  authorizeInRoom(roomRules, 'listParticipants', moderator);
   const q = query.q?.trim();
   const where = and(
     eq(roomParticipants.sessionId, session.id),

@@ -18,17 +18,17 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
-import type { SessionRow } from '../sessions/schema.ts';
-import { requireModerator, roomRequest, roomVisitor } from './caller.ts';
+import { roomRequest, roomVisitor } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
 import { findSessionToJoin, joinRoom } from './join.ts';
-import { auditLog, endSession, goLive, updateRoomSettings, type WhileEnding } from './lifecycle.ts';
+import { auditLog, endSession, goLive, type RoomLifecycleHooks, updateRoomSettings } from './lifecycle.ts';
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
 import { searchParticipants } from './participants.ts';
 import { bearer, done, moderatorAnswers, refParams, ticketAnswers } from './route-parts.ts';
-import type { RoomParticipantRow } from './schema.ts';
 import { roomSnapshot } from './snapshot.ts';
-import { answerInvitation, inviteToStage, leaveStage, lowerHandOf, raiseHand } from './stage.ts';
+import { answerInvitation, inviteToStage, leaveStage, lowerHandOf, raiseHand, removeFromStage } from './stage.ts';
+
+export type { RoomLifecycleHooks } from './lifecycle.ts';
 
 const targetParams = z.object({ ref: sessionRefSchema, identity: roomIdentitySchema });
 
@@ -169,29 +169,11 @@ const mute = apiRoute({
   responses: { ...done, ...moderatorAnswers, 409: problem('No such track'), 503: problem('LiveKit cannot be reached') },
 });
 
-/**
- * What other capabilities do when the session goes live or ends (recording starts by itself,
- * and stops before the rooms close; the "now answering" pin ends; certificates are checked once
- * it ended). Passed in where the app is composed (app.ts), so the room does not depend on them;
- * each capability's hooks run in the order they are given.
- */
-export interface RoomLifecycleHooks {
-  afterLive?(session: SessionRow): Promise<void>;
-  beforeEnd?(session: SessionRow, moderator: RoomParticipantRow): Promise<void>;
-  /** Runs inside the transaction that ends the session (`WhileEnding`). */
-  whileEnding?: WhileEnding;
-}
-
 /** The live room's HTTP API: thin routes over join, stage, moderation and lifecycle. */
 export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks[] = []) {
-  const whileEnding = hooks.flatMap((hook) => (hook.whileEnding ? [hook.whileEnding] : []));
   // Each change is broadcast to the whole room: one person toggling a hand must not flood it.
   const handChanges = createRateLimiter({ burst: 6, everyMs: 5_000, now: deps.now });
   const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
-  const moderator = async (c: Context<AppEnv>, ref: string) => {
-    const { session, me } = await caller(c, ref);
-    return { session, me: requireModerator(me) };
-  };
   return createRouter()
     .openapi(join, async (c) => {
       const toJoin = await findSessionToJoin(deps.db, c.req.valid('param').ref);
@@ -217,51 +199,48 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks[] = []) {
     })
     .openapi(leave, async (c) => {
       const { session, me } = await caller(c, c.req.valid('param').ref);
-      await leaveStage(deps, session, me.identity, 'self');
+      await leaveStage(deps, session, me);
       return c.body(null, 204);
     })
     .openapi(live, async (c) => {
-      const { session, me } = await moderator(c, c.req.valid('param').ref);
-      const wasLive = session.status === 'live';
-      await goLive(deps, session, me);
-      if (!wasLive) for (const hook of hooks) await hook.afterLive?.(session);
+      const { session, me } = await caller(c, c.req.valid('param').ref);
+      await goLive(deps, session, me, hooks);
       return c.body(null, 204);
     })
     .openapi(end, async (c) => {
-      const { session, me } = await moderator(c, c.req.valid('param').ref);
-      if (session.status === 'live') for (const hook of hooks) await hook.beforeEnd?.(session, me);
-      await endSession(deps, session, me, whileEnding);
+      const { session, me } = await caller(c, c.req.valid('param').ref);
+      await endSession(deps, session, me, hooks);
       return c.body(null, 204);
     })
     .openapi(settings, async (c) => {
-      const { session, me } = await moderator(c, c.req.valid('param').ref);
+      const { session, me } = await caller(c, c.req.valid('param').ref);
       return c.json(await updateRoomSettings(deps, session, me, c.req.valid('json')), 200);
     })
     .openapi(participants, async (c) => {
-      const { session } = await moderator(c, c.req.valid('param').ref);
+      const { session, me } = await caller(c, c.req.valid('param').ref);
       c.header('Cache-Control', 'no-store');
-      return c.json(await searchParticipants(deps.db, session, c.req.valid('query')), 200);
+      return c.json(await searchParticipants(deps.db, session, me, c.req.valid('query')), 200);
     })
     .openapi(audit, async (c) => {
-      const { session } = await moderator(c, c.req.valid('param').ref);
+      const { session, me } = await caller(c, c.req.valid('param').ref);
       c.header('Cache-Control', 'no-store');
-      return c.json(await auditLog(deps.db, session), 200);
+      return c.json(await auditLog(deps.db, session, me), 200);
     })
     .openapi(mute, async (c) => {
       const { ref, identity } = c.req.valid('param');
-      const { session, me } = await moderator(c, ref);
+      const { session, me } = await caller(c, ref);
       await muteParticipant(deps, session, me, identity, c.req.valid('json').source);
       return c.body(null, 204);
     })
     .openapi(act, async (c) => {
       const { ref, identity, action } = c.req.valid('param');
-      const { session, me } = await moderator(c, ref);
+      const { session, me } = await caller(c, ref);
       switch (action) {
         case 'invite':
           await inviteToStage(deps, session, me, identity);
           break;
         case 'remove-from-stage':
-          await leaveStage(deps, session, identity, { moderator: me });
+          await removeFromStage(deps, session, me, identity);
           break;
         case 'lower-hand':
           await lowerHandOf(deps, session, me, identity);

@@ -5,6 +5,7 @@ import { participantIn, recordAudit, updateParticipant } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
 import { changeRoom, type RoomEventDraft, stageRoomName } from './events.ts';
 import { attributesOf } from './join.ts';
+import { authorizeInRoom, roomRules } from './rules.ts';
 import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 
 /**
@@ -14,6 +15,7 @@ import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 
 /** Raises or lowers the caller's own hand; doing it twice changes nothing and announces nothing. */
 export async function raiseHand(deps: RoomDeps, session: SessionRow, caller: RoomParticipantRow, raised: boolean) {
+  authorizeInRoom(roomRules, 'raiseHand', caller);
   await changeRoom(deps, session.id, async (tx) => {
     const me = await participantIn(tx, session.id, caller.identity);
     if (raised && me.handRaisedAt === null) {
@@ -36,6 +38,7 @@ export async function inviteToStage(
   moderator: RoomParticipantRow,
   identity: string,
 ) {
+  authorizeInRoom(roomRules, 'inviteToStage', moderator);
   await changeRoom(deps, session.id, async (tx, room) => {
     const target = await participantIn(tx, session.id, identity);
     if (target.role !== 'participant') {
@@ -71,6 +74,7 @@ export async function answerInvitation(
   caller: RoomParticipantRow,
   accept: boolean,
 ) {
+  authorizeInRoom(roomRules, 'answerInvitation', caller);
   await changeRoom(deps, session.id, async (tx) => {
     const me = await participantIn(tx, session.id, caller.identity);
     if (me.stage !== 'invited') throw new AppError(409, 'room_no_invitation', 'problems.roomNoInvitation');
@@ -97,11 +101,28 @@ export async function answerInvitation(
   });
 }
 
+/** A guest leaves the stage by themselves. */
+export async function leaveStage(deps: RoomDeps, session: SessionRow, caller: RoomParticipantRow) {
+  authorizeInRoom(roomRules, 'leaveStage', caller);
+  await takeOffStage(deps, session, caller.identity, 'self');
+}
+
+/** A moderator brings a guest down from the stage. */
+export async function removeFromStage(
+  deps: RoomDeps,
+  session: SessionRow,
+  moderator: RoomParticipantRow,
+  identity: string,
+) {
+  authorizeInRoom(roomRules, 'removeFromStage', moderator);
+  await takeOffStage(deps, session, identity, { moderator });
+}
+
 /**
- * A guest leaves the stage, or a moderator brings them down: publish rights are revoked and
- * LiveKit unpublishes their tracks. Someone who already left keeps no rights to revoke.
+ * Publish rights are revoked and LiveKit unpublishes the guest's tracks. Someone who already
+ * left keeps no rights to revoke.
  */
-export async function leaveStage(
+async function takeOffStage(
   deps: RoomDeps,
   session: SessionRow,
   identity: string,
@@ -139,6 +160,7 @@ export async function lowerHandOf(
   moderator: RoomParticipantRow,
   identity: string,
 ) {
+  authorizeInRoom(roomRules, 'lowerHandOf', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
     if (target.handRaisedAt === null) return [];

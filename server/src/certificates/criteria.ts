@@ -1,8 +1,9 @@
 import type { AttendeeRole } from '@serambi/shared';
 
 /**
- * Who earns a certificate, as named predicates over plain values (no database): the job that
- * issues certificates (issue.ts) reads a session's attendance report and asks these.
+ * What earns a certificate (its criteria, not who may do what: permissions are the rules files),
+ * as named predicates over plain values, no database: `eligibility.ts` reads a session's
+ * attendance report and asks these.
  */
 
 /** What a program's rule asks of one session. */

@@ -7,7 +7,7 @@ import {
   liveSecondsOf,
   meetsSeriesRule,
   meetsSessionRule,
-} from './rules.ts';
+} from './criteria.ts';
 
 /** A 100-minute session; the usual rule asks for 75% of it. */
 const LIVE_SECONDS = 100 * 60;
