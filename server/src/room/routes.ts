@@ -218,7 +218,8 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks = {}) {
     })
     .openapi(joinByLink, async (c) => {
       const { joinSecret } = c.req.valid('json');
-      const result = await joinRoom(deps, await findSessionToJoinByLink(deps.db, joinSecret), c.get('user'), joinSecret);
+      const toJoin = await findSessionToJoinByLink(deps.db, joinSecret);
+      const result = await joinRoom(deps, toJoin, c.get('user'), joinSecret);
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);
     })
