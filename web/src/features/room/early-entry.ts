@@ -57,7 +57,8 @@ export function takeEarlyJoin(ref: string, secret: string | undefined): Promise<
   return join.then((result) => {
     // Cannot happen (the room's ref comes from this join), but a join of another session must
     // never be taken for this one's.
-    if (result.snapshot.session.slug !== ref) throw new Error(`joined ${result.snapshot.session.slug} early, not ${ref}`);
+    if (result.snapshot.session.slug !== ref)
+      throw new Error(`joined ${result.snapshot.session.slug} early, not ${ref}`);
     return result;
   });
 }
