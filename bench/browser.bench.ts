@@ -37,10 +37,7 @@ type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 interface Entry extends PageMilestones {
   /** The app's HTML parsed and its entry script run (DOMContentLoaded ended). */
   documentReady: number;
-  /** `GET /api/registrations/{secret}` sent, and answered: the room page knows which session the link names. */
-  registrationSent: number | null;
-  registrationAnswered: number | null;
-  /** `POST /api/sessions/{ref}/room/join` sent, and answered: the page has its LiveKit token. */
+  /** `POST /api/room/join` (by the link alone) sent, and answered: the page has its LiveKit token. */
   joinSent: number | null;
   joinAnswered: number | null;
 }
@@ -64,13 +61,10 @@ async function enter(page: Page, url: string): Promise<Entry> {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     // No named helpers in here: tsx would wrap them in a `__name` call the page does not have.
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const registration = resources.find((entry) => /^\/api\/registrations\/[^/]+$/.test(new URL(entry.name).pathname));
     const join = resources.find((entry) => new URL(entry.name).pathname.endsWith('/room/join'));
     return {
       ...(window.benchMilestones as PageMilestones),
       documentReady: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-      registrationSent: registration?.startTime ?? null,
-      registrationAnswered: registration?.responseEnd ?? null,
       joinSent: join?.startTime ?? null,
       joinAnswered: join?.responseEnd ?? null,
     };
@@ -156,12 +150,6 @@ function figures(
       comparedTo: { name: 'cold cache, p50', value: p50(cold, 'firstFrame'), unit: 'ms' },
     },
     step('app script run (DOMContentLoaded)', 'documentReady'),
-    {
-      name: `${room}: link opened → registration answered, p50`,
-      value: p50(cold, 'registrationAnswered'),
-      unit: 'ms',
-      comparedTo: { name: 'its request sent, p50', value: p50(cold, 'registrationSent'), unit: 'ms' },
-    },
     {
       name: `${room}: link opened → room join answered (token in hand), p50`,
       value: p50(cold, 'joinAnswered'),

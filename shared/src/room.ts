@@ -178,6 +178,13 @@ export const joinRoomRequestSchema = z
   .meta({ id: 'JoinRoomRequest' });
 export type JoinRoomRequest = z.infer<typeof joinRoomRequestSchema>;
 
+/** A personal link's way in without naming the session: the link names it. */
+export const joinRoomByLinkRequestSchema = z
+  .object({ joinSecret: joinSecretSchema })
+  .strict()
+  .meta({ id: 'JoinRoomByLinkRequest' });
+export type JoinRoomByLinkRequest = z.infer<typeof joinRoomByLinkRequestSchema>;
+
 export const LIVEKIT_ROOM_KINDS = ['stage', 'backstage'] as const;
 export type LiveKitRoomKind = (typeof LIVEKIT_ROOM_KINDS)[number];
 

@@ -16,7 +16,7 @@ describe('the local LiveKit’s configuration', () => {
     expect(yaml).toContain('  node_ip: 127.0.0.1\n  enable_loopback_candidate: true\n');
     expect(yaml).not.toContain('turn_servers');
     // Else LiveKit hands clients Google's STUN servers, and tests would send traffic off the machine.
-    expect(yaml).toContain('  stun_servers: ["127.0.0.1:9"]\n');
+    expect(yaml).toContain('  stun_servers: ["127.0.0.1:4"]\n');
   });
 
   it('in production advertises the node address on its ports, keeps HTTP on loopback, and hands out coturn with derived credentials', () => {
@@ -49,6 +49,6 @@ describe('the local LiveKit’s configuration', () => {
       media: { reach: 'public', nodeIp: '127.0.0.1', udpPort: 7882, tcpPort: 0, turn: undefined },
     });
     expect(yaml).toContain('  enable_loopback_candidate: true\n  ips: { includes: ["127.0.0.1/32"] }\n');
-    expect(yaml).toContain('  stun_servers: ["127.0.0.1:9"]\n');
+    expect(yaml).toContain('  stun_servers: ["127.0.0.1:4"]\n');
   });
 });

@@ -205,11 +205,13 @@ function rtcYaml(ports: LocalLiveKit['ports'], media: LocalMediaConfig): string[
 /**
  * With neither TURN nor STUN servers configured, LiveKit hands every client Google's public STUN
  * servers, and browsers and bots would send binding requests off the machine. On loopback nobody
- * needs STUN (tests must send nothing elsewhere): name the discard port of 127.0.0.1, where
- * nothing answers. (LiveKit's own UDP port does not do: clients sending it binding requests as a
- * STUN server never connected.)
+ * needs STUN (tests must send nothing elsewhere): name port 4 of 127.0.0.1, unassigned, where
+ * nothing answers. Not a port browsers refuse (the discard port 9 is one): Chromium's renderer
+ * crashes gathering candidates for such a STUN server under DevTools network emulation, as the
+ * phone bench uses. (LiveKit's own UDP port does not do: clients
+ * sending it binding requests as a STUN server never connected.)
  */
-const LOOPBACK_STUN = '  stun_servers: ["127.0.0.1:9"]';
+const LOOPBACK_STUN = '  stun_servers: ["127.0.0.1:4"]';
 
 async function waitUntilHealthy(url: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
   auditEntrySchema,
+  joinRoomByLinkRequestSchema,
   joinRoomRequestSchema,
   joinRoomResultSchema,
   muteRequestSchema,
@@ -25,6 +26,7 @@ import { auditLog, endSession, goLive, type RoomLifecycleHooks, updateRoomSettin
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
 import { searchParticipants } from './participants.ts';
 import { bearer, done, moderatorAnswers, refParams, ticketAnswers } from './route-parts.ts';
+import { findSessionToJoinByLink } from './session-of-link.ts';
 import { roomSnapshot } from './snapshot.ts';
 import { answerInvitation, inviteToStage, leaveStage, lowerHandOf, raiseHand, removeFromStage } from './stage.ts';
 
@@ -47,6 +49,22 @@ const join = apiRoute({
     ),
     404: problem('No such session, or the link is not valid'),
     409: problem('Not registered, on the waitlist, registration cancelled, or the session was cancelled'),
+    503: problem('LiveKit cannot be reached'),
+  },
+});
+
+const joinByLink = apiRoute({
+  method: 'post',
+  path: '/room/join',
+  tags: ['Room'],
+  summary:
+    'Enter the live room of the session a personal link is for, without naming it: the same entry, checks and answer as /sessions/{ref}/room/join with that link',
+  request: { body: jsonBody(joinRoomByLinkRequestSchema) },
+  responses: {
+    200: jsonResponse(joinRoomResultSchema, 'In (or waiting: see livekit, and the snapshot’s view)'),
+    403: problem('Banned, locked out or not admitted'),
+    404: problem('The link is not valid (or its session is not open yet)'),
+    409: problem('On the waitlist, registration cancelled, or the session was cancelled'),
     503: problem('LiveKit cannot be reached'),
   },
 });
@@ -178,6 +196,13 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks[] = []) {
     .openapi(join, async (c) => {
       const toJoin = await findSessionToJoin(deps.db, c.req.valid('param').ref);
       const result = await joinRoom(deps, toJoin, c.get('user'), c.req.valid('json').joinSecret);
+      c.header('Cache-Control', 'no-store');
+      return c.json(result, 200);
+    })
+    .openapi(joinByLink, async (c) => {
+      const { joinSecret } = c.req.valid('json');
+      const toJoin = await findSessionToJoinByLink(deps.db, joinSecret);
+      const result = await joinRoom(deps, toJoin, c.get('user'), joinSecret);
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);
     })

@@ -2,8 +2,8 @@ import { useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
-import { fetchMyRegistration, myRegistrationQuery } from '../features/registrations/registrations-api.ts';
-import { takeEarlyRegistration } from '../features/room/early-entry.ts';
+import { fetchMyRegistration, registrationKeys } from '../features/registrations/registrations-api.ts';
+import { earlySessionRef } from '../features/room/early-entry.ts';
 import { RoomView } from '../features/room/RoomView.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -25,16 +25,21 @@ export default function RoomPage() {
 function RoomByPersonalLink(props: { secret: string }) {
   const { t } = useI18n();
   const api = useApi();
-  // Asked for as the app started (early-entry.ts), when it started on this page.
-  const registration = useQuery(() => ({
-    ...myRegistrationQuery(api, props.secret),
-    queryFn: () => takeEarlyRegistration(props.secret) ?? fetchMyRegistration(api, props.secret),
+  // The join made as the app started names the session (early-entry.ts); when it was refused,
+  // the registration does, and the room shows the refusal when it takes that join.
+  const sessionRef = useQuery(() => ({
+    queryKey: [...registrationKeys.mine(props.secret), 'session'],
+    queryFn: async () => {
+      const early = earlySessionRef(props.secret);
+      const joined = early && (await early.catch(() => undefined));
+      return joined ?? (await fetchMyRegistration(api, props.secret)).session.slug;
+    },
   }));
   return (
-    <QueryState query={registration} notFound={t('myRegistration.linkInvalid')}>
-      {(mine) => (
-        <Show when={mine().session.slug} keyed>
-          {(slug) => <RoomView sessionRef={slug} joinSecret={props.secret} />}
+    <QueryState query={sessionRef} notFound={t('myRegistration.linkInvalid')}>
+      {(slug) => (
+        <Show when={slug()} keyed>
+          {(ref) => <RoomView sessionRef={ref} joinSecret={props.secret} />}
         </Show>
       )}
     </QueryState>

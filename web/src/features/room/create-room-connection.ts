@@ -2,6 +2,7 @@ import type { JoinRoomResult } from '@serambi/shared';
 import type { DisconnectReason, Participant } from 'livekit-client';
 import { type Accessor, createSignal } from 'solid-js';
 import { createLiveRoom, type LiveRoom, leaveLiveRoom } from './create-live-room.ts';
+import { takeEarlyLiveRoom } from './early-entry.ts';
 import { type MediaChoice, rememberMediaChoice } from './media-choice.ts';
 import { mayPublish, publishChosenMedia } from './publish-media.ts';
 
@@ -41,15 +42,19 @@ export function createRoomConnection(handlers: {
 
   async function connect(target: LiveKitTarget): Promise<LiveRoom | undefined> {
     await disconnect();
-    const next = createLiveRoom(target.room, media(), {
+    const roomHandlers = {
       onData: handlers.onData,
       onDisconnected,
       onReconnected: handlers.onReconnected,
       onLocalPermissionsChanged,
-    });
+    };
+    // A personal link into the room may have connected already, while this code loaded.
+    const early = await takeEarlyLiveRoom(target);
+    const next = early?.live ?? createLiveRoom(target.room, media(), roomHandlers);
     setLive(next);
+    early?.handOver(roomHandlers);
     try {
-      await next.room.connect(target.url, target.token);
+      await (early?.connected ?? next.room.connect(target.url, target.token));
     } catch {
       if (!next.leaving) onDisconnected(undefined);
       return undefined;

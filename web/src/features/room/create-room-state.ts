@@ -14,6 +14,7 @@ import { createRoomFeed } from './create-room-feed.ts';
 import { createRoomPolls } from './create-room-polls.ts';
 import type { RoomSnapshotStore } from './create-room-store.ts';
 import { createRoomTicket } from './create-room-ticket.ts';
+import { dropEarlyLiveRoom } from './early-entry.ts';
 import type { MediaChoice } from './media-choice.ts';
 import type { RoomApi } from './room-api.ts';
 import { phaseOfDisconnect, phaseOfStanding, type RoomPhase } from './room-phase.ts';
@@ -163,6 +164,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     timers.clearAll();
     entry.stopRejoining();
     void connection.disconnect();
+    void dropEarlyLiveRoom();
     setPhase(next);
   }
 
@@ -176,6 +178,7 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     finished = true;
     timers.clearAll();
     void connection.disconnect();
+    void dropEarlyLiveRoom();
   });
 
   return {

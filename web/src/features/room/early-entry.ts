@@ -1,46 +1,52 @@
-import type { JoinRoomResult, MyRegistration } from '@serambi/shared';
+import type { JoinRoomResult } from '@serambi/shared';
 import { type ApiClient, expectSuccess } from '../../api/client.ts';
-import { fetchMyRegistration } from '../registrations/registrations-api.ts';
+import type { LiveKitTarget } from './create-room-connection.ts';
+import type { EarlyLiveRoom } from './early-live-room.ts';
 
 /**
  * A personal link opened straight into the room (`/j/:secret/live`, the address in the mails):
- * the app asks which session the link is for and joins it while the room's code is still on its
- * way, rather than after. The room takes the answers once, as if it had asked itself; anything
- * later (a renewal, a rejoin) asks the server again.
+ * as the app starts, it joins by the link alone (the server finds the session) and loads
+ * LiveKit's code beside it, then connects to LiveKit as soon as both are there, while the
+ * room's own code and messages are still on their way. The room takes the join and the
+ * connection once, as if it had made them itself; anything later (a renewal, a rejoin) asks the
+ * server again.
  */
 interface EarlyEntry {
   secret: string;
-  registration?: Promise<MyRegistration>;
-  join?: Promise<{ ref: string; result: JoinRoomResult }>;
+  join?: Promise<JoinRoomResult>;
+  /** The LiveKit connection started early, or undefined when this join goes nowhere yet (the lobby, the team's device check). */
+  connection?: Promise<EarlyLiveRoom | undefined>;
+  /** Which session the link is for, as the join answered it. */
+  sessionRef: Promise<string>;
 }
 
 let early: EarlyEntry | undefined;
 
 const PERSONAL_LINK_TO_ROOM = /^\/j\/([^/]+)\/live\/?$/;
 
-/** Starts the registration and join requests when `pathname` is a personal link into the room. */
+/** Starts joining and connecting when `pathname` is a personal link into the room. */
 export function startEarlyRoomEntry(pathname: string, api: ApiClient): void {
   const secret = PERSONAL_LINK_TO_ROOM.exec(pathname)?.[1];
   if (!secret) return;
-  const registration = fetchMyRegistration(api, secret);
-  const join = registration.then(async ({ session }) => ({
-    ref: session.slug,
-    result: await expectSuccess(
-      await api.sessions[':ref'].room.join.$post({ param: { ref: session.slug }, json: { joinSecret: secret } }),
-    ),
-  }));
+  const liveRoomCode = import('./early-live-room.ts');
+  const join = api.room.join.$post({ json: { joinSecret: secret } }).then(expectSuccess);
+  const connection = Promise.all([join, liveRoomCode]).then(([result, { connectEarly }]) =>
+    // The audience goes straight to the stage; the team chooses devices first, the lobby waits.
+    result.livekit && result.snapshot.view === 'room' && result.snapshot.me.role === 'participant'
+      ? connectEarly(result.livekit)
+      : undefined,
+  );
   // Whoever takes an answer handles its failure; one nobody takes is not an unhandled rejection.
-  registration.catch(() => undefined);
   join.catch(() => undefined);
-  early = { secret, registration, join };
+  liveRoomCode.catch(() => undefined);
+  connection.catch(() => undefined);
+  early = { secret, join, connection, sessionRef: join.then((result) => result.snapshot.session.slug) };
+  early.sessionRef.catch(() => undefined);
 }
 
-/** The registration asked for early for this link, once. */
-export function takeEarlyRegistration(secret: string): Promise<MyRegistration> | undefined {
-  if (early?.secret !== secret) return undefined;
-  const { registration } = early;
-  early.registration = undefined;
-  return registration;
+/** The session the early join for this link entered; undefined when there was none, rejected when the join was refused. */
+export function earlySessionRef(secret: string): Promise<string> | undefined {
+  return early?.secret === secret ? early.sessionRef : undefined;
 }
 
 /** The join asked for early for this link into the session `ref`, once. */
@@ -48,10 +54,30 @@ export function takeEarlyJoin(ref: string, secret: string | undefined): Promise<
   if (!secret || early?.secret !== secret || !early.join) return undefined;
   const { join } = early;
   early.join = undefined;
-  return join.then((answer) => {
-    // Cannot happen (the room's ref comes from the same registration), but a join of another
-    // session must never be taken for this one's.
-    if (answer.ref !== ref) throw new Error(`joined ${answer.ref} early, not ${ref}`);
-    return answer.result;
+  return join.then((result) => {
+    // Cannot happen (the room's ref comes from this join), but a join of another session must
+    // never be taken for this one's.
+    if (result.snapshot.session.slug !== ref)
+      throw new Error(`joined ${result.snapshot.session.slug} early, not ${ref}`);
+    return result;
   });
+}
+
+/** The LiveKit connection started early with `target`'s token, once; undefined if there is none. */
+export async function takeEarlyLiveRoom(target: LiveKitTarget): Promise<EarlyLiveRoom | undefined> {
+  const connection = early?.connection;
+  if (!early || !connection) return undefined;
+  early.connection = undefined;
+  const started = await connection.catch(() => undefined);
+  if (started?.token === target.token && started.url === target.url) return started;
+  await started?.dropped();
+  return undefined;
+}
+
+/** Leaves an early LiveKit connection nobody took (the room ended up elsewhere, or closed). */
+export async function dropEarlyLiveRoom(): Promise<void> {
+  const connection = early?.connection;
+  if (!early || !connection) return;
+  early.connection = undefined;
+  await (await connection.catch(() => undefined))?.dropped();
 }
