@@ -15,6 +15,8 @@ const SOLO = [
   'test/journeys/recording.test.ts',
   // Blocks UDP for Chromium with a machine-wide policy file while a case runs.
   'test/journeys/public-deployment.test.ts',
+  // Two LiveKit nodes, two instances and Chromium; kills a node and waits for the stage to come back.
+  'test/journeys/livekit-cluster.test.ts',
 ];
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { freeTcpPort } from '@serambi/server/net/free-port.ts';
 import { type Caller, callerWith } from './accounts.ts';
 import { startTestApp, type TestApp } from './app.ts';
 import { type LiveKitCredentials, startTestLiveKit } from './livekit.ts';
@@ -127,7 +128,13 @@ export async function startTestCluster(options: {
     const instances: TestApp[] = [];
     // One after the other: the first migrates the database, the others find it migrated.
     for (let i = 0; i < options.size; i++) {
-      const app = await startTestApp({ databaseUrl, smtpUrl: options.smtpUrl, env });
+      // Its own address as PUBLIC_URL: with a LiveKit cluster, browsers reach signalling through it.
+      const port = await freeTcpPort();
+      const app = await startTestApp({
+        databaseUrl,
+        smtpUrl: options.smtpUrl,
+        env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+      });
       stops.push(() => app.stop());
       instances.push(app);
     }

@@ -179,17 +179,25 @@ export function createLiveKitGateway(
       onAnyNode((c) => c.rooms.createRoom(options)),
     listRooms: () => onAnyNode((c) => c.rooms.listRooms()),
     deleteRoom: (room: string) => onAnyNode((c) => c.rooms.deleteRoom(room)),
-    updateParticipant: (...args: Parameters<RoomServiceClient['updateParticipant']>) =>
-      onAnyNode((c) => c.rooms.updateParticipant(...args)),
+    updateParticipant: (
+      room: string,
+      identity: string,
+      options: { permission?: Partial<ParticipantPermission>; attributes?: Record<string, string> },
+    ) => onAnyNode((c) => c.rooms.updateParticipant(room, identity, options)),
     getParticipant: (room: string, identity: string) => onAnyNode((c) => c.rooms.getParticipant(room, identity)),
     mutePublishedTrack: (...args: Parameters<RoomServiceClient['mutePublishedTrack']>) =>
       onAnyNode((c) => c.rooms.mutePublishedTrack(...args)),
     removeParticipant: (room: string, identity: string) => onAnyNode((c) => c.rooms.removeParticipant(room, identity)),
-    sendData: (...args: Parameters<RoomServiceClient['sendData']>) => onAnyNode((c) => c.rooms.sendData(...args)),
+    sendData: (
+      room: string,
+      data: Uint8Array,
+      kind: DataPacket_Kind,
+      options: { topic?: string; destinationIdentities?: string[] },
+    ) => onAnyNode((c) => c.rooms.sendData(room, data, kind, options)),
   };
   const egress = {
-    startRoomCompositeEgress: (...args: Parameters<EgressClient['startRoomCompositeEgress']>) =>
-      onAnyNode((c) => c.egress.startRoomCompositeEgress(...args)),
+    startRoomCompositeEgress: (room: string, output: EncodedFileOutput, options: { layout: string }) =>
+      onAnyNode((c) => c.egress.startRoomCompositeEgress(room, output, options)),
     stopEgress: (egressId: string) => onAnyNode((c) => c.egress.stopEgress(egressId)),
   };
   const receiveWebhook = createWebhookVerifier(credentials.apiKey, credentials.apiSecret);

@@ -1,10 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import { LIVEKIT_TOKEN_TTL_SECONDS } from '../room/deps.ts';
 import { stageRoomName } from '../room/events.ts';
+import { sessions } from '../sessions/schema.ts';
 import type { RecordingDeps } from './deps.ts';
 import { type RecorderProcess, spawnRecorder } from './recorder/spawn.ts';
 import { type RecordingRow, recordings } from './schema.ts';
-import { endCapture, maintainRecordings, markRecording } from './service.ts';
+import { endCapture, maintainRecordings, markRecording, startRecording } from './service.ts';
 import { recordingKeys } from './store.ts';
 
 /**
@@ -30,6 +31,9 @@ const HEARTBEAT_MS = 2_000;
 /** Housekeeping (stale recorders, retention) every this many heartbeats. */
 const MAINTENANCE_EVERY = 15;
 const STOP_TIMEOUT_MS = 20_000;
+/** After a recorder lost the media server: how often, and how many times, to try starting the next part. */
+const NEXT_PART_RETRY_MS = 2_000;
+const NEXT_PART_ATTEMPTS = 30;
 
 export function createRecorderSupervisor(deps: RecordingDeps): RecorderSupervisor {
   const running = new Map<string, RecorderProcess>();
@@ -38,6 +42,29 @@ export function createRecorderSupervisor(deps: RecordingDeps): RecorderSuperviso
   let timer: NodeJS.Timeout | undefined;
   let beats = 0;
   let beating: Promise<void> | undefined;
+  let stopping = false;
+
+  /**
+   * A recorder lost the media server (its LiveKit node died): its part ended as it was. While the
+   * session is live, the next part starts once the stage room is back, on a node that answers
+   * (LiveKit places it again a few seconds after the node stops reporting).
+   */
+  const nextPartAfterInterruption = async (sessionId: string) => {
+    for (let attempt = 1; attempt <= NEXT_PART_ATTEMPTS && !stopping; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, NEXT_PART_RETRY_MS).unref());
+      if (stopping) return;
+      const [session] = await deps.db.select().from(sessions).where(eq(sessions.id, sessionId));
+      if (session?.status !== 'live') return;
+      try {
+        await deps.livekit.ensureRoom(stageRoomName(sessionId));
+        const next = await startRecording(deps, session, null);
+        deps.log.info({ recording: next.id, attempt }, 'next recording part started');
+        return;
+      } catch (error) {
+        deps.log.warn({ err: error, sessionId, attempt }, 'next recording part not started yet');
+      }
+    }
+  };
 
   const heartbeat = async () => {
     const ids = [...running.keys()];
@@ -80,6 +107,7 @@ export function createRecorderSupervisor(deps: RecordingDeps): RecorderSuperviso
           running.delete(row.id);
           log.info({ exit }, 'recorder exited');
           await endCapture(deps, row.id, exit.failure ? { failure: exit.failure, detail: exit.detail } : {});
+          if (exit.failure === 'interrupted') void nextPartAfterInterruption(row.sessionId);
         })
         // The heartbeat has stopped, so housekeeping closes it as interrupted later.
         .catch((error) => log.error({ err: error }, 'could not close the recording after its recorder exited'))
@@ -104,6 +132,7 @@ export function createRecorderSupervisor(deps: RecordingDeps): RecorderSuperviso
       timer.unref();
     },
     async stopAll() {
+      stopping = true;
       clearInterval(timer);
       timer = undefined;
       await beating;
