@@ -91,6 +91,8 @@ export async function startTestCluster(options: {
   liveKitNodes?: number;
   /** More variables for every instance, applied last. */
   env?: NodeJS.ProcessEnv;
+  /** The PostgreSQL server to make the database on (outside vitest, e.g. a bench); the run's by default. */
+  postgresUrl?: string;
 }): Promise<TestCluster> {
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
@@ -98,7 +100,7 @@ export async function startTestCluster(options: {
     stops.length = 0;
   };
   try {
-    const databaseUrl = await createTestDatabase();
+    const databaseUrl = await createTestDatabase(...(options.postgresUrl ? [options.postgresUrl] : []));
     const webhookProxy = await startRoundRobinProxy();
     stops.push(() => webhookProxy.stop());
     let liveKit: LiveKitCredentials;
