@@ -86,6 +86,7 @@ try {
     throw new Error(`head count ${await connectedNow()} of ${PEOPLE} after ${SETTLE_MS} ms`);
   });
   const headCountExactAfterMs = performance.now() - lastJoinedAt;
+  const headCountWhenIn = await connectedNow();
   crowd.send('leave');
   const done = await next<{ phase: 'done'; result: ArrivalsResult }>();
   const lastLeftAt = performance.now();
@@ -131,6 +132,18 @@ try {
       value: emptyAfterMs,
       unit: 'ms',
       comparedTo: null,
+    },
+    {
+      name: `${crowdName}: head count once everyone was in`,
+      value: headCountWhenIn,
+      unit: 'people',
+      comparedTo: { name: 'arrivals', value: PEOPLE, unit: 'people' },
+    },
+    {
+      name: `${crowdName}: attendance, closed connections at the end`,
+      value: attendance.closed,
+      unit: 'connections',
+      comparedTo: { name: 'people who came and left', value: attendance.people, unit: 'people' },
     },
     {
       // The harness runs both instances in this one process: their CPU together, per arrival (join, joined and left).

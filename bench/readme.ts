@@ -30,7 +30,11 @@ export function readme(
     '',
     `Last run: ${run.date}, commit \`${run.commit}\`${
       run.uncommitted ? ` with uncommitted changes to ${run.uncommitted.join(', ')}` : ''
-    }, ${os.cpus().length} CPUs, Node ${process.version}${run.benches ? `; ${run.benches.join(', ')} only` : ''}.`,
+    }, ${os.cpus().length} CPUs, Node ${process.version}${
+      run.benches
+        ? `; ${run.benches.join(', ')} only: the other figures are from earlier runs (each run is a line of history.jsonl)`
+        : ''
+    }.`,
     '',
     ...markdownTable(['Figure', 'Value', 'Compared to', 'Ratio'], rows),
     '',
