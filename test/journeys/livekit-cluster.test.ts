@@ -1,7 +1,7 @@
 import { dispose, RoomEvent } from '@livekit/rtc-node';
 import { liveKitWebhookDeliveries } from '@serambi/server/livekit/schema.ts';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../support/accounts.ts';
 import type { TestApp } from '../support/app.ts';
@@ -168,6 +168,19 @@ describe('Serambi on a LiveKit cluster of two nodes sharing Redis', () => {
     const watcherSecret = await aRegistrant(b, safe.owner, safe.session.slug, 'Wayan Putra');
     const watcher = await connect((await joinRoom(b, safe.session.slug, { joinSecret: watcherSecret })).join);
     clients.push(watcher);
+    // And a person watching it in Chromium, whose page notes it if "Reconnecting…" ever shows.
+    const safeViewerSecret = await aRegistrant(b, safe.owner, safe.session.slug, 'Made Wirawan');
+    const safePage = await newLivePage(browser, b.url, null, { locale: 'en-US' });
+    await safePage.goto(`${b.url}/j/${safeViewerSecret}/live`);
+    const safeSpeakerTile = `[data-testid="stage-tile"][data-identity="${safeSpeaker.identity}"] video`;
+    await untilVideoShows(safePage, safeSpeakerTile);
+    await safePage.evaluate(() => {
+      const seen = window as unknown as { sawReconnecting: boolean };
+      seen.sawReconnecting = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="reconnecting"]')) seen.sawReconnecting = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     const safeConnections = async () =>
       Object.fromEntries((await apiOf(surviving).listParticipants(safe.session.id)).map((p) => [p.identity, p.sid]));
     const before = await safeConnections();
@@ -180,9 +193,13 @@ describe('Serambi on a LiveKit cluster of two nodes sharing Redis', () => {
     await dying.kill();
     const killedAt = Date.now();
 
-    // The audience sees the speaker again, on a room LiveKit made again on the surviving node.
-    await page.getByTestId('reconnecting').waitFor({ timeout: 10_000 });
-    await untilVideoShows(page, speakerTile, RECOVERY_BOUND_MS);
+    // The audience sees the speaker again, on a room LiveKit made again on the surviving node: the
+    // page reconnects by itself, and new frames play (a frozen last frame would not count).
+    const left = () => Math.max(1, RECOVERY_BOUND_MS - (Date.now() - killedAt));
+    await page.getByTestId('reconnecting').waitFor({ timeout: left() });
+    await page.getByTestId('reconnecting').waitFor({ state: 'hidden', timeout: left() });
+    await untilVideoShows(page, speakerTile, left());
+    await untilNewFrame(page, speakerTile, left());
     const recoveredInMs = Date.now() - killedAt;
     expect(nodeOf(doomed.session.id)?.nodeId).toBe(surviving.nodeId);
     // The speaker publishes again there (rtc-node reconnects by itself, or the bot joins again).
@@ -197,6 +214,14 @@ describe('Serambi on a LiveKit cluster of two nodes sharing Redis', () => {
     expect(after.guests.map((g) => g.name)).toEqual(['Budi Santoso']);
     expect(after.hands.map((h) => h.name)).toEqual(['Sari Dewi']);
     expect(after.qa.questions.map((q) => q.id)).toContain(question.id);
+    // The guest's client came back by itself, and LiveKit's new room gives it the stage the
+    // database says it has (its old token allowed no publishing).
+    await eventually(
+      async () =>
+        (await apiOf(surviving).getParticipant(doomed.session.id, guest.join.snapshot.me.identity).catch(() => null))
+          ?.permission?.canPublish === true,
+      RECOVERY_BOUND_MS,
+    );
 
     // The recording on the dead node ended as a part of its own; the next part records on the survivor.
     const first = await untilRecording(
@@ -211,14 +236,34 @@ describe('Serambi on a LiveKit cluster of two nodes sharing Redis', () => {
     // The other session saw none of it: the same connections, never disconnected.
     expect(await safeConnections()).toEqual(before);
     expect(seenBySafe.disconnected).toBe(0);
+    expect(await safePage.evaluate(() => (window as unknown as { sawReconnecting: boolean }).sawReconnecting)).toBe(
+      false,
+    );
+    await untilNewFrame(safePage, safeSpeakerTile, 5_000);
     console.info(
       `[cluster] stage back in ${recoveredInMs} ms after the node was killed; ` +
         `signal resumes in the safe session: ${seenBySafe.reconnecting}`,
     );
     await page.context().close();
+    await safePage.context().close();
   }, 180_000);
 
   type Session = Awaited<ReturnType<typeof aLiveSession>>;
+
+  /** Resolves when the video at `selector` presents a frame after now: it plays, not shows a frozen picture. */
+  async function untilNewFrame(page: Page, selector: string, timeoutMs: number) {
+    await page.waitForFunction(
+      (s) =>
+        new Promise<boolean>((resolve) => {
+          const video = document.querySelector<HTMLVideoElement>(s);
+          if (!video) return resolve(false);
+          video.requestVideoFrameCallback(() => resolve(true));
+          setTimeout(() => resolve(false), 500);
+        }),
+      selector,
+      { timeout: timeoutMs },
+    );
+  }
 
   /**
    * The session's speaker as a bot that behaves as the web client does: joins through Serambi,
