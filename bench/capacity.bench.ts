@@ -110,18 +110,52 @@ function sceneMedia(scene: Scene): string {
   const partial = `${dir}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  const vp8 = ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-auto-alt-ref', '0', '-lag-in-frames', '0'];
+  const vp8 = [
+    '-c:v',
+    'libvpx',
+    '-deadline',
+    'realtime',
+    '-cpu-used',
+    '8',
+    '-auto-alt-ref',
+    '0',
+    '-lag-in-frames',
+    '0',
+  ];
   const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args], { stdio: 'inherit' });
   for (const layer of scene.layers) {
     ffmpeg([
-      '-f', 'lavfi', '-i', layer.picture, '-t', String(LOOP_SECONDS),
-      ...vp8, '-error-resilient', '1', '-g', '60', '-keyint_min', '60', ...layer.rate,
+      '-f',
+      'lavfi',
+      '-i',
+      layer.picture,
+      '-t',
+      String(LOOP_SECONDS),
+      ...vp8,
+      '-error-resilient',
+      '1',
+      '-g',
+      '60',
+      '-keyint_min',
+      '60',
+      ...layer.rate,
       path.join(partial, `${layer.quality}.ivf`),
     ]);
   }
   ffmpeg([
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', String(LOOP_SECONDS),
-    '-c:a', 'libopus', '-b:a', '32k', '-page_duration', '20000', path.join(partial, 'audio.ogg'),
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000',
+    '-t',
+    String(LOOP_SECONDS),
+    '-c:a',
+    'libopus',
+    '-b:a',
+    '32k',
+    '-page_duration',
+    '20000',
+    path.join(partial, 'audio.ogg'),
   ]);
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
@@ -369,7 +403,11 @@ async function main(): Promise<void> {
           name: `${name}: LiveKit CPU per viewer-second (slope over ${steps.length} steps up to ${top.viewers} viewers)`,
           value: line.slope * 1_000_000,
           unit: 'µs',
-          comparedTo: { name: 'fixed cost per second (the line at 0 viewers: room, speaker)', value: line.intercept * 1_000_000, unit: 'µs' },
+          comparedTo: {
+            name: 'fixed cost per second (the line at 0 viewers: room, speaker)',
+            value: line.intercept * 1_000_000,
+            unit: 'µs',
+          },
         },
         {
           name: `${name}: viewers one core carries (where the fitted line reaches 1 core)`,
@@ -387,13 +425,23 @@ async function main(): Promise<void> {
           name: `${name}: bytes per viewer (RTP received, mean over the steps)`,
           value: bytes / 1_000,
           unit: 'kB/s',
-          comparedTo: { name: 'the same per viewer-hour', value: (bytes * 3_600) / 1e9, unit: 'GB' },
+          comparedTo: { name: 'the same per viewer-hour', value: (bytes * 3_600) / 1e6, unit: 'MB' },
         },
         {
-          name: `${name}: the viewers' own CPU (Go process, not decoding) at the last step`,
-          value: top.viewersCores,
-          unit: 'cores',
-          comparedTo: { name: 'the speaker (Go, sending encoded media)', value: top.publisherCores, unit: 'cores' },
+          name: `${name}: the viewers' own CPU per viewer-second (Go process, not decoding), at the last step`,
+          value: (top.viewersCores / top.viewers) * 1_000_000,
+          unit: 'µs',
+          comparedTo: {
+            name: "LiveKit's at that step",
+            value: (top.liveKitCores / top.viewers) * 1_000_000,
+            unit: 'µs',
+          },
+        },
+        {
+          name: `${name}: the speaker's CPU (Go, sending encoded media), at the last step`,
+          value: top.publisherCores * 1_000,
+          unit: 'ms/s',
+          comparedTo: null,
         },
       );
     }

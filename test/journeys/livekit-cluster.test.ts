@@ -218,8 +218,11 @@ describe('Serambi on a LiveKit cluster of two nodes sharing Redis', () => {
     // database says it has (its old token allowed no publishing).
     await eventually(
       async () =>
-        (await apiOf(surviving).getParticipant(doomed.session.id, guest.join.snapshot.me.identity).catch(() => null))
-          ?.permission?.canPublish === true,
+        (
+          await apiOf(surviving)
+            .getParticipant(doomed.session.id, guest.join.snapshot.me.identity)
+            .catch(() => null)
+        )?.permission?.canPublish === true,
       RECOVERY_BOUND_MS,
     );
 
