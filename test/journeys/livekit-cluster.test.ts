@@ -174,13 +174,9 @@ describe('Serambi on a LiveKit cluster of two nodes sharing Redis', () => {
     await safePage.goto(`${b.url}/j/${safeViewerSecret}/live`);
     const safeSpeakerTile = `[data-testid="stage-tile"][data-identity="${safeSpeaker.identity}"] video`;
     await untilVideoShows(safePage, safeSpeakerTile);
-    await safePage.evaluate(() => {
-      const seen = window as unknown as { sawReconnecting: boolean };
-      seen.sawReconnecting = false;
-      new MutationObserver(() => {
-        if (document.querySelector('[data-testid="reconnecting"]')) seen.sawReconnecting = true;
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+    // The same watch on the doomed session's page is the control: it must see "Reconnecting…".
+    await watchForReconnecting(safePage);
+    await watchForReconnecting(page);
     const safeConnections = async () =>
       Object.fromEntries((await apiOf(surviving).listParticipants(safe.session.id)).map((p) => [p.identity, p.sid]));
     const before = await safeConnections();
@@ -240,9 +236,8 @@ describe('Serambi on a LiveKit cluster of two nodes sharing Redis', () => {
     // The other session saw none of it: the same connections, never disconnected.
     expect(await safeConnections()).toEqual(before);
     expect(seenBySafe.disconnected).toBe(0);
-    expect(await safePage.evaluate(() => (window as unknown as { sawReconnecting: boolean }).sawReconnecting)).toBe(
-      false,
-    );
+    expect(await sawReconnecting(page), 'the watch saw the doomed page reconnect').toBe(true);
+    expect(await sawReconnecting(safePage), 'the safe page showed "Reconnecting…"').toBe(false);
     await untilNewFrame(safePage, safeSpeakerTile, 5_000);
     console.info(
       `[cluster] stage back in ${recoveredInMs} ms after the node was killed; ` +
@@ -253,6 +248,20 @@ describe('Serambi on a LiveKit cluster of two nodes sharing Redis', () => {
   }, 180_000);
 
   type Session = Awaited<ReturnType<typeof aLiveSession>>;
+
+  /** Notes on the page whether "Reconnecting…" shows at any moment from now on. */
+  async function watchForReconnecting(page: Page) {
+    await page.evaluate(() => {
+      const seen = window as unknown as { sawReconnecting: boolean };
+      seen.sawReconnecting = document.querySelector('[data-testid="reconnecting"]') !== null;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="reconnecting"]')) seen.sawReconnecting = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  }
+
+  const sawReconnecting = (page: Page) =>
+    page.evaluate(() => (window as unknown as { sawReconnecting: boolean }).sawReconnecting);
 
   /** Resolves when the video at `selector` presents a frame after now: it plays, not shows a frozen picture. */
   async function untilNewFrame(page: Page, selector: string, timeoutMs: number) {
