@@ -31,6 +31,7 @@
  */
 import './test-env.ts';
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,10 +102,12 @@ const LOOP_SECONDS = 6;
 
 /**
  * The scene's layers as VP8 (.ivf) and the microphone as Opus (.ogg, one 20 ms packet a page),
- * encoded once into .tools/bench-media/<scene> and kept: encoding takes longer than measuring.
+ * encoded once into .tools/bench-media/<scene>-<recipe> and kept: encoding takes longer than measuring.
  */
 function sceneMedia(scene: Scene): string {
-  const dir = path.join(toolsBinDir, '..', 'bench-media', scene.key);
+  // Named after what it is made of, so a changed scene is encoded again rather than read stale.
+  const recipe = createHash('sha256').update(JSON.stringify({ scene, LOOP_SECONDS })).digest('hex').slice(0, 12);
+  const dir = path.join(toolsBinDir, '..', 'bench-media', `${scene.key}-${recipe}`);
   if (existsSync(path.join(dir, 'audio.ogg'))) return dir;
   console.log(`encoding the ${scene.key} scene with ffmpeg (once) …`);
   const partial = `${dir}.partial`;
