@@ -3,19 +3,21 @@
  * subscribe-only viewers are added in steps, and at each step LiveKit's own CPU (utime + stime of
  * its process, /proc/<pid>/stat) and the bytes each viewer receives are measured. Two scenes:
  * a camera as the web client publishes it (livekit-client's defaults: 1280×720@30 at up to
- * 1.7 Mbit/s with simulcast layers 640×360@20 / 450 kbit/s and 320×180@15 / 160 kbit/s) plus a
- * 32 kbit/s Opus microphone; and the low-bandwidth mode, a 1920×1080@15 screen share (a slide with
- * a bar moving across it, up to 2.5 Mbit/s, and a 960×540 layer) plus the microphone, no camera.
+ * 1.7 Mbit/s with simulcast layers 640×360 and 320×180) plus the microphone; and the
+ * low-bandwidth mode, a 1920×1080@15 screen share (a slide with a bar moving across it, up to
+ * 2.5 Mbit/s, and a half-size layer) plus the microphone, no camera.
  *
- * Who runs where, so that what is measured is LiveKit: bench/media-bots (Go, LiveKit's Go SDK on
- * pion) is the speaker in one process and every viewer in another. The speaker sends VP8 and
- * Opus that ffmpeg encoded beforehand (cached in .tools/bench-media), in a loop, as LiveKit's own
- * load tester does: no encoder competes with LiveKit for the two cores, and no bandwidth estimate
- * on a busy machine turns the top layer off. Each viewer is a real WebRTC subscriber (ICE, DTLS,
- * SRTP, RTCP receiver reports, NACKs, transport-wide congestion feedback) that reads and counts
- * every RTP packet but decodes nothing: a decoding client spends more CPU per viewer than the
- * media server does, so on two cores the clients would run out first. Both processes' CPU is
- * reported apart.
+ * Who runs where, so that what is measured is LiveKit: the speaker is a headless Chromium
+ * publishing with livekit-client (capacity-speaker.ts; the camera is Chromium's fake camera
+ * playing a y4m file ffmpeg made once, cached in .tools/bench-media), in its own processes. The
+ * viewers are rtc-node Rooms in VIEWERS_PER_PROCESS-sized child processes (capacity-viewers.ts),
+ * each a real WebRTC subscriber that attaches no VideoStream or AudioStream, so nothing reaches
+ * JavaScript; what each received is its subscriber PeerConnection's inbound-rtp bytes. The
+ * speaker's and the viewers' CPU (their processes' /proc stat) are reported apart from LiveKit's.
+ *
+ * The speaker's sender statistics are read at every step: a step whose full-size layer (1280×720,
+ * or 1920×1080 for the screen) was not sent throughout the step fails the bench rather than
+ * report a figure for a smaller picture.
  *
  * Viewers join hidden (as Serambi's audience does) in STEPS until LiveKit uses a whole core or
  * MAX_VIEWERS. LiveKit's CPU per viewer-second is the slope of a least-squares line through the
@@ -25,29 +27,32 @@
  * carries over, and the last step says how far it was measured.
  *
  * A step where a viewer receives less than MIN_DELIVERY of what a viewer received at the first
- * step is past what the machine carries (LiveKit or the viewers' process short of CPU): it ends
+ * step is past what the machine carries (LiveKit or the viewers' processes short of CPU): it ends
  * the run and is not counted. The bench fails unless every viewer of every counted step received
  * audio and video, and at least two steps were counted. `BENCH_CAPACITY_MAX=100` caps the audience.
  */
 import './test-env.ts';
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { toolsBinDir } from '../server/src/livekit/binary.ts';
 import { createRoom, mintToken } from '../test/support/bots.ts';
 import { startTestLiveKit } from '../test/support/livekit.ts';
+import { type SentLayer, startSpeaker } from './capacity-speaker.ts';
+import type { FromViewers, ToViewers, ViewerStats } from './capacity-viewers.ts';
 import { type BenchResult, check, report } from './results.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Audiences measured, in order; the run stops at the first step that reaches a limit. */
-const STEPS = [25, 50, 100, 150, 200, 300, 400, 500];
+const STEPS = [10, 20, 30, 40, 50, 60, 80, 100];
 const MAX_VIEWERS = Number(process.env.BENCH_CAPACITY_MAX ?? STEPS[STEPS.length - 1]);
+/** rtc-node Rooms per child process. */
+const VIEWERS_PER_PROCESS = 25;
 /** Viewers connecting at once. */
-const JOIN_CONCURRENCY = 25;
+const JOIN_CONCURRENCY = 10;
 /** After a step's viewers all receive media, before measuring: the bitrate estimators settle. */
 const SETTLE_MS = 3_000;
 const MEASURE_MS = 8_000;
@@ -57,112 +62,61 @@ const SATURATED_CORES = 0.95;
 const MIN_DELIVERY = 0.8;
 const CLOCK_TICKS = 100;
 
-interface Layer {
-  quality: 'low' | 'medium' | 'high';
-  /** ffmpeg lavfi source of the picture, at the layer's size and rate. */
-  picture: string;
-  /** ffmpeg rate control: a camera sends at its ceiling, a slide far below it. */
-  rate: string[];
-}
-
 interface Scene {
   key: 'camera' | 'screen';
   label: string;
-  layers: Layer[];
+  /** The full-size layer the speaker must send throughout every step. */
+  width: number;
+  height: number;
 }
 
-const cbr = (kbps: number) => ['-b:v', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${kbps / 2}k`];
-/** Moving test pattern with grain: a camera picture that keeps the encoder near its ceiling. */
-const cameraPicture = (size: string, fps: number) => `testsrc2=size=${size}:rate=${fps},noise=alls=10:allf=t`;
-/** A grey slide with a white bar crossing it. */
-const slidePicture = (w: number, h: number) =>
-  `color=c=0xdddddd:s=${w}x${h}:r=15[bg];color=c=white:s=${w / 8}x${h}:r=15[bar];[bg][bar]overlay=x='mod(n*${w / 120},${w})':y=0:shortest=1`;
-
 const SCENES: Scene[] = [
-  {
-    key: 'camera',
-    label: '720p camera (simulcast) + audio',
-    layers: [
-      { quality: 'high', picture: cameraPicture('1280x720', 30), rate: cbr(1_700) },
-      { quality: 'medium', picture: cameraPicture('640x360', 20), rate: cbr(450) },
-      { quality: 'low', picture: cameraPicture('320x180', 15), rate: cbr(160) },
-    ],
-  },
-  {
-    key: 'screen',
-    label: '1080p screen share (simulcast) + audio',
-    layers: [
-      { quality: 'high', picture: slidePicture(1920, 1080), rate: ['-crf', '10', '-b:v', '2500k'] },
-      { quality: 'low', picture: slidePicture(960, 540), rate: ['-crf', '10', '-b:v', '500k'] },
-    ],
-  },
+  { key: 'camera', label: '720p camera (simulcast) + audio', width: 1280, height: 720 },
+  { key: 'screen', label: '1080p screen share (simulcast) + audio', width: 1920, height: 1080 },
 ];
-/** Seconds of media encoded per scene, sent in a loop. */
-const LOOP_SECONDS = 6;
 
 /**
- * The scene's layers as VP8 (.ivf) and the microphone as Opus (.ogg, one 20 ms packet a page),
- * encoded once into .tools/bench-media/<scene>-<recipe> and kept: encoding takes longer than measuring.
+ * The fake camera's picture: a moving test pattern with grain (a picture that keeps the encoder
+ * near its ceiling), 1280×720@30, LOOP_SECONDS long (Chromium plays it in a loop). Made once with
+ * ffmpeg into .tools/bench-media, named after its recipe so a changed picture is made again.
  */
-function sceneMedia(scene: Scene): string {
-  // Named after what it is made of, so a changed scene is encoded again rather than read stale.
-  const recipe = createHash('sha256').update(JSON.stringify({ scene, LOOP_SECONDS })).digest('hex').slice(0, 12);
-  const dir = path.join(toolsBinDir, '..', 'bench-media', `${scene.key}-${recipe}`);
-  if (existsSync(path.join(dir, 'audio.ogg'))) return dir;
-  console.log(`encoding the ${scene.key} scene with ffmpeg (once) …`);
-  const partial = `${dir}.partial`;
-  rmSync(partial, { recursive: true, force: true });
-  mkdirSync(partial, { recursive: true });
-  const vp8 = [
-    '-c:v',
-    'libvpx',
-    '-deadline',
-    'realtime',
-    '-cpu-used',
-    '8',
-    '-auto-alt-ref',
-    '0',
-    '-lag-in-frames',
-    '0',
-  ];
-  const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args], { stdio: 'inherit' });
-  for (const layer of scene.layers) {
-    ffmpeg([
+const CAMERA_PICTURE = 'testsrc2=size=1280x720:rate=30,noise=alls=10:allf=t';
+const LOOP_SECONDS = 3;
+
+function cameraFile(): string {
+  const recipe = createHash('sha256')
+    .update(JSON.stringify({ CAMERA_PICTURE, LOOP_SECONDS }))
+    .digest('hex')
+    .slice(0, 12);
+  const dir = path.join(toolsBinDir, '..', 'bench-media');
+  const file = path.join(dir, `camera-${recipe}.y4m`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  // Older pictures of the camera are replaced, not kept beside it (each is over 100 MB).
+  for (const old of readdirSync(dir).filter((f) => f.startsWith('camera-')))
+    rmSync(path.join(dir, old), { recursive: true });
+  console.log('making the fake camera picture with ffmpeg (once) …');
+  const partial = `${file}.partial.y4m`;
+  execFileSync(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-y',
       '-f',
       'lavfi',
       '-i',
-      layer.picture,
+      CAMERA_PICTURE,
       '-t',
       String(LOOP_SECONDS),
-      ...vp8,
-      '-error-resilient',
-      '1',
-      '-g',
-      '60',
-      '-keyint_min',
-      '60',
-      ...layer.rate,
-      path.join(partial, `${layer.quality}.ivf`),
-    ]);
-  }
-  ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:sample_rate=48000',
-    '-t',
-    String(LOOP_SECONDS),
-    '-c:a',
-    'libopus',
-    '-b:a',
-    '32k',
-    '-page_duration',
-    '20000',
-    path.join(partial, 'audio.ogg'),
-  ]);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(partial, dir);
-  return dir;
+      '-pix_fmt',
+      'yuv420p',
+      partial,
+    ],
+    { stdio: 'inherit' },
+  );
+  renameSync(partial, file);
+  return file;
 }
 
 /** User + system CPU seconds of a process, all threads. */
@@ -172,90 +126,130 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
+/** CPU seconds of a process and every process below it (Chromium's renderer, GPU, network…). */
+function treeCpuSeconds(root: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {}
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (!tree.has(pid) && tree.has(parent)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let seconds = 0;
+  for (const pid of tree) {
+    try {
+      seconds += cpuSeconds(pid);
+    } catch {}
+  }
+  return seconds;
+}
+
 /** Idle CPU seconds of the whole machine (all cores), from /proc/stat. */
 function idleSeconds(): number {
   const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
   return (Number(fields[4]) + Number(fields[5])) / CLOCK_TICKS;
 }
 
-/** bench/media-bots built into .tools/bin, again whenever a Go source is newer than the binary. */
-function mediaBotsBinary(): string {
-  const source = path.join(here, 'media-bots');
-  const binary = path.join(toolsBinDir, 'bench-media-bots');
-  const newest = Math.max(
-    ...readdirSync(source)
-      .filter((f) => /\.(go|mod|sum)$/.test(f))
-      .map((f) => statSync(path.join(source, f)).mtimeMs),
-  );
-  let built = 0;
-  try {
-    built = statSync(binary).mtimeMs;
-  } catch {}
-  if (built < newest) {
-    console.log('building bench/media-bots (Go) …');
-    execFileSync('go', ['build', '-o', binary, '.'], { cwd: source, stdio: 'inherit' });
-  }
-  return binary;
-}
+/** One child process of viewers (capacity-viewers.ts), driven over IPC one request at a time. */
+class ViewersProcess {
+  readonly child: ChildProcess;
+  joined = 0;
+  private readonly replies: Array<(message: FromViewers) => void> = [];
+  private chain: Promise<unknown> = Promise.resolve();
+  readonly ready: Promise<FromViewers>;
 
-/** The speaker's process: publishes the scene until stopped. */
-async function startSpeaker(binary: string, url: string, token: string, scene: Scene) {
-  const child = spawn(binary, ['publish', url, token, scene.key, sceneMedia(scene)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const [first] = await Promise.race([
-    new Promise<string[]>((resolve) => createInterface({ input: child.stdout }).once('line', (l) => resolve([l]))),
-    exited.then(() => ['exited']),
-  ]);
-  if (first !== 'published') throw new Error(`the speaker did not publish: ${first}`);
-  return {
-    pid: child.pid ?? -1,
-    stop: async () => {
-      child.stdin.end();
-      await exited;
-    },
-  };
-}
-
-/** The Go process holding the viewers, driven line by line. */
-function startViewers(binary: string) {
-  const child = spawn(binary, ['viewers'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const waiting: Array<(line: string) => void> = [];
-  const joins: Array<(line: string) => void> = [];
-  lines.on('line', (line) => {
-    if (line.startsWith('joined') || line.startsWith('failed')) joins.shift()?.(line);
-    else waiting.shift()?.(line);
-  });
-  const ask = (command: string) =>
-    new Promise<string>((resolve) => {
-      waiting.push(resolve);
-      child.stdin.write(`${command}\n`);
+  constructor() {
+    // NODE_ENV=production: rtc-node logs at info, not a debug line per connect.
+    this.child = fork(path.join(here, 'capacity-viewers.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, NODE_ENV: 'production' },
     });
-  return {
-    pid: child.pid ?? -1,
-    join: (url: string, token: string) =>
-      new Promise<void>((resolve, reject) => {
-        joins.push((line) => (line.startsWith('joined') ? resolve() : reject(new Error(`a viewer: ${line}`))));
-        child.stdin.write(`join ${url} ${token}\n`);
-      }),
-    async stats() {
-      const [, viewers, bytes, packets, withAudio, withVideo] = (await ask('stats')).split(' ').map(Number);
-      return {
-        viewers: viewers ?? 0,
-        bytes: bytes ?? 0,
-        packets: packets ?? 0,
-        withAudio: withAudio ?? 0,
-        withVideo: withVideo ?? 0,
-      };
-    },
-    quit: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.stdin.write('quit\n');
-      }),
-  };
+    this.ready = new Promise((resolve) => this.replies.push(resolve));
+    this.child.on('message', (message: FromViewers) => this.replies.shift()?.(message));
+  }
+
+  /** Requests one at a time, so each reply answers the request it follows. */
+  private ask(message: ToViewers): Promise<FromViewers> {
+    const asked = this.chain.then(
+      () =>
+        new Promise<FromViewers>((resolve) => {
+          this.replies.push(resolve);
+          this.child.send(message);
+        }),
+    );
+    this.chain = asked;
+    return asked;
+  }
+
+  async join(url: string, token: string): Promise<void> {
+    this.joined++;
+    const reply = await this.ask({ type: 'join', url, token });
+    if (reply.type !== 'joined') throw new Error(`a viewer did not join: ${JSON.stringify(reply)}`);
+  }
+
+  async stats(): Promise<ViewerStats> {
+    const reply = await this.ask({ type: 'stats' });
+    if (reply.type !== 'stats') throw new Error(`unexpected answer to stats: ${reply.type}`);
+    return reply;
+  }
+
+  async quit(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'quit' } satisfies ToViewers);
+    await exited;
+  }
+}
+
+/** The audience: as many viewer processes as it takes, VIEWERS_PER_PROCESS each. */
+class Audience {
+  readonly processes: ViewersProcess[] = [];
+
+  pids(): number[] {
+    return this.processes.map((p) => p.child.pid ?? -1);
+  }
+
+  /** Joins one viewer, in a process with room for it. */
+  async join(url: string, token: string): Promise<void> {
+    let home = this.processes.find((p) => p.joined < VIEWERS_PER_PROCESS);
+    if (!home) {
+      home = new ViewersProcess();
+      this.processes.push(home);
+    }
+    await home.ready;
+    await home.join(url, token);
+  }
+
+  async stats(): Promise<ViewerStats> {
+    const each = await Promise.all(this.processes.map((p) => p.stats()));
+    return {
+      viewers: each.reduce((s, x) => s + x.viewers, 0),
+      withAudio: each.reduce((s, x) => s + x.withAudio, 0),
+      withVideo: each.reduce((s, x) => s + x.withVideo, 0),
+      bytes: each.reduce((s, x) => s + x.bytes, 0),
+      packets: each.reduce((s, x) => s + x.packets, 0),
+      videoWidth: Math.max(0, ...each.map((x) => x.videoWidth)),
+      framesDecoded: each.reduce((s, x) => s + x.framesDecoded, 0),
+    };
+  }
+
+  cpuSeconds(): number {
+    return this.pids().reduce((s, pid) => s + cpuSeconds(pid), 0);
+  }
+
+  async quit(): Promise<void> {
+    await Promise.all(this.processes.map((p) => p.quit()));
+  }
 }
 
 interface Step {
@@ -264,16 +258,21 @@ interface Step {
   viewersCores: number;
   publisherCores: number;
   idleCores: number;
-  /** RTP bytes (header and payload, after SRTP) each viewer received per second. */
+  /** RTP bytes (header and payload) each viewer received per second. */
   bytesPerViewerSecond: number;
+  /** The speaker's full-size layer over the step: frames per second it encoded and its bitrate. */
+  topLayerFps: number;
+  topLayerKbps: number;
+  /** Video frames the viewers decoded per viewer-second (0: the subscribers decode nothing). */
+  decodedPerViewerSecond: number;
 }
 
 /** Waits (30 s at most) until two 2-second windows of the viewers' bytes differ by under 10 %. */
-async function untilSteady(viewers: ReturnType<typeof startViewers>): Promise<void> {
+async function untilSteady(audience: Audience): Promise<void> {
   const rateOver = async (ms: number) => {
-    const before = (await viewers.stats()).bytes;
+    const before = (await audience.stats()).bytes;
     await new Promise((resolve) => setTimeout(resolve, ms));
-    return ((await viewers.stats()).bytes - before) / ms;
+    return ((await audience.stats()).bytes - before) / ms;
   };
   let previous = await rateOver(2_000);
   for (let i = 0; i < 14; i++) {
@@ -294,9 +293,13 @@ function fitLine(points: Array<[number, number]>): { slope: number; intercept: n
   return { slope, intercept: my - slope * mx };
 }
 
+/** The speaker's full-size layer in its sender statistics, or undefined if none is that size. */
+function fullLayer(layers: SentLayer[], scene: Scene): SentLayer | undefined {
+  return layers.find((l) => l.width === scene.width && l.height === scene.height);
+}
+
 async function measureScene(
   liveKit: Awaited<ReturnType<typeof startTestLiveKit>>,
-  binary: string,
   scene: Scene,
 ): Promise<{ steps: Step[]; stoppedBy: string }> {
   const room = `capacity-${scene.key}-${crypto.randomUUID().slice(0, 8)}`;
@@ -306,30 +309,52 @@ async function measureScene(
     identity: 'speaker',
     grant: { canPublish: true, canSubscribe: false, canPublishData: true },
   });
-  const publisher = await startSpeaker(binary, liveKit.url, speakerToken, scene);
-  const viewers = startViewers(binary);
+  const speaker = await startSpeaker({
+    url: liveKit.url,
+    token: speakerToken,
+    scene: scene.key,
+    cameraFile: cameraFile(),
+  });
+  const audience = new Audience();
   try {
     const measure = async (count: number): Promise<Step> => {
-      const pids = { liveKit: liveKit.pid, viewers: viewers.pid, publisher: publisher.pid };
       const before = {
-        liveKit: cpuSeconds(pids.liveKit),
-        viewers: cpuSeconds(pids.viewers),
-        publisher: cpuSeconds(pids.publisher),
+        liveKit: cpuSeconds(liveKit.pid),
+        viewers: audience.cpuSeconds(),
+        publisher: treeCpuSeconds(speaker.pid),
         idle: idleSeconds(),
-        stats: await viewers.stats(),
+        layer: fullLayer(await speaker.layers(), scene),
+        stats: await audience.stats(),
         at: performance.now(),
       };
       await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
-      const after = await viewers.stats();
+      const after = await audience.stats();
+      const layersAtEnd = await speaker.layers();
+      const layer = fullLayer(layersAtEnd, scene);
       const seconds = (performance.now() - before.at) / 1_000;
-      return {
+      const step = {
         viewers: count,
-        liveKitCores: (cpuSeconds(pids.liveKit) - before.liveKit) / seconds,
-        viewersCores: (cpuSeconds(pids.viewers) - before.viewers) / seconds,
-        publisherCores: (cpuSeconds(pids.publisher) - before.publisher) / seconds,
+        liveKitCores: (cpuSeconds(liveKit.pid) - before.liveKit) / seconds,
+        viewersCores: (audience.cpuSeconds() - before.viewers) / seconds,
+        publisherCores: (treeCpuSeconds(speaker.pid) - before.publisher) / seconds,
         idleCores: (idleSeconds() - before.idle) / seconds,
         bytesPerViewerSecond: count === 0 ? 0 : (after.bytes - before.stats.bytes) / seconds / count,
+        topLayerFps: layer && before.layer ? (layer.framesEncoded - before.layer.framesEncoded) / seconds : 0,
+        topLayerKbps: layer && before.layer ? ((layer.bytesSent - before.layer.bytesSent) * 8) / seconds / 1_000 : 0,
+        decodedPerViewerSecond: (after.framesDecoded - before.stats.framesDecoded) / seconds / count,
       };
+      // The figure is for the full-size picture: a speaker that sent a smaller one, or viewers that
+      // received a smaller one, fail the bench.
+      check(
+        before.layer !== undefined && layer !== undefined && step.topLayerFps >= 1,
+        () =>
+          `${scene.label}, ${count} viewers: the speaker did not send its ${scene.width}×${scene.height} layer throughout the step (layers sent: ${JSON.stringify(layersAtEnd)})`,
+      );
+      check(
+        after.videoWidth === scene.width,
+        `${scene.label}, ${count} viewers: the widest picture a viewer decoded was ${after.videoWidth} wide, not ${scene.width}`,
+      );
+      return step;
     };
 
     const steps: Step[] = [];
@@ -348,25 +373,37 @@ async function measureScene(
       let next = 0;
       await Promise.all(
         Array.from({ length: JOIN_CONCURRENCY }, async () => {
-          while (next < tokens.length) await viewers.join(liveKit.url, tokens[next++] as string);
+          while (next < tokens.length) await audience.join(liveKit.url, tokens[next++] as string);
         }),
       );
       joined = target;
       const receiving = async () => {
-        const s = await viewers.stats();
+        const s = await audience.stats();
         return s.viewers === target && s.withAudio === target && s.withVideo === target;
       };
       const deadline = Date.now() + 30_000;
-      while (!(await receiving())) {
-        check(Date.now() < deadline, `not every one of ${target} viewers received audio and video within 30 s`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
+      let allReceiving = await receiving();
+      while (!allReceiving && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        allReceiving = await receiving();
+      }
+      if (!allReceiving) {
+        // Past what this machine carries: the steps before were all received.
+        stoppedBy = `joins: not every one of ${target} viewers received audio and video within 30 s`;
+        break;
       }
       // The first time, until the speaker's encoder has climbed to its bitrate (libwebrtc starts
       // low and raises it as its bandwidth estimate grows).
-      if (steps.length === 0) await untilSteady(viewers);
+      if (steps.length === 0) await untilSteady(audience);
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const step = await measure(target);
       console.log(`[${scene.key}] ${JSON.stringify(step)}`);
+      // The viewers decode what they receive (rtc-node): fewer frames decoded than the speaker's
+      // full-size layer sends means their processes are short of CPU.
+      if (step.decodedPerViewerSecond < MIN_DELIVERY * step.topLayerFps) {
+        stoppedBy = `decoding: at ${target} viewers each decoded ${step.decodedPerViewerSecond.toFixed(1)} frames a second of the ${step.topLayerFps.toFixed(1)} sent`;
+        break;
+      }
       const first = steps[0];
       if (first && step.bytesPerViewerSecond < MIN_DELIVERY * first.bytesPerViewerSecond) {
         // Past what this machine carries: the step is not counted, the ones before it are.
@@ -381,18 +418,17 @@ async function measureScene(
     }
     return { steps, stoppedBy };
   } finally {
-    await viewers.quit();
-    await publisher.stop();
+    await audience.quit();
+    await speaker.stop();
   }
 }
 
 async function main(): Promise<void> {
-  const binary = mediaBotsBinary();
   const liveKit = await startTestLiveKit();
   const results: BenchResult[] = [];
   try {
     for (const scene of SCENES) {
-      const { steps, stoppedBy } = await measureScene(liveKit, binary, scene);
+      const { steps, stoppedBy } = await measureScene(liveKit, scene);
       check(steps.length >= 2, `${scene.label}: fewer than two steps measured`);
       const top = steps[steps.length - 1] as Step;
       const line = fitLine(steps.map((s) => [s.viewers, s.liveKitCores] as [number, number]));
@@ -401,6 +437,7 @@ async function main(): Promise<void> {
       const bytes = steps.reduce((s, step) => s + step.bytesPerViewerSecond, 0) / steps.length;
       const name = `one LiveKit node, ${scene.label}`;
       console.log(`[${scene.key}] stopped by ${stoppedBy}; fit ${JSON.stringify(line)}`);
+      const decoding = top.decodedPerViewerSecond >= 1 ? 'decoding video' : 'not decoding';
       results.push(
         {
           name: `${name}: LiveKit CPU per viewer-second (slope over ${steps.length} steps up to ${top.viewers} viewers)`,
@@ -431,7 +468,7 @@ async function main(): Promise<void> {
           comparedTo: { name: 'the same per viewer-hour', value: (bytes * 3_600) / 1e6, unit: 'MB' },
         },
         {
-          name: `${name}: the viewers' own CPU per viewer-second (Go process, not decoding), at the last step`,
+          name: `${name}: the viewers' own CPU per viewer-second (rtc-node processes, ${decoding}), at the last step`,
           value: (top.viewersCores / top.viewers) * 1_000_000,
           unit: 'µs',
           comparedTo: {
@@ -441,7 +478,7 @@ async function main(): Promise<void> {
           },
         },
         {
-          name: `${name}: the speaker's CPU (Go, sending encoded media), at the last step`,
+          name: `${name}: the speaker's CPU (Chromium encoding, ${scene.width}×${scene.height} layer at ${Math.round(top.topLayerFps)} fps, ${Math.round(top.topLayerKbps)} kbit/s), at the last step`,
           value: top.publisherCores * 1_000,
           unit: 'ms/s',
           comparedTo: null,
