@@ -31,6 +31,8 @@ export interface SentLayer {
   bytesSent: number;
   framesEncoded: number;
   qualityLimitationReason: string;
+  /** The sender's bandwidth estimate (bit/s), the same for every layer. */
+  availableOutgoingBitrate: number;
 }
 
 const speakerPage = `<!doctype html><meta charset="utf-8"><title>capacity speaker</title>
@@ -71,7 +73,12 @@ window.layers = async () => {
   const sender = publication && publication.track && publication.track.sender;
   if (!sender) return [];
   const layers = [];
-  (await sender.getStats()).forEach((s) => {
+  const stats = await sender.getStats();
+  let estimate = 0;
+  stats.forEach((s) => {
+    if (s.type === 'candidate-pair' && s.nominated && s.availableOutgoingBitrate) estimate = s.availableOutgoingBitrate;
+  });
+  stats.forEach((s) => {
     if (s.type !== 'outbound-rtp') return;
     layers.push({
       rid: s.rid || '',
@@ -81,6 +88,7 @@ window.layers = async () => {
       bytesSent: s.bytesSent || 0,
       framesEncoded: s.framesEncoded || 0,
       qualityLimitationReason: s.qualityLimitationReason || '',
+      availableOutgoingBitrate: estimate,
     });
   });
   return layers;

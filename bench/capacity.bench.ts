@@ -29,7 +29,7 @@
  * A step where a viewer receives less than MIN_DELIVERY of what a viewer received at the first
  * step is past what the machine carries (LiveKit or the viewers' processes short of CPU): it ends
  * the run and is not counted. The bench fails unless every viewer of every counted step received
- * audio and video, and at least two steps were counted. `BENCH_CAPACITY_MAX=100` caps the audience.
+ * audio and video, and at least two steps were counted. `BENCH_CAPACITY_MAX=40` caps the audience.
  */
 import './test-env.ts';
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
@@ -74,6 +74,9 @@ const SCENES: Scene[] = [
   { key: 'camera', label: '720p camera (simulcast) + audio', width: 1280, height: 720 },
   { key: 'screen', label: '1080p screen share (simulcast) + audio', width: 1920, height: 1080 },
 ];
+
+/** `BENCH_CAPACITY_SCENES=screen` measures that scene alone (a trial; `pnpm bench` publishes both). */
+const ONLY_SCENES = process.env.BENCH_CAPACITY_SCENES?.split(',');
 
 /**
  * The fake camera's picture: a moving test pattern with grain (a picture that keeps the encoder
@@ -282,6 +285,28 @@ async function untilSteady(audience: Audience): Promise<void> {
   }
 }
 
+/**
+ * Waits (45 s at most) until the speaker encodes its full-size layer at 5 frames a second or more:
+ * the layer starts only once the bandwidth estimate allows it (and the viewers ask for it).
+ */
+async function untilFullLayer(speaker: { layers(): Promise<SentLayer[]> }, scene: Scene): Promise<void> {
+  const deadline = Date.now() + 45_000;
+  let before = fullLayer(await speaker.layers(), scene)?.framesEncoded ?? 0;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const layers = await speaker.layers();
+    if (process.env.BENCH_CAPACITY_DEBUG) console.log(JSON.stringify(layers));
+    const now = fullLayer(layers, scene)?.framesEncoded ?? 0;
+    if (now - before >= 5) return;
+    check(
+      Date.now() < deadline,
+      () =>
+        `${scene.label}: the speaker did not start sending its ${scene.width}×${scene.height} layer within 45 s (layers: ${JSON.stringify(layers)})`,
+    );
+    before = now;
+  }
+}
+
 /** Least-squares line through (x, y): slope and intercept. */
 function fitLine(points: Array<[number, number]>): { slope: number; intercept: number } {
   const n = points.length;
@@ -317,7 +342,7 @@ async function measureScene(
   });
   const audience = new Audience();
   try {
-    const measure = async (count: number): Promise<Step> => {
+    const measure = async (count: number, attempt = 1): Promise<Step> => {
       const before = {
         liveKit: cpuSeconds(liveKit.pid),
         viewers: audience.cpuSeconds(),
@@ -343,13 +368,16 @@ async function measureScene(
         topLayerKbps: layer && before.layer ? ((layer.bytesSent - before.layer.bytesSent) * 8) / seconds / 1_000 : 0,
         decodedPerViewerSecond: (after.framesDecoded - before.stats.framesDecoded) / seconds / count,
       };
-      // The figure is for the full-size picture: a speaker that sent a smaller one, or viewers that
-      // received a smaller one, fail the bench.
-      check(
-        before.layer !== undefined && layer !== undefined && step.topLayerFps >= 1,
-        () =>
-          `${scene.label}, ${count} viewers: the speaker did not send its ${scene.width}×${scene.height} layer throughout the step (layers sent: ${JSON.stringify(layersAtEnd)})`,
-      );
+      // The figure is for the full-size picture: a speaker that sent a smaller one is measured
+      // again once the layer is back (its bandwidth estimate dips now and then on this loaded
+      // machine), and fails the bench the third time; viewers that received a smaller one fail it.
+      if (before.layer === undefined || layer === undefined || step.topLayerFps < 1) {
+        const problem = `${scene.label}, ${count} viewers: the speaker did not send its ${scene.width}×${scene.height} layer throughout the step (layers sent: ${JSON.stringify(layersAtEnd)})`;
+        check(attempt < 3, problem);
+        console.log(`${problem}; measuring again`);
+        await untilFullLayer(speaker, scene);
+        return measure(count, attempt + 1);
+      }
       check(
         after.videoWidth === scene.width,
         `${scene.label}, ${count} viewers: the widest picture a viewer decoded was ${after.videoWidth} wide, not ${scene.width}`,
@@ -394,7 +422,10 @@ async function measureScene(
       }
       // The first time, until the speaker's encoder has climbed to its bitrate (libwebrtc starts
       // low and raises it as its bandwidth estimate grows).
-      if (steps.length === 0) await untilSteady(audience);
+      if (steps.length === 0) {
+        await untilFullLayer(speaker, scene);
+        await untilSteady(audience);
+      }
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const step = await measure(target);
       console.log(`[${scene.key}] ${JSON.stringify(step)}`);
@@ -427,7 +458,7 @@ async function main(): Promise<void> {
   const liveKit = await startTestLiveKit();
   const results: BenchResult[] = [];
   try {
-    for (const scene of SCENES) {
+    for (const scene of SCENES.filter((s) => ONLY_SCENES?.includes(s.key) ?? true)) {
       const { steps, stoppedBy } = await measureScene(liveKit, scene);
       check(steps.length >= 2, `${scene.label}: fewer than two steps measured`);
       const top = steps[steps.length - 1] as Step;
