@@ -47,7 +47,7 @@ import { type BenchResult, check, report } from './results.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Audiences measured, in order; the run stops at the first step that reaches a limit. */
-const STEPS = [10, 20, 30, 40, 50, 60, 80, 100];
+const STEPS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100];
 const MAX_VIEWERS = Number(process.env.BENCH_CAPACITY_MAX ?? STEPS[STEPS.length - 1]);
 /** rtc-node Rooms per child process. */
 const VIEWERS_PER_PROCESS = 25;

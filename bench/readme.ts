@@ -39,7 +39,7 @@ export function readme(
     ...markdownTable(['Figure', 'Value', 'Compared to', 'Ratio'], rows),
     '',
     '- **one LiveKit node** (issue 19; `capacity.bench.ts`): one speaker and a growing audience of',
-    '  subscribe-only, hidden viewers on a local LiveKit, in steps (10, 20, 30, 40, 50, 60, 80, 100)',
+    '  subscribe-only, hidden viewers on a local LiveKit, in steps (5, 10, 15, 20, 25, 30, 40, …)',
     '  until LiveKit uses a whole core, a step delivers under 80 % of the bytes per viewer of the',
     '  first, the viewers decode under 80 % of the frames sent, or 100. The speaker is a headless',
     "  Chromium publishing with livekit-client (capacity-speaker.ts). Camera: Chromium's fake camera",
