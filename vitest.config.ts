@@ -19,6 +19,8 @@ const SOLO = [
   'test/journeys/public-deployment.test.ts',
   // Three loopback deployments, each with eight rtc-node participants on every media path.
   'test/integration/doctor.test.ts',
+  // Two LiveKit nodes, two instances and Chromium; kills a node and waits for the stage to come back.
+  'test/journeys/livekit-cluster.test.ts',
 ];
 
 export default defineConfig({

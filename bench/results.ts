@@ -6,6 +6,8 @@ export interface BenchResult {
   value: number;
   unit: string;
   comparedTo: { name: string; value: number; unit: string } | null;
+  /** The bench that measured it (set by bench/run.ts when it publishes the figure). */
+  bench?: string;
 }
 
 /**

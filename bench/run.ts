@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: runs every bench/*.bench.ts in its own process, then writes bench/results.json,
  * the table in bench/README.md, and one line of bench/history.jsonl (commit, date, figures).
- * `pnpm bench certificates room` runs those benches alone (and writes their figures alone).
+ * `pnpm bench certificates room` runs those benches alone (their figures replace theirs; the
+ * other benches' published figures stay).
  *
  * Nothing is written unless every bench that ran passed: exited 0 (a bench checks what it
  * measured before it reports, and exits non-zero when a check fails) and handed over at least
@@ -49,7 +50,7 @@ try {
             ? 'exited 0 without a figure'
             : null;
     if (why) failed.push({ file, why });
-    else results.push(...handedOver.figures);
+    else results.push(...handedOver.figures.map((figure) => ({ ...figure, bench: file.replace(/\.bench\.ts$/, '') })));
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -65,13 +66,28 @@ const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding:
 const uncommitted = uncommittedChanges();
 const date = new Date().toISOString();
 const benches = files.length === available.length ? null : files;
-writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(path.join(here, 'README.md'), readme(results, { commit, uncommitted, date, benches }));
+const published = benches ? [...keptFromEarlierRuns(results, benches), ...results] : results;
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(published, null, 2)}\n`);
+writeFileSync(path.join(here, 'README.md'), readme(published, { commit, uncommitted, date, benches }));
 appendFileSync(
   path.join(here, 'history.jsonl'),
   `${JSON.stringify({ commit, ...(uncommitted ? { uncommitted } : {}), date, ...(benches ? { benches } : {}), results })}\n`,
 );
 console.log(`\n${OUTPUTS.join(', ')} written (${results.length} figures).`);
+
+/**
+ * A run of some benches replaces their figures only: the published figures of the others stay
+ * (results.json), except one with the name of a figure measured now. Figures published before
+ * they were tagged with their bench are kept the same way, by name.
+ */
+function keptFromEarlierRuns(fresh: BenchResult[], benches: string[]): BenchResult[] {
+  const file = path.join(here, 'results.json');
+  if (!existsSync(file)) return [];
+  const ran = new Set(benches.map((b) => b.replace(/\.bench\.ts$/, '')));
+  const names = new Set(fresh.map((figure) => figure.name));
+  const earlier = JSON.parse(readFileSync(file, 'utf8')) as BenchResult[];
+  return earlier.filter((figure) => !(figure.bench && ran.has(figure.bench)) && !names.has(figure.name));
+}
 
 /**
  * The bench files named on the command line (`certificates` or `certificates.bench.ts`), in

@@ -156,7 +156,65 @@ describe('configuration', () => {
     const secret = 'x'.repeat(32);
     expect(
       loadConfig({ LIVEKIT_URL: 'wss://lk.example', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: secret }).livekit,
-    ).toEqual({ mode: 'external', url: 'wss://lk.example', apiKey: 'k', apiSecret: secret });
+    ).toEqual({
+      mode: 'external',
+      url: 'wss://lk.example',
+      urls: ['wss://lk.example'],
+      apiKey: 'k',
+      apiSecret: secret,
+      signalling: 'direct',
+    });
+  });
+
+  describe('a LiveKit cluster', () => {
+    const keys = { LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 'x'.repeat(32) };
+
+    it('takes several node URLs, and then proxies signalling through Serambi’s origin by default', () => {
+      const livekit = loadConfig({ ...keys, LIVEKIT_URL: 'ws://10.0.0.11:7880, ws://10.0.0.12:7880' }).livekit;
+      expect(livekit).toMatchObject({
+        mode: 'external',
+        url: 'ws://10.0.0.11:7880',
+        urls: ['ws://10.0.0.11:7880', 'ws://10.0.0.12:7880'],
+        signalling: 'proxy',
+      });
+      // One private node can be proxied too.
+      expect(
+        loadConfig({ ...keys, LIVEKIT_URL: 'http://10.0.0.11:7880', LIVEKIT_SIGNALLING: 'proxy' }).livekit,
+      ).toMatchObject({ signalling: 'proxy' });
+    });
+
+    it.each([
+      [
+        { LIVEKIT_URL: 'ws://10.0.0.11:7880,ws://10.0.0.12:7880', LIVEKIT_SIGNALLING: 'direct' },
+        'Configuration error: LIVEKIT_SIGNALLING=direct gives browsers one LiveKit address, but LIVEKIT_URL names 2 nodes; set LIVEKIT_SIGNALLING=proxy',
+      ],
+      [
+        { LIVEKIT_URL: 'wss://a.example,wss://b.example' },
+        'Configuration error: LIVEKIT_SIGNALLING=proxy tunnels signalling to the nodes unencrypted on your private network, so LIVEKIT_URL must name them with ws:// or http:// (got "wss://a.example").',
+      ],
+      [
+        { LIVEKIT_URL: 'ws://10.0.0.11:7880,ws://10.0.0.11:7880' },
+        'Configuration error: LIVEKIT_URL names one LiveKit node twice',
+      ],
+      [{ LIVEKIT_URL: 'ws://10.0.0.11:7880,10.0.0.12' }, 'Configuration error: LIVEKIT_URL must be a URL'],
+      [
+        { LIVEKIT_URL: 'ws://10.0.0.11:7880/rtc' },
+        'Configuration error: LIVEKIT_URL must name LiveKit nodes by address only',
+      ],
+      [{ LIVEKIT_URL: ' , ' }, 'Configuration error: LIVEKIT_URL must be a URL (ws, wss, http, https), or several'],
+      [
+        { LIVEKIT_URL: 'ws://10.0.0.11:7880', LIVEKIT_SIGNALLING: 'relay' },
+        'Configuration error: LIVEKIT_SIGNALLING must be direct or proxy',
+      ],
+    ])('stops on %o with one line saying what to change', (env, message) => {
+      expect(() => loadConfig({ ...keys, ...env })).toThrow(message);
+    });
+
+    it('refuses LIVEKIT_SIGNALLING without a LiveKit of one’s own', () => {
+      expect(() => loadConfig({ LIVEKIT_SIGNALLING: 'proxy' })).toThrow(
+        /^Configuration error: LIVEKIT_SIGNALLING applies to a LiveKit deployment of your own \(LIVEKIT_URL\)/,
+      );
+    });
   });
 
   describe('the embedded LiveKit in production', () => {

@@ -49,7 +49,33 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./data')),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl(['http', 'https']).optional()),
   DATABASE_URL: z.preprocess(emptyAsUndefined, httpUrl(['postgres', 'postgresql']).optional()),
-  LIVEKIT_URL: z.preprocess(emptyAsUndefined, httpUrl(['ws', 'wss', 'http', 'https']).optional()),
+  LIVEKIT_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            httpUrl(['ws', 'wss', 'http', 'https']).refine(
+              (value) => !URL.canParse(value) || (new URL(value).pathname === '/' && !new URL(value).search),
+              'must name LiveKit nodes by address only, e.g. ws://10.0.0.11:7880 (no path)',
+            ),
+          )
+          .min(1, 'must be a URL (ws, wss, http, https), or several separated by commas'),
+      )
+      .refine((urls) => new Set(urls).size === urls.length, 'names one LiveKit node twice')
+      .optional(),
+  ),
+  LIVEKIT_SIGNALLING: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['direct', 'proxy'], { error: 'must be direct or proxy' }).optional(),
+  ),
   LIVEKIT_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   LIVEKIT_API_SECRET: z.preprocess(
     emptyAsUndefined,
@@ -111,7 +137,21 @@ const envSchema = z.object({
 });
 
 export type LiveKitConfig =
-  | { mode: 'external'; url: string; apiKey: string; apiSecret: string }
+  | {
+      mode: 'external';
+      /** The first of `urls`: where a single-URL deployment is, and what a browser is given with `direct` signalling. */
+      url: string;
+      /** One URL (LiveKit Cloud, one node, or a cluster behind its own balancer) or every node of a cluster. */
+      urls: string[];
+      apiKey: string;
+      apiSecret: string;
+      /**
+       * `direct`: browsers are given `url` and reach LiveKit themselves. `proxy`: browsers are given
+       * Serambi's own origin, which tunnels signalling to the nodes (README: "Production: several
+       * instances"); the default with several nodes, which a browser could not be given.
+       */
+      signalling: 'direct' | 'proxy';
+    }
   | { mode: 'local'; binary: string | undefined; media: LocalMediaConfig };
 
 /**
@@ -342,6 +382,11 @@ const MEDIA_VARIABLES = [
 function liveKitConfig(e: z.infer<typeof envSchema>, production: boolean, machine: MachineFacts): LiveKitConfig {
   const mediaSetting = MEDIA_VARIABLES.find((name) => e[name] !== undefined);
   if (!e.LIVEKIT_URL) {
+    if (e.LIVEKIT_SIGNALLING) {
+      throw new ConfigError(
+        'Configuration error: LIVEKIT_SIGNALLING applies to a LiveKit deployment of your own (LIVEKIT_URL); the LiveKit Serambi runs itself is proxied in production and reached directly in development.',
+      );
+    }
     if (e.LIVEKIT_API_KEY || e.LIVEKIT_API_SECRET) {
       throw new ConfigError(
         'Configuration error: LIVEKIT_URL is required when LIVEKIT_API_KEY or LIVEKIT_API_SECRET is set.',
@@ -368,7 +413,23 @@ function liveKitConfig(e: z.infer<typeof envSchema>, production: boolean, machin
   if (!e.LIVEKIT_API_SECRET) {
     throw new ConfigError('Configuration error: LIVEKIT_API_SECRET is required when LIVEKIT_URL is set.');
   }
-  return { mode: 'external', url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET };
+  const urls = e.LIVEKIT_URL;
+  const signalling = e.LIVEKIT_SIGNALLING ?? (urls.length > 1 ? 'proxy' : 'direct');
+  if (signalling === 'direct' && urls.length > 1) {
+    throw new ConfigError(
+      `Configuration error: LIVEKIT_SIGNALLING=direct gives browsers one LiveKit address, but LIVEKIT_URL names ${urls.length} nodes; set LIVEKIT_SIGNALLING=proxy (Serambi spreads signalling over the nodes), or put a load balancer in front of the nodes and set LIVEKIT_URL to its address.`,
+    );
+  }
+  if (signalling === 'proxy') {
+    const encrypted = urls.find((url) => /^(wss|https):/.test(url));
+    if (encrypted) {
+      throw new ConfigError(
+        `Configuration error: LIVEKIT_SIGNALLING=proxy tunnels signalling to the nodes unencrypted on your private network, so LIVEKIT_URL must name them with ws:// or http:// (got ${JSON.stringify(encrypted)}).`,
+      );
+    }
+  }
+  const [url] = urls as [string, ...string[]];
+  return { mode: 'external', url, urls, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET, signalling };
 }
 
 /**

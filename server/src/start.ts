@@ -24,6 +24,7 @@ import { retentionSweepHandler, scheduleRetentionSweep } from './jobs/retention.
 import { createJobRunner } from './jobs/runner.ts';
 import { resolveLiveKitBinary } from './livekit/binary.ts';
 import { createLiveKitGateway, type LiveKitCredentials } from './livekit/gateway.ts';
+import { createLiveKitNodes, type LiveKitNodes } from './livekit/nodes.ts';
 import { createSignallingProxy, type SignallingProxy } from './livekit/signalling-proxy.ts';
 import { type SupervisedLiveKit, superviseLocalLiveKit } from './livekit/supervisor.ts';
 import { LiveKitEvents } from './livekit/webhook-routes.ts';
@@ -74,8 +75,27 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     let credentials: LiveKitCredentials;
     let localLiveKit: SupervisedLiveKit | undefined;
     let signalling: SignallingProxy | undefined;
+    let nodes: LiveKitNodes | undefined;
     if (config.livekit.mode === 'external') {
-      credentials = config.livekit;
+      const { urls, apiKey, apiSecret } = config.livekit;
+      credentials = { url: config.livekit.url, apiKey, apiSecret };
+      const cluster = createLiveKitNodes(urls, { log: log.child({ part: 'livekit' }) });
+      nodes = cluster;
+      cluster.start();
+      cleanups.push(async () => cluster.stop());
+      if (config.livekit.signalling === 'proxy') {
+        // Browsers reach the nodes' signalling through our own origin, spread over the nodes that answer.
+        signalling = createSignallingProxy({
+          targets: () => cluster.inOrder(),
+          onUnreachable: (target) => {
+            const node = cluster.all.find((n) => n.host === target.host && n.port === target.port);
+            if (node) cluster.markDown(node);
+          },
+          proxies: trustedProxies(config.trustedProxies),
+          log: log.child({ part: 'signalling' }),
+        });
+      }
+      log.info({ nodes: urls.length, signalling: config.livekit.signalling }, 'using LiveKit deployment');
     } else {
       const { media } = config.livekit;
       const binary = await resolveLiveKitBinary({
@@ -98,7 +118,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       if (media.reach === 'public') {
         // Browsers reach LiveKit's signalling through our own origin; its HTTP port stays on loopback.
         signalling = createSignallingProxy({
-          target: () => ({ host: '127.0.0.1', port: local.current.ports.http }),
+          targets: () => [{ host: '127.0.0.1', port: local.current.ports.http }],
           proxies: trustedProxies(config.trustedProxies),
           log: log.child({ part: 'signalling' }),
         });
@@ -146,7 +166,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       mailer,
       mailLimits: createMailLimits(database.db, { enabled: config.rateLimits, now }),
       links,
-      livekit: createLiveKitGateway(credentials, clientUrl),
+      livekit: createLiveKitGateway(credentials, clientUrl, nodes),
       signalling,
       roomTickets: createRoomTickets(await storedSecret(database.db, 'room-tickets')),
       roomParts: liveRoomParts(database.db),

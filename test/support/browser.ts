@@ -1,4 +1,4 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium, type Page } from 'playwright-core';
 
 /**
  * Flags for a headless Chromium that can run the media pages: a synthetic camera and
@@ -38,6 +38,22 @@ export function launchBrowser(
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     ...(options.env ? { env: options.env } : {}),
   });
+}
+
+/**
+ * The same Chromium as a server the caller connects to (`connectBrowser`), for when the browser's
+ * own process id is needed (`server.process().pid`: the capacity bench reads its CPU).
+ */
+export function launchBrowserServer(options: { extraArgs?: string[] } = {}): Promise<BrowserServer> {
+  return chromium.launchServer({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+  });
+}
+
+export function connectBrowser(server: BrowserServer): Promise<Browser> {
+  return chromium.connect(server.wsEndpoint());
 }
 
 const PAGE_TIMEOUT_MS = 10_000;

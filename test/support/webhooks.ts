@@ -17,3 +17,11 @@ export function postWebhook(app: TestApp, delivery: { body: string; authorizatio
     body: delivery.body,
   });
 }
+
+/** A delivery signed with any key pair, as LiveKit signs it (for load generators that have no TestApp). */
+export async function signedDelivery(keys: { apiKey: string; apiSecret: string }, event: object) {
+  const body = JSON.stringify(event);
+  const token = new AccessToken(keys.apiKey, keys.apiSecret);
+  token.sha256 = createHash('sha256').update(body).digest('base64');
+  return { body, authorization: await token.toJwt() };
+}

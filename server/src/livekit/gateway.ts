@@ -13,6 +13,7 @@ import {
 } from 'livekit-server-sdk';
 import { AppError } from '../http/errors.ts';
 import { sharedFreshCalls } from './fresh-calls.ts';
+import { createLiveKitNodes, type LiveKitNodes } from './nodes.ts';
 import { createWebhookVerifier } from './webhook-signature.ts';
 
 export interface LiveKitCredentials {
@@ -149,16 +150,76 @@ const SOURCE_OF: Record<PublishedSource, TrackSource> = {
   screen_share: TrackSource.SCREEN_SHARE,
 };
 
-export function createLiveKitGateway(credentials: LiveKitCredentials, clientUrl = credentials.url): LiveKitGateway {
-  const httpUrl = credentials.url.replace(/^ws/, 'http');
-  const rooms = new RoomServiceClient(httpUrl, credentials.apiKey, credentials.apiSecret, { requestTimeout: 5 });
+/**
+ * The gateway over one LiveKit URL, or over the nodes of a cluster (`nodes`): each call goes to
+ * the first node that answers (healthy ones first), and a node that cannot be reached is marked
+ * down and the next one tried. Any node serves any room: LiveKit routes the call through Redis to
+ * the node that holds it.
+ */
+export function createLiveKitGateway(
+  credentials: LiveKitCredentials,
+  clientUrl = credentials.url,
+  nodes: LiveKitNodes = createLiveKitNodes([credentials.url]),
+): LiveKitGateway {
+  const clients = new Map(
+    nodes.all.map((node) => [
+      node,
+      {
+        rooms: new RoomServiceClient(node.httpUrl, credentials.apiKey, credentials.apiSecret, { requestTimeout: 5 }),
+        egress: new EgressClient(node.httpUrl, credentials.apiKey, credentials.apiSecret),
+      },
+    ]),
+  );
+  /** Runs `call` on the first node that can be reached; LiveKit's own answers (ServerError) are final. */
+  const onAnyNode = async <T>(call: (client: { rooms: RoomServiceClient; egress: EgressClient }) => Promise<T>) => {
+    let unreachable: unknown;
+    for (const node of nodes.inOrder()) {
+      const client = clients.get(node);
+      if (!client) continue;
+      try {
+        return await call(client);
+      } catch (error) {
+        if (error instanceof ServerError) throw error;
+        // fetch failed, timed out or was refused: this node is down or unreachable.
+        nodes.markDown(node);
+        unreachable = error;
+      }
+    }
+    throw unreachable;
+  };
+  const rooms = {
+    createRoom: (options: Parameters<RoomServiceClient['createRoom']>[0]) =>
+      onAnyNode((c) => c.rooms.createRoom(options)),
+    listRooms: () => onAnyNode((c) => c.rooms.listRooms()),
+    deleteRoom: (room: string) => onAnyNode((c) => c.rooms.deleteRoom(room)),
+    updateParticipant: (
+      room: string,
+      identity: string,
+      options: { permission?: Partial<ParticipantPermission>; attributes?: Record<string, string> },
+    ) => onAnyNode((c) => c.rooms.updateParticipant(room, identity, options)),
+    getParticipant: (room: string, identity: string) => onAnyNode((c) => c.rooms.getParticipant(room, identity)),
+    mutePublishedTrack: (...args: Parameters<RoomServiceClient['mutePublishedTrack']>) =>
+      onAnyNode((c) => c.rooms.mutePublishedTrack(...args)),
+    removeParticipant: (room: string, identity: string) => onAnyNode((c) => c.rooms.removeParticipant(room, identity)),
+    sendData: (
+      room: string,
+      data: Uint8Array,
+      kind: DataPacket_Kind,
+      options: { topic?: string; destinationIdentities?: string[] },
+    ) => onAnyNode((c) => c.rooms.sendData(room, data, kind, options)),
+  };
+  const egress = {
+    startRoomCompositeEgress: (room: string, output: EncodedFileOutput, options: { layout: string }) =>
+      onAnyNode((c) => c.egress.startRoomCompositeEgress(room, output, options)),
+    stopEgress: (egressId: string) => onAnyNode((c) => c.egress.stopEgress(egressId)),
+  };
   const receiveWebhook = createWebhookVerifier(credentials.apiKey, credentials.apiSecret);
-  const egress = new EgressClient(httpUrl, credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
   const createRoom = sharedFreshCalls((name: string) =>
     // createRoom answers the existing room when there is one. Empty rooms linger long enough
     // for a reload or a speaker's network change; the session's end closes them explicitly.
+    // In a cluster it also places the room again when the node that held it is gone.
     reachLiveKit(() => rooms.createRoom({ name, emptyTimeout: 30 * 60, departureTimeout: 120 })),
   );
   const isHealthy = async () => {
@@ -170,7 +231,10 @@ export function createLiveKitGateway(credentials: LiveKitCredentials, clientUrl 
     }
   };
   return {
-    url: credentials.url,
+    get url() {
+      // The recorder joins through a node that answers.
+      return nodes.inOrder()[0]?.url ?? credentials.url;
+    },
     clientUrl,
     isHealthy,
     receiveWebhook,

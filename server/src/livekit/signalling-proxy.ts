@@ -14,10 +14,12 @@ import { AppError } from '../http/errors.ts';
  */
 export const SIGNALLING_PATHS: ReadonlySet<string> = new Set(['/rtc', '/rtc/v1', '/rtc/validate', '/rtc/v1/validate']);
 
-/** Where LiveKit's HTTP port is: asked per connection, so a restarted or moved LiveKit is followed. */
+/** Where a LiveKit node's HTTP port is: asked per connection, so a restarted or moved LiveKit is followed. */
 export interface SignallingTarget {
   host: string;
   port: number;
+  /** False while the node's health check fails: it is tried only when no healthy node took the connection. */
+  healthy?: boolean;
 }
 
 /** How long connecting to LiveKit may take before the browser is told it is unavailable. */
@@ -30,6 +32,8 @@ export interface SignallingProxy {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Signalling WebSockets open now. */
   openTunnels(): number;
+  /** Signalling WebSockets open now per LiveKit node (host:port), nodes with none left out. */
+  tunnelsPerNode(): Map<string, number>;
   /** Cuts every open tunnel (at stop: the browsers reconnect to whichever instance answers). */
   close(): void;
 }
@@ -42,27 +46,50 @@ export interface SignallingProxy {
  * the query string: nothing here logs a URL.
  */
 export function createSignallingProxy(options: {
-  target: () => SignallingTarget;
+  /**
+   * The LiveKit nodes signalling may go to (one, or the nodes of a cluster: any node relays a
+   * participant to the node that holds its room). Each WebSocket goes to the healthy node with
+   * the fewest tunnels open, turn about among equals; a node that refuses is skipped for the next.
+   */
+  targets: () => readonly SignallingTarget[];
+  /** Told when a node refused or did not answer a connection (the cluster's health marks it down). */
+  onUnreachable?: (target: SignallingTarget) => void;
   /** Proxies whose X-Forwarded-For is believed (the app's TRUSTED_PROXIES and loopback). */
   proxies: BlockList;
   log: Logger;
 }): SignallingProxy {
   const tunnels = new Set<{ client: Duplex; upstream: Socket }>();
+  /** Open tunnels per node, by host:port. */
+  const perNode = new Map<string, number>();
+  let turn = 0;
+  const keyOf = (target: SignallingTarget) => `${target.host}:${target.port}`;
+  /** The nodes in the order to try them: healthy ones by fewest open tunnels (turn about among equals), then the rest. */
+  const candidates = (): SignallingTarget[] => {
+    const all = options.targets();
+    const start = turn++ % Math.max(all.length, 1);
+    const rotated = [...all.slice(start), ...all.slice(0, start)];
+    const load = (target: SignallingTarget) => perNode.get(keyOf(target)) ?? 0;
+    const healthy = rotated.filter((t) => t.healthy !== false).sort((a, b) => load(a) - load(b));
+    return [...healthy, ...rotated.filter((t) => t.healthy === false)];
+  };
 
   const routes = new Hono<AppEnv>();
   for (const path of SIGNALLING_PATHS) {
     routes.get(path, async (c) => {
-      const { host, port } = options.target();
       const authorization = c.req.header('Authorization');
-      let answer: Response;
-      try {
-        answer = await fetch(`http://${hostForUrl(host)}:${port}${path}${new URL(c.req.url).search}`, {
-          headers: authorization ? { Authorization: authorization } : {},
-          signal: AbortSignal.timeout(CONNECT_TIMEOUT_MS),
-        });
-      } catch {
-        throw new AppError(503, 'livekit_unavailable', 'problems.liveKitUnavailable');
+      let answer: Response | undefined;
+      for (const target of candidates()) {
+        try {
+          answer = await fetch(`http://${hostForUrl(target.host)}:${target.port}${path}${new URL(c.req.url).search}`, {
+            headers: authorization ? { Authorization: authorization } : {},
+            signal: AbortSignal.timeout(CONNECT_TIMEOUT_MS),
+          });
+          break;
+        } catch {
+          options.onUnreachable?.(target);
+        }
       }
+      if (!answer) throw new AppError(503, 'livekit_unavailable', 'problems.liveKitUnavailable');
       return new Response(answer.body, {
         status: answer.status,
         headers: {
@@ -80,14 +107,40 @@ export function createSignallingProxy(options: {
       refuse(client, 404, 'Not Found');
       return;
     }
-    const { host, port } = options.target();
+    tunnelTo(request, client, head, path, candidates());
+  };
+
+  /** Opens the tunnel to the first of `targets` that accepts the connection; 503 when none does. */
+  const tunnelTo = (
+    request: IncomingMessage,
+    client: Duplex,
+    head: Buffer,
+    path: string,
+    targets: SignallingTarget[],
+  ): void => {
+    const [target, ...rest] = targets;
+    if (!target) {
+      refuse(client, 503, 'Service Unavailable');
+      return;
+    }
+    if (client.destroyed) return;
+    const { host, port } = target;
+    const key = keyOf(target);
     const upstream = connect({ host, port, noDelay: true });
     const tunnel = { client, upstream };
     tunnels.add(tunnel);
     let open = false;
+    let counted = false;
+    const uncount = () => {
+      if (!counted) return;
+      counted = false;
+      perNode.set(key, (perNode.get(key) ?? 1) - 1);
+    };
     upstream.setTimeout(CONNECT_TIMEOUT_MS, () => upstream.destroy(new Error('timed out')));
     upstream.once('connect', () => {
       open = true;
+      counted = true;
+      perNode.set(key, (perNode.get(key) ?? 0) + 1);
       upstream.setTimeout(0);
       const peer = request.socket.remoteAddress ?? 'unknown';
       const forwardedFor = clientAddressOf(peer, headerValue(request, 'x-forwarded-for'), options.proxies);
@@ -99,23 +152,30 @@ export function createSignallingProxy(options: {
     upstream.on('error', (error) => {
       if (open) return;
       // The path only: the query string holds the access token.
-      options.log.warn({ path: path.split('?')[0], err: error.message }, 'LiveKit signalling unreachable');
-      refuse(client, 503, 'Service Unavailable');
+      options.log.warn({ path: path.split('?')[0], node: key, err: error.message }, 'LiveKit signalling unreachable');
+      options.onUnreachable?.(target);
+      tunnels.delete(tunnel);
+      client.off('close', onClientClose);
+      tunnelTo(request, client, head, path, rest);
     });
     upstream.once('close', () => {
       tunnels.delete(tunnel);
+      uncount();
       if (open) client.destroy();
     });
-    client.once('close', () => {
+    const onClientClose = () => {
       tunnels.delete(tunnel);
+      uncount();
       upstream.destroy();
-    });
+    };
+    client.once('close', onClientClose);
   };
 
   return {
     routes,
     handleUpgrade,
     openTunnels: () => tunnels.size,
+    tunnelsPerNode: () => new Map([...perNode].filter(([, count]) => count > 0)),
     close() {
       for (const { client, upstream } of tunnels) {
         upstream.destroy();

@@ -6,7 +6,7 @@ import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type RoomDeps, roomDepsOf } from '../room/deps.ts';
 import type { MediaLinks } from './links.ts';
-import { endCapture, maintainRecordings, markRecording } from './service.ts';
+import { endCapture, maintainRecordings, markRecording, startRecording } from './service.ts';
 import type { RecordingStore } from './store.ts';
 import { createRecorderSupervisor, type RecorderSupervisor } from './supervisor.ts';
 
@@ -56,6 +56,7 @@ export function recordingDepsOf(ctx: RecordingContext): RecordingDeps {
       mediaStarted: (recordingId, at) => markRecording(deps, recordingId, at),
       ended: (recordingId, outcome) => endCapture(deps, recordingId, outcome),
       maintain: () => maintainRecordings(deps),
+      startNextPart: (session) => startRecording(deps, session, null),
     }),
   };
   built.set(ctx, deps);

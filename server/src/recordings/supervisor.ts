@@ -2,6 +2,8 @@ import type { RecordingFailure } from '@serambi/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { LIVEKIT_TOKEN_TTL_SECONDS } from '../room/deps.ts';
 import { stageRoomName } from '../room/events.ts';
+import type { SessionRow } from '../sessions/schema.ts';
+import { sessionById } from '../sessions/service.ts';
 import type { RecordingDeps } from './deps.ts';
 import { type RecorderProcess, spawnRecorder } from './recorder/spawn.ts';
 import { type RecordingRow, recordings } from './schema.ts';
@@ -34,6 +36,8 @@ export interface RecorderReports {
   ended(recordingId: string, outcome: { failure?: RecordingFailure; detail?: string }): Promise<void>;
   /** Housekeeping: stale recorders, retention. */
   maintain(): Promise<void>;
+  /** Starts the next part of a live session's recording (after a part ended with the media server). */
+  startNextPart(session: SessionRow): Promise<{ id: string }>;
 }
 
 type SupervisorDeps = Pick<RecordingDeps, 'db' | 'livekit' | 'store' | 'config' | 'log' | 'now'>;
@@ -42,6 +46,9 @@ const HEARTBEAT_MS = 2_000;
 /** Housekeeping (stale recorders, retention) every this many heartbeats. */
 const MAINTENANCE_EVERY = 15;
 const STOP_TIMEOUT_MS = 20_000;
+/** After a recorder lost the media server: how often, and how many times, to try starting the next part. */
+const NEXT_PART_RETRY_MS = 2_000;
+const NEXT_PART_ATTEMPTS = 30;
 
 export function createRecorderSupervisor(deps: SupervisorDeps, reports: RecorderReports): RecorderSupervisor {
   const running = new Map<string, RecorderProcess>();
@@ -50,6 +57,29 @@ export function createRecorderSupervisor(deps: SupervisorDeps, reports: Recorder
   let timer: NodeJS.Timeout | undefined;
   let beats = 0;
   let beating: Promise<void> | undefined;
+  let stopping = false;
+
+  /**
+   * A recorder lost the media server (its LiveKit node died): its part ended as it was. While the
+   * session is live, the next part starts once the stage room is back, on a node that answers
+   * (LiveKit places it again a few seconds after the node stops reporting).
+   */
+  const nextPartAfterInterruption = async (sessionId: string) => {
+    for (let attempt = 1; attempt <= NEXT_PART_ATTEMPTS && !stopping; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, NEXT_PART_RETRY_MS).unref());
+      if (stopping) return;
+      const session = await sessionById(deps.db, sessionId);
+      if (session?.status !== 'live') return;
+      try {
+        await deps.livekit.ensureRoom(stageRoomName(sessionId));
+        const next = await reports.startNextPart(session);
+        deps.log.info({ recording: next.id, attempt }, 'next recording part started');
+        return;
+      } catch (error) {
+        deps.log.warn({ err: error, sessionId, attempt }, 'next recording part not started yet');
+      }
+    }
+  };
 
   const heartbeat = async () => {
     const ids = [...running.keys()];
@@ -92,6 +122,7 @@ export function createRecorderSupervisor(deps: SupervisorDeps, reports: Recorder
           running.delete(row.id);
           log.info({ exit }, 'recorder exited');
           await reports.ended(row.id, exit.failure ? { failure: exit.failure, detail: exit.detail } : {});
+          if (exit.failure === 'interrupted') void nextPartAfterInterruption(row.sessionId);
         })
         // The heartbeat has stopped, so housekeeping closes it as interrupted later.
         .catch((error) => log.error({ err: error }, 'could not close the recording after its recorder exited'))
@@ -116,6 +147,7 @@ export function createRecorderSupervisor(deps: SupervisorDeps, reports: Recorder
       timer.unref();
     },
     async stopAll() {
+      stopping = true;
       clearInterval(timer);
       timer = undefined;
       await beating;

@@ -1,5 +1,5 @@
 import { fstatSync } from 'node:fs';
-import { dispose, Room, RoomEvent } from '@livekit/rtc-node';
+import { DisconnectReason, dispose, Room, RoomEvent } from '@livekit/rtc-node';
 import { AAC_PRIMING_SAMPLES, classifyFfmpegExit, type Encoder, startEncoder } from './ffmpeg.ts';
 import {
   RECORDER_CONFIG_VARIABLE,
@@ -23,6 +23,15 @@ import { followRoomTracks } from './room-tracks.ts';
  */
 
 const STATS_EVERY_MS = 5_000;
+
+/** Why a recorder may be disconnected without anything having gone wrong. */
+const ENDED_BY_THE_ROOM: ReadonlySet<DisconnectReason> = new Set([
+  DisconnectReason.CLIENT_INITIATED,
+  DisconnectReason.ROOM_DELETED,
+  DisconnectReason.ROOM_CLOSED,
+  DisconnectReason.PARTICIPANT_REMOVED,
+  DisconnectReason.DUPLICATE_IDENTITY,
+]);
 /** Leaving the room and releasing rtc-node get this long; the file is complete before either. */
 const CLEANUP_TIMEOUT_MS = 5_000;
 
@@ -92,7 +101,8 @@ async function record(config: RecorderConfig): Promise<never> {
     return leave(1);
   };
 
-  const stop = async (): Promise<void> => {
+  /** Finishes the file up to now; `lost` says the media server went away under it (a partial part). */
+  const stop = async (lost?: string): Promise<void> => {
     if (ending) return;
     ending = true;
     for (const timer of timers) clearInterval(timer);
@@ -105,13 +115,24 @@ async function record(config: RecorderConfig): Promise<never> {
         await leave(1);
       }
     }
+    if (lost) {
+      emit({ event: 'failed', failure: 'interrupted', detail: lost });
+      await leave(1);
+    }
     emit({ event: 'stopped', mediaSeconds: recording.stats().mediaSeconds });
     await leave(0);
   };
 
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
-  room.on(RoomEvent.Disconnected, () => void stop());
+  // The room closed (the session ended) or we were let go: a stop. Anything else is the media
+  // server lost under us (its node died, and rtc-node could not resume): the part ends here, and
+  // the server starts the next one once the room is back on a node that answers.
+  room.on(
+    RoomEvent.Disconnected,
+    (reason) =>
+      void stop(ENDED_BY_THE_ROOM.has(reason) ? undefined : `lost the media server (${DisconnectReason[reason]})`),
+  );
   if (stdinIsParentPipe()) {
     process.stdin.on('end', () => void stop());
     process.stdin.resume();

@@ -40,6 +40,8 @@ export const RECORDER_FAILURES = [
   'disk_full',
   'ffmpeg_failed',
   'recorder_crashed',
+  // Lost the media server (the LiveKit node holding the room died): the file is finished as it is.
+  'interrupted',
 ] as const satisfies readonly RecordingFailure[];
 export type RecorderFailure = (typeof RECORDER_FAILURES)[number];
 
