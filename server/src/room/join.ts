@@ -1,49 +1,20 @@
 import { isTeamRole, type JoinRoomResult, type LiveKitRoomKind, type RoomRole } from '@serambi/shared';
-import { and, eq, or, sql } from 'drizzle-orm';
-import { communities } from '../communities/schema.ts';
+import { and, eq, or } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { requireConfirmedEmail } from '../http/current-user.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
-import { hashLinkSecret } from '../http/secret-link.ts';
 import type { RoomAccess } from '../livekit/gateway.ts';
 import type { RegistrationRow } from '../registrations/schema.ts';
 import { registrations } from '../registrations/schema.ts';
-import { type SessionRow, sessionPeople, sessions } from '../sessions/schema.ts';
-import { sessionOfRef, viewerOf } from '../sessions/service.ts';
+import { type SessionRow, sessionPeople } from '../sessions/schema.ts';
+import { viewerOf } from '../sessions/service.ts';
 import { LIVEKIT_TOKEN_TTL_SECONDS, type RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
-import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
+import { type LinkHolder, REGISTRANT_IDENTITY_PREFIX, type SessionToJoin } from './join-reads.ts';
+import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 import { doorsOpenAt, findRoom, roomSnapshot } from './snapshot.ts';
 import { teamRoleOf } from './standing.ts';
-
-/** A registrant's room identity is this and their registration's id. */
-const REGISTRANT_IDENTITY_PREFIX = 'r_';
-
-/** A session someone asks to enter, with what its room's snapshot needs of it, read together. */
-export interface SessionToJoin {
-  session: SessionRow;
-  /** Absent until the room is first used. */
-  room: SessionRoomRow | null;
-  community: { slug: string; name: string };
-}
-
-/**
- * The session by its id or slug, with its community and its room row, in one read: on
- * PGlite every query costs the server's thread about a millisecond however small, and joins
- * arrive all at once.
- */
-export async function findSessionToJoin(db: Database, ref: string): Promise<SessionToJoin> {
-  const [row] = await db
-    .select({ session: sessions, room: sessionRooms, community: { slug: communities.slug, name: communities.name } })
-    .from(sessions)
-    .innerJoin(communities, eq(communities.id, sessions.communityId))
-    .leftJoin(sessionRooms, eq(sessionRooms.sessionId, sessions.id))
-    .where(sessionOfRef(ref))
-    .limit(1);
-  if (!row) throw AppError.notFound();
-  return row;
-}
 
 /** Who is coming in, as the server established it: never what the client says about itself. */
 interface Entrant {
@@ -66,11 +37,10 @@ interface Entrant {
  */
 export async function joinRoom(
   deps: RoomDeps,
-  { session, room: knownRoom, community }: SessionToJoin,
+  { session, room: knownRoom, community, link }: SessionToJoin,
   user: SessionUser | null,
-  joinSecret: string | undefined,
 ): Promise<JoinRoomResult> {
-  const { entrant, rows } = await establishEntrant(deps, session, user, joinSecret);
+  const { entrant, rows } = await establishEntrant(deps, session, user, link);
   if (session.status === 'cancelled') throw new AppError(409, 'room_cancelled', 'problems.roomCancelled');
   const now = deps.now();
 
@@ -228,33 +198,6 @@ function roomRowsOf(db: Database, sessionId: string, entrant: Pick<Entrant, 'ide
 }
 
 /**
- * The registration a personal link belongs to, with its holder's rows in the room (as
- * `roomRowsOf` finds them) in the same read: most of a join storm comes in by link.
- */
-async function registrationWithRoomRows(
-  db: Database,
-  secret: string,
-): Promise<{ registration: RegistrationRow; rows: RoomParticipantRow[] }> {
-  const found = await db
-    .select({ registration: registrations, row: roomParticipants })
-    .from(registrations)
-    .leftJoin(
-      roomParticipants,
-      and(
-        eq(roomParticipants.sessionId, registrations.sessionId),
-        or(
-          eq(roomParticipants.identity, sql`${REGISTRANT_IDENTITY_PREFIX} || ${registrations.id}`),
-          eq(roomParticipants.email, registrations.email),
-        ),
-      ),
-    )
-    .where(eq(registrations.joinSecretHash, hashLinkSecret(secret)));
-  const registration = found[0]?.registration;
-  if (!registration) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
-  return { registration, rows: found.flatMap(({ row }) => (row ? [row] : [])) };
-}
-
-/**
  * Who is coming in; with their rows in the room when the way they came in read those already
  * (otherwise the caller reads them).
  */
@@ -262,7 +205,7 @@ async function establishEntrant(
   deps: RoomDeps,
   session: SessionRow,
   user: SessionUser | null,
-  joinSecret: string | undefined,
+  link: LinkHolder | undefined,
 ): Promise<{ entrant: Entrant; rows?: RoomParticipantRow[] }> {
   if (user) {
     const teamRole = teamRoleOf(await viewerOf(deps.db, session, user));
@@ -286,10 +229,9 @@ async function establishEntrant(
     }
   }
   if (session.status === 'draft') throw AppError.notFound();
-  if (joinSecret) {
-    const { registration, rows } = await registrationWithRoomRows(deps.db, joinSecret);
-    if (registration.sessionId !== session.id) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
-    return { entrant: registrant(registration), rows };
+  if (link) {
+    if (!link.registration) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
+    return { entrant: registrant(link.registration), rows: link.rows };
   }
   if (!user) throw new AppError(401, 'unauthorized', 'problems.unauthorized');
   // From here the account's address decides (its registration, its record in the lobby): only a

@@ -21,7 +21,7 @@ import { createRateLimiter } from '../http/rate-limit.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { requireModerator, roomRequest, roomVisitor } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
-import { findSessionToJoin, joinRoom } from './join.ts';
+import { joinRoom } from './join.ts';
 import { auditLog, endSession, goLive, updateRoomSettings, type WhileEnding } from './lifecycle.ts';
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
 import { searchParticipants } from './participants.ts';
@@ -194,8 +194,10 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks[] = []) {
   };
   return createRouter()
     .openapi(join, async (c) => {
-      const toJoin = await findSessionToJoin(deps.db, c.req.valid('param').ref);
-      const result = await joinRoom(deps, toJoin, c.get('user'), c.req.valid('json').joinSecret);
+      const { ref } = c.req.valid('param');
+      const { joinSecret } = c.req.valid('json');
+      const toJoin = await (joinSecret ? deps.joinReads.sessionByLink(ref, joinSecret) : deps.joinReads.session(ref));
+      const result = await joinRoom(deps, toJoin, c.get('user'));
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);
     })

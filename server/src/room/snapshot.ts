@@ -11,7 +11,7 @@ import { communityHeading } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import type { CrowdViews } from './crowd-view.ts';
-import { readOwnRows, type SnapshotParts } from './parts.ts';
+import { readFreshRows, type SnapshotParts } from './parts.ts';
 import type { RoomParticipantRow, SessionRoomRow } from './schema.ts';
 import { sessionRooms } from './schema.ts';
 
@@ -68,7 +68,8 @@ function communityOf(db: Database, session: SessionRow): Promise<RoomSession['co
 
 /**
  * What live-room capabilities add, each read by its part: moderators read everything
- * themselves; the audience shares what it sees alike, and their own rows come in one query.
+ * themselves; the audience shares what it sees alike, and what is read for each of them comes
+ * in one query.
  */
 function partsOf(
   parts: SnapshotParts,
@@ -85,12 +86,12 @@ function partsOf(
       parts.recording.forModerator(room, me, session),
     ] as const;
   }
-  const own = readOwnRows(db, parts, room.sessionId, me.identity);
+  const fresh = readFreshRows(db, parts, session, me.identity);
   return [
-    parts.qa.forAudience(room, me, session, own('qa')),
-    parts.chat.forAudience(room, me, session, own('chat')),
-    parts.polls.forAudience(room, me, session, own('polls')),
-    parts.recording.forAudience(room, me, session, own('recording')),
+    parts.qa.forAudience(room, me, session, fresh('qa')),
+    parts.chat.forAudience(room, me, session, fresh('chat')),
+    parts.polls.forAudience(room, me, session, fresh('polls')),
+    parts.recording.forAudience(room, me, session, fresh('recording')),
   ] as const;
 }
 
