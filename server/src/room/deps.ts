@@ -5,7 +5,7 @@ import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type BurstCoalescer, createBurstCoalescer } from './bursts.ts';
 import { type CrowdViews, createCrowdViews } from './crowd-view.ts';
 import { createRoomBroadcaster, type RoomBroadcaster } from './events.ts';
-import { type JoinReads, prepareJoinReads } from './join-reads.ts';
+import { type JoinQueries, prepareJoinQueries } from './join-queries.ts';
 import type { RoomParts } from './parts.ts';
 import type { RoomTickets } from './tickets.ts';
 
@@ -24,8 +24,8 @@ export interface RoomDeps {
   /** Hands, stage, lobby and head count of snapshots, shared per session version. */
   crowds: CrowdViews;
   tickets: RoomTickets;
-  /** The join's reads, prepared once. */
-  joinReads: JoinReads;
+  /** The join's queries, prepared once. */
+  joinQueries: JoinQueries;
   log: Logger;
   now: () => Date;
 }
@@ -51,7 +51,7 @@ export function roomDepsOf(ctx: RoomContext): RoomDeps {
     bursts: createBurstCoalescer({ ...base, counts: ctx.roomParts.counts }),
     parts: ctx.roomParts,
     crowds: createCrowdViews(ctx.db),
-    joinReads: prepareJoinReads(ctx.db),
+    joinQueries: prepareJoinQueries(ctx.db),
   };
   built.set(ctx, deps);
   return deps;

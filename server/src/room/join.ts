@@ -11,7 +11,7 @@ import { type SessionRow, sessionPeople } from '../sessions/schema.ts';
 import { viewerOf } from '../sessions/service.ts';
 import { LIVEKIT_TOKEN_TTL_SECONDS, type RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
-import { type LinkHolder, REGISTRANT_IDENTITY_PREFIX, type SessionToJoin } from './join-reads.ts';
+import { type LinkHolder, REGISTRANT_IDENTITY_PREFIX, type SessionToJoin } from './join-queries.ts';
 import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 import { doorsOpenAt, findRoom, roomSnapshot } from './snapshot.ts';
 import { teamRoleOf } from './standing.ts';
@@ -60,7 +60,23 @@ export async function joinRoom(
   const me =
     existing && isRecordedAs(existing, entrant)
       ? existing
-      : await recordEntrant(deps, session, entrant, now, { admitAgain: leftTheTeam });
+      : await deps.joinQueries.recordEntrant(
+          {
+            sessionId: session.id,
+            identity: entrant.identity,
+            name: entrant.name,
+            email: entrant.email,
+            role: entrant.role,
+            title: entrant.title,
+            registrationId: entrant.registrationId,
+            userId: entrant.userId,
+            admission: entrant.lobby ? 'pending' : 'admitted',
+            // The lobby shows how long someone has waited from this.
+            createdAt: now,
+          },
+          // Someone let in by a team role they no longer have is let in (or waits in the lobby) like a newcomer.
+          { admitAgain: leftTheTeam },
+        );
   if (entrant.lobby && (!existing || leftTheTeam)) {
     await changeRoom(deps, session.id, async () => [
       {
@@ -86,50 +102,6 @@ function isRecordedAs(row: RoomParticipantRow, entrant: Entrant): boolean {
   return (
     row.name === entrant.name && row.role === entrant.role && row.title === entrant.title && row.removedAt === null
   );
-}
-
-/**
- * Records someone entering at `now`: a new row, or their name and role refreshed and a removal
- * lifted (they came back through the door). A lobby decision stays, unless `admitAgain`: someone
- * let in by a team role they no longer have is let in (or waits in the lobby) like a newcomer.
- */
-async function recordEntrant(
-  deps: RoomDeps,
-  session: SessionRow,
-  entrant: Entrant,
-  now: Date,
-  { admitAgain }: { admitAgain: boolean },
-): Promise<RoomParticipantRow> {
-  const admission = entrant.lobby ? 'pending' : 'admitted';
-  const [me] = await deps.db
-    .insert(roomParticipants)
-    .values({
-      sessionId: session.id,
-      identity: entrant.identity,
-      name: entrant.name,
-      email: entrant.email,
-      role: entrant.role,
-      title: entrant.title,
-      registrationId: entrant.registrationId,
-      userId: entrant.userId,
-      admission,
-      // The lobby shows how long someone has waited from this.
-      createdAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [roomParticipants.sessionId, roomParticipants.identity],
-      // Names and roles follow the registration and the session's people.
-      set: {
-        name: entrant.name,
-        role: entrant.role,
-        title: entrant.title,
-        removedAt: null,
-        ...(admitAgain ? { admission } : {}),
-      },
-    })
-    .returning();
-  if (!me) throw new Error('room participant upsert returned no row');
-  return me;
 }
 
 /** Which LiveKit room someone goes to now, with what access; null when there is nowhere to be yet. */

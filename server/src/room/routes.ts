@@ -196,7 +196,9 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks[] = []) {
     .openapi(join, async (c) => {
       const { ref } = c.req.valid('param');
       const { joinSecret } = c.req.valid('json');
-      const toJoin = await (joinSecret ? deps.joinReads.sessionByLink(ref, joinSecret) : deps.joinReads.session(ref));
+      const toJoin = await (joinSecret
+        ? deps.joinQueries.sessionByLink(ref, joinSecret)
+        : deps.joinQueries.session(ref));
       const result = await joinRoom(deps, toJoin, c.get('user'));
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);

@@ -29,19 +29,38 @@ export interface LinkHolder {
 }
 
 /**
- * The reads of a join, prepared once (docs/architecture.md#the-join-path): on PGlite every query
- * costs the server's thread about a millisecond however small, on PostgreSQL a round trip and a
- * socket write, and joins arrive all at once. Prepared, the SQL is built once and PostgreSQL
- * plans it once per connection.
+ * The queries of a join, prepared once: on PGlite every query costs the server's thread about a
+ * millisecond however small, on PostgreSQL a round trip, and joins arrive all at once. Prepared,
+ * the SQL is built once, and PostgreSQL parses it once per connection.
  */
-export interface JoinReads {
+export interface JoinQueries {
   /** The session by its id or slug, with its community and its room row. */
   session(ref: string): Promise<SessionToJoin>;
   /** The same, with the registration a personal link's secret names in that session and its holder's rows in the room: a join by link is one read. */
   sessionByLink(ref: string, secret: string): Promise<SessionToJoin>;
+  /**
+   * Records someone entering: a new row, or their name and role refreshed and a removal lifted
+   * (they came back through the door). A lobby decision stays, unless `admitAgain`.
+   */
+  recordEntrant(entrant: EntrantRecord, options: { admitAgain: boolean }): Promise<RoomParticipantRow>;
 }
 
-export function prepareJoinReads(db: Database): JoinReads {
+/** What entering writes of someone. */
+export type EntrantRecord = Pick<
+  RoomParticipantRow,
+  | 'sessionId'
+  | 'identity'
+  | 'name'
+  | 'email'
+  | 'role'
+  | 'title'
+  | 'registrationId'
+  | 'userId'
+  | 'admission'
+  | 'createdAt'
+>;
+
+export function prepareJoinQueries(db: Database): JoinQueries {
   const ref = sql.placeholder('ref');
   const sessionWithRoom = {
     session: sessions,
@@ -79,6 +98,39 @@ export function prepareJoinReads(db: Database): JoinReads {
       )
       .where(eq(by === 'id' ? sessions.id : sessions.slug, ref))
       .prepare(`room_join_link_by_${by}`);
+  const record = (admitAgain: boolean) => {
+    const value = (name: keyof EntrantRecord | 'id') => sql.placeholder(name);
+    return db
+      .insert(roomParticipants)
+      .values({
+        // Given, not left to the column's default function: that would run once, when prepared.
+        id: value('id'),
+        sessionId: value('sessionId'),
+        identity: value('identity'),
+        name: value('name'),
+        email: value('email'),
+        role: value('role'),
+        title: value('title'),
+        registrationId: value('registrationId'),
+        userId: value('userId'),
+        admission: value('admission'),
+        createdAt: value('createdAt'),
+      })
+      .onConflictDoUpdate({
+        target: [roomParticipants.sessionId, roomParticipants.identity],
+        // Names and roles follow the registration and the session's people.
+        set: {
+          name: sql`excluded.name`,
+          role: sql`excluded.role`,
+          title: sql`excluded.title`,
+          removedAt: null,
+          ...(admitAgain ? { admission: sql`excluded.admission` } : {}),
+        },
+      })
+      .returning()
+      .prepare(admitAgain ? 'room_record_entrant_admitted_again' : 'room_record_entrant');
+  };
+  const recordings = { again: record(true), kept: record(false) };
   const session = { id: bySession('id'), slug: bySession('slug') };
   const link = { id: byLink('id'), slug: byLink('slug') };
   const byOf = (given: string) => (isSessionId(given) ? 'id' : 'slug');
@@ -94,6 +146,14 @@ export function prepareJoinReads(db: Database): JoinReads {
       if (!first) throw AppError.notFound();
       const { session, room, community, registration } = first;
       return { session, room, community, link: { registration, rows: found.flatMap(({ row }) => (row ? [row] : [])) } };
+    },
+    async recordEntrant(entrant, { admitAgain }) {
+      const [me] = await (admitAgain ? recordings.again : recordings.kept).execute({
+        id: crypto.randomUUID(),
+        ...entrant,
+      });
+      if (!me) throw new Error('room participant upsert returned no row');
+      return me;
     },
   };
 }
