@@ -45,13 +45,12 @@ export async function openDatabase(config: Config['database']): Promise<Database
   if (config.kind === 'pglite') {
     if (config.dir !== 'memory://') mkdirSync(config.dir, { recursive: true });
     // Loaded only here: a server on PostgreSQL never holds PGlite's megabytes of code.
-    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { snapshotPglite }] =
-      await Promise.all([
-        import('@electric-sql/pglite'),
-        import('drizzle-orm/pglite'),
-        import('drizzle-orm/pglite/migrator'),
-        import('./pglite-snapshot.ts'),
-      ]);
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { snapshotPglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+      import('./pglite-snapshot.ts'),
+    ]);
     const client = await PGlite.create(config.dir);
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });

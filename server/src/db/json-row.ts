@@ -3,10 +3,12 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 
 /**
  * A whole row of `table` as one jsonb value (`to_jsonb`), for a query that carries rows of
- * several tables in one column (a union); `rowFromJson` reads it back.
+ * several tables in one column (a union); `rowFromJson` reads it back. Written `table.*`: a bare
+ * table name would be taken for a column of that name where an outer query has one (a lateral
+ * subquery beside `sessions.questions` would read that column instead of the row).
  */
 export function jsonOfRow(table: PgTable): SQL<unknown> {
-  return sql`to_jsonb(${table})`;
+  return sql`to_jsonb(${table}.*)`;
 }
 
 /**

@@ -51,7 +51,7 @@ export function roomDepsOf(ctx: RoomContext): RoomDeps {
     bursts: createBurstCoalescer({ ...base, counts: ctx.roomParts.counts }),
     parts: ctx.roomParts,
     crowds: createCrowdViews(ctx.db),
-    joinQueries: prepareJoinQueries(ctx.db),
+    joinQueries: prepareJoinQueries(ctx.db, ctx.roomParts.snapshot),
   };
   built.set(ctx, deps);
   return deps;

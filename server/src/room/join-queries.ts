@@ -7,6 +7,7 @@ import type { RegistrationRow } from '../registrations/schema.ts';
 import { registrations } from '../registrations/schema.ts';
 import { type SessionRow, sessions } from '../sessions/schema.ts';
 import { isSessionId } from '../sessions/service.ts';
+import { type FreshRowOfPart, freshRowsUnion, type SnapshotParts } from './parts.ts';
 import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
 
 /** A registrant's room identity is this and their registration's id. */
@@ -22,10 +23,15 @@ export interface SessionToJoin {
   link?: LinkHolder;
 }
 
+/** What entering by personal link needs of its registration. */
+export type LinkRegistration = Pick<RegistrationRow, 'id' | 'sessionId' | 'name' | 'email' | 'status'>;
+
 export interface LinkHolder {
-  registration: RegistrationRow | null;
+  registration: LinkRegistration | null;
   /** As `roomRowsOf` finds them: by identity or by email. */
   rows: RoomParticipantRow[];
+  /** The holder's fresh rows of the snapshot's parts (parts.ts), read in the same query. */
+  fresh: FreshRowOfPart[];
 }
 
 /**
@@ -36,7 +42,10 @@ export interface LinkHolder {
 export interface JoinQueries {
   /** The session by its id or slug, with its community and its room row. */
   session(ref: string): Promise<SessionToJoin>;
-  /** The same, with the registration a personal link's secret names in that session and its holder's rows in the room: a join by link is one read. */
+  /**
+   * The same, with the registration a personal link's secret names in that session, its holder's
+   * rows in the room and their fresh rows of the snapshot's parts: a join by link is one read.
+   */
   sessionByLink(ref: string, secret: string): Promise<SessionToJoin>;
   /**
    * Records someone entering: a new row, or their name and role refreshed and a removal lifted
@@ -60,7 +69,7 @@ export type EntrantRecord = Pick<
   | 'createdAt'
 >;
 
-export function prepareJoinQueries(db: Database): JoinQueries {
+export function prepareJoinQueries(db: Database, parts: SnapshotParts): JoinQueries {
   const ref = sql.placeholder('ref');
   const sessionWithRoom = {
     session: sessions,
@@ -76,9 +85,24 @@ export function prepareJoinQueries(db: Database): JoinQueries {
       .where(eq(by === 'id' ? sessions.id : sessions.slug, ref))
       .limit(1)
       .prepare(`room_join_session_by_${by}`);
-  const byLink = (by: 'id' | 'slug') =>
-    db
-      .select({ ...sessionWithRoom, registration: registrations, row: roomParticipants })
+  const holder = sql<string>`${REGISTRANT_IDENTITY_PREFIX} || ${registrations.id}`;
+  const union = freshRowsUnion(db, parts, { sessionId: sessions.id, seriesId: sessions.seriesId, identity: holder });
+  // Rows come out as (their room rows) × (their fresh rows): a few, for one person.
+  const fresh = union?.as('fresh');
+  const byLink = (by: 'id' | 'slug') => {
+    const query = db
+      .select({
+        ...sessionWithRoom,
+        registration: {
+          id: registrations.id,
+          sessionId: registrations.sessionId,
+          name: registrations.name,
+          email: registrations.email,
+          status: registrations.status,
+        },
+        row: roomParticipants,
+        ...(fresh ? { fresh: { part: fresh.part, kind: fresh.kind, id: fresh.id, data: fresh.data } } : {}),
+      })
       .from(sessions)
       .innerJoin(communities, eq(communities.id, sessions.communityId))
       .leftJoin(sessionRooms, eq(sessionRooms.sessionId, sessions.id))
@@ -90,14 +114,14 @@ export function prepareJoinQueries(db: Database): JoinQueries {
         roomParticipants,
         and(
           eq(roomParticipants.sessionId, sessions.id),
-          or(
-            eq(roomParticipants.identity, sql`${REGISTRANT_IDENTITY_PREFIX} || ${registrations.id}`),
-            eq(roomParticipants.email, registrations.email),
-          ),
+          or(eq(roomParticipants.identity, holder), eq(roomParticipants.email, registrations.email)),
         ),
       )
+      .$dynamic();
+    return (fresh ? query.leftJoinLateral(fresh, sql`true`) : query)
       .where(eq(by === 'id' ? sessions.id : sessions.slug, ref))
       .prepare(`room_join_link_by_${by}`);
+  };
   const record = (admitAgain: boolean) => {
     const value = (name: keyof EntrantRecord | 'id') => sql.placeholder(name);
     return db
@@ -145,7 +169,18 @@ export function prepareJoinQueries(db: Database): JoinQueries {
       const [first] = found;
       if (!first) throw AppError.notFound();
       const { session, room, community, registration } = first;
-      return { session, room, community, link: { registration, rows: found.flatMap(({ row }) => (row ? [row] : [])) } };
+      const rows = new Map<string, RoomParticipantRow>();
+      const freshRows = new Map<string, FreshRowOfPart>();
+      for (const { row, fresh } of found as (typeof first & { fresh?: FreshRowOfPart | null })[]) {
+        if (row) rows.set(row.id, row);
+        if (fresh) freshRows.set(`${fresh.part}.${fresh.kind}.${fresh.id}`, fresh);
+      }
+      return {
+        session,
+        room,
+        community,
+        link: { registration, rows: [...rows.values()], fresh: [...freshRows.values()] },
+      };
     },
     async recordEntrant(entrant, { admitAgain }) {
       const [me] = await (admitAgain ? recordings.again : recordings.kept).execute({

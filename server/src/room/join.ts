@@ -5,13 +5,18 @@ import { requireConfirmedEmail } from '../http/current-user.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import type { RoomAccess } from '../livekit/gateway.ts';
-import type { RegistrationRow } from '../registrations/schema.ts';
 import { registrations } from '../registrations/schema.ts';
 import { type SessionRow, sessionPeople } from '../sessions/schema.ts';
 import { viewerOf } from '../sessions/service.ts';
 import { LIVEKIT_TOKEN_TTL_SECONDS, type RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
-import { type LinkHolder, REGISTRANT_IDENTITY_PREFIX, type SessionToJoin } from './join-queries.ts';
+import {
+  type LinkHolder,
+  type LinkRegistration,
+  REGISTRANT_IDENTITY_PREFIX,
+  type SessionToJoin,
+} from './join-queries.ts';
+import type { FreshRowOfPart } from './parts.ts';
 import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 import { doorsOpenAt, findRoom, roomSnapshot } from './snapshot.ts';
 import { teamRoleOf } from './standing.ts';
@@ -92,9 +97,15 @@ export async function joinRoom(
   return {
     ticket: ticket.ticket,
     ticketExpiresAt: ticket.expiresAt.toISOString(),
-    snapshot: await roomSnapshot(deps, session, me, room, community),
+    snapshot: await roomSnapshot(deps, session, me, { room, community, fresh: freshOf(link, me) }),
     livekit,
   };
+}
+
+/** The fresh rows the link's read brought, when they are the ones of who came in (a team member with a link comes in as themselves). */
+function freshOf(link: LinkHolder | undefined, me: RoomParticipantRow): FreshRowOfPart[] | undefined {
+  const holder = link?.registration ? `${REGISTRANT_IDENTITY_PREFIX}${link.registration.id}` : undefined;
+  return holder === me.identity ? link?.fresh : undefined;
 }
 
 /** Whether the room's row of someone already says what their entry would write (and no removal is to be lifted). */
@@ -231,7 +242,7 @@ async function establishEntrant(
   return { entrant };
 }
 
-function registrant(registration: RegistrationRow): Entrant {
+function registrant(registration: LinkRegistration): Entrant {
   if (registration.status === 'waitlisted') throw new AppError(409, 'room_waitlisted', 'problems.roomWaitlisted');
   if (registration.status === 'cancelled') {
     throw new AppError(409, 'room_registration_cancelled', 'problems.roomRegistrationCancelled');

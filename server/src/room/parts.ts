@@ -1,5 +1,5 @@
 import type { RoomSnapshot } from '@serambi/shared';
-import { type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PgTable, unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
@@ -49,13 +49,16 @@ export interface SnapshotPart<Fields> {
   freshRows?(of: FreshRowsOf): Record<string, FreshRowsQuery>;
 }
 
-/** The placeholders a part's fresh rows are selected by, filled at each snapshot. */
+/**
+ * What a part's fresh rows are selected by: placeholders filled at each snapshot, or, inside the
+ * join's one read (join-queries.ts), the columns of the session and the registration it reads.
+ */
 export interface FreshRowsOf {
-  sessionId: Placeholder<'sessionId', string>;
+  sessionId: SQLWrapper;
   /** The session's series, or null (a comparison with it then selects nothing). */
-  seriesId: Placeholder<'seriesId', string | null>;
+  seriesId: SQLWrapper;
   /** The caller's identity in the room. */
-  identity: Placeholder<'identity', string>;
+  identity: SQLWrapper;
 }
 
 /** A select of one table for the union of fresh rows: an id and, where there is more, a jsonb. */
@@ -74,28 +77,56 @@ export interface FreshRow {
   data: unknown;
 }
 
+/** A fresh row with the part it is for, as the union returns it. */
+export type FreshRowOfPart = FreshRow & { part: string };
+
+/**
+ * The union of every part's fresh rows, selected by `of` (its columns aliased with names no
+ * table has, so it can be a subquery beside them); undefined when no part asks for any.
+ */
+export function freshRowsUnion(db: Database, parts: SnapshotParts, of: FreshRowsOf) {
+  const selects = Object.entries(parts as unknown as Record<string, SnapshotPart<unknown>>).flatMap(([name, part]) =>
+    Object.entries(part.freshRows?.(of) ?? {}).map(([kind, query]) =>
+      db
+        .select({
+          // Constants, written into the statement (not parameters: the union is prepared once).
+          part: sql<string>`${sql.raw(quoted(name))}::text`.as('fresh_part'),
+          kind: sql<string>`${sql.raw(quoted(kind))}::text`.as('fresh_kind'),
+          id: query.id.as('fresh_id'),
+          data: query.data.as('fresh_data'),
+        })
+        .from(query.from)
+        .where(query.where),
+    ),
+  );
+  const [first, second, ...rest] = selects;
+  if (!first) return undefined;
+  return second ? unionAll(first, second, ...rest) : first;
+}
+
 type FreshRowsReader = (sessionId: string, seriesId: string | null, identity: string) => Promise<FreshRowOfPart[]>;
-type FreshRowOfPart = FreshRow & { part: string };
 
 /** Each set of parts is built for one database (`liveRoomParts(db)`): its union is prepared once. */
 const readers = new WeakMap<SnapshotParts, FreshRowsReader>();
 
 /**
- * The caller's fresh rows of every part that asks for them, in one prepared query (whatever the
- * number of parts: the join path's budget, server/src/room/snapshot.test.ts); each part gets its own.
+ * The caller's fresh rows of every part that asks for them: the ones given (`known`, read with
+ * the join), or read now in one prepared query (whatever the number of parts: the join path's
+ * budget, server/src/room/snapshot.test.ts); each part gets its own.
  */
 export function readFreshRows(
   db: Database,
   parts: SnapshotParts,
   session: Pick<SessionRow, 'id' | 'seriesId'>,
   identity: string,
+  known?: FreshRowOfPart[],
 ): (part: string) => Promise<FreshRow[]> {
   let read = readers.get(parts);
-  if (!read) {
+  if (!read && !known) {
     read = prepareFreshRows(db, parts);
     readers.set(parts, read);
   }
-  const rows = read(session.id, session.seriesId, identity);
+  const rows = known ? Promise.resolve(known) : (read as FreshRowsReader)(session.id, session.seriesId, identity);
   const byName = parts as unknown as Record<string, SnapshotPart<unknown>>;
   // A part that reads nothing fresh (and so may not wait for these) is not handed a promise that could fail.
   return (part) =>
@@ -104,30 +135,15 @@ export function readFreshRows(
       : Promise.resolve([]);
 }
 
-/** The union of every part's fresh rows, built and prepared once for these parts. */
+/** The union of every part's fresh rows, prepared once for these parts. */
 function prepareFreshRows(db: Database, parts: SnapshotParts): FreshRowsReader {
-  const of: FreshRowsOf = {
+  const union = freshRowsUnion(db, parts, {
     sessionId: sql.placeholder('sessionId'),
     seriesId: sql.placeholder('seriesId'),
     identity: sql.placeholder('identity'),
-  };
-  const selects = Object.entries(parts as unknown as Record<string, SnapshotPart<unknown>>).flatMap(([name, part]) =>
-    Object.entries(part.freshRows?.(of) ?? {}).map(([kind, query]) =>
-      db
-        .select({
-          // Constants, written into the statement (not parameters: the union is prepared once).
-          part: sql<string>`${sql.raw(quoted(name))}::text`,
-          kind: sql<string>`${sql.raw(quoted(kind))}::text`,
-          id: query.id,
-          data: query.data,
-        })
-        .from(query.from)
-        .where(query.where),
-    ),
-  );
-  const [first, second, ...rest] = selects;
-  if (!first) return async () => [];
-  const prepared = (second ? unionAll(first, second, ...rest) : first).prepare('room_fresh_rows');
+  });
+  if (!union) return async () => [];
+  const prepared = union.prepare('room_fresh_rows');
   return (sessionId, seriesId, identity) => prepared.execute({ sessionId, seriesId, identity });
 }
 

@@ -121,9 +121,9 @@ describe.each(['pglite', 'postgres'] as const)('the queries a room snapshot cost
     const community = { slug: 'komunitas', name: 'Komunitas' };
     const [first, second] = audience as [RoomParticipantRow, RoomParticipantRow];
 
-    const firstJoin = await queriesOf(() => roomSnapshot(deps, session, first, room, community));
-    const nextJoin = await queriesOf(() => roomSnapshot(deps, session, second, room, community));
-    const moderatorJoin = await queriesOf(() => roomSnapshot(deps, session, moderator, room, community));
+    const firstJoin = await queriesOf(() => roomSnapshot(deps, session, first, { room, community }));
+    const nextJoin = await queriesOf(() => roomSnapshot(deps, session, second, { room, community }));
+    const moderatorJoin = await queriesOf(() => roomSnapshot(deps, session, moderator, { room, community }));
 
     expect({ firstJoin, nextJoin, moderatorJoin }).toEqual({ firstJoin: 7, nextJoin: 1, moderatorJoin: 7 });
   });
@@ -152,7 +152,7 @@ describe.each(['pglite', 'postgres'] as const)('the queries a room snapshot cost
     if (!seriesSession) throw new Error('no session');
     const room = await findRoom(db, session.id);
     const seen = async () => {
-      const snapshot = await roomSnapshot(deps, seriesSession, asker, room);
+      const snapshot = await roomSnapshot(deps, seriesSession, asker, { room });
       if (snapshot.view !== 'room') throw new Error('not in the room');
       return snapshot;
     };

@@ -11,7 +11,7 @@ import { communityHeading } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import type { CrowdViews } from './crowd-view.ts';
-import { readFreshRows, type SnapshotParts } from './parts.ts';
+import { type FreshRowOfPart, readFreshRows, type SnapshotParts } from './parts.ts';
 import type { RoomParticipantRow, SessionRoomRow } from './schema.ts';
 import { sessionRooms } from './schema.ts';
 
@@ -77,6 +77,7 @@ function partsOf(
   room: SessionRoomRow,
   me: RoomParticipantRow,
   session: SessionRow,
+  knownFresh: FreshRowOfPart[] | undefined,
 ) {
   if (me.role === 'moderator') {
     return [
@@ -86,7 +87,7 @@ function partsOf(
       parts.recording.forModerator(room, me, session),
     ] as const;
   }
-  const fresh = readFreshRows(db, parts, session, me.identity);
+  const fresh = readFreshRows(db, parts, session, me.identity, knownFresh);
   return [
     parts.qa.forAudience(room, me, session, fresh('qa')),
     parts.chat.forAudience(room, me, session, fresh('chat')),
@@ -110,24 +111,22 @@ export async function roomSnapshot(
   deps: { db: Database; parts: { snapshot: SnapshotParts }; crowds: CrowdViews },
   session: SessionRow,
   me: RoomParticipantRow,
-  /** The room row when the caller has just read it (its version is then the snapshot's). */
-  known?: SessionRoomRow,
-  /** The session's community when the caller has just read it. */
-  knownCommunity?: RoomSession['community'],
+  /** What the caller has just read: the room row (its version is then the snapshot's), the community, `me`'s fresh rows. */
+  known: { room?: SessionRoomRow; community?: RoomSession['community']; fresh?: FreshRowOfPart[] } = {},
 ): Promise<RoomOrLobbySnapshot> {
   const { db } = deps;
-  const room = known ?? (await findRoom(db, session.id));
+  const room = known.room ?? (await findRoom(db, session.id));
   if (isInLobby(me)) {
     return {
       view: 'lobby',
-      session: roomSessionOf(session, room, knownCommunity ?? (await communityOf(db, session))),
+      session: roomSessionOf(session, room, known.community ?? (await communityOf(db, session))),
       me: { identity: me.identity, name: me.name, admission: me.admission },
     };
   }
   const [community, crowd, { qa }, { chat }, { polls }, recording] = await Promise.all([
-    knownCommunity ?? communityOf(db, session),
+    known.community ?? communityOf(db, session),
     deps.crowds.viewOf(room),
-    ...partsOf(deps.parts.snapshot, db, room, me, session),
+    ...partsOf(deps.parts.snapshot, db, room, me, session, known.fresh),
   ]);
   const byTime =
     <T>(at: (row: T) => Date) =>
