@@ -111,7 +111,8 @@ export class MemoryServer {
   /** Starts the server on PGlite, or on `databaseUrl` (PostgreSQL). */
   static async start(databaseUrl?: string): Promise<MemoryServer> {
     const child = fork(fileURLToPath(import.meta.url), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      // As `pnpm start` and the systemd unit run the server (--max-semi-space-size=8).
+      execArgv: ['--max-semi-space-size=8', '--import', 'tsx', '--expose-gc'],
       env: {
         ...process.env,
         BENCH_MEMORY_SERVER: '1',
