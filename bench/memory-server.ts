@@ -10,6 +10,7 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registrations } from '../server/src/registrations/schema.ts';
+import { confirmEmail } from '../test/support/accounts.ts';
 import { startTestApp, type TestApp } from '../test/support/app.ts';
 
 export interface MemoryFigures {
@@ -23,12 +24,17 @@ export interface MemoryFigures {
   externalBytes: number;
 }
 
-type ToServer = { type: 'measure' } | { type: 'register'; sessionId: string; count: number } | { type: 'stop' };
+type ToServer =
+  | { type: 'measure' }
+  | { type: 'register'; sessionId: string; count: number }
+  | { type: 'confirm'; email: string }
+  | { type: 'stop' };
 
 type FromServer =
   | { type: 'ready'; url: string; liveKitPid: number | null }
   | ({ type: 'measured' } & MemoryFigures)
   | { type: 'registered'; secrets: string[] }
+  | { type: 'confirmed' }
   | { type: 'failed'; message: string };
 
 /** `VmRSS`/`VmHWM` of a process from /proc, in bytes (NaN where there is none). */
@@ -85,6 +91,9 @@ async function serve(): Promise<void> {
       if (message.type === 'measure') send({ type: 'measured', ...(await measure()) });
       else if (message.type === 'register') {
         send({ type: 'registered', secrets: await register(app, message.sessionId, message.count) });
+      } else if (message.type === 'confirm') {
+        await confirmEmail(app.context.db, message.email);
+        send({ type: 'confirmed' });
       } else {
         await app.stop();
         process.exit(0);
@@ -111,7 +120,9 @@ export class MemoryServer {
   /** Starts the server on PGlite, or on `databaseUrl` (PostgreSQL). */
   static async start(databaseUrl?: string): Promise<MemoryServer> {
     const child = fork(fileURLToPath(import.meta.url), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      // As `pnpm start` and the systemd unit run the server (--max-semi-space-size=8).
+      // As `pnpm start` and the systemd unit run the server (--max-semi-space-size=8).
+      execArgv: ['--max-semi-space-size=8', '--import', 'tsx', '--expose-gc'],
       env: {
         ...process.env,
         BENCH_MEMORY_SERVER: '1',
@@ -132,6 +143,12 @@ export class MemoryServer {
     if (reply.type !== 'measured') throw new Error(`measure: ${JSON.stringify(reply)}`);
     const { type: _, ...figures } = reply;
     return figures;
+  }
+
+  /** Confirms an account's address in the server's database (PGlite lives in its process). */
+  async confirm(email: string): Promise<void> {
+    const reply = await this.ask({ type: 'confirm', email });
+    if (reply.type !== 'confirmed') throw new Error(`confirm: ${JSON.stringify(reply)}`);
   }
 
   async register(sessionId: string, count: number): Promise<string[]> {

@@ -12,6 +12,7 @@
  * BENCH_MEMORY_POSTGRES=0 skips PostgreSQL), or by `pnpm bench`.
  */
 import './test-env.ts';
+import { signUp } from '../test/support/accounts.ts';
 import type { TestApp } from '../test/support/app.ts';
 import { createTestDatabase, startPostgres, type TestPostgres } from '../test/support/postgres.ts';
 import { aRoomSetup, eventually, joinRoom, type RoomClient, snapshotOf } from '../test/support/room.ts';
@@ -60,7 +61,9 @@ async function measureServer(databaseUrl?: string): Promise<Measured> {
     const liveKitIdleBytes = server.liveKitPid ? residentBytes(server.liveKitPid) : Number.NaN;
     // Only the URL of the app is used by these helpers: everything goes over HTTP.
     const app = { url: server.url } as TestApp;
-    const setup = await aRoomSetup(app);
+    const owner = await signUp(app.url, { name: 'Ayu Lestari' });
+    await server.confirm(owner.email);
+    const setup = await aRoomSetup(app, { owner });
     const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
     if ((await host.call('/live')).status !== 204) throw new Error('the session did not go live');
     const secrets = await server.register(setup.session.id, REGISTRANTS);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freeTcpPort } from '@serambi/server/net/free-port.ts';
 import pg from 'pg';
-import { inject } from 'vitest';
+import type {} from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -169,7 +169,10 @@ function signalIfAlive(pid: number, signal: NodeJS.Signals) {
 }
 
 /** A new, empty database on the test server, so test files never see each other's rows. */
-export async function createTestDatabase(serverUrl: string = inject('postgresUrl')): Promise<string> {
+export async function createTestDatabase(given?: string): Promise<string> {
+  // vitest only when asked for its server: benchmarks run the harness without it, and its
+  // megabytes would count as the server's in bench/memory-server.ts.
+  const serverUrl = given ?? (await import('vitest')).inject('postgresUrl');
   const name = `serambi_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();

@@ -24,9 +24,15 @@ import type { Bot } from './bots.ts';
 /** A community with one session starting soon (its doors already open), run by `owner`. */
 export async function aRoomSetup(
   app: TestApp,
-  options: { visibility?: 'public' | 'private'; startsInMinutes?: number; capacity?: number } = {},
+  options: {
+    visibility?: 'public' | 'private';
+    startsInMinutes?: number;
+    capacity?: number;
+    /** An organizer whose address is confirmed already (a server in another process confirms its own). */
+    owner?: Caller;
+  } = {},
 ) {
-  const owner = await signUpConfirmed(app, { name: 'Ayu Lestari' });
+  const owner = options.owner ?? (await signUpConfirmed(app, { name: 'Ayu Lestari' }));
   const slug = `komunitas-${Math.random().toString(36).slice(2, 8)}`;
   await owner.request('/api/communities', {
     method: 'POST',

@@ -1,6 +1,6 @@
 import { drizzleAdapter } from '@better-auth/drizzle-adapter';
 import { isLocale, LOCALES, type Locale } from '@serambi/shared';
-import { betterAuth } from 'better-auth';
+import { betterAuth } from 'better-auth/minimal';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';

@@ -1,7 +1,6 @@
 import { formatSessionTime, intlLocaleOf, type Locale } from '@serambi/shared';
 import { type MessageKey, translate } from '@serambi/shared/i18n';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
 import type { CertificateFonts } from './fonts.ts';
 import { createTextWriter, type TextWriter } from './pdf-text.ts';
 
@@ -47,7 +46,10 @@ const CONTENT_WIDTH = WIDTH - 2 * 96;
  * the number with a QR code to the public verification page. Text in any script (see
  * pdf-text.ts); pictures that cannot be read are left out rather than failing the certificate.
  */
-export function renderCertificatePdf(input: CertificatePdfInput, fonts: CertificateFonts): Promise<Buffer> {
+export async function renderCertificatePdf(input: CertificatePdfInput, fonts: CertificateFonts): Promise<Buffer> {
+  // Loaded with the first certificate: pdfkit, its fonts' shaping tables and the QR encoder are
+  // tens of megabytes a server that issues none never needs.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(input.locale, key, params);
   const title = input.title ?? t('certificates.pdf.defaultTitle');
   const doc = new PDFDocument({
@@ -78,7 +80,7 @@ export function renderCertificatePdf(input: CertificatePdfInput, fonts: Certific
   let y = drawTitleAndName(doc, text, title, input, t);
   y = drawWhatFor(text, input, t, y);
   drawSignatories(doc, text, input, t);
-  drawVerification(doc, text, input, t);
+  drawVerification(doc, text, input, t, QRCode);
   if (input.sample) text.line(t('certificates.pdf.sample'), WIDTH / 2, 52, sampleStyle, 'center');
   doc.end();
   return done;
@@ -256,6 +258,7 @@ function drawVerification(
   text: TextWriter,
   input: CertificatePdfInput,
   t: (key: MessageKey) => string,
+  QRCode: typeof QRCodeModule,
 ) {
   const qr = QRCode.create(input.verifyUrl, { errorCorrectionLevel: 'M' });
   const quiet = 4;

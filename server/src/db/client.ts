@@ -1,15 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable } from './errors.ts';
-import { snapshotPglite } from './pglite-snapshot.ts';
 import * as schema from './schema.ts';
 
 /** The one database type services see, whichever engine is behind it. */
@@ -48,6 +44,13 @@ const CONNECTION_TIMEOUT_MS = 5_000;
 export async function openDatabase(config: Config['database']): Promise<DatabaseHandle> {
   if (config.kind === 'pglite') {
     if (config.dir !== 'memory://') mkdirSync(config.dir, { recursive: true });
+    // Loaded only here: a server on PostgreSQL never holds PGlite's megabytes of code.
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { snapshotPglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+      import('./pglite-snapshot.ts'),
+    ]);
     const client = await PGlite.create(config.dir);
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });

@@ -10,10 +10,14 @@ export type SessionLookup = (
   headers: Headers,
 ) => Promise<{ user: { id: string; email: string; name: string; emailVerified: boolean } } | null>;
 
-/** Reads the session cookie once per API request; `user` is null for anonymous callers. */
+/**
+ * Reads the session cookie once per API request; `user` is null for anonymous callers. A request
+ * without cookies (a personal link's join, a room call with its ticket) has no session to look
+ * up: the lookup is not asked (accounts sign in by cookie only).
+ */
 export function currentUser(lookup: SessionLookup) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const session = await lookup(c.req.raw.headers);
+    const session = c.req.raw.headers.has('cookie') ? await lookup(c.req.raw.headers) : null;
     c.set('user', session ? toSessionUser(session.user) : null);
     await next();
   });

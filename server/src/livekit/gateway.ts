@@ -190,7 +190,9 @@ export function createLiveKitGateway(
   const rooms = {
     createRoom: (options: Parameters<RoomServiceClient['createRoom']>[0]) =>
       onAnyNode((c) => c.rooms.createRoom(options)),
-    listRooms: () => onAnyNode((c) => c.rooms.listRooms()),
+    listRooms: (names?: string[]) => onAnyNode((c) => c.rooms.listRooms(names)),
+    updateRoomMetadata: (room: string, metadata: string) =>
+      onAnyNode((c) => c.rooms.updateRoomMetadata(room, metadata)),
     deleteRoom: (room: string) => onAnyNode((c) => c.rooms.deleteRoom(room)),
     updateParticipant: (
       room: string,

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import { type MailMessage, mailMessageSchema } from './message.ts';
@@ -29,21 +29,28 @@ export function createMailer(options: MailerOptions): Mailer {
 
 /** A mailer that sends through `smtpUrl` (what `createMailer` makes when SMTP_URL is set). */
 export function createSmtpMailer(smtpUrl: string, from: string, now: () => Date): Mailer {
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    // Reminder mails go out in bursts: reuse a few connections rather than one per message.
-    pool: true,
-    maxConnections: 3,
-    // A hanging server must fail the attempt (and let the job retry) rather than hold a runner slot.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  // nodemailer is loaded with the first mail, not at start: an idle server does not hold it.
+  let transport: Promise<Transporter> | undefined;
+  const transporter = () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        // Reminder mails go out in bursts: reuse a few connections rather than one per message.
+        pool: true,
+        maxConnections: 3,
+        // A hanging server must fail the attempt (and let the job retry) rather than hold a runner slot.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      }),
+    );
+    return transport;
+  };
   return {
     delivery: 'smtp',
     async send(message) {
       const mail = mailMessageSchema.parse(message);
-      const info = await transport.sendMail({
+      const info = await (await transporter()).sendMail({
         from,
         // The Date header, which nodemailer would take from the machine's clock.
         date: now(),
@@ -62,7 +69,7 @@ export function createSmtpMailer(smtpUrl: string, from: string, now: () => Date)
       return { messageId: info.messageId };
     },
     async close() {
-      transport.close();
+      (await transport)?.close();
     },
   };
 }

@@ -10,7 +10,7 @@ import { pollCountsEvents, pollView, storedPolls } from './views.ts';
 /**
  * Polls' part of room snapshots: the polls the audience sees (no drafts, counts where results are
  * shown) are read once per session version and shared; the caller's ballots come with the other
- * parts' own rows. Moderators, who see drafts and every count, read everything themselves.
+ * parts' fresh rows. Moderators, who see drafts and every count, read everything themselves.
  */
 export function pollsSnapshotPart(db: Database): SnapshotPart<{ polls: PollsState }> {
   const audienceView = createVersionedViews(async (room) => {
@@ -24,8 +24,8 @@ export function pollsSnapshotPart(db: Database): SnapshotPart<{ polls: PollsStat
     async forModerator(room, caller) {
       return { polls: await pollsStateFor(db, room.sessionId, caller) };
     },
-    async forAudience(room, _caller, _session, ownRows) {
-      const [view, ballots] = await Promise.all([audienceView(room), ownRows]);
+    async forAudience(room, _caller, _session, fresh) {
+      const [view, ballots] = await Promise.all([audienceView(room), fresh]);
       return {
         polls: {
           polls: view.polls,
@@ -33,11 +33,13 @@ export function pollsSnapshotPart(db: Database): SnapshotPart<{ polls: PollsStat
         },
       };
     },
-    ownRows: (sessionId, identity) => ({
-      from: pollVotes,
-      id: sql<string>`${pollVotes.pollId}`,
-      data: sql`${pollVotes.optionIds}`,
-      where: and(eq(pollVotes.sessionId, sessionId), eq(pollVotes.identity, identity)),
+    freshRows: ({ sessionId, identity }) => ({
+      ballots: {
+        from: pollVotes,
+        id: sql<string>`${pollVotes.pollId}`,
+        data: sql`${pollVotes.optionIds}`,
+        where: and(eq(pollVotes.sessionId, sessionId), eq(pollVotes.identity, identity)),
+      },
     }),
   };
 }

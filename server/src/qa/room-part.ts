@@ -1,6 +1,7 @@
 import { audienceQuestionStatuses, type QaState, type Question } from '@serambi/shared';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { jsonOfRow, rowFromJson } from '../db/json-row.ts';
 import type { EventDraft } from '../room/events.ts';
 import type { BurstCount, SnapshotPart } from '../room/parts.ts';
 import type { RoomLifecycleHooks } from '../room/routes.ts';
@@ -13,8 +14,8 @@ import { AUDIENCE, questionView } from './views.ts';
 /**
  * Q&A's part of room snapshots. What the audience sees of the questions is the same for all of
  * them: it is read once per session version and shared (every change the audience can see bumps
- * the version, votes too through their coalesced announcement). The caller's own questions are
- * read for them, their votes come with the other parts' own rows. Moderators, who see the review
+ * the version, votes too through their coalesced announcement). The caller's own questions and
+ * votes are read for them, with the other parts' fresh rows. Moderators, who see the review
  * list and every count, read everything themselves.
  */
 export function qaSnapshotPart(db: Database): SnapshotPart<{ qa: QaState }> {
@@ -31,22 +32,10 @@ export function qaSnapshotPart(db: Database): SnapshotPart<{ qa: QaState }> {
     async forModerator(room, caller) {
       return { qa: await qaStateFor(db, room, caller) };
     },
-    async forAudience(room, caller, _session, ownRows) {
-      const [view, own, votes] = await Promise.all([
-        audienceView(room),
-        db
-          .select()
-          .from(questions)
-          .where(
-            and(
-              eq(questions.sessionId, room.sessionId),
-              eq(questions.authorIdentity, caller.identity),
-              ne(questions.status, 'withdrawn'),
-            ),
-          ),
-        ownRows,
-      ]);
-      const mine = new Map(own.map((row) => [row.id, questionView(row, caller)]));
+    async forAudience(room, caller, _session, fresh) {
+      const [view, rows] = await Promise.all([audienceView(room), fresh]);
+      const asked = rows.flatMap((row) => (row.kind === 'asked' ? [rowFromJson(questions, row.data)] : []));
+      const mine = new Map(asked.map((row) => [row.id, questionView(row, caller)]));
       const listed = view.questions.map((question) => mine.get(question.id) ?? question);
       const unlisted = [...mine.values()].filter(
         (question: Question) => !view.questions.some((q) => q.id === question.id),
@@ -56,15 +45,28 @@ export function qaSnapshotPart(db: Database): SnapshotPart<{ qa: QaState }> {
           questions: [...listed, ...unlisted].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
           answeringId: room.answeringQuestionId,
           mine: [...mine.keys()],
-          myVotes: votes.map((vote) => vote.id),
+          myVotes: rows.flatMap((row) => (row.kind === 'votes' ? [row.id] : [])),
         },
       };
     },
-    ownRows: (sessionId, identity) => ({
-      from: questionVotes,
-      id: sql<string>`${questionVotes.questionId}`,
-      data: sql`null::jsonb`,
-      where: and(eq(questionVotes.sessionId, sessionId), eq(questionVotes.identity, identity)),
+    freshRows: ({ sessionId, identity }) => ({
+      // Their own questions, also those the audience does not see (waiting for review, dismissed).
+      asked: {
+        from: questions,
+        id: sql<string>`${questions.id}`,
+        data: jsonOfRow(questions),
+        where: and(
+          eq(questions.sessionId, sessionId),
+          eq(questions.authorIdentity, identity),
+          ne(questions.status, 'withdrawn'),
+        ),
+      },
+      votes: {
+        from: questionVotes,
+        id: sql<string>`${questionVotes.questionId}`,
+        data: sql`null::jsonb`,
+        where: and(eq(questionVotes.sessionId, sessionId), eq(questionVotes.identity, identity)),
+      },
     }),
   };
 }

@@ -1,6 +1,7 @@
 import { type RoomRecording, type RoomSnapshot, recordingStatusGroups } from '@serambi/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { jsonOfRow, rowFromJson } from '../db/json-row.ts';
 import type { Tx } from '../room/events.ts';
 import type { SnapshotPart } from '../room/parts.ts';
 import { series } from '../series/schema.ts';
@@ -41,15 +42,50 @@ export async function roomRecordingState(
   session: SessionRow,
 ): Promise<{ recording: RoomRecording | null; recordingNotice: boolean }> {
   const row = await activeRecording(db, session.id);
+  return recordingStateOf(session, row, session.status === 'ended' ? false : await recordsAutomatically(db, session));
+}
+
+function recordingStateOf(
+  session: SessionRow,
+  row: RecordingRow | undefined,
+  seriesRecordsAutomatically: boolean,
+): { recording: RoomRecording | null; recordingNotice: boolean } {
   const recording = row ? toRoomRecording(row) : null;
-  const automatic = session.status === 'ended' ? false : await recordsAutomatically(db, session);
+  const automatic = session.status !== 'ended' && (session.autoRecord || seriesRecordsAutomatically);
   return { recording, recordingNotice: recording !== null || automatic };
 }
 
-/** Recording's part of room snapshots: the same for everyone, read for each caller (one query, or two for a series). */
+/**
+ * Recording's part of room snapshots: the same for everyone, but no version covers the series'
+ * setting, so it is read for each caller: a moderator's in one query (or two for a series), the
+ * audience's with the other parts' fresh rows.
+ */
 export function recordingSnapshotPart(db: Database): SnapshotPart<Pick<RoomSnapshot, 'recording' | 'recordingNotice'>> {
   return {
     forModerator: (_room, _caller, session) => roomRecordingState(db, session),
-    forAudience: (_room, _caller, session) => roomRecordingState(db, session),
+    async forAudience(_room, _caller, session, fresh) {
+      const rows = await fresh;
+      const active = rows.find((row) => row.kind === 'active');
+      return recordingStateOf(
+        session,
+        active ? rowFromJson(recordings, active.data) : undefined,
+        rows.some((row) => row.kind === 'seriesAutoRecord'),
+      );
+    },
+    freshRows: ({ sessionId, seriesId }) => ({
+      active: {
+        from: recordings,
+        id: sql<string>`${recordings.id}`,
+        data: jsonOfRow(recordings),
+        where: and(eq(recordings.sessionId, sessionId), inArray(recordings.status, ACTIVE)),
+      },
+      // A row when the session's series records by itself.
+      seriesAutoRecord: {
+        from: series,
+        id: sql<string>`${series.id}`,
+        data: sql`null::jsonb`,
+        where: and(eq(series.id, seriesId), eq(series.autoRecord, true)),
+      },
+    }),
   };
 }

@@ -5,6 +5,7 @@ import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type BurstCoalescer, createBurstCoalescer } from './bursts.ts';
 import { type CrowdViews, createCrowdViews } from './crowd-view.ts';
 import { createRoomBroadcaster, type RoomBroadcaster } from './events.ts';
+import { type JoinQueries, prepareJoinQueries } from './join-queries.ts';
 import type { RoomParts } from './parts.ts';
 import type { RoomTickets } from './tickets.ts';
 
@@ -23,6 +24,8 @@ export interface RoomDeps {
   /** Hands, stage, lobby and head count of snapshots, shared per session version. */
   crowds: CrowdViews;
   tickets: RoomTickets;
+  /** The join's queries, prepared once. */
+  joinQueries: JoinQueries;
   log: Logger;
   now: () => Date;
 }
@@ -48,6 +51,7 @@ export function roomDepsOf(ctx: RoomContext): RoomDeps {
     bursts: createBurstCoalescer({ ...base, counts: ctx.roomParts.counts }),
     parts: ctx.roomParts,
     crowds: createCrowdViews(ctx.db),
+    joinQueries: prepareJoinQueries(ctx.db, ctx.roomParts.snapshot),
   };
   built.set(ctx, deps);
   return deps;

@@ -1,49 +1,25 @@
 import { isTeamRole, type JoinRoomResult, type LiveKitRoomKind, type RoomRole } from '@serambi/shared';
-import { and, eq, or, sql } from 'drizzle-orm';
-import { communities } from '../communities/schema.ts';
+import { and, eq, or } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { requireConfirmedEmail } from '../http/current-user.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
-import { hashLinkSecret } from '../http/secret-link.ts';
 import type { RoomAccess } from '../livekit/gateway.ts';
-import type { RegistrationRow } from '../registrations/schema.ts';
 import { registrations } from '../registrations/schema.ts';
-import { type SessionRow, sessionPeople, sessions } from '../sessions/schema.ts';
-import { sessionOfRef, viewerOf } from '../sessions/service.ts';
+import { type SessionRow, sessionPeople } from '../sessions/schema.ts';
+import { viewerOf } from '../sessions/service.ts';
 import { LIVEKIT_TOKEN_TTL_SECONDS, type RoomDeps } from './deps.ts';
 import { backstageRoomName, changeRoom, stageRoomName } from './events.ts';
-import { type RoomParticipantRow, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
+import {
+  type LinkHolder,
+  type LinkRegistration,
+  REGISTRANT_IDENTITY_PREFIX,
+  type SessionToJoin,
+} from './join-queries.ts';
+import type { FreshRowOfPart } from './parts.ts';
+import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 import { doorsOpenAt, findRoom, roomSnapshot } from './snapshot.ts';
 import { teamRoleOf } from './standing.ts';
-
-/** A registrant's room identity is this and their registration's id. */
-const REGISTRANT_IDENTITY_PREFIX = 'r_';
-
-/** A session someone asks to enter, with what its room's snapshot needs of it, read together. */
-export interface SessionToJoin {
-  session: SessionRow;
-  /** Absent until the room is first used. */
-  room: SessionRoomRow | null;
-  community: { slug: string; name: string };
-}
-
-/**
- * The session by its id or slug, with its community and its room row, in one read: on
- * PGlite every query costs the server's thread about a millisecond however small, and joins
- * arrive all at once.
- */
-export async function findSessionToJoin(db: Database, ref: string): Promise<SessionToJoin> {
-  const [row] = await db
-    .select({ session: sessions, room: sessionRooms, community: { slug: communities.slug, name: communities.name } })
-    .from(sessions)
-    .innerJoin(communities, eq(communities.id, sessions.communityId))
-    .leftJoin(sessionRooms, eq(sessionRooms.sessionId, sessions.id))
-    .where(sessionOfRef(ref))
-    .limit(1);
-  if (!row) throw AppError.notFound();
-  return row;
-}
 
 /** Who is coming in, as the server established it: never what the client says about itself. */
 interface Entrant {
@@ -66,11 +42,10 @@ interface Entrant {
  */
 export async function joinRoom(
   deps: RoomDeps,
-  { session, room: knownRoom, community }: SessionToJoin,
+  { session, room: knownRoom, community, link }: SessionToJoin,
   user: SessionUser | null,
-  joinSecret: string | undefined,
 ): Promise<JoinRoomResult> {
-  const { entrant, rows } = await establishEntrant(deps, session, user, joinSecret);
+  const { entrant, rows } = await establishEntrant(deps, session, user, link);
   if (session.status === 'cancelled') throw new AppError(409, 'room_cancelled', 'problems.roomCancelled');
   const now = deps.now();
 
@@ -90,7 +65,23 @@ export async function joinRoom(
   const me =
     existing && isRecordedAs(existing, entrant)
       ? existing
-      : await recordEntrant(deps, session, entrant, now, { admitAgain: leftTheTeam });
+      : await deps.joinQueries.recordEntrant(
+          {
+            sessionId: session.id,
+            identity: entrant.identity,
+            name: entrant.name,
+            email: entrant.email,
+            role: entrant.role,
+            title: entrant.title,
+            registrationId: entrant.registrationId,
+            userId: entrant.userId,
+            admission: entrant.lobby ? 'pending' : 'admitted',
+            // The lobby shows how long someone has waited from this.
+            createdAt: now,
+          },
+          // Someone let in by a team role they no longer have is let in (or waits in the lobby) like a newcomer.
+          { admitAgain: leftTheTeam },
+        );
   if (entrant.lobby && (!existing || leftTheTeam)) {
     await changeRoom(deps, session.id, async () => [
       {
@@ -106,9 +97,15 @@ export async function joinRoom(
   return {
     ticket: ticket.ticket,
     ticketExpiresAt: ticket.expiresAt.toISOString(),
-    snapshot: await roomSnapshot(deps, session, me, room, community),
+    snapshot: await roomSnapshot(deps, session, me, { room, community, fresh: freshOf(link, me) }),
     livekit,
   };
+}
+
+/** The fresh rows the link's read brought, when they are the ones of who came in (a team member with a link comes in as themselves). */
+function freshOf(link: LinkHolder | undefined, me: RoomParticipantRow): FreshRowOfPart[] | undefined {
+  const holder = link?.registration ? `${REGISTRANT_IDENTITY_PREFIX}${link.registration.id}` : undefined;
+  return holder === me.identity ? link?.fresh : undefined;
 }
 
 /** Whether the room's row of someone already says what their entry would write (and no removal is to be lifted). */
@@ -116,50 +113,6 @@ function isRecordedAs(row: RoomParticipantRow, entrant: Entrant): boolean {
   return (
     row.name === entrant.name && row.role === entrant.role && row.title === entrant.title && row.removedAt === null
   );
-}
-
-/**
- * Records someone entering at `now`: a new row, or their name and role refreshed and a removal
- * lifted (they came back through the door). A lobby decision stays, unless `admitAgain`: someone
- * let in by a team role they no longer have is let in (or waits in the lobby) like a newcomer.
- */
-async function recordEntrant(
-  deps: RoomDeps,
-  session: SessionRow,
-  entrant: Entrant,
-  now: Date,
-  { admitAgain }: { admitAgain: boolean },
-): Promise<RoomParticipantRow> {
-  const admission = entrant.lobby ? 'pending' : 'admitted';
-  const [me] = await deps.db
-    .insert(roomParticipants)
-    .values({
-      sessionId: session.id,
-      identity: entrant.identity,
-      name: entrant.name,
-      email: entrant.email,
-      role: entrant.role,
-      title: entrant.title,
-      registrationId: entrant.registrationId,
-      userId: entrant.userId,
-      admission,
-      // The lobby shows how long someone has waited from this.
-      createdAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [roomParticipants.sessionId, roomParticipants.identity],
-      // Names and roles follow the registration and the session's people.
-      set: {
-        name: entrant.name,
-        role: entrant.role,
-        title: entrant.title,
-        removedAt: null,
-        ...(admitAgain ? { admission } : {}),
-      },
-    })
-    .returning();
-  if (!me) throw new Error('room participant upsert returned no row');
-  return me;
 }
 
 /** Which LiveKit room someone goes to now, with what access; null when there is nowhere to be yet. */
@@ -228,33 +181,6 @@ function roomRowsOf(db: Database, sessionId: string, entrant: Pick<Entrant, 'ide
 }
 
 /**
- * The registration a personal link belongs to, with its holder's rows in the room (as
- * `roomRowsOf` finds them) in the same read: most of a join storm comes in by link.
- */
-async function registrationWithRoomRows(
-  db: Database,
-  secret: string,
-): Promise<{ registration: RegistrationRow; rows: RoomParticipantRow[] }> {
-  const found = await db
-    .select({ registration: registrations, row: roomParticipants })
-    .from(registrations)
-    .leftJoin(
-      roomParticipants,
-      and(
-        eq(roomParticipants.sessionId, registrations.sessionId),
-        or(
-          eq(roomParticipants.identity, sql`${REGISTRANT_IDENTITY_PREFIX} || ${registrations.id}`),
-          eq(roomParticipants.email, registrations.email),
-        ),
-      ),
-    )
-    .where(eq(registrations.joinSecretHash, hashLinkSecret(secret)));
-  const registration = found[0]?.registration;
-  if (!registration) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
-  return { registration, rows: found.flatMap(({ row }) => (row ? [row] : [])) };
-}
-
-/**
  * Who is coming in; with their rows in the room when the way they came in read those already
  * (otherwise the caller reads them).
  */
@@ -262,7 +188,7 @@ async function establishEntrant(
   deps: RoomDeps,
   session: SessionRow,
   user: SessionUser | null,
-  joinSecret: string | undefined,
+  link: LinkHolder | undefined,
 ): Promise<{ entrant: Entrant; rows?: RoomParticipantRow[] }> {
   if (user) {
     const teamRole = teamRoleOf(await viewerOf(deps.db, session, user));
@@ -286,10 +212,9 @@ async function establishEntrant(
     }
   }
   if (session.status === 'draft') throw AppError.notFound();
-  if (joinSecret) {
-    const { registration, rows } = await registrationWithRoomRows(deps.db, joinSecret);
-    if (registration.sessionId !== session.id) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
-    return { entrant: registrant(registration), rows };
+  if (link) {
+    if (!link.registration) throw new AppError(404, 'link_invalid', 'problems.linkInvalid');
+    return { entrant: registrant(link.registration), rows: link.rows };
   }
   if (!user) throw new AppError(401, 'unauthorized', 'problems.unauthorized');
   // From here the account's address decides (its registration, its record in the lobby): only a
@@ -317,7 +242,7 @@ async function establishEntrant(
   return { entrant };
 }
 
-function registrant(registration: RegistrationRow): Entrant {
+function registrant(registration: LinkRegistration): Entrant {
   if (registration.status === 'waitlisted') throw new AppError(409, 'room_waitlisted', 'problems.roomWaitlisted');
   if (registration.status === 'cancelled') {
     throw new AppError(409, 'room_registration_cancelled', 'problems.roomRegistrationCancelled');

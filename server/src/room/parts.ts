@@ -1,5 +1,5 @@
 import type { RoomSnapshot } from '@serambi/shared';
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PgTable, unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
@@ -28,63 +28,129 @@ export interface SnapshotParts {
 
 /**
  * One capability's part of a caller's snapshot. Joins are the hot path: what the audience sees
- * alike a part reads once per session version (`createVersionedViews`); what is the caller's own
- * it reads for them, and small rows of their own (votes, ballots) it may leave to `ownRows`, so
- * every part's come in one query.
+ * alike a part reads once per session version (`createVersionedViews`); what must be read for
+ * each caller (their own questions, votes and ballots; a small row of the session no version
+ * covers) it leaves to `freshRows`, so every part's come in one query.
  */
 export interface SnapshotPart<Fields> {
   /** A moderator's part (they see everything, and read it themselves). */
   forModerator(room: SessionRoomRow, caller: RoomParticipantRow, session: SessionRow): Promise<Fields>;
-  /** An audience member's part; `own` are the rows its `ownRows` selected for them. */
+  /** An audience member's part; `fresh` are the rows its `freshRows` selected for them. */
   forAudience(
     room: SessionRoomRow,
     caller: RoomParticipantRow,
     session: SessionRow,
-    own: Promise<OwnRow[]>,
+    fresh: Promise<FreshRow[]>,
   ): Promise<Fields>;
-  /** The caller's own rows this part needs, read with every other part's in one query (a union). */
-  ownRows?(sessionId: string, identity: string): OwnRowsQuery;
+  /**
+   * What this part reads for each caller, by kind, with every other part's in one query (a
+   * union, prepared once): selects written with the placeholders of `of`.
+   */
+  freshRows?(of: FreshRowsOf): Record<string, FreshRowsQuery>;
 }
 
-/** A select of one table for the union of own rows: an id and, where there is more, a jsonb. */
-export interface OwnRowsQuery {
+/**
+ * What a part's fresh rows are selected by: placeholders filled at each snapshot, or, inside the
+ * join's one read (join-queries.ts), the columns of the session and the registration it reads.
+ */
+export interface FreshRowsOf {
+  sessionId: SQLWrapper;
+  /** The session's series, or null (a comparison with it then selects nothing). */
+  seriesId: SQLWrapper;
+  /** The caller's identity in the room. */
+  identity: SQLWrapper;
+}
+
+/** A select of one table for the union of fresh rows: an id and, where there is more, a jsonb. */
+export interface FreshRowsQuery {
   from: PgTable;
   id: SQL<string>;
-  /** `null::jsonb` when the id says it all. */
+  /** `null::jsonb` when the id says it all; a whole row is `jsonOfRow(table)`. */
   data: SQL<unknown>;
   where: SQL | undefined;
 }
 
-export interface OwnRow {
+export interface FreshRow {
+  /** The key its select had in `freshRows`. */
+  kind: string;
   id: string;
   data: unknown;
 }
 
+/** A fresh row with the part it is for, as the union returns it. */
+export type FreshRowOfPart = FreshRow & { part: string };
+
 /**
- * The caller's own rows of every part that asks for them, in one query (whatever the number of
- * parts: the join path's budget, server/src/room/snapshot.test.ts); each part gets its own.
+ * The union of every part's fresh rows, selected by `of` (its columns aliased with names no
+ * table has, so it can be a subquery beside them); undefined when no part asks for any.
  */
-export function readOwnRows(
-  db: Database,
-  parts: SnapshotParts,
-  sessionId: string,
-  identity: string,
-): (part: string) => Promise<OwnRow[]> {
-  const selects = Object.entries(parts as unknown as Record<string, SnapshotPart<unknown>>).flatMap(([name, part]) => {
-    const query = part.ownRows?.(sessionId, identity);
-    if (!query) return [];
-    return [
+export function freshRowsUnion(db: Database, parts: SnapshotParts, of: FreshRowsOf) {
+  const selects = Object.entries(parts as unknown as Record<string, SnapshotPart<unknown>>).flatMap(([name, part]) =>
+    Object.entries(part.freshRows?.(of) ?? {}).map(([kind, query]) =>
       db
-        .select({ part: sql<string>`${name}::text`, id: query.id, data: query.data })
+        .select({
+          // Constants, written into the statement (not parameters: the union is prepared once).
+          part: sql<string>`${sql.raw(quoted(name))}::text`.as('fresh_part'),
+          kind: sql<string>`${sql.raw(quoted(kind))}::text`.as('fresh_kind'),
+          id: query.id.as('fresh_id'),
+          data: query.data.as('fresh_data'),
+        })
         .from(query.from)
         .where(query.where),
-    ];
-  });
-  const [first, second, ...rest] = selects;
-  const rows: Promise<{ part: string; id: string; data: unknown }[]> = Promise.resolve(
-    !first ? [] : !second ? first : unionAll(first, second, ...rest),
+    ),
   );
-  return (part) => rows.then((all) => all.filter((row) => row.part === part).map(({ id, data }) => ({ id, data })));
+  const [first, second, ...rest] = selects;
+  if (!first) return undefined;
+  return second ? unionAll(first, second, ...rest) : first;
+}
+
+type FreshRowsReader = (sessionId: string, seriesId: string | null, identity: string) => Promise<FreshRowOfPart[]>;
+
+/** Each set of parts is built for one database (`liveRoomParts(db)`): its union is prepared once. */
+const readers = new WeakMap<SnapshotParts, FreshRowsReader>();
+
+/**
+ * The caller's fresh rows of every part that asks for them: the ones given (`known`, read with
+ * the join), or read now in one prepared query (whatever the number of parts: the join path's
+ * budget, server/src/room/snapshot.test.ts); each part gets its own.
+ */
+export function readFreshRows(
+  db: Database,
+  parts: SnapshotParts,
+  session: Pick<SessionRow, 'id' | 'seriesId'>,
+  identity: string,
+  known?: FreshRowOfPart[],
+): (part: string) => Promise<FreshRow[]> {
+  let read = readers.get(parts);
+  if (!read && !known) {
+    read = prepareFreshRows(db, parts);
+    readers.set(parts, read);
+  }
+  const rows = known ? Promise.resolve(known) : (read as FreshRowsReader)(session.id, session.seriesId, identity);
+  const byName = parts as unknown as Record<string, SnapshotPart<unknown>>;
+  // A part that reads nothing fresh (and so may not wait for these) is not handed a promise that could fail.
+  return (part) =>
+    byName[part]?.freshRows
+      ? rows.then((all) => all.filter((row) => row.part === part).map(({ kind, id, data }) => ({ kind, id, data })))
+      : Promise.resolve([]);
+}
+
+/** The union of every part's fresh rows, prepared once for these parts. */
+function prepareFreshRows(db: Database, parts: SnapshotParts): FreshRowsReader {
+  const union = freshRowsUnion(db, parts, {
+    sessionId: sql.placeholder('sessionId'),
+    seriesId: sql.placeholder('seriesId'),
+    identity: sql.placeholder('identity'),
+  });
+  if (!union) return async () => [];
+  const prepared = union.prepare('room_fresh_rows');
+  return (sessionId, seriesId, identity) => prepared.execute({ sessionId, seriesId, identity });
+}
+
+/** A part's or kind's name as an SQL string literal: names in the code, never input. */
+function quoted(name: string): string {
+  if (!/^[a-z][a-zA-Z]*$/.test(name)) throw new Error(`not a part or kind name: ${name}`);
+  return `'${name}'`;
 }
 
 /**

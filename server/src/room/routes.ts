@@ -21,12 +21,11 @@ import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { roomRequest, roomVisitor } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
-import { findSessionToJoin, joinRoom } from './join.ts';
+import { joinRoom } from './join.ts';
 import { auditLog, endSession, goLive, type RoomLifecycleHooks, updateRoomSettings } from './lifecycle.ts';
 import { decideLobby, muteParticipant, removeFromSession, unbanParticipant } from './moderation.ts';
 import { searchParticipants } from './participants.ts';
 import { bearer, done, moderatorAnswers, refParams, ticketAnswers } from './route-parts.ts';
-import { findSessionToJoinByLink } from './session-of-link.ts';
 import { roomSnapshot } from './snapshot.ts';
 import { answerInvitation, inviteToStage, leaveStage, lowerHandOf, raiseHand, removeFromStage } from './stage.ts';
 
@@ -194,15 +193,19 @@ export function roomRoutes(deps: RoomDeps, hooks: RoomLifecycleHooks[] = []) {
   const caller = (c: Context<AppEnv>, ref: string) => roomRequest(deps, ref, c.req.header('Authorization'));
   return createRouter()
     .openapi(join, async (c) => {
-      const toJoin = await findSessionToJoin(deps.db, c.req.valid('param').ref);
-      const result = await joinRoom(deps, toJoin, c.get('user'), c.req.valid('json').joinSecret);
+      const { ref } = c.req.valid('param');
+      const { joinSecret } = c.req.valid('json');
+      const toJoin = await (joinSecret
+        ? deps.joinQueries.sessionByLink(ref, joinSecret)
+        : deps.joinQueries.session(ref));
+      const result = await joinRoom(deps, toJoin, c.get('user'));
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);
     })
     .openapi(joinByLink, async (c) => {
       const { joinSecret } = c.req.valid('json');
-      const toJoin = await findSessionToJoinByLink(deps.db, joinSecret);
-      const result = await joinRoom(deps, toJoin, c.get('user'), joinSecret);
+      const toJoin = await deps.joinQueries.sessionBySecret(joinSecret);
+      const result = await joinRoom(deps, toJoin, c.get('user'));
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);
     })

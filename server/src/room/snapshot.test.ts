@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCommunity, aDatabase, anOrganizer, aSession } from '../../../test/support/factories.ts';
 import { chatMessages } from '../chat/schema.ts';
@@ -5,7 +6,9 @@ import { liveRoomParts } from '../compose.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { pollOptions, polls, pollVotes } from '../polls/schema.ts';
 import { questions, questionVotes } from '../qa/schema.ts';
-import type { SessionRow } from '../sessions/schema.ts';
+import { recordings } from '../recordings/schema.ts';
+import { series } from '../series/schema.ts';
+import { type SessionRow, sessions } from '../sessions/schema.ts';
 import { createCrowdViews } from './crowd-view.ts';
 import { type RoomParticipantRow, roomParticipants } from './schema.ts';
 import { findRoom, roomSnapshot } from './snapshot.ts';
@@ -15,7 +18,7 @@ import { findRoom, roomSnapshot } from './snapshot.ts';
  * session version, so a join after the first reads only the caller's own. These counts are the
  * join path's budget: a change that reads more per join fails here, before any benchmark.
  */
-describe('the queries a room snapshot costs', () => {
+describe.each(['pglite', 'postgres'] as const)('the queries a room snapshot costs, on %s', (engine) => {
   let database: DatabaseHandle;
   let session: SessionRow;
   let moderator: RoomParticipantRow;
@@ -23,7 +26,7 @@ describe('the queries a room snapshot costs', () => {
   let queries = 0;
 
   beforeAll(async () => {
-    database = await aDatabase('pglite');
+    database = await aDatabase(engine);
     const { db } = database;
     const owner = await anOrganizer(db);
     session = await aSession(db, await aCommunity(db, owner.id));
@@ -118,10 +121,96 @@ describe('the queries a room snapshot costs', () => {
     const community = { slug: 'komunitas', name: 'Komunitas' };
     const [first, second] = audience as [RoomParticipantRow, RoomParticipantRow];
 
-    const firstJoin = await queriesOf(() => roomSnapshot(deps, session, first, room, community));
-    const nextJoin = await queriesOf(() => roomSnapshot(deps, session, second, room, community));
-    const moderatorJoin = await queriesOf(() => roomSnapshot(deps, session, moderator, room, community));
+    const firstJoin = await queriesOf(() => roomSnapshot(deps, session, first, { room, community }));
+    const nextJoin = await queriesOf(() => roomSnapshot(deps, session, second, { room, community }));
+    const moderatorJoin = await queriesOf(() => roomSnapshot(deps, session, moderator, { room, community }));
 
-    expect({ firstJoin, nextJoin, moderatorJoin }).toEqual({ firstJoin: 9, nextJoin: 3, moderatorJoin: 7 });
+    expect({ firstJoin, nextJoin, moderatorJoin }).toEqual({ firstJoin: 7, nextJoin: 1, moderatorJoin: 7 });
+  });
+
+  it('reads for each audience member what no version covers: their questions in review, the recording, the series’ recording rule', async () => {
+    const { db } = database;
+    const deps = { db, parts: liveRoomParts(db), crowds: createCrowdViews(db) };
+    const [asker] = audience as [RoomParticipantRow, RoomParticipantRow];
+    const [inSeries] = await db
+      .insert(series)
+      .values({
+        communityId: session.communityId,
+        title: 'Sharing Online',
+        timeZone: 'Asia/Makassar',
+        startTime: '20:00',
+        rule: { kind: 'weekly' },
+        durationMinutes: 90,
+      })
+      .returning();
+    if (!inSeries) throw new Error('no series');
+    const [seriesSession] = await db
+      .update(sessions)
+      .set({ seriesId: inSeries.id })
+      .where(eq(sessions.id, session.id))
+      .returning();
+    if (!seriesSession) throw new Error('no session');
+    const room = await findRoom(db, session.id);
+    const seen = async () => {
+      const snapshot = await roomSnapshot(deps, seriesSession, asker, { room });
+      if (snapshot.view !== 'room') throw new Error('not in the room');
+      return snapshot;
+    };
+    expect(await seen()).toMatchObject({ recording: null, recordingNotice: false });
+
+    // None of these announces a change to the audience: the room's version stays where it was.
+    await db.update(series).set({ autoRecord: true }).where(eq(series.id, inSeries.id));
+    expect(await seen()).toMatchObject({ recording: null, recordingNotice: true });
+    const mediaStartedAt = new Date('2026-12-06T12:00:01.234Z');
+    const [recording] = await db
+      .insert(recordings)
+      .values({
+        sessionId: session.id,
+        part: 1,
+        status: 'recording',
+        backend: 'builtin',
+        startedAt: new Date('2026-12-06T12:00:00.5Z'),
+        mediaStartedAt,
+        sizeBytes: 2 ** 40,
+      })
+      .returning();
+    const [inReview] = await db
+      .insert(questions)
+      .values({
+        sessionId: session.id,
+        authorIdentity: asker.identity,
+        authorName: asker.name,
+        text: 'Boleh tanya soal ongkir?',
+        status: 'pending',
+        createdAt: new Date('2026-12-06T12:05:00.123456Z'),
+      })
+      .returning();
+    await db.insert(questions).values({
+      sessionId: session.id,
+      authorIdentity: asker.identity,
+      authorName: asker.name,
+      text: 'Tidak jadi',
+      status: 'withdrawn',
+      createdAt: new Date(),
+    });
+
+    const now = await seen();
+    expect(now).toMatchObject({
+      recording: { id: recording?.id, status: 'recording', startedAt: mediaStartedAt.toISOString() },
+      recordingNotice: true,
+    });
+    expect(now.qa.questions).toContainEqual(
+      expect.objectContaining({
+        id: inReview?.id,
+        status: 'pending',
+        text: 'Boleh tanya soal ongkir?',
+        createdAt: '2026-12-06T12:05:00.123Z',
+        author: { identity: asker.identity, name: asker.name },
+        editedAt: null,
+        votes: 0,
+      }),
+    );
+    expect(now.qa.mine).toEqual(expect.arrayContaining([inReview?.id]));
+    expect(now.qa.questions.map((q) => q.status)).not.toContain('withdrawn');
   });
 });

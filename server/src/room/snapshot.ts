@@ -11,7 +11,7 @@ import { communityHeading } from '../communities/service.ts';
 import type { Database } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import type { CrowdViews } from './crowd-view.ts';
-import { readOwnRows, type SnapshotParts } from './parts.ts';
+import { type FreshRowOfPart, readFreshRows, type SnapshotParts } from './parts.ts';
 import type { RoomParticipantRow, SessionRoomRow } from './schema.ts';
 import { sessionRooms } from './schema.ts';
 
@@ -68,7 +68,8 @@ function communityOf(db: Database, session: SessionRow): Promise<RoomSession['co
 
 /**
  * What live-room capabilities add, each read by its part: moderators read everything
- * themselves; the audience shares what it sees alike, and their own rows come in one query.
+ * themselves; the audience shares what it sees alike, and what is read for each of them comes
+ * in one query.
  */
 function partsOf(
   parts: SnapshotParts,
@@ -76,6 +77,7 @@ function partsOf(
   room: SessionRoomRow,
   me: RoomParticipantRow,
   session: SessionRow,
+  knownFresh: FreshRowOfPart[] | undefined,
 ) {
   if (me.role === 'moderator') {
     return [
@@ -85,12 +87,12 @@ function partsOf(
       parts.recording.forModerator(room, me, session),
     ] as const;
   }
-  const own = readOwnRows(db, parts, room.sessionId, me.identity);
+  const fresh = readFreshRows(db, parts, session, me.identity, knownFresh);
   return [
-    parts.qa.forAudience(room, me, session, own('qa')),
-    parts.chat.forAudience(room, me, session, own('chat')),
-    parts.polls.forAudience(room, me, session, own('polls')),
-    parts.recording.forAudience(room, me, session, own('recording')),
+    parts.qa.forAudience(room, me, session, fresh('qa')),
+    parts.chat.forAudience(room, me, session, fresh('chat')),
+    parts.polls.forAudience(room, me, session, fresh('polls')),
+    parts.recording.forAudience(room, me, session, fresh('recording')),
   ] as const;
 }
 
@@ -109,24 +111,22 @@ export async function roomSnapshot(
   deps: { db: Database; parts: { snapshot: SnapshotParts }; crowds: CrowdViews },
   session: SessionRow,
   me: RoomParticipantRow,
-  /** The room row when the caller has just read it (its version is then the snapshot's). */
-  known?: SessionRoomRow,
-  /** The session's community when the caller has just read it. */
-  knownCommunity?: RoomSession['community'],
+  /** What the caller has just read: the room row (its version is then the snapshot's), the community, `me`'s fresh rows. */
+  known: { room?: SessionRoomRow; community?: RoomSession['community']; fresh?: FreshRowOfPart[] } = {},
 ): Promise<RoomOrLobbySnapshot> {
   const { db } = deps;
-  const room = known ?? (await findRoom(db, session.id));
+  const room = known.room ?? (await findRoom(db, session.id));
   if (isInLobby(me)) {
     return {
       view: 'lobby',
-      session: roomSessionOf(session, room, knownCommunity ?? (await communityOf(db, session))),
+      session: roomSessionOf(session, room, known.community ?? (await communityOf(db, session))),
       me: { identity: me.identity, name: me.name, admission: me.admission },
     };
   }
   const [community, crowd, { qa }, { chat }, { polls }, recording] = await Promise.all([
-    knownCommunity ?? communityOf(db, session),
+    known.community ?? communityOf(db, session),
     deps.crowds.viewOf(room),
-    ...partsOf(deps.parts.snapshot, db, room, me, session),
+    ...partsOf(deps.parts.snapshot, db, room, me, session, known.fresh),
   ]);
   const byTime =
     <T>(at: (row: T) => Date) =>

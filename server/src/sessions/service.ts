@@ -105,7 +105,12 @@ export async function updateSession(
 
 /** The condition picking a session by its reference in a URL: its id or its slug. */
 export function sessionOfRef(ref: string) {
-  return UUID.test(ref) ? eq(sessions.id, ref) : eq(sessions.slug, ref);
+  return isSessionId(ref) ? eq(sessions.id, ref) : eq(sessions.slug, ref);
+}
+
+/** Whether a session reference is an id (else it is a slug). */
+export function isSessionId(ref: string): boolean {
+  return UUID.test(ref);
 }
 
 /** The session with this id, if there is one (a job about a session may outlive it). */

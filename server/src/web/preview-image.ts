@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { renderAsync } from '@resvg/resvg-js';
 import { formatSessionTime, type Locale } from '@serambi/shared';
 import { translate } from '@serambi/shared/i18n';
 import { loadFontMetrics } from '../certificates/font-metrics.ts';
@@ -55,13 +54,16 @@ export interface PreviewRenderer {
  * tens of milliseconds. Pictures being drawn are shared too, so a burst draws each once.
  */
 export function createPreviewRenderer(options: { cacheSize: number }): PreviewRenderer {
-  const fonts: PreviewFonts = {
-    regular: loadFontMetrics(FONT_FILES.regular),
-    semibold: loadFontMetrics(FONT_FILES.semibold),
-    bold: loadFontMetrics(FONT_FILES.bold),
-  };
+  // resvg and the fonts' metrics are loaded with the first picture, not at start.
+  let fonts: PreviewFonts | undefined;
   const cache = new Map<string, Promise<Buffer>>();
   const render = async (card: PreviewCard) => {
+    const { renderAsync } = await import('@resvg/resvg-js');
+    fonts ??= {
+      regular: loadFontMetrics(FONT_FILES.regular),
+      semibold: loadFontMetrics(FONT_FILES.semibold),
+      bold: loadFontMetrics(FONT_FILES.bold),
+    };
     const image = await renderAsync(previewSvg(card, fonts), {
       font: { fontFiles: Object.values(FONT_FILES), loadSystemFonts: false, defaultFontFamily: PREVIEW_FONT_FAMILY },
       fitTo: { mode: 'original' },
