@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import { recordingDepsOf } from '@serambi/server/recordings/deps.ts';
+import { maintainRecordings } from '@serambi/server/recordings/retention.ts';
 import { recordings } from '@serambi/server/recordings/schema.ts';
-import { maintainRecordings } from '@serambi/server/recordings/service.ts';
 import { recordingKeys } from '@serambi/server/recordings/store.ts';
 import type { RoomRecording } from '@serambi/shared';
 import { eq } from 'drizzle-orm';

@@ -9,11 +9,11 @@ import {
 } from '@serambi/shared';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { recordAudit } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
-import { changeRoom, type EventDraft, type Tx } from '../room/events.ts';
+import { changeRoom, type EventDraft } from '../room/events.ts';
 import { authorizeInRoom, isOver } from '../room/rules.ts';
 import type { RoomParticipantRow, SessionRoomRow } from '../room/schema.ts';
 import { sessionRooms } from '../room/schema.ts';

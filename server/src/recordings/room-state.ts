@@ -1,7 +1,6 @@
 import { type RoomRecording, type RoomSnapshot, recordingStatusGroups } from '@serambi/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
-import type { Tx } from '../room/events.ts';
+import type { Database, Tx } from '../db/client.ts';
 import type { SnapshotPart } from '../room/parts.ts';
 import { series } from '../series/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
