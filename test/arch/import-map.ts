@@ -114,10 +114,10 @@ export const RULES: IForbiddenRuleType[] = [
   },
   {
     name: 'base-imports-nothing-of-ours',
-    comment: 'config.ts, logger.ts and net/ are the bottom layer',
+    comment: 'config.ts (with config-env.ts, its schema), logger.ts and net/ are the bottom layer',
     severity: 'error',
-    from: { path: `${S}(config\\.ts|logger\\.ts|net/)` },
-    to: { path: S, pathNot: `${S}(config\\.ts|logger\\.ts|net/)` },
+    from: { path: `${S}(config(-env)?\\.ts|logger\\.ts|net/)` },
+    to: { path: S, pathNot: `${S}(config(-env)?\\.ts|logger\\.ts|net/)` },
   },
   {
     name: 'context-only-as-a-type',
@@ -204,7 +204,7 @@ export const KNOWN_EXCEPTIONS: KnownException[] = [
     'no-foreign-table-reads',
     'columns of Q&A and reactions live in session_rooms (qa_mode, anonymous_questions, answering_question_id, reaction_totals): read with the room’s row under its lock; they go with a migration of their own',
     [
-      ['qa/service.ts', 'room/schema.ts'],
+      ['qa/answering.ts', 'room/schema.ts'],
       ['qa/room-part.ts', 'room/schema.ts'],
       ['reactions/counts.ts', 'room/schema.ts'],
     ],
