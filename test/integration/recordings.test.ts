@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, moderate } from '../support/qa.ts';
-import { probeRecording } from '../support/recording-media.ts';
+import { probeRecording } from '../support/recording-probe.ts';
 import {
   aLiveStage,
   recordingsSeenBy,
