@@ -20,7 +20,8 @@ describe('the keys of a recording', () => {
   it.each([
     ['../etc/passwd', 'climbs out of the folder'],
     ['s1/../../etc/passwd', 'climbs out through a segment'],
-    ['s1/..hidden', 'holds two dots'],
+    ['s1/..hidden', 'starts a segment with two dots'],
+    ['s1/r1..mp4', 'holds two dots inside a segment'],
     ['/srv/recordings/s1', 'is absolute'],
     ['s1//r1', 'has an empty segment'],
     ['s1/r1/', 'ends in a slash'],
