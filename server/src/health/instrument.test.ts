@@ -72,8 +72,8 @@ describe('measuring jobs', () => {
     const metrics = createMetrics();
     const handlers = measuredJobHandlers(
       {
-        'send-mail': async (_payload: never) => ({ done: true }),
-        'recording-finish': async (_payload: never) => {
+        'send-mail': async (_payload: never, _ctx: JobContext) => ({ done: true }),
+        'recording-finish': async (_payload: never, _ctx: JobContext) => {
           throw new Error('ffmpeg failed');
         },
       },
@@ -90,7 +90,7 @@ describe('measuring jobs', () => {
     const metrics = createMetrics();
     const handlers = measuredJobHandlers(
       {
-        flaky: async (_payload: never) => {
+        flaky: async (_payload: never, _ctx: JobContext) => {
           throw new Error('not yet');
         },
       },

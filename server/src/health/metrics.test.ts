@@ -61,7 +61,8 @@ describe('what an instance tells Prometheus', () => {
     metrics.httpDuration.observe({ method: 'GET', route: '/api/me' }, 0.03);
     const { values } = await metrics.httpDuration.get();
     const bucket = (le: number) =>
-      values.find((value) => value.metricName?.endsWith('_bucket') && value.labels.le === le)?.value;
+      values.find((value) => value.metricName?.endsWith('_bucket') && (value.labels as { le?: number }).le === le)
+        ?.value;
     expect(bucket(0.005)).toBe(0);
     expect(bucket(0.025)).toBe(0);
     expect(bucket(0.05)).toBe(1);
