@@ -18,7 +18,8 @@ import type { RecorderEvent, RecorderProcess } from '../server/src/recordings/re
 import { spawnRecorder } from '../server/src/recordings/recorder/spawn.ts';
 import { type Bot, createRoom, joinBot, mintToken } from '../test/support/bots.ts';
 import { startTestLiveKit } from '../test/support/livekit.ts';
-import { FFMPEG, i420Frame, type Publication, probeRecording, publishLoop } from '../test/support/recording-media.ts';
+import { i420Frame, type Publication, publishLoop } from '../test/support/recording-media.ts';
+import { FFMPEG, probeRecording } from '../test/support/recording-probe.ts';
 import { dispose } from '../test/support/rtc.ts';
 import { checkRecording } from './recording-check.ts';
 import { type BenchResult, check, report } from './results.ts';

@@ -4,7 +4,7 @@
  * as long as the time recorded, with the speaker's tone audible and the screen share's picture
  * filling the canvas. A recording that fails any of these was not the work the figures claim.
  */
-import { decodeAudio, decodeBrightness, probeRecording } from '../test/support/recording-media.ts';
+import { decodeAudio, decodeBrightness, probeRecording } from '../test/support/recording-probe.ts';
 import { TONE_AMPLITUDE } from '../test/support/synthetic-media.ts';
 import { check } from './results.ts';
 

@@ -11,7 +11,7 @@ import type { Database } from './db/client.ts';
 import { averageRatings, feedbackEmails } from './feedback/service.ts';
 import { pollsSnapshotPart, pollVoteCounts } from './polls/room-part.ts';
 import { qaSnapshotPart, questionVoteCounts } from './qa/room-part.ts';
-import { askedQuestions } from './qa/service.ts';
+import { askedQuestions } from './qa/state.ts';
 import { reactionCounts } from './reactions/counts.ts';
 import { recordingSnapshotPart } from './recordings/room-state.ts';
 import type { RegistrationNotifications } from './registrations/notify.ts';

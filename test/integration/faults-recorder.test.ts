@@ -6,7 +6,7 @@ import { recordingKeys } from '@serambi/server/recordings/store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, nextQuestion } from '../support/qa.ts';
-import { probeRecording } from '../support/recording-media.ts';
+import { probeRecording } from '../support/recording-probe.ts';
 import { aLiveStage, recordingsSeenBy, started, untilRecording, untilRunning } from '../support/recordings.ts';
 import { type ConnectedClient, eventually, snapshotOf } from '../support/room.ts';
 import type { PublishedSyntheticMedia } from '../support/synthetic-media.ts';

@@ -8,6 +8,7 @@ import { spawnRecorder } from '@serambi/server/recordings/recorder/spawn.ts';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Bot, createRoom, joinBot, mintToken } from '../support/bots.ts';
+import { halvesFrame, i420Frame, publishFlashesAndBursts, publishLoop, yuvOf } from '../support/recording-media.ts';
 import {
   burstOnsets,
   decodeAudio,
@@ -16,14 +17,9 @@ import {
   FFMPEG,
   flashOffsets,
   flashOnsets,
-  halvesFrame,
-  i420Frame,
   median,
   probeRecording,
-  publishFlashesAndBursts,
-  publishLoop,
-  yuvOf,
-} from '../support/recording-media.ts';
+} from '../support/recording-probe.ts';
 import { colourDistance } from '../support/synthetic-media.ts';
 
 const liveKit = inject('liveKit');

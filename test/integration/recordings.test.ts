@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import { recordingDepsOf } from '@serambi/server/recordings/deps.ts';
+import { maintainRecordings } from '@serambi/server/recordings/retention.ts';
 import { recordings } from '@serambi/server/recordings/schema.ts';
-import { maintainRecordings } from '@serambi/server/recordings/service.ts';
 import { recordingKeys } from '@serambi/server/recordings/store.ts';
 import type { RoomRecording } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonymous, type Caller, signUp } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ask, moderate } from '../support/qa.ts';
-import { probeRecording } from '../support/recording-media.ts';
+import { probeRecording } from '../support/recording-probe.ts';
 import {
   aLiveStage,
   recordingsSeenBy,

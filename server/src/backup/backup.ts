@@ -32,7 +32,7 @@ const REMADE_AT_START = new Set(['livekit.yaml', 'livekit.log', 'serambi.sock'])
  * `pnpm backup`: one archive (manifest.ts) of the database, the local LiveKit keys and the
  * recordings, while Serambi runs or not. The database is copied first and the files after it,
  * so every file the copied database knows of is in the archive: a recording finished in
- * between is there as its replay (recordings/service.ts takes that for finished), and a capture
+ * between is there as its replay (recordings/finish-job.ts takes that for finished), and a capture
  * still being written is cut where it was, as a crash would leave it.
  */
 export async function createBackup(

@@ -1,11 +1,10 @@
 import type { Locale } from '@serambi/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { enqueueJob } from '../jobs/service.ts';
 import { registrations } from '../registrations/schema.ts';
-import type { Tx } from '../room/events.ts';
 import { type SessionRow, sessions } from '../sessions/schema.ts';
 import type { CertificateDeps } from './deps.ts';
 import { eligibleInSession, seriesEligible, seriesStandings } from './eligibility.ts';

@@ -6,11 +6,11 @@ import {
   type SendChatMessageRequest,
 } from '@serambi/shared';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { recordAudit } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
-import { changeRoom, type EventDraft, type Tx } from '../room/events.ts';
+import { changeRoom, type EventDraft } from '../room/events.ts';
 import { authorizeInRoom, isOver } from '../room/rules.ts';
 import type { RoomParticipantRow, SessionRoomRow } from '../room/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';

@@ -11,6 +11,9 @@ import * as schema from './schema.ts';
 /** The one database type services see, whichever engine is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** A transaction handle: what a function that must run inside a transaction takes (`db: Database | Tx` works in or out of one). */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
 export interface DatabaseHandle {
   db: Database;
   engine: 'pglite' | 'postgres';

@@ -134,7 +134,8 @@ async function turnTlsLine(
   }
 }
 
-async function roundTripLine(
+/** One line of the report from a round trip: passed when the media took the path expected, failed with the fix otherwise. */
+export async function roundTripLine(
   t: DoctorMessages,
   title: string,
   fix: string,
@@ -155,17 +156,18 @@ async function roundTripLine(
 }
 
 /** Every selected pair direct (no relay) over `protocol` on both ends. */
-const isDirect = (protocol: 'udp' | 'tcp') => (pairs: SelectedPair[]) =>
+export const isDirect = (protocol: 'udp' | 'tcp') => (pairs: SelectedPair[]) =>
   pairs.length > 0 &&
   pairs.every(
     (pair) => pair.local.type !== 'relay' && pair.local.protocol === protocol && pair.remote.protocol === protocol,
   );
 
 /** Every selected pair relayed, reaching its TURN server over `protocol`. */
-const isRelayed = (protocol: 'udp' | 'tcp') => (pairs: SelectedPair[]) =>
+export const isRelayed = (protocol: 'udp' | 'tcp') => (pairs: SelectedPair[]) =>
   pairs.length > 0 && pairs.every((pair) => pair.local.type === 'relay' && pair.local.relayProtocol === protocol);
 
-function offered(servers: OfferedIceServer[], matches: (url: string) => boolean) {
+/** The first ICE server offered with a URL that matches, and that URL. */
+export function offered(servers: OfferedIceServer[], matches: (url: string) => boolean) {
   for (const server of servers) {
     const url = server.urls.find(matches);
     if (url) return { url, server };
@@ -174,6 +176,6 @@ function offered(servers: OfferedIceServer[], matches: (url: string) => boolean)
 }
 
 /** "turn.example.id:443" from "turns:turn.example.id:443?transport=tcp". */
-function hostPortOf(url: string): string {
+export function hostPortOf(url: string): string {
   return url.replace(/^turns?:/, '').replace(/\?.*$/, '');
 }

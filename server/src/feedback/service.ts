@@ -1,9 +1,8 @@
 import type { FeedbackForm, FeedbackResults, feedbackSubmissionSchema, Locale, MyFeedback } from '@serambi/shared';
 import { and, avg, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
-import type { Tx } from '../room/events.ts';
 import { authorizeInRoom } from '../room/rules.ts';
 import type { RoomParticipantRow } from '../room/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';

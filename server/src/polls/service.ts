@@ -1,9 +1,9 @@
 import type { Poll, PollAction, PollDraft, PollsState } from '@serambi/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import type { RoomDeps } from '../room/deps.ts';
-import { changeRoom, type Tx } from '../room/events.ts';
+import { changeRoom } from '../room/events.ts';
 import { authorizeInRoom, isModerator, isOver } from '../room/rules.ts';
 import type { RoomParticipantRow } from '../room/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';

@@ -1,6 +1,7 @@
 import type { Poll } from '@serambi/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DirectEventDraft, EventDraft, Tx } from '../room/events.ts';
+import type { Tx } from '../db/client.ts';
+import type { DirectEventDraft, EventDraft } from '../room/events.ts';
 import { type PollOptionRow, type PollRow, pollOptions, polls } from './schema.ts';
 
 /** A poll with its options, as stored. */

@@ -7,8 +7,10 @@ import type { BurstCount, SnapshotPart } from '../room/parts.ts';
 import type { RoomLifecycleHooks } from '../room/routes.ts';
 import { sessionRooms } from '../room/schema.ts';
 import { createVersionedViews } from '../room/versioned-views.ts';
+import { endAnswering } from './answering.ts';
 import { questions, questionVotes } from './schema.ts';
-import { endAnswering, QUESTION_VOTES, qaStateFor } from './service.ts';
+import { QUESTION_VOTES } from './service.ts';
+import { qaStateFor } from './state.ts';
 import { AUDIENCE, questionView } from './views.ts';
 
 /**

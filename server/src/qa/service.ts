@@ -1,27 +1,24 @@
 import {
   type AskQuestionRequest,
-  type QaState,
   QUESTION_MAX_LENGTH,
   type Question,
   type QuestionAction,
-  type QuestionStatus,
   type VoteResult,
 } from '@serambi/shared';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Database } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { recordAudit } from '../room/caller.ts';
 import type { RoomDeps } from '../room/deps.ts';
-import { changeRoom, type EventDraft, type Tx } from '../room/events.ts';
+import { changeRoom, type EventDraft } from '../room/events.ts';
 import { authorizeInRoom, isOver } from '../room/rules.ts';
 import type { RoomParticipantRow, SessionRoomRow } from '../room/schema.ts';
-import { sessionRooms } from '../room/schema.ts';
 import { inviteToStage } from '../room/stage.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import { pin, unpinIf } from './answering.ts';
 import {
   isAsker,
-  isModerator,
   MODERATOR_TRANSITIONS,
   mayChangeAsAsker,
   mayEditAsModerator,
@@ -29,7 +26,7 @@ import {
   maySee,
   qaRules,
 } from './rules.ts';
-import { type QuestionRow, questionAnswering, questions, questionVotes } from './schema.ts';
+import { type QuestionRow, questions, questionVotes } from './schema.ts';
 import { mayKnowAuthor, questionEvents, questionView } from './views.ts';
 
 /**
@@ -265,16 +262,6 @@ export async function moderateQuestion(
   });
 }
 
-/** Pins an open question as "now answering" (one at a time): everyone sees it, the speaker prominently. */
-async function pin(tx: Tx, room: SessionRoomRow, row: QuestionRow, at: Date): Promise<EventDraft[]> {
-  if (row.status !== 'open') throw new AppError(409, 'question_not_open', 'problems.questionNotOpen');
-  if (room.answeringQuestionId === row.id) return [];
-  await endAnswering(tx, room.sessionId, at);
-  await tx.update(sessionRooms).set({ answeringQuestionId: row.id }).where(eq(sessionRooms.sessionId, room.sessionId));
-  await tx.insert(questionAnswering).values({ sessionId: room.sessionId, questionId: row.id, startedAt: at });
-  return [{ type: 'qa.answering', data: { id: row.id } }];
-}
-
 /**
  * A chat message a moderator turns into a question (chat's `AskFromChat`): asked by the
  * message's author, on the list at once. A question is shorter than a message: a longer one is
@@ -304,40 +291,6 @@ export async function questionFromChat(
     true,
   );
   return { question: questionView(row, moderator), events };
-}
-
-/** Unpins `questionId` if it is the one being answered. */
-async function unpinIf(tx: Tx, room: SessionRoomRow, questionId: string, at: Date): Promise<EventDraft[]> {
-  if (room.answeringQuestionId !== questionId) return [];
-  await endAnswering(tx, room.sessionId, at);
-  await tx.update(sessionRooms).set({ answeringQuestionId: null }).where(eq(sessionRooms.sessionId, room.sessionId));
-  return [{ type: 'qa.answering', data: { id: null } }];
-}
-
-/**
- * Every question pinned as "now answering" in the session, with when, in order: recordings
- * make their chapters of them (recordings' `AnsweringPins`).
- */
-export async function answeringPins(db: Database, sessionId: string) {
-  return db
-    .select({
-      questionId: questionAnswering.questionId,
-      startedAt: questionAnswering.startedAt,
-      endedAt: questionAnswering.endedAt,
-      text: questions.text,
-    })
-    .from(questionAnswering)
-    .innerJoin(questions, eq(questions.id, questionAnswering.questionId))
-    .where(eq(questionAnswering.sessionId, sessionId))
-    .orderBy(asc(questionAnswering.startedAt));
-}
-
-/** Closes the open "now answering" interval, if any (a chapter of the recording ends here). */
-export async function endAnswering(tx: Tx, sessionId: string, at: Date) {
-  await tx
-    .update(questionAnswering)
-    .set({ endedAt: at })
-    .where(and(eq(questionAnswering.sessionId, sessionId), isNull(questionAnswering.endedAt)));
 }
 
 async function inviteAsker(deps: RoomDeps, session: SessionRow, moderator: Caller, id: string) {
@@ -380,49 +333,4 @@ export async function mergeQuestion(deps: RoomDeps, session: SessionRow, moderat
       ...questionEvents(grown, target.status),
     ];
   });
-}
-
-/** The Q&A part of `viewer`'s snapshot. */
-export async function qaStateFor(db: Database, room: SessionRoomRow, viewer: Caller): Promise<QaState> {
-  const moderator = isModerator(viewer);
-  const [rows, votes] = await Promise.all([
-    db
-      .select()
-      .from(questions)
-      .where(
-        and(
-          eq(questions.sessionId, room.sessionId),
-          or(
-            inArray(questions.status, moderator ? ['open', 'answered', 'pending', 'dismissed'] : ['open', 'answered']),
-            and(eq(questions.authorIdentity, viewer.identity), sql`${questions.status} <> 'withdrawn'`),
-          ),
-        ),
-      )
-      .orderBy(questions.createdAt),
-    db
-      .select({ id: questionVotes.questionId })
-      .from(questionVotes)
-      .where(and(eq(questionVotes.sessionId, room.sessionId), eq(questionVotes.identity, viewer.identity))),
-  ]);
-  return {
-    questions: rows.map((row) => questionView(row, viewer)),
-    answeringId: room.answeringQuestionId,
-    mine: rows.filter((row) => row.authorIdentity === viewer.identity).map((row) => row.id),
-    myVotes: votes.map((v) => v.id),
-  };
-}
-
-/**
- * Questions that count as asked: those the room took (open, answered) and duplicates merged
- * into another (someone did ask it). Pending ones were never let through, dismissed ones were
- * turned down, withdrawn ones taken back by their askers.
- */
-const COUNTED_QUESTIONS: QuestionStatus[] = ['open', 'answered', 'merged'];
-
-/** The questions the sessions' audiences asked, with their votes (attendance's `askedQuestions`: a series' topics). */
-export async function askedQuestions(db: Database, sessionIds: string[]): Promise<{ text: string; votes: number }[]> {
-  return db
-    .select({ text: questions.text, votes: questions.votes })
-    .from(questions)
-    .where(and(inArray(questions.sessionId, sessionIds), inArray(questions.status, COUNTED_QUESTIONS)));
 }

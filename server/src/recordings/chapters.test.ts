@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { chaptersOf } from './replay.ts';
 import type { RecordingRow } from './schema.ts';
-import { chaptersOf } from './service.ts';
 
 /** The session's clock: minutes after 10:00. */
 const at = (minutes: number) => new Date(Date.UTC(2025, 2, 1, 10, 0, minutes * 60));

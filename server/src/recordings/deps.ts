@@ -5,8 +5,9 @@ import type { AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type RoomDeps, roomDepsOf } from '../room/deps.ts';
+import { endCapture, markRecording, startRecording } from './lifecycle.ts';
 import type { MediaLinks } from './links.ts';
-import { endCapture, maintainRecordings, markRecording, startRecording } from './service.ts';
+import { maintainRecordings } from './retention.ts';
 import type { RecordingStore } from './store.ts';
 import { createRecorderSupervisor, type RecorderSupervisor } from './supervisor.ts';
 

@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import type { RecordingDeps } from './deps.ts';
 import type { MediaPurpose } from './links.ts';
-import { recordingFile } from './service.ts';
+import { recordingFile } from './replay.ts';
 import type { ByteRange } from './store.ts';
 
 /**

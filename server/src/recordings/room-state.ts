@@ -1,8 +1,7 @@
 import { type RoomRecording, type RoomSnapshot, recordingStatusGroups } from '@serambi/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { jsonOfRow, rowFromJson } from '../db/json-row.ts';
-import type { Tx } from '../room/events.ts';
 import type { SnapshotPart } from '../room/parts.ts';
 import { series } from '../series/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';

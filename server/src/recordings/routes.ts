@@ -22,22 +22,19 @@ import { bearer, done, moderatorAnswers, refParams } from '../room/route-parts.t
 import type { SessionRow } from '../sessions/schema.ts';
 import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import type { RecordingDeps } from './deps.ts';
-import { serveRecordingFile } from './media.ts';
-import type { ReplayViewer } from './rules.ts';
 import {
-  type AnsweringPins,
-  deleteRecording,
-  listRecordings,
   type RecordingActor,
-  replayOf,
   startAutomaticRecording,
   startRecording,
   startRecordingInRoom,
   stopRecording,
   stopRecordingInRoom,
-  updateRecordingSettings,
-  updateRetention,
-} from './service.ts';
+} from './lifecycle.ts';
+import { serveRecordingFile } from './media.ts';
+import { type AnsweringPins, replayOf } from './replay.ts';
+import { updateRetention } from './retention.ts';
+import type { ReplayViewer } from './rules.ts';
+import { deleteRecording, listRecordings, updateRecordingSettings } from './service.ts';
 
 const cannotRecord = {
   409: problem('The session is not live'),

@@ -2,7 +2,7 @@ import type { Locale, MyRegistration, Registrant, RegistrationResult } from '@se
 import { translate } from '@serambi/shared/i18n';
 import { and, asc, count, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import { communities } from '../communities/schema.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret } from '../http/secret-link.ts';
 import type { SeatCount } from '../sessions/parts.ts';
@@ -11,8 +11,6 @@ import { type SessionRow, sessions } from '../sessions/schema.ts';
 import { checkAnswers } from './answers.ts';
 import type { JoinLinks } from './link-secrets.ts';
 import { type RegistrationRow, registrations } from './schema.ts';
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface RegisterInput {
   name: string;

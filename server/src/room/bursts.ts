@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { Database } from '../db/client.ts';
-import { changeRoom, type EventDraft, type RoomBroadcaster, type Tx } from './events.ts';
+import type { Database, Tx } from '../db/client.ts';
+import { changeRoom, type EventDraft, type RoomBroadcaster } from './events.ts';
 import type { BurstCount } from './parts.ts';
 
 /** How often at most a session's votes and reactions are announced: four times a second. */

@@ -1,12 +1,11 @@
 import type { AuditAction } from '@serambi/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { registrations } from '../registrations/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { findSessionByRef } from '../sessions/service.ts';
 import type { RoomDeps } from './deps.ts';
-import type { Tx } from './events.ts';
 import { authorizeInRoom, roomRules } from './rules.ts';
 import { type RoomParticipantRow, roomAudit, roomParticipants } from './schema.ts';
 import { lostStanding, refusalFor } from './standing.ts';

@@ -1,11 +1,9 @@
 import { DIRECT_TOPIC, type DirectEvent, type RoomEvent, topicOf } from '@serambi/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { roomParticipants, sessionRooms } from './schema.ts';
-
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 type Draft<E> = E extends { v: number; at: string } ? Omit<E, 'v' | 'at'> : never;
 /** An event before it has its place in the session's sequence. */

@@ -7,13 +7,13 @@ import {
   type UpdateRoomSettingsRequest,
 } from '@serambi/shared';
 import { desc, eq } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { moveSessionStatus } from '../sessions/status.ts';
 import { recordAudit } from './caller.ts';
 import type { RoomDeps } from './deps.ts';
-import { backstageRoomName, changeRoom, type EventDraft, stageRoomName, type Tx } from './events.ts';
+import { backstageRoomName, changeRoom, type EventDraft, stageRoomName } from './events.ts';
 import { authorizeInRoom, roomRules } from './rules.ts';
 import { type RoomParticipantRow, roomAudit, roomParticipants, type SessionRoomRow, sessionRooms } from './schema.ts';
 import { roomSettings } from './snapshot.ts';

@@ -1,9 +1,9 @@
 import type { RoomSnapshot } from '@serambi/shared';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PgTable, unionAll } from 'drizzle-orm/pg-core';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import type { EventDraft, Tx } from './events.ts';
+import type { EventDraft } from './events.ts';
 import type { RoomParticipantRow, SessionRoomRow } from './schema.ts';
 
 /**

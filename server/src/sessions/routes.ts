@@ -9,7 +9,7 @@ import {
   sessionSchema,
   updateSessionRequestSchema,
 } from '@serambi/shared';
-import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
+import { authorizeCommunity } from '../communities/service.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser } from '../http/current-user.ts';
 import { fromAccount } from '../http/mail-limits.ts';
@@ -24,9 +24,9 @@ import {
   toSessionPerson,
   toSessionView,
   toSessionViews,
-  updateSession,
   visibleSession,
 } from './service.ts';
+import { applySessionChange, managedSession, type SessionChangeDeps } from './transitions.ts';
 
 const slugParams = z.object({ slug: communitySlugSchema });
 const refParams = z.object({ ref: sessionRefSchema });
@@ -112,17 +112,8 @@ const acceptInvitation = apiRoute({
   },
 });
 
-/** Capacity raised or removed on a session people can still register for. */
-function gainedSeats({ before, after }: { before: { capacity: number | null }; after: { capacity: number | null } }) {
-  return before.capacity !== null && (after.capacity === null || after.capacity > before.capacity);
-}
-
 export function sessionRoutes(ctx: AppContext, notify: SessionNotifications, seatsGained: SeatsGained) {
-  const manage = async (ref: string, user: Parameters<typeof visibleSession>[2]) => {
-    const { session } = await visibleSession(ctx.db, ref, user);
-    const { community } = await authorizeCommunityById(ctx.db, session.communityId, user, 'manage');
-    return { session, community };
-  };
+  const changes: SessionChangeDeps = { db: ctx.db, now: ctx.now, notify, seatsGained };
   return createRouter()
     .openapi(postSession, async (c) => {
       const { community } = await authorizeCommunity(ctx.db, c.req.valid('param').slug, c.get('user'), 'manage');
@@ -143,15 +134,11 @@ export function sessionRoutes(ctx: AppContext, notify: SessionNotifications, sea
       return c.json(await toSessionView(ctx.db, ctx.sessionParts, session), 200);
     })
     .openapi(patchSession, async (c) => {
-      const { session } = await manage(c.req.valid('param').ref, c.get('user'));
-      const change = await updateSession(ctx.db, session, c.req.valid('json'), ctx.now(), (tx, changed) =>
-        notify.using(tx).changed(changed),
-      );
-      if (gainedSeats(change)) await seatsGained(change.after);
-      return c.json(await toSessionView(ctx.db, ctx.sessionParts, change.after), 200);
+      const after = await applySessionChange(changes, c.req.valid('param').ref, c.get('user'), c.req.valid('json'));
+      return c.json(await toSessionView(ctx.db, ctx.sessionParts, after), 200);
     })
     .openapi(postPerson, async (c) => {
-      const { session } = await manage(c.req.valid('param').ref, c.get('user'));
+      const { session } = await managedSession(ctx.db, c.req.valid('param').ref, c.get('user'));
       const body = c.req.valid('json');
       const limited = {
         sender: fromAccount('invitingTeam', requireUser(c.get('user')).id),

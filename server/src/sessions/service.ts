@@ -9,7 +9,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { invitationUsed } from '../communities/invitations.ts';
 import type { CommunityRow } from '../communities/schema.ts';
 import { communityHeadings, roleIn } from '../communities/service.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
 import { AppError } from '../http/errors.ts';
 import { hashLinkSecret, newLinkSecret } from '../http/secret-link.ts';
@@ -25,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * What must happen with a write or not at all (plan reminders, queue mails), given the
  * transaction to do it in: if it fails, the write is undone and the caller hears of the failure.
  */
-export type WhileWriting<T> = (tx: Database, written: T) => Promise<void>;
+export type WhileWriting<T> = (tx: Tx, written: T) => Promise<void>;
 
 /**
  * Schedules a session: checks its start against the clock, writes it, and runs `whileCreating`
