@@ -10,7 +10,7 @@
  * Who runs where, so that what is measured is LiveKit: the speaker is a headless Chromium
  * publishing with livekit-client (capacity-speaker.ts; the camera is Chromium's fake camera
  * playing a y4m file ffmpeg made once, cached in .tools/bench-media), in its own processes. The
- * viewers are rtc-node Rooms in VIEWERS_PER_PROCESS-sized child processes (capacity-viewers.ts),
+ * viewers are rtc-node Rooms in child processes of 25 (capacity-audience.ts) (capacity-viewers.ts),
  * each a real WebRTC subscriber that attaches no VideoStream or AudioStream, so nothing reaches
  * JavaScript; what each received is its subscriber PeerConnection's inbound-rtp bytes. The
  * speaker's and the viewers' CPU (their processes' /proc stat) are reported apart from LiveKit's.
@@ -32,25 +32,21 @@
  * audio and video, and at least two steps were counted. `BENCH_CAPACITY_MAX=40` caps the audience.
  */
 import './test-env.ts';
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { toolsBinDir } from '../server/src/livekit/binary.ts';
 import { createRoom, mintToken } from '../test/support/bots.ts';
 import { startTestLiveKit } from '../test/support/livekit.ts';
+import { Audience, cpuSeconds, idleSeconds, treeCpuSeconds } from './capacity-audience.ts';
 import { type SentLayer, startSpeaker } from './capacity-speaker.ts';
-import type { FromViewers, ToViewers, ViewerStats } from './capacity-viewers.ts';
 import { type BenchResult, check, report } from './results.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 /** Audiences measured, in order; the run stops at the first step that reaches a limit. */
 const STEPS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100];
 const MAX_VIEWERS = Number(process.env.BENCH_CAPACITY_MAX ?? STEPS[STEPS.length - 1]);
-/** rtc-node Rooms per child process. */
-const VIEWERS_PER_PROCESS = 25;
 /** Viewers connecting at once. */
 const JOIN_CONCURRENCY = 10;
 /** After a step's viewers all receive media, before measuring: the bitrate estimators settle. */
@@ -60,7 +56,6 @@ const MEASURE_MS = 8_000;
 const SATURATED_CORES = 0.95;
 /** Each viewer must receive at least this share of the bytes a viewer received at the first step. */
 const MIN_DELIVERY = 0.8;
-const CLOCK_TICKS = 100;
 
 interface Scene {
   key: 'camera' | 'screen';
@@ -120,139 +115,6 @@ function cameraFile(): string {
   );
   renameSync(partial, file);
   return file;
-}
-
-/** User + system CPU seconds of a process, all threads. */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-/** CPU seconds of a process and every process below it (Chromium's renderer, GPU, network…). */
-function treeCpuSeconds(root: number): number {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {}
-  }
-  const tree = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, parent] of parents) {
-      if (!tree.has(pid) && tree.has(parent)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  let seconds = 0;
-  for (const pid of tree) {
-    try {
-      seconds += cpuSeconds(pid);
-    } catch {}
-  }
-  return seconds;
-}
-
-/** Idle CPU seconds of the whole machine (all cores), from /proc/stat. */
-function idleSeconds(): number {
-  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
-  return (Number(fields[4]) + Number(fields[5])) / CLOCK_TICKS;
-}
-
-/** One child process of viewers (capacity-viewers.ts), driven over IPC one request at a time. */
-class ViewersProcess {
-  readonly child: ChildProcess;
-  joined = 0;
-  private readonly replies: Array<(message: FromViewers) => void> = [];
-  private chain: Promise<unknown> = Promise.resolve();
-  readonly ready: Promise<FromViewers>;
-
-  constructor() {
-    // NODE_ENV=production: rtc-node logs at info, not a debug line per connect.
-    this.child = fork(path.join(here, 'capacity-viewers.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    this.ready = new Promise((resolve) => this.replies.push(resolve));
-    this.child.on('message', (message: FromViewers) => this.replies.shift()?.(message));
-  }
-
-  /** Requests one at a time, so each reply answers the request it follows. */
-  private ask(message: ToViewers): Promise<FromViewers> {
-    const asked = this.chain.then(
-      () =>
-        new Promise<FromViewers>((resolve) => {
-          this.replies.push(resolve);
-          this.child.send(message);
-        }),
-    );
-    this.chain = asked;
-    return asked;
-  }
-
-  async join(url: string, token: string): Promise<void> {
-    this.joined++;
-    const reply = await this.ask({ type: 'join', url, token });
-    if (reply.type !== 'joined') throw new Error(`a viewer did not join: ${JSON.stringify(reply)}`);
-  }
-
-  async stats(): Promise<ViewerStats> {
-    const reply = await this.ask({ type: 'stats' });
-    if (reply.type !== 'stats') throw new Error(`unexpected answer to stats: ${reply.type}`);
-    return reply;
-  }
-
-  async quit(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ type: 'quit' } satisfies ToViewers);
-    await exited;
-  }
-}
-
-/** The audience: as many viewer processes as it takes, VIEWERS_PER_PROCESS each. */
-class Audience {
-  readonly processes: ViewersProcess[] = [];
-
-  pids(): number[] {
-    return this.processes.map((p) => p.child.pid ?? -1);
-  }
-
-  /** Joins one viewer, in a process with room for it. */
-  async join(url: string, token: string): Promise<void> {
-    let home = this.processes.find((p) => p.joined < VIEWERS_PER_PROCESS);
-    if (!home) {
-      home = new ViewersProcess();
-      this.processes.push(home);
-    }
-    await home.ready;
-    await home.join(url, token);
-  }
-
-  async stats(): Promise<ViewerStats> {
-    const each = await Promise.all(this.processes.map((p) => p.stats()));
-    return {
-      viewers: each.reduce((s, x) => s + x.viewers, 0),
-      withAudio: each.reduce((s, x) => s + x.withAudio, 0),
-      withVideo: each.reduce((s, x) => s + x.withVideo, 0),
-      bytes: each.reduce((s, x) => s + x.bytes, 0),
-      packets: each.reduce((s, x) => s + x.packets, 0),
-      videoWidth: Math.max(0, ...each.map((x) => x.videoWidth)),
-      framesDecoded: each.reduce((s, x) => s + x.framesDecoded, 0),
-    };
-  }
-
-  cpuSeconds(): number {
-    return this.pids().reduce((s, pid) => s + cpuSeconds(pid), 0);
-  }
-
-  async quit(): Promise<void> {
-    await Promise.all(this.processes.map((p) => p.quit()));
-  }
 }
 
 interface Step {
