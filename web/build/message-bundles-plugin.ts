@@ -1,7 +1,7 @@
+import { LOCALES, type Locale } from '@serambi/shared';
+import { dictionaries } from '@serambi/shared/i18n';
+import { roomDictionaries } from '@serambi/shared/i18n/room';
 import type { Plugin } from 'vite';
-import { dictionaries } from '../../shared/src/i18n/index.ts';
-import { roomDictionaries } from '../../shared/src/i18n/room-messages.ts';
-import { LOCALES, type Locale } from '../../shared/src/locale.ts';
 import { bundleOfKey, type FlatMessages, MESSAGE_BUNDLES, type MessageBundle } from '../src/i18n/message-bundles.ts';
 
 const PREFIX = 'virtual:messages/';
