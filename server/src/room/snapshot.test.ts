@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCommunity, aDatabase, anOrganizer, aSession } from '../../../test/support/factories.ts';
+import { countQueries } from '../../../test/support/query-count.ts';
 import { chatMessages } from '../chat/schema.ts';
 import { liveRoomParts } from '../compose.ts';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -23,7 +24,7 @@ describe.each(['pglite', 'postgres'] as const)('the queries a room snapshot cost
   let session: SessionRow;
   let moderator: RoomParticipantRow;
   let audience: RoomParticipantRow[];
-  let queries = 0;
+  let counter: ReturnType<typeof countQueries>;
 
   beforeAll(async () => {
     database = await aDatabase(engine);
@@ -81,21 +82,12 @@ describe.each(['pglite', 'postgres'] as const)('the queries a room snapshot cost
       text: 'Halo',
       createdAt: at,
     });
-    const client = (db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } }).$client;
-    const query = client.query.bind(client);
-    client.query = (...args) => {
-      queries++;
-      return query(...args);
-    };
+    counter = countQueries(db);
   });
 
   afterAll(() => database?.close());
 
-  async function queriesOf(read: () => Promise<unknown>): Promise<number> {
-    const before = queries;
-    await read();
-    return queries - before;
-  }
+  const queriesOf = (read: () => Promise<unknown>) => counter.of(read);
 
   it('gives each audience member their own votes and ballots, read in one query with the rest of their own', async () => {
     const { db } = database;
