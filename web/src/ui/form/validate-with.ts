@@ -1,4 +1,3 @@
-import { validateWithoutEval } from '@serambi/shared';
 import { issueParams, type MessageKey } from '@serambi/shared/i18n';
 import type { FieldErrors, Translate } from './field-errors.ts';
 
@@ -35,7 +34,6 @@ export function validateWith<T>(
   t: Translate,
   patterns: Readonly<Record<string, MessageKey>> = {},
 ): Validation<T> {
-  validateWithoutEval();
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: Record<string, string> = {};
