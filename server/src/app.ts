@@ -32,6 +32,8 @@ import { handleApiNotFound, handleError } from './http/problem.ts';
 import { requestContext } from './http/request-context.ts';
 import { closeWhenBodyUnread } from './http/unread-body.ts';
 import { liveKitWebhookRoutes } from './livekit/webhook-routes.ts';
+import { materialDepsOf } from './materials/deps.ts';
+import { MATERIAL_UPLOAD_PATH, materialRoutes } from './materials/routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
 import { pollRoutes } from './polls/routes.ts';
 import { pollResults } from './polls/views.ts';
@@ -88,6 +90,7 @@ export function buildApi(ctx: AppContext) {
     .route('/', interactionReportRoutes(ctx, { pollResults, chatMessageCount }))
     .route('/', attendanceRoutes({ db: ctx.db, now: ctx.now, sources: attendanceSources }))
     .route('/', recordingRoutes(recordingDepsOf(ctx), answeringPins))
+    .route('/', materialRoutes(materialDepsOf(ctx)))
     .route('/', certificateHolderRoutes(certificateDepsOf(ctx)))
     .route('/', certificateRoutes(certificateDepsOf(ctx)))
     .route(
@@ -186,7 +189,7 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   app.use(clientAddresses(trustedProxies(ctx.config.trustedProxies)));
   app.use(measureHttp(ctx.metrics));
   app.use(securityHeaders(ctx));
-  app.use('/api/*', limitBodySize);
+  app.use('/api/*', limitBodySize({ streamedUploads: [MATERIAL_UPLOAD_PATH] }));
   app.use('/api/*', closeWhenBodyUnread);
   app.use('/api/*', sameOriginMutations(appOrigins(ctx.config)));
   // better-auth answers its own routes (sign-up, sign-in, verification, reset) before our API.

@@ -9,6 +9,7 @@ import { type AttendanceDeps, type AttendanceSources, attendanceReportOf as repo
 import { chatSnapshotPart } from './chat/room-part.ts';
 import type { Database } from './db/client.ts';
 import { averageRatings, feedbackEmails } from './feedback/service.ts';
+import { materialsSnapshotPart } from './materials/pin.ts';
 import { pollsSnapshotPart, pollVoteCounts } from './polls/room-part.ts';
 import { qaSnapshotPart, questionVoteCounts } from './qa/room-part.ts';
 import { askedQuestions } from './qa/state.ts';
@@ -35,6 +36,7 @@ export function liveRoomParts(db: Database): RoomParts {
       chat: chatSnapshotPart(db),
       polls: pollsSnapshotPart(db),
       recording: recordingSnapshotPart(db),
+      materials: materialsSnapshotPart(db),
     },
     counts: [questionVoteCounts, pollVoteCounts, reactionCounts],
   };

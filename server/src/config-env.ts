@@ -101,6 +101,11 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a number of megabytes' }).int('must be a whole number').min(0).default(1024),
   ),
+  MATERIALS_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  MATERIALS_QUOTA_MB: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a number of megabytes' }).int('must be a whole number').min(1).default(2048),
+  ),
   CERTIFICATE_ISSUE_DELAY_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce

@@ -69,6 +69,18 @@ export interface RecordingConfig {
   minFreeBytes: number;
 }
 
+export interface MaterialsConfig {
+  /** Where the folder store keeps session materials (slides, files). */
+  dir: string;
+  /** The largest file a speaker or organizer may attach. */
+  maxFileBytes: number;
+  /** What all of a community's materials may take together. */
+  communityQuotaBytes: number;
+}
+
+/** 50 MiB: a long slide deck with pictures; a video belongs in the recording, not here. */
+export const MAX_MATERIAL_FILE_BYTES = 50 * 1024 * 1024;
+
 export interface Config {
   /**
    * Production behaviour: secure cookies, no development outbox, /metrics only with
@@ -87,6 +99,7 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   recording: RecordingConfig;
+  materials: MaterialsConfig;
   jobs: {
     /** How often an idle job runner looks for due jobs. */
     pollIntervalMs: number;
@@ -189,6 +202,11 @@ export function loadConfig(
       ffmpeg: e.FFMPEG_PATH,
       ffprobe: e.FFPROBE_PATH,
       minFreeBytes: e.RECORDING_MIN_FREE_MB * 1024 * 1024,
+    },
+    materials: {
+      dir: path.resolve(e.MATERIALS_DIR ?? path.join(dataDir, 'materials')),
+      maxFileBytes: MAX_MATERIAL_FILE_BYTES,
+      communityQuotaBytes: e.MATERIALS_QUOTA_MB * 1024 * 1024,
     },
     // Tests wait for jobs and read certificates at once (their webhooks are already in).
     jobs: { pollIntervalMs: underTest ? 200 : 1_000 },

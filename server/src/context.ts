@@ -9,12 +9,14 @@ import type { LiveKitGateway } from './livekit/gateway.ts';
 import type { SignallingProxy } from './livekit/signalling-proxy.ts';
 import type { LiveKitEvents } from './livekit/webhook-routes.ts';
 import type { Mailer } from './notifications/mailer.ts';
+import type { MaterialLinks } from './materials/links.ts';
 import type { MediaLinks } from './recordings/links.ts';
 import type { RecordingStore } from './recordings/store.ts';
 import type { JoinLinks } from './registrations/link-secrets.ts';
 import type { RoomParts } from './room/parts.ts';
 import type { RoomTickets } from './room/tickets.ts';
 import type { SessionParts } from './sessions/parts.ts';
+import type { FileStore } from './storage/file-store.ts';
 
 /** Everything services depend on, built once at start and passed down explicitly. */
 export interface AppContext {
@@ -42,6 +44,10 @@ export interface AppContext {
   recordingStore: RecordingStore;
   /** Signs and checks the short-lived addresses of recordings' files. */
   mediaLinks: MediaLinks;
+  /** Where sessions' materials (slides, files) are kept (DATA_DIR/materials unless configured). */
+  materialStore: FileStore;
+  /** Signs and checks the short-lived download addresses of materials. */
+  materialLinks: MaterialLinks;
   /** LiveKit's webhooks, verified, for capabilities to subscribe to. */
   liveKitEvents: LiveKitEvents;
   /** This instance's Prometheus metrics (GET /metrics). */

@@ -28,19 +28,21 @@ import { createLiveKitNodes, type LiveKitNodes } from './livekit/nodes.ts';
 import { createSignallingProxy, type SignallingProxy } from './livekit/signalling-proxy.ts';
 import { type SupervisedLiveKit, superviseLocalLiveKit } from './livekit/supervisor.ts';
 import { LiveKitEvents } from './livekit/webhook-routes.ts';
+import { createMaterialLinks } from './materials/links.ts';
 import { sendMailJobHandler } from './notifications/mail-job.ts';
 import { createMailer } from './notifications/mailer.ts';
 import { recordingDepsOf } from './recordings/deps.ts';
 import { watchEgress } from './recordings/egress-events.ts';
 import { recordingFinishHandler } from './recordings/finish-job.ts';
 import { createMediaLinks } from './recordings/links.ts';
-import { createFolderStore } from './recordings/store.ts';
 import { createJoinLinks } from './registrations/link-secrets.ts';
 import { sessionReminderHandler } from './registrations/reminders.ts';
 import { roomDepsOf } from './room/deps.ts';
 import { watchPresence } from './room/presence.ts';
 import { createRoomTickets } from './room/tickets.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
+import { createFolderStore } from './storage/file-store.ts';
+import { createLinkSigner } from './storage/signed-links.ts';
 
 export interface RunningServer {
   url: string;
@@ -158,6 +160,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     });
     cleanups.push(() => mailer.close());
     const mailDeps = { ...mailDepsOf({ db: database.db, config, now }), links };
+    // One signer for every file address (recordings' media, materials' downloads), each with subjects of its own.
+    const linkSigner = createLinkSigner(await storedSecret(database.db, 'recording-links'));
     const context: AppContext = {
       config,
       db: database.db,
@@ -173,7 +177,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       sessionParts,
       attendanceReportOf,
       recordingStore: createFolderStore(config.recording.dir),
-      mediaLinks: createMediaLinks(await storedSecret(database.db, 'recording-links')),
+      mediaLinks: createMediaLinks(linkSigner),
+      materialStore: createFolderStore(config.materials.dir),
+      materialLinks: createMaterialLinks(linkSigner),
       liveKitEvents: new LiveKitEvents(),
       metrics: createMetrics(),
       log,

@@ -6,6 +6,7 @@ export * from './events.ts';
 export * from './feedback.ts';
 export * from './health.ts';
 export * from './locale.ts';
+export * from './materials.ts';
 export * from './polls.ts';
 export * from './problem.ts';
 export * from './qa.ts';

@@ -4,6 +4,7 @@ import { eventEnvelope as envelope } from './events.ts';
 import { type PollEvent, pollCountsSchema, pollEventSchema, pollSchema, pollsStateSchema } from './polls.ts';
 import { ANONYMOUS_QUESTIONS, QA_MODES, type QaEvent, qaEventSchema, qaStateSchema, questionSchema } from './qa.ts';
 import { type ReactionEvent, reactionEventSchema } from './reactions.ts';
+import { materialEventSchema, pinnedMaterialSchema } from './materials.ts';
 import { recordingEventSchema, roomRecordingSchema } from './recordings.ts';
 import { joinSecretSchema } from './registrations.ts';
 import { ADMISSIONS, MAX_STAGE_GUEST_LIMIT, MUTABLE_SOURCES, ROOM_ROLES, STAGE_STATES } from './room-values.ts';
@@ -142,6 +143,8 @@ export const roomSnapshotSchema = z
      * the consent notice people see before they enter.
      */
     recordingNotice: z.boolean(),
+    /** The file a moderator pinned ("Materials available"); null when none is. */
+    pinnedMaterial: pinnedMaterialSchema.nullable(),
   })
   .meta({ id: 'RoomSnapshot' });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
@@ -262,6 +265,8 @@ export const AUDIT_ACTIONS = [
   'chat_delete',
   'recording_start',
   'recording_stop',
+  'material_pin',
+  'material_unpin',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -290,6 +295,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   envelope('session.settings', roomSettingsSchema),
   envelope('session.presence', z.object({ connected: z.number().int() })),
   ...recordingEventSchema.options,
+  ...materialEventSchema.options,
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 

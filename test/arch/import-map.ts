@@ -254,7 +254,6 @@ export const KNOWN_EXCEPTIONS: KnownException[] = [
       ['certificates/service.ts', 'registrations/schema.ts'],
       ['certificates/service.ts', 'sessions/schema.ts'],
       ['recordings/room-state.ts', 'series/schema.ts'],
-      ['recordings/routes.ts', 'registrations/schema.ts'],
       ['recordings/replay.ts', 'sessions/schema.ts'],
       ['recordings/retention.ts', 'communities/schema.ts'],
       ['recordings/retention.ts', 'sessions/schema.ts'],

@@ -14,6 +14,7 @@ export * from '../feedback/schema.ts';
 export * from '../http/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../livekit/schema.ts';
+export * from '../materials/schema.ts';
 export * from '../notifications/schema.ts';
 export * from '../polls/schema.ts';
 export * from '../qa/schema.ts';

@@ -1,3 +1,4 @@
+import { createLinkSigner } from '../storage/signed-links.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMediaLinks } from './links.ts';
 
@@ -5,7 +6,7 @@ const id = '6f1c1a8e-8f7e-4a43-9d3e-2f6a4b1c9d10';
 const tokenOf = (url: string) => new URL(url, 'http://x').searchParams.get('token') ?? undefined;
 
 describe('signed media addresses', () => {
-  const links = createMediaLinks('a-secret-of-at-least-thirty-two-bytes!');
+  const links = createMediaLinks(createLinkSigner('a-secret-of-at-least-thirty-two-bytes!'));
   const now = new Date('2026-11-23T12:00:00Z');
 
   it('grant one purpose on one recording until they expire', () => {
@@ -25,7 +26,7 @@ describe('signed media addresses', () => {
   });
 
   it('refuse a token signed with another secret, a moved expiry, or no token', () => {
-    const other = createMediaLinks('another-secret-of-at-least-thirty-two!');
+    const other = createMediaLinks(createLinkSigner('another-secret-of-at-least-thirty-two!'));
     expect(links.check(id, 'play', tokenOf(other.url(id, 'play', now)), now)).toBe(false);
     const [expires, signature] = (tokenOf(links.url(id, 'play', now)) ?? '').split('.');
     expect(links.check(id, 'play', `${Number(expires) + 86_400}.${signature}`, now)).toBe(false);

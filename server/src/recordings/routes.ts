@@ -9,13 +9,12 @@ import {
   updateRecordingSettingsRequestSchema,
   updateRetentionRequestSchema,
 } from '@serambi/shared';
-import { and, eq, ne } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppEnv, SessionUser } from '../http/env.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
 import { secretParams } from '../registrations/route-parts.ts';
-import { registrations } from '../registrations/schema.ts';
+import { replayViewerOf, replayViewerOfLink } from '../registrations/replay-viewer.ts';
 import { findBySecret } from '../registrations/service.ts';
 import { roomRequest } from '../room/caller.ts';
 import { bearer, done, moderatorAnswers, refParams } from '../room/route-parts.ts';
@@ -33,7 +32,6 @@ import {
 import { serveRecordingFile } from './media.ts';
 import { type AnsweringPins, replayOf } from './replay.ts';
 import { updateRetention } from './retention.ts';
-import type { ReplayViewer } from './rules.ts';
 import { deleteRecording, listRecordings, updateRecordingSettings } from './service.ts';
 
 const cannotRecord = {
@@ -258,57 +256,23 @@ export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPin
     .openapi(replay, async (c) => {
       const user = c.get('user');
       const { session, viewer } = await visibleSession(deps.db, c.req.valid('param').ref, user);
-      // Only a confirmed address speaks for a registration made with it.
-      const registrant = user?.emailVerified ? await isRegistrant(deps, session, user.email) : false;
       c.header('Cache-Control', 'private, no-store');
       return c.json(
-        await replayOf(
-          deps,
-          session,
-          {
-            organizer: viewer.communityRole !== null,
-            team: viewer.sessionRole !== null,
-            registrant,
-            signedIn: user !== null,
-            unconfirmedEmail: user && !user.emailVerified ? user.email : null,
-          },
-          answeringPins,
-        ),
+        await replayOf(deps, session, await replayViewerOf(deps.db, session, viewer, user), answeringPins),
         200,
       );
     })
     .openapi(replayByLink, async (c) => {
       const registration = await findBySecret(deps.db, c.req.valid('param').secret);
       const session = await findSessionByRef(deps.db, registration.sessionId);
-      const viewer: ReplayViewer = {
-        organizer: false,
-        team: false,
-        registrant: registration.status !== 'cancelled',
-        signedIn: false,
-        unconfirmedEmail: null,
-      };
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await replayOf(deps, session, viewer, answeringPins), 200);
+      return c.json(await replayOf(deps, session, replayViewerOfLink(registration), answeringPins), 200);
     })
     .openapi(media, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'play', c.req.valid('query').token))
     .openapi(poster, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'poster', c.req.valid('query').token))
     .openapi(download, (c) =>
       serveRecordingFile(deps, c, c.req.valid('param').id, 'download', c.req.valid('query').token),
     );
-}
-
-async function isRegistrant(deps: RecordingDeps, session: SessionRow, email: string): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ id: registrations.id })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.sessionId, session.id),
-        eq(registrations.email, email.toLowerCase()),
-        ne(registrations.status, 'cancelled'),
-      ),
-    );
-  return row !== undefined;
 }
 
 /** When the session goes live it may record by itself; before it ends the recording stops. */

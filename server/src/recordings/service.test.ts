@@ -1,3 +1,4 @@
+import { createLinkSigner } from '../storage/signed-links.ts';
 import { describe, expect, it } from 'vitest';
 import type { RecordingDeps } from './deps.ts';
 import { createMediaLinks } from './links.ts';
@@ -5,7 +6,7 @@ import type { RecordingRow } from './schema.ts';
 import { toRecording } from './service.ts';
 
 const now = new Date('2026-12-07T12:00:00Z');
-const links = createMediaLinks('a-secret-of-at-least-thirty-two-bytes!');
+const links = createMediaLinks(createLinkSigner('a-secret-of-at-least-thirty-two-bytes!'));
 const deps = { now: () => now, links } as RecordingDeps;
 const tokenOf = (url: string | null) => new URL(url ?? '', 'http://x').searchParams.get('token') ?? undefined;
 

@@ -89,9 +89,9 @@ describe('the folder store', () => {
   });
 
   it('refuses an unsafe key before touching the disk', async () => {
-    await expect(store.scratchPath('../outside.mp4')).rejects.toThrow('unsafe recording key "../outside.mp4"');
-    await expect(store.removeAll('..')).rejects.toThrow(/unsafe recording key/);
-    expect(() => store.read('s1/../../etc/passwd')).toThrow(/unsafe recording key/);
+    await expect(store.scratchPath('../outside.mp4')).rejects.toThrow('unsafe storage key "../outside.mp4"');
+    await expect(store.removeAll('..')).rejects.toThrow(/unsafe storage key/);
+    expect(() => store.read('s1/../../etc/passwd')).toThrow(/unsafe storage key/);
   });
 
   it('tells the free space where recordings are written, making the folder if needed', async () => {

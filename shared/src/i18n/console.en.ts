@@ -171,6 +171,8 @@ export const consoleMessages: Translation<typeof reference> = {
       chat_delete: '{actor} deleted a chat message of {target}',
       recording_start: '{actor} started recording',
       recording_stop: '{actor} stopped recording',
+      material_pin: '{actor} pinned a file for everyone',
+      material_unpin: '{actor} unpinned the file',
     },
     mute: {
       microphone: '{actor} muted {target}’s microphone',

@@ -169,6 +169,8 @@ export const consoleMessages = {
       chat_delete: '{actor} menghapus pesan obrolan {target}',
       recording_start: '{actor} mulai merekam',
       recording_stop: '{actor} menghentikan rekaman',
+      material_pin: '{actor} menyematkan berkas untuk semua orang',
+      material_unpin: '{actor} melepas sematan berkas',
     },
     mute: {
       microphone: '{actor} mematikan mikrofon {target}',

@@ -27,6 +27,9 @@ export function applyRoomEvent(snapshot: RoomSnapshot, event: RoomEvent): void {
       // A recording that ran is a reason to tell newcomers; one stopping does not take it back.
       if (event.data.recording) snapshot.recordingNotice = true;
       break;
+    case 'session.material':
+      snapshot.pinnedMaterial = event.data.pinned ? { ...event.data.pinned } : null;
+      break;
     case 'hand.raised':
       snapshot.hands = [...snapshot.hands.filter((hand) => hand.identity !== event.data.identity), event.data];
       if (isMe(event.data.identity)) me.handRaisedAt = event.data.raisedAt;
