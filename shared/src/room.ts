@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { type ChatEvent, chatEventSchema, chatStateSchema, MAX_CHAT_SLOW_MODE_SECONDS } from './chat.ts';
 import { eventEnvelope as envelope } from './events.ts';
+import { materialEventSchema, pinnedMaterialSchema } from './materials.ts';
 import { type PollEvent, pollCountsSchema, pollEventSchema, pollSchema, pollsStateSchema } from './polls.ts';
 import { ANONYMOUS_QUESTIONS, QA_MODES, type QaEvent, qaEventSchema, qaStateSchema, questionSchema } from './qa.ts';
 import { type ReactionEvent, reactionEventSchema } from './reactions.ts';
-import { materialEventSchema, pinnedMaterialSchema } from './materials.ts';
 import { recordingEventSchema, roomRecordingSchema } from './recordings.ts';
 import { joinSecretSchema } from './registrations.ts';
 import { ADMISSIONS, MAX_STAGE_GUEST_LIMIT, MUTABLE_SOURCES, ROOM_ROLES, STAGE_STATES } from './room-values.ts';

@@ -8,9 +8,19 @@
 import type { IForbiddenRuleType } from 'dependency-cruiser';
 
 const S = '^server/src/';
-export const LIVE_ROOM = ['qa', 'chat', 'polls', 'reactions', 'recordings', 'attendance', 'feedback', 'certificates'];
+export const LIVE_ROOM = [
+  'qa',
+  'chat',
+  'polls',
+  'reactions',
+  'recordings',
+  'materials',
+  'attendance',
+  'feedback',
+  'certificates',
+];
 export const SCHEDULING = ['accounts', 'communities', 'sessions', 'series', 'registrations', 'calendar'];
-export const PLATFORM = ['db', 'http', 'livekit', 'jobs', 'notifications'];
+export const PLATFORM = ['db', 'http', 'livekit', 'jobs', 'notifications', 'storage'];
 /** Compose and observe: they may import anything, and nothing imports them (but tests). */
 export const EDGES = ['health', 'web', 'seed', 'backup', 'doctor'];
 export const EDGE_FILES = ['app.ts', 'start.ts', 'main.ts', 'index.ts', 'compose.ts'];
@@ -95,11 +105,13 @@ export const RULES: IForbiddenRuleType[] = [
       ['http', 'livekit|jobs|notifications'],
       ['livekit', 'jobs|notifications'],
       ['jobs', 'livekit|notifications'],
+      ['storage', 'db|http|livekit|jobs|notifications'],
     ] as const
   ).map(
     ([from, above]): IForbiddenRuleType => ({
       name: `platform-layers-${from}`,
-      comment: 'db ← http ← livekit; jobs ← db, http; notifications ← jobs (the platform row of the map)',
+      comment:
+        'db ← http ← livekit; jobs ← db, http; notifications ← jobs; storage knows none of them (the platform row of the map)',
       severity: 'error',
       from: { path: `${S}${from}/`, pathNot: `${S}(db/schema|jobs/kinds)\\.ts$` },
       to: { path: `${S}(${above})/` },

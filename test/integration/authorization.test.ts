@@ -258,6 +258,7 @@ function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'mode
     'POST /sessions/{ref}/room/reactions': { for: 'everyone', body: { reaction: 'clap' } },
     'GET /sessions/{ref}/room/feedback': { for: 'everyone' },
     'PUT /sessions/{ref}/room/feedback': { for: 'everyone', body: { rating: 5 } },
+    'GET /sessions/{ref}/room/materials': { for: 'everyone' },
     'POST /sessions/{ref}/room/live': { for: 'moderators' },
     'POST /sessions/{ref}/room/end': { for: 'moderators' },
     'PATCH /sessions/{ref}/room/settings': { for: 'moderators', body: { locked: true } },
@@ -281,6 +282,7 @@ function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'mode
     'POST /sessions/{ref}/room/polls/{id}/{action}': { for: 'moderators' },
     'POST /sessions/{ref}/room/recording/start': { for: 'moderators' },
     'POST /sessions/{ref}/room/recording/stop': { for: 'moderators' },
+    'PUT /sessions/{ref}/room/materials/pin': { for: 'moderators', body: { materialId: null } },
   };
 }
 

@@ -1,5 +1,5 @@
-import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
 

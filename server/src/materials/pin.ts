@@ -66,7 +66,13 @@ export async function pinMaterial(
       .returning();
     if (!row) throw materialNotFound();
     pinned = toPinnedMaterial(row);
-    await recordAudit(tx, { sessionId: session.id, at, action: 'material_pin', actor: moderator, detail: { name: row.name } });
+    await recordAudit(tx, {
+      sessionId: session.id,
+      at,
+      action: 'material_pin',
+      actor: moderator,
+      detail: { name: row.name },
+    });
     return [{ type: 'session.material', data: { pinned } }];
   });
   return pinned;

@@ -9,11 +9,11 @@ import {
   uploadMaterialQuerySchema,
 } from '@serambi/shared';
 import type { Context } from 'hono';
-import type { AppEnv } from '../http/env.ts';
 import { requireUser } from '../http/current-user.ts';
+import type { AppEnv } from '../http/env.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
-import { secretParams } from '../registrations/route-parts.ts';
 import { replayViewerOf, replayViewerOfLink } from '../registrations/replay-viewer.ts';
+import { secretParams } from '../registrations/route-parts.ts';
 import { findBySecret } from '../registrations/service.ts';
 import { roomRequest } from '../room/caller.ts';
 import { bearer, done, moderatorAnswers, refParams, ticketAnswers } from '../room/route-parts.ts';
@@ -66,7 +66,9 @@ const list = apiRoute({
   request: { params: refParams },
   responses: {
     200: jsonResponse(sessionMaterialsSchema, 'The materials'),
-    403: problem('Signed in with an address not confirmed yet, and the materials are for registrants (code email_unconfirmed)'),
+    403: problem(
+      'Signed in with an address not confirmed yet, and the materials are for registrants (code email_unconfirmed)',
+    ),
     404: problem('No such session'),
   },
 });
@@ -156,7 +158,10 @@ export function materialRoutes(deps: MaterialDeps) {
       const user = c.get('user');
       const { session, viewer } = await visibleSession(deps.db, c.req.valid('param').ref, user);
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await materialsFor(deps, session, await replayViewerOf(deps.db, session, viewer, user), viewer), 200);
+      return c.json(
+        await materialsFor(deps, session, await replayViewerOf(deps.db, session, viewer, user), viewer),
+        200,
+      );
     })
     .openapi(listByLink, async (c) => {
       const registration = await findBySecret(deps.db, c.req.valid('param').secret);

@@ -16,7 +16,8 @@ export const materialRules = {
 } as const satisfies RoomRules;
 
 /** Organizers of the community, and the session's speakers and moderators, attach and delete files. */
-export const mayManageMaterials = (viewer: SessionViewer) => viewer.communityRole !== null || viewer.sessionRole !== null;
+export const mayManageMaterials = (viewer: SessionViewer) =>
+  viewer.communityRole !== null || viewer.sessionRole !== null;
 
 /** In the room, the team (speakers and moderators; organizers enter as moderators) sees what the community stores. */
 export const managesInRoom = (caller: Pick<RoomCaller, 'role'>) => isTeam(caller);

@@ -38,9 +38,7 @@ export const materials = pgTable(
   (t) => [
     index('materials_session_idx').on(t.sessionId, t.createdAt),
     index('materials_community_idx').on(t.communityId),
-    uniqueIndex('materials_one_pinned_idx')
-      .on(t.sessionId)
-      .where(sql`${t.pinnedAt} is not null`),
+    uniqueIndex('materials_one_pinned_idx').on(t.sessionId).where(sql`${t.pinnedAt} is not null`),
   ],
 );
 

@@ -10,7 +10,7 @@ import { rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { type Material, MATERIAL_KINDS } from '@serambi/shared';
+import { MATERIAL_KINDS, type Material } from '@serambi/shared';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
@@ -109,7 +109,11 @@ async function receive(body: ReadableStream<Uint8Array>, file: string, maxBytes:
       else done(null, chunk);
     },
   });
-  await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, createWriteStream(file, { flags: 'wx' }));
+  await pipeline(
+    Readable.fromWeb(body as WebReadableStream<Uint8Array>),
+    counter,
+    createWriteStream(file, { flags: 'wx' }),
+  );
   return size;
 }
 

@@ -1,5 +1,5 @@
-import { createLinkSigner } from '../storage/signed-links.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLinkSigner } from '../storage/signed-links.ts';
 import { createMediaLinks } from './links.ts';
 
 const id = '6f1c1a8e-8f7e-4a43-9d3e-2f6a4b1c9d10';

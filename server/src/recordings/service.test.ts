@@ -1,5 +1,5 @@
-import { createLinkSigner } from '../storage/signed-links.ts';
 import { describe, expect, it } from 'vitest';
+import { createLinkSigner } from '../storage/signed-links.ts';
 import type { RecordingDeps } from './deps.ts';
 import { createMediaLinks } from './links.ts';
 import type { RecordingRow } from './schema.ts';

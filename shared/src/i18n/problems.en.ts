@@ -118,11 +118,13 @@ export const problemsMessages: Translation<typeof reference> = {
     materialSessionCancelled: 'This session was cancelled, so no files can be attached to it.',
     materialType:
       'This file is not a PDF, a PowerPoint presentation (PPTX) or a PNG, JPEG or WebP image, whatever its name says. Save it in one of these formats and try again.',
-    materialTooLarge: 'This file is larger than {max} MB. Make it smaller (for example, export the slides as PDF) and try again. Nothing was saved.',
+    materialTooLarge:
+      'This file is larger than {max} MB. Make it smaller (for example, export the slides as PDF) and try again. Nothing was saved.',
     materialsQuotaExceeded:
       'The community’s files would take more than its limit ({used} MB of {limit} MB used). Delete files you no longer need, then try again. Nothing was saved.',
     materialEmpty: 'This file is empty. Choose the file again and try once more.',
-    materialLink: 'This download address has expired or is not valid. Open the list of materials again to get a new one.',
+    materialLink:
+      'This download address has expired or is not valid. Open the list of materials again to get a new one.',
     materialNotFound: 'This file is not there any more. It may have been deleted.',
     rangeNotSatisfiable: 'The requested part of the file is beyond its end.',
     validation: 'The request is not valid. Check the fields listed and try again.',

@@ -113,15 +113,18 @@ export const problemsMessages = {
     notInSeries: 'Sesi ini bukan bagian dari seri.',
     mediaLink:
       'Alamat tayangan ulang ini sudah kedaluwarsa atau tidak sah. Muat ulang halaman untuk mendapatkan yang baru.',
-    materialsTeamOnly: 'Hanya penyelenggara, pembicara, dan moderator sesi ini yang bisa melampirkan atau menghapus berkasnya.',
+    materialsTeamOnly:
+      'Hanya penyelenggara, pembicara, dan moderator sesi ini yang bisa melampirkan atau menghapus berkasnya.',
     materialSessionCancelled: 'Sesi ini dibatalkan, jadi tidak ada berkas yang bisa dilampirkan.',
     materialType:
       'Berkas ini bukan PDF, presentasi PowerPoint (PPTX), atau gambar PNG, JPEG, maupun WebP, apa pun namanya. Simpan dalam salah satu format itu lalu coba lagi.',
-    materialTooLarge: 'Berkas ini lebih besar dari {max} MB. Perkecil dulu (misalnya, ekspor salindia sebagai PDF) lalu coba lagi. Tidak ada yang tersimpan.',
+    materialTooLarge:
+      'Berkas ini lebih besar dari {max} MB. Perkecil dulu (misalnya, ekspor salindia sebagai PDF) lalu coba lagi. Tidak ada yang tersimpan.',
     materialsQuotaExceeded:
       'Berkas komunitas akan melebihi batasnya ({used} MB dari {limit} MB terpakai). Hapus berkas yang tidak diperlukan lagi, lalu coba lagi. Tidak ada yang tersimpan.',
     materialEmpty: 'Berkas ini kosong. Pilih berkasnya lagi lalu coba sekali lagi.',
-    materialLink: 'Alamat unduhan ini sudah kedaluwarsa atau tidak sah. Buka lagi daftar materi untuk mendapatkan yang baru.',
+    materialLink:
+      'Alamat unduhan ini sudah kedaluwarsa atau tidak sah. Buka lagi daftar materi untuk mendapatkan yang baru.',
     materialNotFound: 'Berkas ini sudah tidak ada. Mungkin sudah dihapus.',
     rangeNotSatisfiable: 'Bagian berkas yang diminta melewati akhir berkas.',
     validation: 'Permintaan tidak valid. Periksa kolom yang disebutkan lalu coba lagi.',
