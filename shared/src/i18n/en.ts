@@ -9,6 +9,7 @@ import { feedbackMessages } from './feedback.en.ts';
 import { formsMessages } from './forms.en.ts';
 import { healthMessages } from './health.en.ts';
 import type { Messages } from './id.ts';
+import { materialsMessages } from './materials.en.ts';
 import { notificationsMessages } from './notifications.en.ts';
 import { problemsMessages } from './problems.en.ts';
 import { qaMessages } from './qa.en.ts';
@@ -38,4 +39,5 @@ export const en: Messages = {
   ...seriesMessages,
   ...qaMessages,
   ...recordingsMessages,
+  ...materialsMessages,
 };

@@ -8,6 +8,7 @@ import { devicesMessages } from './devices.id.ts';
 import { feedbackMessages } from './feedback.id.ts';
 import { formsMessages } from './forms.id.ts';
 import { healthMessages } from './health.id.ts';
+import { materialsMessages } from './materials.id.ts';
 import { notificationsMessages } from './notifications.id.ts';
 import { problemsMessages } from './problems.id.ts';
 import { qaMessages } from './qa.id.ts';
@@ -41,6 +42,7 @@ export const id = {
   ...seriesMessages,
   ...qaMessages,
   ...recordingsMessages,
+  ...materialsMessages,
 } as const;
 
 export type Messages = Translation<typeof id>;

@@ -99,6 +99,11 @@ export const roomMessages: Translation<typeof reference> = {
     accept: 'Go on stage',
     decline: 'Decline',
   },
+  materials: {
+    notice: 'Materials available',
+    download: 'Download',
+    downloadLabel: 'Download {name}',
+  },
   recording: {
     indicator: 'REC',
     label: 'This session is being recorded',
@@ -126,6 +131,7 @@ export const roomPanelsMessages: Translation<typeof panelsReference> = {
   qa: 'Q&A',
   chat: 'Chat',
   polls: 'Polls',
+  materials: 'Materials',
   console: 'Console',
   qaCount: '{count} open questions',
   reviewCount: '{count} questions waiting for review',

@@ -96,6 +96,11 @@ export const roomMessages = {
     accept: 'Naik ke panggung',
     decline: 'Tolak',
   },
+  materials: {
+    notice: 'Materi tersedia',
+    download: 'Unduh',
+    downloadLabel: 'Unduh {name}',
+  },
   recording: {
     indicator: 'Merekam',
     label: 'Sesi ini sedang direkam',
@@ -123,6 +128,7 @@ export const roomPanelsMessages = {
   qa: 'Tanya jawab',
   chat: 'Obrolan',
   polls: 'Polling',
+  materials: 'Materi',
   console: 'Konsol',
   qaCount: '{count} pertanyaan terbuka',
   reviewCount: '{count} pertanyaan menunggu ditinjau',

@@ -21,6 +21,7 @@ export const MESSAGE_BUNDLES = {
     'communities',
     'invitations',
     'replay',
+    'materials',
     'askAhead',
     'askQuestion',
     'characterCounter',

@@ -21,13 +21,17 @@ import { QueryState } from '../ui/QueryState.tsx';
 const ReplaySection = lazyComponent(() =>
   import('../features/recordings/ReplaySection.tsx').then((module) => module.ReplaySection),
 );
+const MaterialsSection = lazyComponent(() =>
+  import('../features/materials/MaterialsSection.tsx').then((module) => module.MaterialsSection),
+);
 const AskAheadCard = lazyComponent(() =>
   import('../features/qa/AskAheadCard.tsx').then((module) => module.AskAheadCard),
 );
 
 /**
  * A registrant's personal page, from the link in their mail: status, the session, calendar,
- * cancel, before the session a question asked ahead, and after it the replay, the certificates and the feedback form.
+ * cancel, before the session a question asked ahead, the session's materials, and after it the replay, the
+ * certificates and the feedback form.
  */
 export default function MyRegistrationPage() {
   const { t } = useI18n();
@@ -91,6 +95,12 @@ export default function MyRegistrationPage() {
           <Show when={mine().status === 'registered' && mine().session.status === 'scheduled'}>
             <Suspense>
               <AskAheadCard sessionRef={mine().session.slug} joinSecret={params.secret} class="ask-ahead--spaced" />
+            </Suspense>
+          </Show>
+          {/* The slides and files the speakers shared, before, during and after the session. */}
+          <Show when={mine().status !== 'cancelled'}>
+            <Suspense>
+              <MaterialsSection source={{ secret: params.secret }} class="materials--spaced" />
             </Suspense>
           </Show>
           <p>

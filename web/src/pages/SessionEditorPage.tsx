@@ -5,6 +5,7 @@ import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { communityQuery } from '../features/communities/communities-api.ts';
+import { MaterialsSection } from '../features/materials/MaterialsSection.tsx';
 import { RecordingPanel } from '../features/recordings/RecordingPanel.tsx';
 import { ManageSessionHeader } from '../features/sessions/ManageSessionHeader.tsx';
 import { SessionEditorForm } from '../features/sessions/SessionEditorForm.tsx';
@@ -55,6 +56,9 @@ export default function SessionEditorPage() {
                           onCreated={() => {}}
                         />
                         <Show when={existing().status !== 'cancelled'}>
+                          <section class="card form-section">
+                            <MaterialsSection source={{ ref: existing().slug }} />
+                          </section>
                           <RecordingPanel session={existing()} />
                         </Show>
                         <SessionLifecycle session={existing()} />

@@ -24,14 +24,17 @@ import { QueryState } from '../ui/QueryState.tsx';
 const ReplaySection = lazyComponent(() =>
   import('../features/recordings/ReplaySection.tsx').then((module) => module.ReplaySection),
 );
+const MaterialsSection = lazyComponent(() =>
+  import('../features/materials/MaterialsSection.tsx').then((module) => module.MaterialsSection),
+);
 const AskAheadCard = lazyComponent(() =>
   import('../features/qa/AskAheadCard.tsx').then((module) => module.AskAheadCard),
 );
 
 /**
  * A session's public page: when, who, what, and the registration form; before it starts, a
- * way for registrants to ask a question ahead; after it, the replay, and for its organizers
- * the way to the session's report.
+ * way for registrants to ask a question ahead; its materials (attached here by its speakers); after
+ * it, the replay, and for its organizers the way to the session's report.
  */
 export default function SessionPage() {
   const { t } = useI18n();
@@ -95,6 +98,12 @@ export default function SessionPage() {
             <Show when={currentUser.data && found().status === 'scheduled' && !organizes()}>
               <Suspense>
                 <AskAheadCard sessionRef={found().slug} />
+              </Suspense>
+            </Show>
+            {/* Its speakers attach their slides here; signed-in registrants download them (the personal page needs no account). */}
+            <Show when={currentUser.data && found().status !== 'cancelled'}>
+              <Suspense>
+                <MaterialsSection source={{ ref: found().slug }} />
               </Suspense>
             </Show>
             <Show when={found().people.length > 0}>

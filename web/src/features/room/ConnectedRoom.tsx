@@ -38,6 +38,14 @@ import { WaitingScreen } from './WaitingScreen.tsx';
 const QaPanel = lazyComponent(() => import('../qa/QaPanel.tsx').then((module) => module.QaPanel));
 const ChatPanel = lazyComponent(() => import('../chat/ChatPanel.tsx').then((module) => module.ChatPanel));
 const PollsPanel = lazyComponent(() => import('../polls/PollsPanel.tsx').then((module) => module.PollsPanel));
+const MaterialsPanel = lazyComponent(() =>
+  Promise.all([import('../materials/MaterialsPanel.tsx'), loadMessages(['public'])]).then(
+    ([module]) => module.MaterialsPanel,
+  ),
+);
+const PinnedMaterialNotice = lazyComponent(() =>
+  import('../materials/PinnedMaterialNotice.tsx').then((module) => module.PinnedMaterialNotice),
+);
 const ModeratorConsole = lazyComponent(() =>
   Promise.all([import('./console/ModeratorConsole.tsx'), loadMessages(['console'])]).then(
     ([module]) => module.ModeratorConsole,
@@ -57,14 +65,14 @@ const StageInvitationDialog = lazyComponent(() =>
 const PANELS_AT_THE_LATEST_MS = 4_000;
 
 /** The panels beside the stage; moderators have their console as one more. */
-type PanelId = 'qa' | 'chat' | 'polls' | 'console';
+type PanelId = 'qa' | 'chat' | 'polls' | 'materials' | 'console';
 /** On a phone the stage is a tab of its own. */
 type TabId = 'stage' | PanelId;
 
 /**
  * Connected to LiveKit: the backstage, the waiting room before the start, or the stage, with
- * reactions under it; beside it (behind tabs on a phone) Q&A, chat, polls and, for moderators,
- * the console.
+ * reactions under it and, when a moderator pinned a file, "Materials available" over it; beside
+ * it (behind tabs on a phone) Q&A, chat, polls, materials and, for moderators, the console.
  */
 export function ConnectedRoom(props: {
   state: RoomState;
@@ -120,7 +128,8 @@ export function ConnectedRoom(props: {
 
   // ---- Which panel shows -----------------------------------------------------------------
 
-  const panels = (): PanelId[] => (isModerator() ? ['qa', 'chat', 'polls', 'console'] : ['qa', 'chat', 'polls']);
+  const panels = (): PanelId[] =>
+    isModerator() ? ['qa', 'chat', 'polls', 'materials', 'console'] : ['qa', 'chat', 'polls', 'materials'];
   const [panel, setPanel] = createSignal<PanelId>(isModerator() ? 'console' : 'qa');
   const [stageChosen, setStageChosen] = createSignal(true);
   const tabs = (): TabId[] => (wide() ? panels() : ['stage', ...panels()]);
@@ -258,6 +267,9 @@ export function ConnectedRoom(props: {
                     <Match when={id === 'polls'}>
                       <PollsPanel />
                     </Match>
+                    <Match when={id === 'materials'}>
+                      <MaterialsPanel />
+                    </Match>
                     <Match when={id === 'console'}>
                       <ModeratorConsole
                         sessionRef={props.sessionRef}
@@ -274,6 +286,13 @@ export function ConnectedRoom(props: {
         </aside>
 
         <div class="room__main" id={panelId('stage')} hidden={!wide() && !stageChosen()} {...stagePanelRole()}>
+          <Show when={props.snapshot.pinnedMaterial}>
+            {(pinned) => (
+              <Suspense>
+                <PinnedMaterialNotice pinned={pinned()} sessionRef={props.sessionRef} ticket={props.state.ticket} />
+              </Suspense>
+            )}
+          </Show>
           <Switch>
             <Match when={backstage()}>
               <div class="room__backstage" data-testid="backstage">

@@ -1,0 +1,43 @@
+/** Indonesian messages of a session's materials (slides and files); the reference for materials.en.ts. */
+export const materialsMessages = {
+  materials: {
+    heading: 'Materi',
+    lead: 'Salindia dan berkas yang dibagikan pembicara.',
+    empty: 'Belum ada materi untuk sesi ini.',
+    download: 'Unduh',
+    downloadLabel: 'Unduh {name}',
+    kinds: {
+      pdf: 'PDF',
+      pptx: 'PowerPoint',
+      png: 'Gambar PNG',
+      jpeg: 'Gambar JPEG',
+      webp: 'Gambar WebP',
+    },
+    sizeKb: '{n} KB',
+    sizeMb: '{n} MB',
+    uploadedBy: 'dari {name}',
+    pinned: 'Disematkan',
+    refused: {
+      registrants_only: 'Materi sesi ini hanya untuk pendaftarnya.',
+      organizers_only: 'Materi sesi ini hanya untuk penyelenggara.',
+      sign_in: 'Masuk dengan akun yang Anda pakai untuk mendaftar agar bisa mengunduh materi.',
+    },
+    manage: {
+      lead: 'Lampirkan salindia atau berkas untuk peserta, sebelum atau selama sesi: PDF, PowerPoint (PPTX), atau gambar PNG, JPEG, WebP, paling besar {max} MB per berkas. Pendaftar bisa mengunduhnya dari halaman pribadi mereka dan dari ruang sesi.',
+      choose: 'Berkas untuk dilampirkan',
+      upload: 'Unggah',
+      uploading: 'Mengunggah…',
+      uploaded: '{name} sudah dilampirkan.',
+      tooLarge: '{name} lebih besar dari {max} MB. Perkecil dulu (misalnya, ekspor salindia sebagai PDF).',
+      usage: 'Berkas komunitas: {used} dari {limit} terpakai.',
+      delete: 'Hapus',
+      deleteLabel: 'Hapus {name}',
+      deleteTitle: 'Hapus {name}?',
+      deleteBody: 'Peserta tidak bisa mengunduhnya lagi. Ini tidak bisa dibatalkan.',
+      pin: 'Sematkan',
+      pinLabel: 'Sematkan {name} untuk semua orang di ruang',
+      unpin: 'Lepas sematan',
+      unpinLabel: 'Lepas sematan {name}',
+    },
+  },
+} as const;
