@@ -18,6 +18,7 @@ export const materialsMessages: Translation<typeof reference> = {
     },
     sizeKb: '{n} KB',
     sizeMb: '{n} MB',
+    sizeGb: '{n} GB',
     uploadedBy: 'from {name}',
     pinned: 'Pinned',
     refused: {

@@ -15,6 +15,7 @@ export const materialsMessages = {
     },
     sizeKb: '{n} KB',
     sizeMb: '{n} MB',
+    sizeGb: '{n} GB',
     uploadedBy: 'dari {name}',
     pinned: 'Disematkan',
     refused: {

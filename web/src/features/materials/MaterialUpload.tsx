@@ -2,7 +2,7 @@ import { MATERIAL_TYPES, type MaterialUsage } from '@serambi/shared';
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
-import { fileSize } from './file-size.ts';
+import { fileSize, sizeKey } from './file-size.ts';
 import { useUploadMaterial } from './materials-api.ts';
 
 /** What the file picker offers (the server decides by the bytes whatever is picked). */
@@ -24,8 +24,8 @@ export function MaterialUpload(props: { sessionRef: string; usage: MaterialUsage
   let input: HTMLInputElement | undefined;
   const maxMb = () => Math.round((props.usage?.maxFileBytes ?? 50 * 1024 * 1024) / (1024 * 1024));
   const size = (bytes: number) => {
-    const { key, n } = fileSize(bytes, locale());
-    return t(key === 'kb' ? 'materials.sizeKb' : 'materials.sizeMb', { n });
+    const { unit, n } = fileSize(bytes, locale());
+    return t(sizeKey(unit), { n });
   };
   const choose = (file: File | undefined) => {
     setDone(undefined);

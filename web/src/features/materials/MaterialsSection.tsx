@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import { ConfirmEmailNotice } from '../accounts/ConfirmEmail.tsx';
 import { isEmailUnconfirmed } from '../accounts/email-confirmation.ts';
-import { fileSize } from './file-size.ts';
+import { fileSize, sizeKey } from './file-size.ts';
 import { MaterialUpload } from './MaterialUpload.tsx';
 import { type MaterialsSource, materialsQuery, useDeleteMaterial, usePinMaterial } from './materials-api.ts';
 import './materials.css';
@@ -42,8 +42,8 @@ export function MaterialsSection(props: {
     return found && (found.materials.length > 0 || found.canManage || found.state !== 'available') ? found : undefined;
   };
   const size = (bytes: number) => {
-    const { key, n } = fileSize(bytes, locale());
-    return t(key === 'kb' ? 'materials.sizeKb' : 'materials.sizeMb', { n });
+    const { unit, n } = fileSize(bytes, locale());
+    return t(sizeKey(unit), { n });
   };
   return (
     <Show when={shown() || failed() || unconfirmed()}>
