@@ -18,7 +18,7 @@ export function materialFileName(given: string, kind: MaterialKind): string {
     .replace(/\s+/g, ' ')
     .trim();
   const dot = base.lastIndexOf('.');
-  if (dot > 0 && REPLACED_EXTENSIONS.has(base.slice(dot + 1).toLowerCase())) base = base.slice(0, dot);
+  if (dot >= 0 && REPLACED_EXTENSIONS.has(base.slice(dot + 1).toLowerCase())) base = base.slice(0, dot);
   base = base.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
   if (base === '') base = 'materi';
   const room = MAX_MATERIAL_NAME_LENGTH - extension.length - 1;
