@@ -108,6 +108,15 @@ describe('slides shared in the room', () => {
       await budiPage.getByTestId('room-panel-materials').getByTestId('material').waitFor();
       await shoot(budiPage, 'room-panel-phone-id');
 
+      // The same room in the other language, on each screen, to be looked at.
+      await budiPage.getByTestId('room-tab-stage').click();
+      await budiPage.getByTestId('language-switcher').selectOption('en');
+      await budiPage.getByTestId('material-notice').filter({ hasText: 'Materials available' }).waitFor();
+      await shoot(budiPage, 'room-notice-phone-en');
+      await organizerPage.getByTestId('language-switcher').selectOption('id');
+      await organizerPage.getByTestId('material-notice').filter({ hasText: 'Materi tersedia' }).waitFor();
+      await shoot(organizerPage, 'room-panel-desktop-id');
+
       // And his personal page keeps the list.
       const personal = await pageAs(browser, app, null, LOOKS[0] as Look);
       await personal.goto(`${app.url}/j/${secret}`);
