@@ -83,6 +83,16 @@ describe('applying room events', () => {
     expect(snapshot.version).toBe(7);
   });
 
+  it('a file pinned and unpinned shows and goes on everyone’s snapshot', () => {
+    const snapshot = aSnapshot();
+    const pinned = { id: 'm1', name: 'salindia.pdf', kind: 'pdf', sizeBytes: 40_960, pinnedAt: at } as const;
+    applyRoomEvent(snapshot, { v: 5, type: 'session.material', at, data: { pinned } });
+    expect(snapshot.pinnedMaterial).toEqual(pinned);
+    applyRoomEvent(snapshot, { v: 6, type: 'session.material', at, data: { pinned: null } });
+    expect(snapshot.pinnedMaterial).toBeNull();
+    expect(snapshot.version).toBe(6);
+  });
+
   it('a direct event is folded in by rev whatever its version, and leaves the version alone', () => {
     const snapshot = aSnapshot();
     applyDirectEvent(snapshot, { v: 2, type: 'qa.question', at, data: aQuestion({ status: 'pending', rev: 2 }) });
