@@ -132,6 +132,3 @@ function overQuota(usedBytes: number, limitBytes: number): AppError {
 function emptyFile(): AppError {
   return new AppError(422, 'material_empty', 'problems.materialEmpty');
 }
-
-/** What the refusal of a wrong kind lists (also in the OpenAPI description). */
-export const ACCEPTED_KINDS = MATERIAL_KINDS.join(', ');
