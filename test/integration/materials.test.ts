@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { dispose } from '@livekit/rtc-node';
 import { materials } from '@serambi/server/materials/schema.ts';
 import type { Material, SessionMaterials } from '@serambi/shared';
@@ -29,12 +30,17 @@ afterAll(async () => {
   await dispose();
 });
 
-/** Every file in the materials store (scratch files included): what an upload left behind. */
-async function storedFiles(): Promise<string[]> {
-  const entries = await readdir(app.context.config.materials.dir, { recursive: true, withFileTypes: true }).catch(
-    () => [],
-  );
-  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+/**
+ * The files of the materials store that belong to this session, and every scratch file of an
+ * upload in progress (`incoming/`): what an upload left behind.
+ */
+async function storedFiles(sessionId: string): Promise<string[]> {
+  const root = app.context.config.materials.dir;
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .filter((file) => file.startsWith('incoming/') || file.split('/')[1] === sessionId);
 }
 
 async function listOf(caller: Caller, sessionSlug: string): Promise<SessionMaterials> {
@@ -51,7 +57,11 @@ async function attached(response: Response): Promise<Material> {
 /** What the community stores: rows, their total, and the files on disk. */
 async function whatIsStored(sessionId: string) {
   const rows = await app.context.db.select().from(materials).where(eq(materials.sessionId, sessionId));
-  return { rows: rows.length, bytes: rows.reduce((sum, row) => sum + row.sizeBytes, 0), files: await storedFiles() };
+  return {
+    rows: rows.length,
+    bytes: rows.reduce((sum, row) => sum + row.sizeBytes, 0),
+    files: await storedFiles(sessionId),
+  };
 }
 
 describe('attaching files to a session', () => {
