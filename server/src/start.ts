@@ -41,6 +41,8 @@ import { roomDepsOf } from './room/deps.ts';
 import { watchPresence } from './room/presence.ts';
 import { createRoomTickets } from './room/tickets.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
+import { watchWhipConnections } from './whip/connections.ts';
+import { whipDepsOf } from './whip/service.ts';
 
 export interface RunningServer {
   url: string;
@@ -214,6 +216,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cleanups.push(async () => egress());
     const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);
     cleanups.push(async () => presence.stop());
+    const whipConnections = watchWhipConnections(whipDepsOf(context), context.liveKitEvents);
+    cleanups.push(async () => whipConnections());
     const attendance = watchAttendance({ db: database.db, now }, context.liveKitEvents);
     cleanups.push(async () => attendance.stop());
     const { bursts } = roomDepsOf(context);

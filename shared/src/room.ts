@@ -262,6 +262,8 @@ export const AUDIT_ACTIONS = [
   'chat_delete',
   'recording_start',
   'recording_stop',
+  'whip_key_issue',
+  'whip_key_revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import {
   type ParticipantPermission,
   RoomServiceClient,
   ServerError,
+  TokenVerifier,
   TrackSource,
   type WebhookEvent,
 } from 'livekit-server-sdk';
@@ -30,6 +31,33 @@ export interface LiveKitCredentials {
 export type RoomAccess = 'audience' | 'publisher';
 
 export type PublishedSource = 'microphone' | 'camera' | 'screen_share';
+
+/**
+ * A token that may only publish, for a participant that sends media for someone else (OBS through
+ * WHIP): no subscribing, no data, no metadata of its own, visible; `sources` are all it may publish.
+ */
+export interface PublishOnlyToken {
+  room: string;
+  identity: string;
+  name: string;
+  attributes: Record<string, string>;
+  sources: PublishedSource[];
+  /** When it stops opening the room (LiveKit checks it when a connection starts). */
+  expiresAt: Date;
+  now: Date;
+}
+
+/** What a token this deployment's key signed says, as far as Serambi reads it. */
+export interface ReadToken {
+  identity: string;
+  name: string;
+  room: string;
+  attributes: Record<string, string>;
+  canPublish: boolean;
+  canSubscribe: boolean;
+  sources: PublishedSource[];
+  expiresAt: Date;
+}
 
 export interface RoomToken {
   room: string;
@@ -56,6 +84,12 @@ export interface LiveKitGateway {
   receiveWebhook(rawBody: string, authorization: string | undefined, now: Date): Promise<WebhookEvent>;
   /** A join token for one identity in one room, with the grants of `access` and nothing else. */
   mintToken(token: RoomToken): Promise<string>;
+  /** A publish-only token (see `PublishOnlyToken`). */
+  mintPublishOnlyToken(token: PublishOnlyToken): Promise<string>;
+  /** The claims of a token signed with this deployment's key, or null (another key, tampered, not a JWT). */
+  readToken(jwt: string): Promise<ReadToken | null>;
+  /** The nodes' http(s) URLs in the order to try them (answering ones first), for what Serambi forwards to LiveKit. */
+  nodeUrls(): string[];
   /**
    * A token for Serambi's own recorder: hidden, subscribe-only, flagged as a recorder (LiveKit
    * then tells every client the room is being recorded).
@@ -149,6 +183,8 @@ const SOURCE_OF: Record<PublishedSource, TrackSource> = {
   camera: TrackSource.CAMERA,
   screen_share: TrackSource.SCREEN_SHARE,
 };
+const isPublishedSource = (value: unknown): value is PublishedSource =>
+  value === 'microphone' || value === 'camera' || value === 'screen_share';
 
 /**
  * The gateway over one LiveKit URL, or over the nodes of a cluster (`nodes`): each call goes to
@@ -216,6 +252,7 @@ export function createLiveKitGateway(
     stopEgress: (egressId: string) => onAnyNode((c) => c.egress.stopEgress(egressId)),
   };
   const receiveWebhook = createWebhookVerifier(credentials.apiKey, credentials.apiSecret);
+  const verifier = new TokenVerifier(credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
   const createRoom = sharedFreshCalls((name: string) =>
@@ -260,6 +297,51 @@ export function createLiveKitGateway(
       });
       return at.toJwt();
     },
+    async mintPublishOnlyToken(token) {
+      const ttlSeconds = Math.max(1, Math.floor((token.expiresAt.getTime() - token.now.getTime()) / 1000));
+      const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
+        identity: token.identity,
+        name: token.name,
+        attributes: token.attributes,
+        ttl: ttlSeconds,
+      });
+      at.addGrant({
+        room: token.room,
+        roomJoin: true,
+        canSubscribe: false,
+        canPublish: true,
+        canPublishData: false,
+        canPublishSources: token.sources.map((source) => SOURCE_OF[source]),
+        canUpdateOwnMetadata: false,
+        hidden: false,
+      });
+      return at.toJwt();
+    },
+    async readToken(jwt) {
+      try {
+        const claims = await verifier.verify(jwt);
+        const video = claims.video;
+        if (!claims.sub || !video?.room || typeof claims.exp !== 'number') return null;
+        // The SDK writes sources as numbers or names depending on who minted the token.
+        const sources = (video.canPublishSources ?? []).flatMap((source: unknown) => {
+          const name = typeof source === 'number' ? TrackSource[source]?.toLowerCase() : String(source).toLowerCase();
+          return isPublishedSource(name) ? [name] : [];
+        });
+        return {
+          identity: claims.sub,
+          name: claims.name ?? '',
+          room: video.room,
+          attributes: claims.attributes ?? {},
+          canPublish: video.canPublish !== false,
+          canSubscribe: video.canSubscribe !== false,
+          sources,
+          expiresAt: new Date(claims.exp * 1000),
+        };
+      } catch {
+        return null;
+      }
+    },
+    nodeUrls: () => nodes.inOrder().map((node) => node.httpUrl),
     async mintRecorderToken(room, identity, ttlSeconds) {
       const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
         identity,

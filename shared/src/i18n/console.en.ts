@@ -171,6 +171,8 @@ export const consoleMessages: Translation<typeof reference> = {
       chat_delete: '{actor} deleted a chat message of {target}',
       recording_start: '{actor} started recording',
       recording_stop: '{actor} stopped recording',
+      whip_key_issue: '{actor} made a new OBS stream key',
+      whip_key_revoke: '{actor} revoked the OBS stream key of {target}',
     },
     mute: {
       microphone: '{actor} muted {target}’s microphone',

@@ -169,6 +169,8 @@ export const consoleMessages = {
       chat_delete: '{actor} menghapus pesan obrolan {target}',
       recording_start: '{actor} mulai merekam',
       recording_stop: '{actor} menghentikan rekaman',
+      whip_key_issue: '{actor} membuat kunci stream OBS baru',
+      whip_key_revoke: '{actor} mencabut kunci stream OBS milik {target}',
     },
     mute: {
       microphone: '{actor} mematikan mikrofon {target}',
