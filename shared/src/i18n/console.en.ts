@@ -100,6 +100,8 @@ export const consoleMessages: Translation<typeof reference> = {
     stopScreenShareLabel: 'Stop {name}’s screen share',
     removeFromStage: 'Remove from stage',
     removeFromStageLabel: 'Remove {name} from the stage',
+    revokeObsKey: 'Revoke OBS key',
+    revokeObsKeyLabel: 'Revoke the OBS stream key of {name} and disconnect their OBS',
     withdrawInvitation: 'Withdraw invitation',
     withdrawInvitationLabel: 'Withdraw the stage invitation to {name}',
   },

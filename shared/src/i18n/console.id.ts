@@ -97,6 +97,8 @@ export const consoleMessages = {
     stopScreenShareLabel: 'Hentikan berbagi layar {name}',
     removeFromStage: 'Turunkan dari panggung',
     removeFromStageLabel: 'Turunkan {name} dari panggung',
+    revokeObsKey: 'Cabut kunci OBS',
+    revokeObsKeyLabel: 'Cabut kunci stream OBS milik {name} dan putuskan OBS-nya',
     withdrawInvitation: 'Batalkan undangan',
     withdrawInvitationLabel: 'Batalkan undangan panggung untuk {name}',
   },
