@@ -8,6 +8,7 @@ import { launchBrowser } from '../support/browser.ts';
 import {
   aRegistrant,
   aRoomSetup,
+  aSessionModerator,
   aSpeaker,
   asBot,
   auditSeenBy,
@@ -37,6 +38,7 @@ describe('OBS as a speaker through WHIP', () => {
   let obs: WhipPublisher;
   let key: WhipKey;
   let stage: string;
+  let setup: Awaited<ReturnType<typeof aRoomSetup>>;
 
   /** Publishes through WHIP with `key` and waits until the media flows. */
   const publishWith = async (publisher: WhipPublisher, url: string, bearer: string) => {
@@ -63,7 +65,7 @@ describe('OBS as a speaker through WHIP', () => {
   beforeAll(async () => {
     app = await startTestApp();
     browser = await launchBrowser();
-    const setup = await aRoomSetup(app);
+    setup = await aRoomSetup(app);
     const speakerAccount = await aSpeaker(app, setup.session.id);
     const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
     const live = await backstage.call('/live');
@@ -203,5 +205,28 @@ describe('OBS as a speaker through WHIP', () => {
     await left;
     const again = await postOffer(second.url, second.key, await obs.offer());
     expect(JSON.parse(again.body)).toMatchObject({ code: 'whip_key_revoked' });
+  });
+
+  it('taking a moderator’s role away disconnects their OBS and ends their key', async () => {
+    const { caller, personId } = await aSessionModerator(app, setup.session.id);
+    const moderator = await joinRoom(app, setup.session.slug, { caller });
+    const issued = await moderator.call('/whip-key', { body: { as: 'camera' } });
+    const theirs = (await issued.json()) as WhipKey;
+    await publishWith(obs, theirs.url, theirs.key);
+    await waitForTrack(asBot(viewer, 'viewer'), 'video', { fromIdentity: theirs.identity });
+
+    const left = untilLeft(theirs.identity);
+    const removed = await setup.owner.request(`/api/sessions/${setup.session.slug}/people/${personId}`, {
+      method: 'DELETE',
+    });
+    expect(removed.status).toBeLessThan(300);
+    await left;
+    const again = await postOffer(theirs.url, theirs.key, await obs.offer());
+    expect(JSON.parse(again.body)).toMatchObject({ code: 'whip_key_revoked' });
+    const audit = await auditSeenBy(host);
+    expect(audit.find((entry) => entry.target?.identity === moderator.join.snapshot.me.identity)).toMatchObject({
+      action: 'whip_key_revoke',
+      detail: { reason: 'role_lost' },
+    });
   });
 });

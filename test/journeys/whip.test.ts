@@ -65,5 +65,5 @@ describe('an OBS-like WHIP speaker seen by a participant', () => {
     expect(await participantPage.locator('[data-testid="stage-tile"][data-identity*="#obs"]').count()).toBe(0);
     await participantPage.screenshot({ path: '/tmp/serambi-journeys-whip-participant.png' });
     await Promise.all([obs.close(), moderatorPage.context().close(), participantPage.context().close()]);
-  });
+  }, 90_000);
 });
