@@ -68,10 +68,17 @@ describe('stagePeopleOf', () => {
   it('counts an OBS shown as a screen share as the person’s screen share, also without their browser', () => {
     const people = stagePeopleOf([
       {
-        participant: participant('u_1#obs1', 'speaker', { [Track.Source.Camera]: on }, { obsFor: 'u_1', obsAs: 'screen_share' }),
+        participant: participant(
+          'u_1#obs1',
+          'speaker',
+          { [Track.Source.Camera]: on },
+          { obsFor: 'u_1', obsAs: 'screen_share' },
+        ),
         isLocal: false,
       },
     ]);
-    expect(people).toEqual([expect.objectContaining({ identity: 'u_1', camera: 'none', screenShare: 'on', obs: true })]);
+    expect(people).toEqual([
+      expect.objectContaining({ identity: 'u_1', camera: 'none', screenShare: 'on', obs: true }),
+    ]);
   });
 });

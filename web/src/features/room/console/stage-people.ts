@@ -59,7 +59,9 @@ const either = (a: SourceState, b: SourceState): SourceState =>
  * sends it; OBS's video counts as their screen share when they chose so (`obsAs`). The moderator
  * mutes the person, and the server mutes both.
  */
-export function stagePeopleOf(participants: readonly { participant: StageParticipant; isLocal: boolean }[]): StagePerson[] {
+export function stagePeopleOf(
+  participants: readonly { participant: StageParticipant; isLocal: boolean }[],
+): StagePerson[] {
   const byIdentity = new Map<string, StagePerson>();
   const fromObs: StagePerson[] = [];
   for (const { participant, isLocal } of participants) {
