@@ -15,7 +15,16 @@ import {
 import { AppError } from '../http/errors.ts';
 import { sharedFreshCalls } from './fresh-calls.ts';
 import { createLiveKitNodes, type LiveKitNodes } from './nodes.ts';
+import {
+  mintPublishOnlyToken,
+  type PublishOnlyToken,
+  type ReadToken,
+  readToken,
+  SOURCE_OF,
+} from './publish-only-tokens.ts';
 import { createWebhookVerifier } from './webhook-signature.ts';
+
+export type { PublishOnlyToken, ReadToken } from './publish-only-tokens.ts';
 
 export interface LiveKitCredentials {
   /** ws(s):// URL of LiveKit for the server SDK and Serambi's own bots (the recorder). */
@@ -31,33 +40,6 @@ export interface LiveKitCredentials {
 export type RoomAccess = 'audience' | 'publisher';
 
 export type PublishedSource = 'microphone' | 'camera' | 'screen_share';
-
-/**
- * A token that may only publish, for a participant that sends media for someone else (OBS through
- * WHIP): no subscribing, no data, no metadata of its own, visible; `sources` are all it may publish.
- */
-export interface PublishOnlyToken {
-  room: string;
-  identity: string;
-  name: string;
-  attributes: Record<string, string>;
-  sources: PublishedSource[];
-  /** When it stops opening the room (LiveKit checks it when a connection starts). */
-  expiresAt: Date;
-  now: Date;
-}
-
-/** What a token this deployment's key signed says, as far as Serambi reads it. */
-export interface ReadToken {
-  identity: string;
-  name: string;
-  room: string;
-  attributes: Record<string, string>;
-  canPublish: boolean;
-  canSubscribe: boolean;
-  sources: PublishedSource[];
-  expiresAt: Date;
-}
 
 export interface RoomToken {
   room: string;
@@ -178,14 +160,6 @@ export function hasExactly(permission: ParticipantPermission | undefined, access
 /** How long a room that refused a broadcast is taken as absent (unless this process creates it). */
 const ABSENT_ROOM_MEMORY_MS = 10_000;
 
-const SOURCE_OF: Record<PublishedSource, TrackSource> = {
-  microphone: TrackSource.MICROPHONE,
-  camera: TrackSource.CAMERA,
-  screen_share: TrackSource.SCREEN_SHARE,
-};
-const isPublishedSource = (value: unknown): value is PublishedSource =>
-  value === 'microphone' || value === 'camera' || value === 'screen_share';
-
 /**
  * The gateway over one LiveKit URL, or over the nodes of a cluster (`nodes`): each call goes to
  * the first node that answers (healthy ones first), and a node that cannot be reached is marked
@@ -297,50 +271,8 @@ export function createLiveKitGateway(
       });
       return at.toJwt();
     },
-    async mintPublishOnlyToken(token) {
-      const ttlSeconds = Math.max(1, Math.floor((token.expiresAt.getTime() - token.now.getTime()) / 1000));
-      const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
-        identity: token.identity,
-        name: token.name,
-        attributes: token.attributes,
-        ttl: ttlSeconds,
-      });
-      at.addGrant({
-        room: token.room,
-        roomJoin: true,
-        canSubscribe: false,
-        canPublish: true,
-        canPublishData: false,
-        canPublishSources: token.sources.map((source) => SOURCE_OF[source]),
-        canUpdateOwnMetadata: false,
-        hidden: false,
-      });
-      return at.toJwt();
-    },
-    async readToken(jwt) {
-      try {
-        const claims = await verifier.verify(jwt);
-        const video = claims.video;
-        if (!claims.sub || !video?.room || typeof claims.exp !== 'number') return null;
-        // The SDK writes sources as numbers or names depending on who minted the token.
-        const sources = (video.canPublishSources ?? []).flatMap((source: unknown) => {
-          const name = typeof source === 'number' ? TrackSource[source]?.toLowerCase() : String(source).toLowerCase();
-          return isPublishedSource(name) ? [name] : [];
-        });
-        return {
-          identity: claims.sub,
-          name: claims.name ?? '',
-          room: video.room,
-          attributes: claims.attributes ?? {},
-          canPublish: video.canPublish !== false,
-          canSubscribe: video.canSubscribe !== false,
-          sources,
-          expiresAt: new Date(claims.exp * 1000),
-        };
-      } catch {
-        return null;
-      }
-    },
+    mintPublishOnlyToken: (token) => mintPublishOnlyToken(credentials, token),
+    readToken: (jwt) => readToken(verifier, jwt),
     nodeUrls: () => nodes.inOrder().map((node) => node.httpUrl),
     async mintRecorderToken(room, identity, ttlSeconds) {
       const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
