@@ -48,81 +48,83 @@ export function WhipPanel(props: { sessionRef: string; state: RoomState }) {
   return (
     <details class="whip-panel" data-testid="whip-panel">
       <summary class="whip-panel__summary">{t('room.whip.title')}</summary>
-      <p class="whip-panel__intro">{t('room.whip.intro')}</p>
-      <fieldset class="whip-panel__choice">
-        <legend class="field__label">{t('room.whip.showAs')}</legend>
-        <For each={WHIP_SHOWN_AS}>
-          {(as) => (
-            <label class="checkbox">
-              <input
-                type="radio"
-                class="checkbox__input"
-                name={`${id}-as`}
-                value={as}
-                checked={shownAs() === as}
-                onChange={() => setShownAs(as)}
-              />
-              <span>{t(SHOWN_AS_LABEL[as])}</span>
-            </label>
+      <div class="whip-panel__body">
+        <p class="whip-panel__intro">{t('room.whip.intro')}</p>
+        <fieldset class="whip-panel__choice">
+          <legend class="field__label">{t('room.whip.showAs')}</legend>
+          <For each={WHIP_SHOWN_AS}>
+            {(as) => (
+              <label class="checkbox">
+                <input
+                  type="radio"
+                  class="checkbox__input"
+                  name={`${id}-as`}
+                  value={as}
+                  checked={shownAs() === as}
+                  onChange={() => setShownAs(as)}
+                />
+                <span>{t(SHOWN_AS_LABEL[as])}</span>
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <Show when={key()} keyed>
+          {(current) => (
+            <div class="whip-panel__key" data-testid="whip-key">
+              <p class="whip-panel__meta">
+                {t('room.whip.shownAs', { as: t(SHOWN_AS_LABEL[current.as]) })} ·{' '}
+                {t('room.whip.expires', { time: expires(current) })}
+              </p>
+              <CopyField id={`${id}-server`} label={t('room.whip.server')} value={current.url} testId="whip-server" />
+              <CopyField id={`${id}-key`} label={t('room.whip.key')} value={current.key} testId="whip-token" />
+              <h3 class="whip-panel__steps-title">{t('room.whip.steps')}</h3>
+              <ol class="whip-panel__steps">
+                <li>{t('room.whip.step1')}</li>
+                <li>{t('room.whip.step2')}</li>
+                <li>{t('room.whip.step3')}</li>
+                <li>{t('room.whip.step4')}</li>
+              </ol>
+              <p class="whip-panel__secret">{t('room.whip.secret')}</p>
+            </div>
           )}
-        </For>
-      </fieldset>
-      <Show when={key()} keyed>
-        {(current) => (
-          <div class="whip-panel__key" data-testid="whip-key">
-            <p class="whip-panel__meta">
-              {t('room.whip.shownAs', { as: t(SHOWN_AS_LABEL[current.as]) })} ·{' '}
-              {t('room.whip.expires', { time: expires(current) })}
-            </p>
-            <CopyField id={`${id}-server`} label={t('room.whip.server')} value={current.url} testId="whip-server" />
-            <CopyField id={`${id}-key`} label={t('room.whip.key')} value={current.key} testId="whip-token" />
-            <h3 class="whip-panel__steps-title">{t('room.whip.steps')}</h3>
-            <ol class="whip-panel__steps">
-              <li>{t('room.whip.step1')}</li>
-              <li>{t('room.whip.step2')}</li>
-              <li>{t('room.whip.step3')}</li>
-              <li>{t('room.whip.step4')}</li>
-            </ol>
-            <p class="whip-panel__secret">{t('room.whip.secret')}</p>
-          </div>
-        )}
-      </Show>
-      <div class="button-row">
-        <button
-          type="button"
-          class="button button--primary"
-          data-testid="whip-make"
-          aria-disabled={pending() !== undefined}
-          onClick={() => void act('make')}
-        >
-          {t(pending() === 'make' ? 'room.whip.making' : key() ? 'room.whip.renew' : 'room.whip.make')}
-        </button>
-        <Show when={key()}>
+        </Show>
+        <div class="button-row">
           <button
             type="button"
-            class="button"
-            data-testid="whip-revoke"
+            class="button button--primary"
+            data-testid="whip-make"
             aria-disabled={pending() !== undefined}
-            onClick={() => void act('revoke')}
+            onClick={() => void act('make')}
           >
-            {t(pending() === 'revoke' ? 'room.whip.revoking' : 'room.whip.revoke')}
+            {t(pending() === 'make' ? 'room.whip.making' : key() ? 'room.whip.renew' : 'room.whip.make')}
           </button>
+          <Show when={key()}>
+            <button
+              type="button"
+              class="button"
+              data-testid="whip-revoke"
+              aria-disabled={pending() !== undefined}
+              onClick={() => void act('revoke')}
+            >
+              {t(pending() === 'revoke' ? 'room.whip.revoking' : 'room.whip.revoke')}
+            </button>
+          </Show>
+        </div>
+        <Show when={key()}>
+          <p class="field__hint">{t('room.whip.renewHint')}</p>
+        </Show>
+        <Show when={message()}>
+          {(shown) => (
+            <p
+              class="notice"
+              classList={{ 'notice--problem': shown().problem }}
+              role={shown().problem ? 'alert' : 'status'}
+            >
+              {shown().text}
+            </p>
+          )}
         </Show>
       </div>
-      <Show when={key()}>
-        <p class="field__hint">{t('room.whip.renewHint')}</p>
-      </Show>
-      <Show when={message()}>
-        {(shown) => (
-          <p
-            class="notice"
-            classList={{ 'notice--problem': shown().problem }}
-            role={shown().problem ? 'alert' : 'status'}
-          >
-            {shown().text}
-          </p>
-        )}
-      </Show>
     </details>
   );
 }
