@@ -38,6 +38,8 @@ describe('OBS as a speaker through WHIP', () => {
   let obs: WhipPublisher;
   let key: WhipKey;
   let stage: string;
+  /** Where LiveKit (through Serambi) said OBS's WHIP resource is. */
+  let location = '';
   let setup: Awaited<ReturnType<typeof aRoomSetup>>;
 
   /** Publishes through WHIP with `key` and waits until the media flows. */
@@ -113,6 +115,7 @@ describe('OBS as a speaker through WHIP', () => {
     const answer = await publishWith(obs, key.url, key.key);
     // A path on Serambi's origin: OBS's DELETE and PATCH come back through it.
     expect(answer.location).toMatch(/^\/whip\/v1\/PA_\w+$/);
+    location = answer.location ?? '';
     expect(answer.contentType).toBe('application/sdp');
     const track = await waitForTrack(asBot(viewer, 'viewer'), 'video', { fromIdentity: key.identity });
     const frames = await readVideoFrames(track, 5);
@@ -156,6 +159,20 @@ describe('OBS as a speaker through WHIP', () => {
       body: offer,
     });
     expect(await problemOf(wrongType)).toMatchObject({ status: 415, code: 'whip_content_type' });
+  });
+
+  it('OBS’s Stop Streaming (DELETE on the resource it was given) ends its connection through Serambi', async () => {
+    expect(location).toMatch(/^\/whip\/v1\//);
+    const left = untilLeft(key.identity);
+    const stopped = await fetch(new URL(location, key.url), {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${key.key}` },
+    });
+    expect(stopped.status).toBe(200);
+    await left;
+    // Streaming again, for what follows.
+    await publishWith(obs, key.url, key.key);
+    await waitForTrack(asBot(viewer, 'viewer'), 'video', { fromIdentity: key.identity });
   });
 
   it('revoking the key disconnects OBS, and the old key is refused through Serambi and removed when taken straight to LiveKit', async () => {
