@@ -21,6 +21,9 @@ const SOLO = [
   'test/integration/doctor.test.ts',
   // Two LiveKit nodes, two instances and Chromium; kills a node and waits for the stage to come back.
   'test/journeys/livekit-cluster.test.ts',
+  // A Chromium WHIP publisher (H.264) and an rtc-node viewer decoding it.
+  'test/integration/whip.test.ts',
+  'test/journeys/whip.test.ts',
 ];
 
 export default defineConfig({

@@ -57,6 +57,10 @@ import { sessionRoutes } from './sessions/routes.ts';
 import { previewRoutes } from './web/preview-routes.ts';
 import { webAppRoutes } from './web/static.ts';
 import { createLinkPreviews } from './web/unfurl.ts';
+import { whipProxyRoutes } from './whip/proxy.ts';
+import { whipLifecycleHooks } from './whip/room-part.ts';
+import { whipRoutes } from './whip/routes.ts';
+import { whipDepsOf } from './whip/service.ts';
 
 /** The typed API: its type is what the web client's `hc<ApiRoutes>` is built from. */
 export function buildApi(ctx: AppContext) {
@@ -81,8 +85,10 @@ export function buildApi(ctx: AppContext) {
         qaLifecycleHooks,
         recordingLifecycleHooks(recordingDepsOf(ctx)),
         certificateLifecycleHooks({ now: ctx.now, issueDelaySeconds: ctx.config.certificates.issueDelaySeconds }),
+        whipLifecycleHooks(ctx),
       ]),
     )
+    .route('/', whipRoutes({ room: roomDepsOf(ctx), whip: whipDepsOf(ctx) }))
     .route('/', qaRoutes(roomDepsOf(ctx)))
     .route('/', chatRoutes(roomDepsOf(ctx), questionFromChat))
     .route('/', pollRoutes(roomDepsOf(ctx)))
@@ -205,6 +211,8 @@ export function buildApp(ctx: AppContext, options: { webDistDir?: string } = {})
   // A sub-app's notFound does not apply once mounted: unknown API paths must not reach the web app.
   app.all('/api/*', handleApiNotFound);
   if (ctx.signalling) app.route('/', ctx.signalling.routes);
+  // OBS's WHIP requests, to LiveKit through this origin (docs/livekit.md#obs-through-whip).
+  app.route('/', whipProxyRoutes(whipDepsOf(ctx)));
   app.route('/', metricsRoutes(ctx));
   app.route('/', devOutboxRoutes(ctx));
   app.route(

@@ -24,6 +24,7 @@ import type { MailDeps } from './sessions/mail-context.ts';
 import { sessionPeopleMails } from './sessions/mails.ts';
 import type { SeatsGained, SessionNotifications } from './sessions/notify.ts';
 import type { SessionParts } from './sessions/parts.ts';
+import { whipPublishingFor } from './whip/room-part.ts';
 
 /**
  * What the live-room capabilities add to the room core (docs/capabilities.md#rules, 1): their
@@ -39,6 +40,7 @@ export function liveRoomParts(db: Database): RoomParts {
       materials: materialsSnapshotPart(db),
     },
     counts: [questionVoteCounts, pollVoteCounts, reactionCounts],
+    publishingFor: whipPublishingFor(),
   };
 }
 

@@ -43,6 +43,8 @@ import { createRoomTickets } from './room/tickets.ts';
 import { mailDepsOf } from './sessions/mail-context.ts';
 import { createFolderStore } from './storage/file-store.ts';
 import { createLinkSigner } from './storage/signed-links.ts';
+import { watchWhipConnections } from './whip/connections.ts';
+import { whipDepsOf } from './whip/service.ts';
 
 export interface RunningServer {
   url: string;
@@ -220,6 +222,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cleanups.push(async () => egress());
     const presence = watchPresence(roomDepsOf(context), context.liveKitEvents);
     cleanups.push(async () => presence.stop());
+    const whipConnections = watchWhipConnections(whipDepsOf(context), context.liveKitEvents);
+    cleanups.push(async () => whipConnections());
     const attendance = watchAttendance({ db: database.db, now }, context.liveKitEvents);
     cleanups.push(async () => attendance.stop());
     const { bursts } = roomDepsOf(context);

@@ -20,4 +20,5 @@ export * from './text-limits.ts';
 export * from './time.ts';
 export * from './time-limits.ts';
 export * from './time-schemas.ts';
+export * from './whip.ts';
 export * from './without-eval.ts';

@@ -267,6 +267,8 @@ export const AUDIT_ACTIONS = [
   'recording_stop',
   'material_pin',
   'material_unpin',
+  'whip_key_issue',
+  'whip_key_revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

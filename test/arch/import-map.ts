@@ -18,6 +18,10 @@ export const LIVE_ROOM = [
   'attendance',
   'feedback',
   'certificates',
+  'attendance',
+  'feedback',
+  'certificates',
+  'whip',
 ];
 export const SCHEDULING = ['accounts', 'communities', 'sessions', 'series', 'registrations', 'calendar'];
 export const PLATFORM = ['db', 'http', 'livekit', 'jobs', 'notifications', 'storage'];

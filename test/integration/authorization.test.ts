@@ -243,7 +243,7 @@ interface RoomRequest {
  * Every endpoint that takes a room ticket, and who it is for: a body for those that need one.
  * The API document is the list: an endpoint missing here fails the first test below.
  */
-function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'moderators'; body?: unknown }> {
+function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'team' | 'moderators'; body?: unknown }> {
   return {
     'GET /sessions/{ref}/room': { for: 'everyone' },
     'POST /sessions/{ref}/room/hand': { for: 'everyone', body: { raised: true } },
@@ -283,6 +283,10 @@ function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'mode
     'POST /sessions/{ref}/room/recording/start': { for: 'moderators' },
     'POST /sessions/{ref}/room/recording/stop': { for: 'moderators' },
     'PUT /sessions/{ref}/room/materials/pin': { for: 'moderators', body: { materialId: null } },
+    'GET /sessions/{ref}/room/whip-key': { for: 'team' },
+    'POST /sessions/{ref}/room/whip-key': { for: 'team', body: { as: 'camera' } },
+    'DELETE /sessions/{ref}/room/whip-key': { for: 'team' },
+    'DELETE /sessions/{ref}/room/participants/{identity}/whip-key': { for: 'moderators' },
   };
 }
 
@@ -341,12 +345,17 @@ const DOOR_REFUSALS = ['room_ticket', 'room_banned', 'room_removed', 'room_not_a
 type Expected = { status: number; code: string } | 'let in' | 'lobby view';
 
 /** What each standing gets from each room request. */
-function expectedAnswer(standing: RoomStanding, request: RoomRequest, moderatorsOnly: boolean): Expected {
+function expectedAnswer(
+  standing: RoomStanding,
+  request: RoomRequest,
+  who: 'everyone' | 'team' | 'moderators',
+): Expected {
   const isSnapshot = request.operation === 'GET /sessions/{ref}/room';
   switch (standing) {
     case 'participant':
     case 'removedGuest':
-      return moderatorsOnly ? { status: 403, code: 'room_moderators_only' } : 'let in';
+      if (who === 'team') return { status: 403, code: 'whip_team_only' };
+      return who === 'moderators' ? { status: 403, code: 'room_moderators_only' } : 'let in';
     case 'lobby':
     case 'denied':
       return isSnapshot ? 'lobby view' : { status: 403, code: 'room_not_admitted' };
@@ -379,7 +388,7 @@ describe('who may do what in the room', () => {
       const wanted: typeof answers = [];
       for (const request of await everyRoomRequest(app, cast)) {
         const name = `${request.method} ${request.path}`;
-        const expected = expectedAnswer(standing, request, table[request.operation]?.for === 'moderators');
+        const expected = expectedAnswer(standing, request, table[request.operation]?.for ?? 'everyone');
         const response = await fetch(`${app.url}${request.path}`, {
           method: request.method,
           headers: {

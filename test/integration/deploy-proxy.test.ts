@@ -35,6 +35,7 @@ let caddy: Started;
 let nginx: Started;
 let rootCertificate: string;
 const serambiSaw: http.IncomingHttpHeaders[] = [];
+const whipOffers: string[] = [];
 let coturnGot: Promise<Buffer>;
 const closers: Array<() => void> = [];
 
@@ -53,6 +54,18 @@ beforeAll(async () => {
   // Serambi's stand-in: answers requests and WebSocket upgrades, echoing what the socket then carries.
   const serambi = http.createServer((request, response) => {
     serambiSaw.push(request.headers);
+    if (request.method === 'POST' && request.url === '/whip/v1') {
+      // As Serambi answers OBS's WHIP offer: 201, the SDP answer, the resource's path.
+      const body: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => body.push(chunk));
+      request.on('end', () => {
+        whipOffers.push(Buffer.concat(body).toString());
+        response
+          .writeHead(201, { 'Content-Type': 'application/sdp', Location: '/whip/v1/PA_answer', ETag: 'ice1' })
+          .end('v=0\r\nanswer\r\n');
+      });
+      return;
+    }
     response.end('ok');
   });
   serambi.on('upgrade', (request: http.IncomingMessage, socket: net.Socket) => {
@@ -216,6 +229,35 @@ describe('port 443 on the server: nginx’s SNI router, then Caddy, then Serambi
     expect(await echoed).toBe('halo');
     socket.destroy();
     expect(serambiSaw.at(-1)).toMatchObject({ upgrade: 'websocket', 'x-forwarded-for': PARTICIPANT });
+  });
+
+  it('passes OBS’s WHIP offer to Serambi with its stream key, and the answer back with its resource path', async () => {
+    const offer = 'v=0\r\noffer\r\n';
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      throughPort443({
+        method: 'POST',
+        path: '/whip/v1',
+        headers: { 'Content-Type': 'application/sdp', Authorization: 'Bearer obs-key', 'Content-Length': offer.length },
+      })
+        .on('response', resolve)
+        .on('error', reject)
+        .end(offer),
+    );
+    const answer = await new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      response
+        .on('data', (chunk: Buffer) => chunks.push(chunk))
+        .on('end', () => resolve(Buffer.concat(chunks).toString()));
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.headers).toMatchObject({
+      location: '/whip/v1/PA_answer',
+      etag: 'ice1',
+      'content-type': 'application/sdp',
+    });
+    expect(answer).toBe('v=0\r\nanswer\r\n');
+    expect(whipOffers.at(-1)).toBe(offer);
+    expect(serambiSaw.at(-1)).toMatchObject({ authorization: 'Bearer obs-key', 'content-type': 'application/sdp' });
   });
 
   it('hands a connection for the TURN name to coturn as it came: TLS, without a PROXY header', async () => {

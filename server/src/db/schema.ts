@@ -23,6 +23,7 @@ export * from '../registrations/schema.ts';
 export * from '../room/schema.ts';
 export * from '../series/schema.ts';
 export * from '../sessions/schema.ts';
+export * from '../whip/schema.ts';
 
 /**
  * Secrets the app makes for itself on first start (e.g. the auth signing secret), stored in

@@ -14,7 +14,7 @@ export interface FieldError {
 export class AppError extends Error {
   override name = 'AppError';
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 416 | 422 | 429 | 503 | 507,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 416 | 422 | 429 | 502 | 503 | 507,
     /** Stable, machine-readable; clients switch on it. */
     readonly code: string,
     readonly messageKey: MessageKey,

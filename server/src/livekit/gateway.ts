@@ -8,13 +8,23 @@ import {
   type ParticipantPermission,
   RoomServiceClient,
   ServerError,
+  TokenVerifier,
   TrackSource,
   type WebhookEvent,
 } from 'livekit-server-sdk';
 import { AppError } from '../http/errors.ts';
 import { sharedFreshCalls } from './fresh-calls.ts';
 import { createLiveKitNodes, type LiveKitNodes } from './nodes.ts';
+import {
+  mintPublishOnlyToken,
+  type PublishOnlyToken,
+  type ReadToken,
+  readToken,
+  SOURCE_OF,
+} from './publish-only-tokens.ts';
 import { createWebhookVerifier } from './webhook-signature.ts';
+
+export type { PublishOnlyToken, ReadToken } from './publish-only-tokens.ts';
 
 export interface LiveKitCredentials {
   /** ws(s):// URL of LiveKit for the server SDK and Serambi's own bots (the recorder). */
@@ -56,6 +66,12 @@ export interface LiveKitGateway {
   receiveWebhook(rawBody: string, authorization: string | undefined, now: Date): Promise<WebhookEvent>;
   /** A join token for one identity in one room, with the grants of `access` and nothing else. */
   mintToken(token: RoomToken): Promise<string>;
+  /** A publish-only token (see `PublishOnlyToken`). */
+  mintPublishOnlyToken(token: PublishOnlyToken): Promise<string>;
+  /** The claims of a token signed with this deployment's key, or null (another key, tampered, not a JWT). */
+  readToken(jwt: string): Promise<ReadToken | null>;
+  /** The nodes' http(s) URLs in the order to try them (answering ones first), for what Serambi forwards to LiveKit. */
+  nodeUrls(): string[];
   /**
    * A token for Serambi's own recorder: hidden, subscribe-only, flagged as a recorder (LiveKit
    * then tells every client the room is being recorded).
@@ -144,12 +160,6 @@ export function hasExactly(permission: ParticipantPermission | undefined, access
 /** How long a room that refused a broadcast is taken as absent (unless this process creates it). */
 const ABSENT_ROOM_MEMORY_MS = 10_000;
 
-const SOURCE_OF: Record<PublishedSource, TrackSource> = {
-  microphone: TrackSource.MICROPHONE,
-  camera: TrackSource.CAMERA,
-  screen_share: TrackSource.SCREEN_SHARE,
-};
-
 /**
  * The gateway over one LiveKit URL, or over the nodes of a cluster (`nodes`): each call goes to
  * the first node that answers (healthy ones first), and a node that cannot be reached is marked
@@ -216,6 +226,7 @@ export function createLiveKitGateway(
     stopEgress: (egressId: string) => onAnyNode((c) => c.egress.stopEgress(egressId)),
   };
   const receiveWebhook = createWebhookVerifier(credentials.apiKey, credentials.apiSecret);
+  const verifier = new TokenVerifier(credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
   const createRoom = sharedFreshCalls((name: string) =>
@@ -260,6 +271,9 @@ export function createLiveKitGateway(
       });
       return at.toJwt();
     },
+    mintPublishOnlyToken: (token) => mintPublishOnlyToken(credentials, token),
+    readToken: (jwt) => readToken(verifier, jwt),
+    nodeUrls: () => nodes.inOrder().map((node) => node.httpUrl),
     async mintRecorderToken(room, identity, ttlSeconds) {
       const at = new AccessToken(credentials.apiKey, credentials.apiSecret, {
         identity,

@@ -26,7 +26,17 @@ export async function muteParticipant(
   authorizeInRoom(roomRules, 'mute', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
-    const muted = await deps.livekit.muteSource(publishingRoom(session, target), target.identity, source);
+    const room = publishingRoom(session, target);
+    // Their browser's track, and what publishes for them elsewhere (their OBS) as that source.
+    const companions = (await deps.parts.publishingFor?.of(tx, session.id, target.identity)) ?? [];
+    const results = await Promise.all([
+      deps.livekit.muteSource(room, target.identity, source),
+      ...companions.flatMap((companion) => {
+        const theirs = companion.sourceFor[source];
+        return theirs ? [deps.livekit.muteSource(room, companion.identity, theirs)] : [];
+      }),
+    ]);
+    const muted = results.some(Boolean);
     if (!muted) throw new AppError(409, 'room_no_track', 'problems.roomNoTrack', { params: { name: target.name } });
     await recordAudit(tx, {
       sessionId: session.id,
@@ -75,10 +85,15 @@ export async function removeFromSession(
       actor: moderator,
       target,
     });
-    await Promise.all([
-      deps.livekit.removeParticipant(stageRoomName(session.id), target.identity),
-      deps.livekit.removeParticipant(backstageRoomName(session.id), target.identity),
-    ]);
+    // What publishes for them (their OBS) goes with them, and may not come back when they do.
+    const companions = (await deps.parts.publishingFor?.of(tx, session.id, target.identity)) ?? [];
+    await deps.parts.publishingFor?.end(tx, session.id, target.identity, moderator, 'removed', at);
+    await Promise.all(
+      [target.identity, ...companions.map((companion) => companion.identity)].flatMap((who) => [
+        deps.livekit.removeParticipant(stageRoomName(session.id), who),
+        deps.livekit.removeParticipant(backstageRoomName(session.id), who),
+      ]),
+    );
     return [{ type: 'participant.removed', data: { identity: target.identity, banned: options.ban } }];
   });
 }

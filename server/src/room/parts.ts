@@ -1,4 +1,4 @@
-import type { RoomSnapshot } from '@serambi/shared';
+import type { MutableSource, RoomSnapshot } from '@serambi/shared';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PgTable, unionAll } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '../db/client.ts';
@@ -16,6 +16,33 @@ export interface RoomParts {
   snapshot: SnapshotParts;
   /** The counts the coalescer announces (votes, reactions), in the order their events go out. */
   counts: BurstCount[];
+  /** Who publishes for a person besides their browser (their OBS through WHIP): moderation reaches them too. */
+  publishingFor?: PublishingFor;
+}
+
+/**
+ * Other LiveKit participants that publish for a person of the room (their OBS, through WHIP):
+ * muting the person mutes what those publish for the source, removing the person removes them,
+ * and the person's losing their place ends those participants' right to come back.
+ */
+export interface PublishingFor {
+  /** The LiveKit identities publishing for `identity` now, each with which of its sources stands for which of the person's. */
+  of(db: Database | Tx, sessionId: string, identity: string): Promise<PublishingCompanion[]>;
+  /** The person lost their place (removed, banned, no longer on the team): what publishes for them may not come back. */
+  end(
+    tx: Tx,
+    sessionId: string,
+    identity: string,
+    by: Pick<RoomParticipantRow, 'identity' | 'name'>,
+    reason: 'removed' | 'role_lost',
+    at: Date,
+  ): Promise<void>;
+}
+
+export interface PublishingCompanion {
+  identity: string;
+  /** Its source that is shown as the person's `source` (OBS's camera track may be their screen share). */
+  sourceFor: Partial<Record<MutableSource, MutableSource>>;
 }
 
 /** The snapshot's fields the room core does not fill, by the part that fills them. */

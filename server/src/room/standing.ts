@@ -84,7 +84,7 @@ export function refusalFor(lost: LostStanding): AppError {
  * publishing, for as long as it lasts. They may enter again as whatever they still are.
  */
 export async function disconnectFormerTeamMember(
-  deps: Pick<RoomDeps, 'db' | 'livekit' | 'log'>,
+  deps: Pick<RoomDeps, 'db' | 'livekit' | 'log' | 'parts' | 'now'>,
   userId: string,
   where: { sessionId: string } | { communityId: string },
 ): Promise<void> {
@@ -103,11 +103,20 @@ export async function disconnectFormerTeamMember(
   for (const { session, role } of rows) {
     if ((await currentTeamRole(deps.db, session, userId)) === role) continue;
     deps.log.info({ sessionId: session.id, userId }, 'team role taken away: disconnecting from the room');
+    const identity = `u_${userId}`;
+    // What published for them (their OBS) may not come back either.
+    const companions = (await deps.parts.publishingFor?.of(deps.db, session.id, identity)) ?? [];
+    const by = { identity: 'serambi', name: 'Serambi' };
+    await deps.db.transaction(
+      (tx) => deps.parts.publishingFor?.end(tx, session.id, identity, by, 'role_lost', deps.now()) ?? Promise.resolve(),
+    );
     try {
-      await Promise.all([
-        deps.livekit.removeParticipant(stageRoomName(session.id), `u_${userId}`),
-        deps.livekit.removeParticipant(backstageRoomName(session.id), `u_${userId}`),
-      ]);
+      await Promise.all(
+        [identity, ...companions.map((companion) => companion.identity)].flatMap((who) => [
+          deps.livekit.removeParticipant(stageRoomName(session.id), who),
+          deps.livekit.removeParticipant(backstageRoomName(session.id), who),
+        ]),
+      );
     } catch (error) {
       // The role is already gone (the change is committed): an unreachable LiveKit must not make
       // the organizer's request fail. The participant_joined webhook removes them if they reconnect.

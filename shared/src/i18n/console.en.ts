@@ -100,6 +100,8 @@ export const consoleMessages: Translation<typeof reference> = {
     stopScreenShareLabel: 'Stop {name}’s screen share',
     removeFromStage: 'Remove from stage',
     removeFromStageLabel: 'Remove {name} from the stage',
+    revokeObsKey: 'Revoke OBS key',
+    revokeObsKeyLabel: 'Revoke the OBS stream key of {name} and disconnect their OBS',
     withdrawInvitation: 'Withdraw invitation',
     withdrawInvitationLabel: 'Withdraw the stage invitation to {name}',
   },
@@ -173,6 +175,8 @@ export const consoleMessages: Translation<typeof reference> = {
       recording_stop: '{actor} stopped recording',
       material_pin: '{actor} pinned a file for everyone',
       material_unpin: '{actor} unpinned the file',
+      whip_key_issue: '{actor} made a new OBS stream key',
+      whip_key_revoke: '{actor} revoked the OBS stream key of {target}',
     },
     mute: {
       microphone: '{actor} muted {target}’s microphone',

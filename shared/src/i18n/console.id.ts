@@ -97,6 +97,8 @@ export const consoleMessages = {
     stopScreenShareLabel: 'Hentikan berbagi layar {name}',
     removeFromStage: 'Turunkan dari panggung',
     removeFromStageLabel: 'Turunkan {name} dari panggung',
+    revokeObsKey: 'Cabut kunci OBS',
+    revokeObsKeyLabel: 'Cabut kunci stream OBS milik {name} dan putuskan OBS-nya',
     withdrawInvitation: 'Batalkan undangan',
     withdrawInvitationLabel: 'Batalkan undangan panggung untuk {name}',
   },
@@ -171,6 +173,8 @@ export const consoleMessages = {
       recording_stop: '{actor} menghentikan rekaman',
       material_pin: '{actor} menyematkan berkas untuk semua orang',
       material_unpin: '{actor} melepas sematan berkas',
+      whip_key_issue: '{actor} membuat kunci stream OBS baru',
+      whip_key_revoke: '{actor} mencabut kunci stream OBS milik {target}',
     },
     mute: {
       microphone: '{actor} mematikan mikrofon {target}',

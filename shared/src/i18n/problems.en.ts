@@ -100,6 +100,19 @@ export const problemsMessages: Translation<typeof reference> = {
     roomNoTrack: '{name} does not have that source on.',
     roomUnknownParticipant: 'This person is not in the session’s room.',
     roomNotInLobby: '{name} is not waiting in the lobby.',
+    whipTeamOnly: 'Only this session’s speakers and moderators can present from OBS.',
+    whipSessionOver: 'This session is over, so OBS can no longer present in it.',
+    whipKeyMissing:
+      'No stream key was sent. In OBS, open Settings → Stream, choose the service "WHIP" and paste your key from the backstage page into "Bearer Token".',
+    whipKeyInvalid:
+      'This stream key is not valid here. Copy the whole key again from the backstage page into OBS (Settings → Stream → Bearer Token).',
+    whipKeyNotObs: 'This is not a stream key for OBS. Use the key from the OBS panel of the backstage page.',
+    whipKeyRevoked:
+      'This stream key was revoked or replaced by a newer one. Copy the current key from the backstage page into OBS.',
+    whipKeyExpired: 'This stream key has expired. Make a new key on the backstage page and paste it into OBS.',
+    whipContentType: 'Send the request with Content-Type {type}, as OBS’s WHIP output does.',
+    whipNoOffer: 'The request has no SDP offer in its body.',
+    whipRefused: 'The media server refused the stream: {reason}',
     liveKitUnavailable: 'The media server cannot be reached right now. Try again in a few seconds; nothing was lost.',
     databaseUnavailable:
       'The database cannot be reached right now, so this was not saved. Try again in a few seconds; what was saved before is kept.',

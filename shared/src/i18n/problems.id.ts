@@ -97,6 +97,20 @@ export const problemsMessages = {
     roomNoTrack: '{name} tidak sedang menyalakan sumber itu.',
     roomUnknownParticipant: 'Orang ini tidak ada di ruang sesi.',
     roomNotInLobby: '{name} tidak sedang menunggu di lobi.',
+    whipTeamOnly: 'Hanya pembicara dan moderator sesi ini yang dapat tampil dari OBS.',
+    whipSessionOver: 'Sesi ini sudah selesai, jadi OBS tidak dapat tampil lagi di sini.',
+    whipKeyMissing:
+      'Tidak ada kunci stream yang dikirim. Di OBS, buka Settings → Stream, pilih layanan "WHIP" dan tempel kunci dari halaman belakang panggung ke "Bearer Token".',
+    whipKeyInvalid:
+      'Kunci stream ini tidak berlaku di sini. Salin lagi seluruh kunci dari halaman belakang panggung ke OBS (Settings → Stream → Bearer Token).',
+    whipKeyNotObs: 'Ini bukan kunci stream untuk OBS. Gunakan kunci dari panel OBS di halaman belakang panggung.',
+    whipKeyRevoked:
+      'Kunci stream ini sudah dicabut atau diganti dengan yang baru. Salin kunci yang berlaku dari halaman belakang panggung ke OBS.',
+    whipKeyExpired:
+      'Kunci stream ini sudah kedaluwarsa. Buat kunci baru di halaman belakang panggung lalu tempel ke OBS.',
+    whipContentType: 'Kirim permintaan dengan Content-Type {type}, seperti keluaran WHIP di OBS.',
+    whipNoOffer: 'Permintaan ini tidak berisi penawaran SDP.',
+    whipRefused: 'Server media menolak stream ini: {reason}',
     liveKitUnavailable:
       'Server media sedang tidak bisa dihubungi. Coba lagi dalam beberapa detik; tidak ada data yang hilang.',
     databaseUnavailable:

@@ -52,6 +52,7 @@ const ModeratorConsole = lazyComponent(() =>
   ),
 );
 const BackstageBar = lazyComponent(() => import('./BackstageBar.tsx').then((module) => module.BackstageBar));
+const WhipPanel = lazyComponent(() => import('../whip/WhipPanel.tsx').then((module) => module.WhipPanel));
 const StageInvitationDialog = lazyComponent(() =>
   Promise.all([import('./StageInvitationDialog.tsx'), loadMessages(['public'])]).then(
     ([module]) => module.StageInvitationDialog,
@@ -298,6 +299,9 @@ export function ConnectedRoom(props: {
               <div class="room__backstage" data-testid="backstage">
                 <Suspense>
                   <BackstageBar state={props.state} api={props.api} isModerator={isModerator()} />
+                </Suspense>
+                <Suspense>
+                  <WhipPanel sessionRef={props.sessionRef} state={props.state} />
                 </Suspense>
                 <StageView
                   live={props.live}

@@ -1,10 +1,10 @@
-import { Track } from 'livekit-client';
+import { LocalTrack, Track } from 'livekit-client';
 import { createMemo, Show } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CameraOffIcon } from '../devices/icons.tsx';
 import type { LiveRoom } from './create-live-room.ts';
 import { MicrophoneOffIcon } from './room-icons.tsx';
-import { initialsOf, isShowing, participantOf } from './stage-tiles.ts';
+import { initialsOf, isShowing, obsOf, personOf, publicationOf } from './stage-tiles.ts';
 import { VideoTrackView } from './TrackView.tsx';
 
 /** One person on stage: their camera (or initials), name and title, mute state, speaking ring. */
@@ -12,18 +12,18 @@ export function StageTile(props: { live: LiveRoom; identity: string; lowBandwidt
   const { t } = useI18n();
   const participant = createMemo(() => {
     props.live.changes();
-    return participantOf(props.live.room, props.identity);
+    return personOf(props.live.room, props.identity);
   });
   const isLocal = () => participant() === props.live.room.localParticipant;
   // Read again on every change: LiveKit's objects are mutable; equal tracks keep their <video>.
   const camera = createMemo(() => {
     props.live.changes();
-    const publication = participant()?.getTrackPublication(Track.Source.Camera);
+    const publication = publicationOf(props.live.room, props.identity, Track.Source.Camera);
     return isShowing(publication) ? publication?.track : undefined;
   });
   const microphoneOn = createMemo(() => {
     props.live.changes();
-    return isShowing(participant()?.getTrackPublication(Track.Source.Microphone));
+    return isShowing(publicationOf(props.live.room, props.identity, Track.Source.Microphone));
   });
   const name = createMemo(() => {
     props.live.changes();
@@ -34,7 +34,12 @@ export function StageTile(props: { live: LiveRoom; identity: string; lowBandwidt
     props.live.changes();
     return participant()?.attributes.title ?? '';
   });
-  const speaking = () => props.live.activeSpeakers().has(props.identity);
+  const speaking = () => {
+    const speakers = props.live.activeSpeakers();
+    return (
+      speakers.has(props.identity) || obsOf(props.live.room, props.identity).some((obs) => speakers.has(obs.identity))
+    );
+  };
   return (
     <figure
       class="stage-tile"
@@ -54,7 +59,7 @@ export function StageTile(props: { live: LiveRoom; identity: string; lowBandwidt
           </div>
         }
       >
-        {(track) => <VideoTrackView track={track} mirrored={isLocal()} />}
+        {(track) => <VideoTrackView track={track} mirrored={track instanceof LocalTrack} />}
       </Show>
       <figcaption class="stage-tile__caption">
         <span class="stage-tile__name">{name()}</span>

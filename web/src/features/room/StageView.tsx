@@ -5,7 +5,7 @@ import type { LiveRoom } from './create-live-room.ts';
 import { applyLowBandwidth } from './low-bandwidth.ts';
 import { FullscreenIcon, SoundIcon } from './room-icons.tsx';
 import { StageTile } from './StageTile.tsx';
-import { participantOf, sharedScreenOwner, stageIdentities } from './stage-tiles.ts';
+import { obsOwnerOf, personOf, publicationOf, sharedScreenOwner, stageIdentities } from './stage-tiles.ts';
 import { AudioTrackView, VideoTrackView } from './TrackView.tsx';
 import './room.css';
 
@@ -45,13 +45,14 @@ export function StageView(props: {
   const screen = createMemo(() => {
     props.live.changes();
     const owner = presenter();
-    return owner
-      ? participantOf(props.live.room, owner)?.getTrackPublication(Track.Source.ScreenShare)?.track
-      : undefined;
+    return owner ? publicationOf(props.live.room, owner, Track.Source.ScreenShare)?.track : undefined;
   });
   const sounds = createMemo(() => {
     props.live.changes();
-    return [...props.live.room.remoteParticipants.values()].flatMap((participant) =>
+    const me = props.live.room.localParticipant.identity;
+    // Not the sound of one's own OBS: it would echo back into one's own microphone.
+    const others = [...props.live.room.remoteParticipants.values()].filter((p) => obsOwnerOf(p) !== me);
+    return others.flatMap((participant) =>
       [...participant.audioTrackPublications.values()]
         .map((publication) => publication.track)
         .filter((track): track is RemoteAudioTrack => track instanceof RemoteAudioTrack),
@@ -91,7 +92,7 @@ export function StageView(props: {
             <VideoTrackView
               track={track}
               contain
-              label={t('room.stage.screenOf', { name: participantOf(props.live.room, presenter() ?? '')?.name ?? '' })}
+              label={t('room.stage.screenOf', { name: personOf(props.live.room, presenter() ?? '')?.name ?? '' })}
             />
           </div>
         )}

@@ -59,6 +59,11 @@ function StagePersonRow(props: { person: StagePerson }) {
           <Show when={props.person.isLocal}>
             <span class="badge">{t('roomConsole.stage.you')}</span>
           </Show>
+          <Show when={props.person.obs}>
+            <span class="badge" data-testid="obs-badge">
+              OBS
+            </span>
+          </Show>
         </span>
       </div>
       <ul class="console-sources">
@@ -91,6 +96,18 @@ function StagePersonRow(props: { person: StagePerson }) {
             </Show>
           )}
         </For>
+        <Show when={props.person.obs}>
+          <button
+            type="button"
+            class="button button--small button--danger-quiet"
+            data-testid="revoke-whip-key"
+            aria-label={t('roomConsole.stage.revokeObsKeyLabel', { name: name() })}
+            aria-disabled={action.isPending}
+            onClick={() => run({ identity: props.person.identity, action: 'revoke-whip-key' })}
+          >
+            {t('roomConsole.stage.revokeObsKey')}
+          </button>
+        </Show>
         <Show when={props.person.role === 'guest'}>
           <button
             type="button"

@@ -27,7 +27,8 @@ export type ParticipantAction = (typeof PARTICIPANT_ACTIONS)[number];
 
 export type ModeratorRequest =
   | { identity: string; action: ParticipantAction }
-  | { identity: string; action: 'mute'; source: MutableSource };
+  | { identity: string; action: 'mute'; source: MutableSource }
+  | { identity: string; action: 'revoke-whip-key' };
 
 /** The first page of the participant list the console shows; a search finds the rest. */
 export const PARTICIPANT_PAGE_SIZE = 50;
@@ -60,6 +61,9 @@ export function createConsoleApi(api: ApiClient, sessionRef: () => string, ticke
     stopRecording: async () => expectNoContent(await room().recording.stop.$post({ param: param() }, headers())),
     act: async (request: ModeratorRequest) => {
       const target = { param: { ...param(), identity: request.identity } };
+      if (request.action === 'revoke-whip-key') {
+        return expectNoContent(await participant()['whip-key'].$delete(target, headers()));
+      }
       if (request.action === 'mute') {
         return expectNoContent(
           await participant().mute.$post({ ...target, json: { source: request.source } }, headers()),

@@ -1,3 +1,4 @@
+import { WHIP_ATTRIBUTES } from '@serambi/shared';
 import { type Participant, type Room, RoomEvent, Track } from 'livekit-client';
 import { createEffect, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
@@ -17,6 +18,8 @@ export interface StagePerson {
   microphone: SourceState;
   camera: SourceState;
   screenShare: SourceState;
+  /** They also present from OBS (a WHIP connection publishing for them). */
+  obs: boolean;
 }
 
 /** The parts of a LiveKit participant read here, so tests can hand in a plain object. */
@@ -42,7 +45,58 @@ export function stagePersonOf(participant: StageParticipant, isLocal: boolean): 
     microphone: sourceState(participant, Track.Source.Microphone),
     camera: sourceState(participant, Track.Source.Camera),
     screenShare: sourceState(participant, Track.Source.ScreenShare),
+    obs: false,
   };
+}
+
+/** The stronger of two states of one source: live if either is, else muted if either is. */
+const either = (a: SourceState, b: SourceState): SourceState =>
+  a === 'on' || b === 'on' ? 'on' : a === 'muted' || b === 'muted' ? 'muted' : 'none';
+
+/**
+ * The console's people from LiveKit's participants: someone presenting from OBS (a participant
+ * with the `obsFor` attribute) is one row with their browser, their sources each live if either
+ * sends it; OBS's video counts as their screen share when they chose so (`obsAs`). The moderator
+ * mutes the person, and the server mutes both.
+ */
+export function stagePeopleOf(
+  participants: readonly { participant: StageParticipant; isLocal: boolean }[],
+): StagePerson[] {
+  const byIdentity = new Map<string, StagePerson>();
+  const fromObs: StagePerson[] = [];
+  for (const { participant, isLocal } of participants) {
+    const person = stagePersonOf(participant, isLocal);
+    if (!person) continue;
+    const owner = participant.attributes[WHIP_ATTRIBUTES.owner];
+    if (!owner) {
+      byIdentity.set(person.identity, person);
+      continue;
+    }
+    const asScreen = participant.attributes[WHIP_ATTRIBUTES.shownAs] === 'screen_share';
+    fromObs.push({
+      ...person,
+      identity: owner,
+      camera: asScreen ? 'none' : person.camera,
+      screenShare: asScreen ? person.camera : 'none',
+      obs: true,
+    });
+  }
+  for (const obs of fromObs) {
+    const browser = byIdentity.get(obs.identity);
+    byIdentity.set(
+      obs.identity,
+      browser
+        ? {
+            ...browser,
+            microphone: either(browser.microphone, obs.microphone),
+            camera: either(browser.camera, obs.camera),
+            screenShare: either(browser.screenShare, obs.screenShare),
+            obs: true,
+          }
+        : obs,
+    );
+  }
+  return orderStagePeople([...byIdentity.values()]);
 }
 
 /** Team first (moderators, then speakers), then guests; by name within each. */
@@ -80,11 +134,11 @@ export function createStagePeople(room: () => Room | undefined): readonly StageP
       return;
     }
     const refresh = () => {
-      const everyone = [
-        stagePersonOf(current.localParticipant, true),
-        ...[...current.remoteParticipants.values()].map((participant) => stagePersonOf(participant, false)),
-      ].filter((person): person is StagePerson => person !== null);
-      setPeople(reconcile(orderStagePeople(everyone), { key: 'identity' }));
+      const everyone = stagePeopleOf([
+        { participant: current.localParticipant, isLocal: true },
+        ...[...current.remoteParticipants.values()].map((participant) => ({ participant, isLocal: false })),
+      ]);
+      setPeople(reconcile(everyone, { key: 'identity' }));
     };
     refresh();
     for (const event of STAGE_EVENTS) current.on(event, refresh);
