@@ -15,14 +15,16 @@ import { SpeakerList } from '../features/sessions/SpeakerList.tsx';
 import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { Countdown } from '../features/time/Countdown.tsx';
 import { SessionTimes } from '../features/time/SessionTimes.tsx';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { loadMessages, useI18n } from '../i18n/I18nProvider.tsx';
 import { lazyComponent } from '../ui/lazy-component.ts';
 import { QueryState } from '../ui/QueryState.tsx';
 
 // Below what the page is for (its heading and its form): the replay of an ended session and the
 // questions asked ahead load after it, each in its own chunk.
 const ReplaySection = lazyComponent(() =>
-  import('../features/recordings/ReplaySection.tsx').then((module) => module.ReplaySection),
+  Promise.all([import('../features/recordings/ReplaySection.tsx'), loadMessages(['afterSession'])]).then(
+    ([module]) => module.ReplaySection,
+  ),
 );
 const AskAheadCard = lazyComponent(() =>
   import('../features/qa/AskAheadCard.tsx').then((module) => module.AskAheadCard),

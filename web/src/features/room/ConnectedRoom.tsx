@@ -45,7 +45,7 @@ const ModeratorConsole = lazyComponent(() =>
 );
 const BackstageBar = lazyComponent(() => import('./BackstageBar.tsx').then((module) => module.BackstageBar));
 const StageInvitationDialog = lazyComponent(() =>
-  Promise.all([import('./StageInvitationDialog.tsx'), loadMessages(['public'])]).then(
+  Promise.all([import('./StageInvitationDialog.tsx'), loadMessages(['public', 'devices'])]).then(
     ([module]) => module.StageInvitationDialog,
   ),
 );

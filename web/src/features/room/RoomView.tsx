@@ -11,10 +11,14 @@ import './room.css';
 
 // The screens after the room (its feedback form) and the team's device check load when shown.
 const RoomEndScreen = lazyComponent(() =>
-  Promise.all([import('./RoomEndScreen.tsx'), loadMessages(['public'])]).then(([module]) => module.RoomEndScreen),
+  Promise.all([import('./RoomEndScreen.tsx'), loadMessages(['public', 'afterSession'])]).then(
+    ([module]) => module.RoomEndScreen,
+  ),
 );
 const TeamDeviceSetup = lazyComponent(() =>
-  Promise.all([import('./TeamDeviceSetup.tsx'), loadMessages(['public'])]).then(([module]) => module.TeamDeviceSetup),
+  Promise.all([import('./TeamDeviceSetup.tsx'), loadMessages(['public', 'devices'])]).then(
+    ([module]) => module.TeamDeviceSetup,
+  ),
 );
 
 /**
