@@ -23,7 +23,9 @@ const ReplaySection = lazyComponent(() =>
   ),
 );
 const AskAheadCard = lazyComponent(() =>
-  import('../features/qa/AskAheadCard.tsx').then((module) => module.AskAheadCard),
+  Promise.all([import('../features/qa/AskAheadCard.tsx'), loadMessages(['asking'])]).then(
+    ([module]) => module.AskAheadCard,
+  ),
 );
 const MyCertificates = lazyComponent(() =>
   Promise.all([import('../features/certificates/MyCertificates.tsx'), loadMessages(['afterSession'])]).then(
