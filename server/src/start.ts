@@ -137,10 +137,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     }
     const clientUrl = signalling ? new URL(config.publicUrl).origin.replace(/^http/, 'ws') : credentials.url;
 
-    const livekit = createLiveKitGateway(credentials, clientUrl, nodes);
-    // A restarted local LiveKit has no rooms: the next join creates its room again at once.
-    localLiveKit?.onStopped(() => livekit.forgetRooms());
-
     const now = () => new Date();
     const auth = createAuth({
       db: database.db,
@@ -170,7 +166,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       mailer,
       mailLimits: createMailLimits(database.db, { enabled: config.rateLimits, now }),
       links,
-      livekit,
+      livekit: createLiveKitGateway(credentials, clientUrl, nodes),
       signalling,
       roomTickets: createRoomTickets(await storedSecret(database.db, 'room-tickets')),
       roomParts: liveRoomParts(database.db),

@@ -65,14 +65,8 @@ export interface LiveKitGateway {
   startRoomEgress(room: string, filepath: string): Promise<string>;
   /** Stops an egress; one that already ended is fine. */
   stopEgress(egressId: string): Promise<void>;
-  /**
-   * Creates the room unless it exists (rooms are never created by joining: `auto_create: false`).
-   * A room LiveKit confirmed within the last ROOM_CONFIRMED_FOR_MS is taken to exist, unless a
-   * LiveKit call failed since or `forgetRooms` was called.
-   */
+  /** Creates the room unless it exists (rooms are never created by joining: `auto_create: false`). */
   ensureRoom(name: string): Promise<void>;
-  /** LiveKit may have lost its rooms (the local one restarted): the next ensureRoom asks again. */
-  forgetRooms(): void;
   /** Closes a room and disconnects everyone in it; a room that does not exist is fine. */
   deleteRoom(name: string): Promise<void>;
   /** The room's metadata ('' when it has none); undefined when there is no such room. */
@@ -167,8 +161,6 @@ export function createLiveKitGateway(
   clientUrl = credentials.url,
   nodes: LiveKitNodes = createLiveKitNodes([credentials.url]),
 ): LiveKitGateway {
-  /** When LiveKit last confirmed each room (performance.now() of the asking): see ensureRoom. */
-  const confirmedRooms = new Map<string, number>();
   const clients = new Map(
     nodes.all.map((node) => [
       node,
@@ -188,10 +180,8 @@ export function createLiveKitGateway(
         return await call(client);
       } catch (error) {
         if (error instanceof ServerError) throw error;
-        // fetch failed, timed out or was refused: this node is down or unreachable, and with it
-        // (in a cluster) the rooms it held.
+        // fetch failed, timed out or was refused: this node is down or unreachable.
         nodes.markDown(node);
-        confirmedRooms.clear();
         unreachable = error;
       }
     }
@@ -317,20 +307,10 @@ export function createLiveKitGateway(
       }
     },
     async ensureRoom(name) {
-      // Everyone arrives in the same two minutes: one createRoom a few seconds is enough, and a
-      // join storm no longer spends a tenth of its CPU on asking the same question.
-      const confirmedAt = confirmedRooms.get(name);
-      if (confirmedAt !== undefined && performance.now() - confirmedAt < ROOM_CONFIRMED_FOR_MS) return;
-      const askedAt = performance.now();
       await createRoom(name);
-      confirmedRooms.set(name, askedAt);
       absentSince.delete(name);
     },
-    forgetRooms() {
-      confirmedRooms.clear();
-    },
     async deleteRoom(name) {
-      confirmedRooms.delete(name);
       await absentIsFine(() => rooms.deleteRoom(name));
       absentSince.set(name, Date.now());
     },
@@ -383,13 +363,6 @@ export function createLiveKitGateway(
     },
   };
 }
-
-/**
- * How long a room LiveKit confirmed (createRoom answered) is taken to exist without asking again.
- * A LiveKit that lost it meanwhile (a restart this server did not see) lets joins in with tokens
- * for a missing room for at most this long: their clients fail to connect and join again.
- */
-export const ROOM_CONFIRMED_FOR_MS = 2_000;
 
 async function reachLiveKit<T>(call: () => Promise<T>): Promise<T> {
   try {

@@ -7,8 +7,6 @@ const RESTART_DELAY_MS = 2_000;
 export interface SupervisedLiveKit {
   /** The LiveKit process running now (its pid changes after a restart; its URL and keys do not). */
   readonly current: LocalLiveKit;
-  /** Calls `listener` each time the process dies (before it is started again): its rooms are gone. */
-  onStopped(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -22,7 +20,6 @@ export async function superviseLocalLiveKit(options: LocalLiveKitOptions, log: L
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let restarting: Promise<void> | undefined;
-  const stoppedListeners: (() => void)[] = [];
 
   const restart = async () => {
     if (stopping) return;
@@ -47,7 +44,6 @@ export async function superviseLocalLiveKit(options: LocalLiveKitOptions, log: L
     void server.exited.then((code) => {
       if (stopping || server !== current) return;
       log.error({ code, pid: server.pid, log: server.logFile }, 'local LiveKit server stopped; starting it again');
-      for (const listener of stoppedListeners) listener();
       timer = setTimeout(() => {
         restarting = restart();
       }, RESTART_DELAY_MS);
@@ -58,9 +54,6 @@ export async function superviseLocalLiveKit(options: LocalLiveKitOptions, log: L
   return {
     get current() {
       return current;
-    },
-    onStopped(listener) {
-      stoppedListeners.push(listener);
     },
     async stop() {
       stopping = true;
