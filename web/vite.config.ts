@@ -9,6 +9,14 @@ const apiPort = process.env.SERAMBI_API_PORT ?? 3000;
 /** livekit-client itself, whether pnpm links it from its store or not. */
 const LIVEKIT_CLIENT = /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?livekit-client[\\/]/;
 
+/** What a link into the room connects with before the speaker's first picture: the early connection (and LiveKit's client). */
+const EARLY_CONNECTION = /[\\/]web[\\/]src[\\/]features[\\/]room[\\/]early-live-room\.ts$/;
+/** The room's page, drawn around that picture. */
+const ROOM_PAGE = /[\\/]web[\\/]src[\\/]pages[\\/]RoomPage\.tsx$/;
+
+/** Solid itself (its reactive core, its DOM renderer and its stores), which every page runs. */
+const SOLID = /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?solid-js[\\/]/;
+
 /** Text assets worth compressing; pictures and fonts in the build are compressed already. */
 const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|txt|webmanifest)$/;
 
@@ -39,8 +47,53 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Writes `room.html` beside index.html: the same page, with `modulepreload` links for the code a
+ * link into the room waits for longest: the early connection with all it imports (LiveKit's
+ * client, by far the largest), then the room's page. The server answers links into the room
+ * with it (server/src/web/static.ts), so a phone fetches that code beside the app's entry rather
+ * than after the entry has run and asked for it. The room page's small imports are not listed:
+ * on HTTP/1.1 each link takes one of a handful of connections, which the join request needs.
+ */
+function roomEntryPage(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'serambi-room-entry-page',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle(_options, bundle) {
+      const chunks = [...Object.values(bundle)].flatMap((item) => (item.type === 'chunk' ? [item] : []));
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const facade = (test: RegExp) => chunks.find((chunk) => chunk.facadeModuleId && test.test(chunk.facadeModuleId));
+      const preloads = new Set<string>();
+      const withImports = (fileName: string) => {
+        if (preloads.has(fileName)) return;
+        preloads.add(fileName);
+        for (const imported of byName.get(fileName)?.imports ?? []) withImports(imported);
+      };
+      const early = facade(EARLY_CONNECTION);
+      const room = facade(ROOM_PAGE);
+      if (!early || !room)
+        throw new Error('room.html: the early connection or the room page is not a chunk of its own');
+      withImports(early.fileName);
+      preloads.add(room.fileName);
+      const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+      const links = [...preloads]
+        // What index.html loads already (the entry and its imports) is not listed again.
+        .filter((fileName) => !index.includes(`/${fileName}"`))
+        // Largest first: LiveKit's client takes longest to arrive.
+        .sort((a, b) => (byName.get(b)?.code.length ?? 0) - (byName.get(a)?.code.length ?? 0))
+        .map((fileName) => `    <link rel="modulepreload" crossorigin href="/${fileName}">\n`)
+        .join('');
+      writeFileSync(path.join(outDir, 'room.html'), index.replace(/\s*<\/head>/, `\n${links}  </head>`));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [solid(), messageBundles(), precompress()],
+  plugins: [solid(), messageBundles(), precompress(), roomEntryPage()],
   server: {
     proxy: {
       '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
@@ -62,7 +115,12 @@ export default defineConfig({
         codeSplitting: {
           // LiveKit is large and only pages that use media need it; its own chunk keeps the
           // home page small and lets the browser cache it across app releases.
-          groups: [{ name: 'livekit', test: LIVEKIT_CLIENT }],
+          groups: [
+            { name: 'livekit', test: LIVEKIT_CLIENT },
+            // Every page needs all of Solid before it draws: one file compresses better than the
+            // two or three the automatic split would cut it into, whichever pages share which part.
+            { name: 'solid', test: SOLID },
+          ],
         },
       },
     },

@@ -15,6 +15,10 @@ describe('serving the built web app', () => {
     dist = mkdtempSync(path.join(process.cwd(), '.static-test-'));
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Serambi</title>');
+    writeFileSync(
+      path.join(dist, 'room.html'),
+      '<!doctype html><title>Serambi</title><link rel="modulepreload" href="/assets/livekit-3c4d.js">',
+    );
     writeFileSync(path.join(dist, 'assets', 'app-1a2b.js'), script);
     writeFileSync(path.join(dist, 'assets', 'app-1a2b.js.br'), brotliCompressSync(script));
     writeFileSync(path.join(dist, 'assets', 'app-1a2b.js.gz'), gzipSync(script));
@@ -46,5 +50,17 @@ describe('serving the built web app', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Serambi</title>');
     expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers a link into the room with the page that preloads the room’s code, and no other path', async () => {
+    for (const address of ['/j/a-secret/live', '/live/some-session']) {
+      const response = await app.request(address);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<link rel="modulepreload" href="/assets/livekit-3c4d.js">');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+    }
+    for (const address of ['/j/a-secret', '/s/some-session', '/live']) {
+      expect(await (await app.request(address)).text()).not.toContain('modulepreload');
+    }
   });
 });

@@ -36,6 +36,11 @@ export function webAppRoutes(distDir = webDistDir, previews?: LinkPreviews) {
   app.use('*', serveStatic({ root }));
   // Read per request (a small, OS-cached file) so a rebuild never leaves a stale index pointing at deleted assets.
   const indexHtml = () => readFileSync(indexFile, 'utf8');
+  // A link into the room gets index.html with the room's code preloaded (web/vite.config.ts, roomEntryPage).
+  const roomFile = path.join(distDir, 'room.html');
+  const roomHtml = () => (existsSync(roomFile) ? readFileSync(roomFile, 'utf8') : indexHtml());
+  app.get('/j/:secret/live', (c) => page(c, roomHtml()));
+  app.get('/live/:ref', (c) => page(c, roomHtml()));
   if (previews) {
     // The preview depends on the reader's language, so caches must keep one copy per language.
     const sharedPage = async (c: Context<AppEnv>, preview: Promise<LinkPreview | null>) => {

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { AccountCorner } from '../features/accounts/AccountMenu.tsx';
+import { AccountCorner } from '../features/accounts/AccountCorner.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
 import { SerambiMark } from './SerambiMark.tsx';

@@ -11,12 +11,13 @@ interface Page {
 }
 
 const visitor: MessageBundle[] = ['public'];
-const organizer: MessageBundle[] = ['public', 'manage'];
+// Organizers' pages are mostly forms, and show what sessions left behind.
+const organizer: MessageBundle[] = ['public', 'manage', 'checks', 'afterSession', 'devices', 'panels', 'asking'];
 
 /** Every page, its code and its messages loaded together when it is first shown. */
 const pages: Page[] = [
   { path: '/', load: () => import('../pages/HomePage.tsx'), messages: [] },
-  { path: '/check', load: () => import('../pages/DeviceCheckPage.tsx'), messages: visitor },
+  { path: '/check', load: () => import('../pages/DeviceCheckPage.tsx'), messages: ['devices'] },
   { path: '/signup', load: () => import('../pages/SignUpPage.tsx'), messages: [] },
   { path: '/signin', load: () => import('../pages/SignInPage.tsx'), messages: [] },
   { path: '/forgot-password', load: () => import('../pages/ForgotPasswordPage.tsx'), messages: [] },
@@ -47,10 +48,22 @@ const pages: Page[] = [
   // `/j/…` are the addresses in mails: keep them as they are.
   { path: ['/live/:ref', '/j/:secret/live'], load: () => import('../pages/RoomPage.tsx'), messages: ['room'] },
   { path: '/j/:secret', load: () => import('../pages/MyRegistrationPage.tsx'), messages: visitor },
-  { path: '/speak/:secret', load: () => import('../pages/SpeakerInvitationPage.tsx'), messages: visitor },
-  { path: '/invitations/:secret', load: () => import('../pages/OrganizerInvitationPage.tsx'), messages: organizer },
+  {
+    path: '/speak/:secret',
+    load: () => import('../pages/SpeakerInvitationPage.tsx'),
+    messages: [...visitor, 'invitations'],
+  },
+  {
+    path: '/invitations/:secret',
+    load: () => import('../pages/OrganizerInvitationPage.tsx'),
+    messages: [...organizer, 'invitations'],
+  },
   // The QR code on every certificate PDF points here: keep it as it is.
-  { path: ['/verify', '/verify/:number'], load: () => import('../pages/VerifyPage.tsx'), messages: visitor },
+  {
+    path: ['/verify', '/verify/:number'],
+    load: () => import('../pages/VerifyPage.tsx'),
+    messages: ['verify', 'checks'],
+  },
   { path: '*', load: () => import('../pages/NotFoundPage.tsx'), messages: [] },
 ];
 

@@ -21,7 +21,20 @@ type BundleModule = Promise<{ default: FlatMessages }>;
 const loaders: Record<MessageBundle, Record<Locale, () => BundleModule>> = {
   site: { id: () => import('virtual:messages/site.id'), en: () => import('virtual:messages/site.en') },
   public: { id: () => import('virtual:messages/public.id'), en: () => import('virtual:messages/public.en') },
+  afterSession: {
+    id: () => import('virtual:messages/afterSession.id'),
+    en: () => import('virtual:messages/afterSession.en'),
+  },
+  verify: { id: () => import('virtual:messages/verify.id'), en: () => import('virtual:messages/verify.en') },
+  invitations: {
+    id: () => import('virtual:messages/invitations.id'),
+    en: () => import('virtual:messages/invitations.en'),
+  },
+  devices: { id: () => import('virtual:messages/devices.id'), en: () => import('virtual:messages/devices.en') },
+  checks: { id: () => import('virtual:messages/checks.id'), en: () => import('virtual:messages/checks.en') },
   room: { id: () => import('virtual:messages/room.id'), en: () => import('virtual:messages/room.en') },
+  panels: { id: () => import('virtual:messages/panels.id'), en: () => import('virtual:messages/panels.en') },
+  asking: { id: () => import('virtual:messages/asking.id'), en: () => import('virtual:messages/asking.en') },
   console: { id: () => import('virtual:messages/console.id'), en: () => import('virtual:messages/console.en') },
   manage: { id: () => import('virtual:messages/manage.id'), en: () => import('virtual:messages/manage.en') },
 };

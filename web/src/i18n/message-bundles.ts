@@ -10,7 +10,7 @@
 export const MESSAGE_BUNDLES = {
   /** Around every page: the header and footer, accounts, forms, times and the not-found page. */
   site: ['app', 'nav', 'home', 'language', 'notFound', 'forms', 'auth', 'account', 'time', 'timeZones', 'status'],
-  /** Sessions, communities and series as visitors and registrants see them; checks of what they type. */
+  /** Sessions, communities and series as visitors and registrants see them, before and during a session. */
   public: [
     'sessions',
     'share',
@@ -19,29 +19,25 @@ export const MESSAGE_BUNDLES = {
     'myRegistration',
     'series',
     'communities',
-    'invitations',
-    'replay',
-    'materials',
     'askAhead',
-    'askQuestion',
-    'characterCounter',
-    'feedback',
-    'certificates.verify',
-    'certificates.mine',
-    'check',
-    'validation',
+    'materials',
   ],
-  /** The live room as the audience and the stage see it, with its panels. */
-  room: [
-    'room',
-    'roomPanels',
-    'reactions',
-    'qa',
-    'chat',
-    'polls',
-    'feedback.leaving',
-    'interactionReport.reactionKinds',
-  ],
+  /** What an ended session leaves its audience: the replay, the feedback form, their certificates. */
+  afterSession: ['replay', 'feedback', 'certificates.mine'],
+  /** The public check of a certificate's number. */
+  verify: ['certificates.verify'],
+  /** The pages of an invitation to speak or to organize. */
+  invitations: ['invitations'],
+  /** The camera and microphone check, alone or before going on stage. */
+  devices: ['check'],
+  /** What a form's own check says of a value (loaded with the check's code, on a form's first focus). */
+  checks: ['validation'],
+  /** The live room as the audience and the stage see it, up to its first picture. */
+  room: ['room', 'roomPanels', 'reactions', 'chat.banner', 'feedback.leaving', 'interactionReport.reactionKinds'],
+  /** The room's Q&A, chat and polls panels (and the console's), loaded with them. */
+  panels: ['qa', 'chat', 'polls'],
+  /** Asking a question, in the room or ahead of the session, and what is left to type. */
+  asking: ['askQuestion', 'characterCounter'],
   /** The moderator's console in the room. */
   console: ['roomConsole', 'interactionSettings'],
   /** Organizers' pages: their communities, session editor, registrants, reports, certificates. */

@@ -3,8 +3,6 @@ import { useQuery } from '@tanstack/solid-query';
 import { Show, Suspense } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
-import { MyCertificates } from '../features/certificates/MyCertificates.tsx';
-import { FeedbackForm } from '../features/feedback/FeedbackForm.tsx';
 import { CancelRegistration } from '../features/registrations/CancelRegistration.tsx';
 import { RegistrationStatus } from '../features/registrations/RegistrationStatus.tsx';
 import { myRegistrationQuery } from '../features/registrations/registrations-api.ts';
@@ -12,20 +10,35 @@ import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
 import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { Countdown } from '../features/time/Countdown.tsx';
 import { SessionTimes } from '../features/time/SessionTimes.tsx';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { loadMessages, useI18n } from '../i18n/I18nProvider.tsx';
 import { lazyComponent } from '../ui/lazy-component.ts';
 import { QueryState } from '../ui/QueryState.tsx';
 
-// Below what the page is for (its heading and its form): the replay of an ended session and the
-// questions asked ahead load after it, each in its own chunk.
+// Below what the page is for (its heading and the way into the room): the replay, the
+// certificates and the feedback form of an ended session and the questions asked ahead load
+// after it, each in its own chunk, and only on the page that shows them.
 const ReplaySection = lazyComponent(() =>
-  import('../features/recordings/ReplaySection.tsx').then((module) => module.ReplaySection),
+  Promise.all([import('../features/recordings/ReplaySection.tsx'), loadMessages(['afterSession'])]).then(
+    ([module]) => module.ReplaySection,
+  ),
 );
 const MaterialsSection = lazyComponent(() =>
   import('../features/materials/MaterialsSection.tsx').then((module) => module.MaterialsSection),
 );
 const AskAheadCard = lazyComponent(() =>
-  import('../features/qa/AskAheadCard.tsx').then((module) => module.AskAheadCard),
+  Promise.all([import('../features/qa/AskAheadCard.tsx'), loadMessages(['asking'])]).then(
+    ([module]) => module.AskAheadCard,
+  ),
+);
+const MyCertificates = lazyComponent(() =>
+  Promise.all([import('../features/certificates/MyCertificates.tsx'), loadMessages(['afterSession'])]).then(
+    ([module]) => module.MyCertificates,
+  ),
+);
+const FeedbackForm = lazyComponent(() =>
+  Promise.all([import('../features/feedback/FeedbackForm.tsx'), loadMessages(['afterSession'])]).then(
+    ([module]) => module.FeedbackForm,
+  ),
 );
 
 /**
@@ -89,8 +102,10 @@ export default function MyRegistrationPage() {
           </div>
           {/* After the session: their certificates, and the feedback form (while it takes answers, or thanks for one given). */}
           <Show when={mine().status !== 'cancelled' && mine().session.status === 'ended'}>
-            <MyCertificates secret={params.secret} class="my-certificates--spaced" />
-            <FeedbackForm source={{ secret: params.secret }} class="feedback--spaced" />
+            <Suspense>
+              <MyCertificates secret={params.secret} class="my-certificates--spaced" />
+              <FeedbackForm source={{ secret: params.secret }} class="feedback--spaced" />
+            </Suspense>
           </Show>
           <Show when={mine().status === 'registered' && mine().session.status === 'scheduled'}>
             <Suspense>

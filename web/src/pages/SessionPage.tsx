@@ -6,29 +6,37 @@ import { usePageTitle } from '../app/page-title.ts';
 import { useCurrentUser } from '../features/accounts/accounts-api.ts';
 import { useOrganizes } from '../features/communities/use-organizes.ts';
 import { RegistrationCard } from '../features/registrations/RegistrationCard.tsx';
-import { AddToCalendar } from '../features/sessions/AddToCalendar.tsx';
 import { ManageShortcut } from '../features/sessions/ManageShortcut.tsx';
 import { MarkdownText } from '../features/sessions/MarkdownText.tsx';
 import { SessionStatusBadge } from '../features/sessions/SessionStatusBadge.tsx';
-import { ShareSession } from '../features/sessions/ShareSession.tsx';
 import { SpeakerList } from '../features/sessions/SpeakerList.tsx';
 import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { Countdown } from '../features/time/Countdown.tsx';
 import { SessionTimes } from '../features/time/SessionTimes.tsx';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { loadMessages, useI18n } from '../i18n/I18nProvider.tsx';
 import { lazyComponent } from '../ui/lazy-component.ts';
 import { QueryState } from '../ui/QueryState.tsx';
 
-// Below what the page is for (its heading and its form): the replay of an ended session and the
-// questions asked ahead load after it, each in its own chunk.
+// Beside or below what the page is for (its heading and its form): the calendar and sharing
+// links, the replay of an ended session and the questions asked ahead load after it.
+const AddToCalendar = lazyComponent(() =>
+  import('../features/sessions/AddToCalendar.tsx').then((module) => module.AddToCalendar),
+);
+const ShareSession = lazyComponent(() =>
+  import('../features/sessions/ShareSession.tsx').then((module) => module.ShareSession),
+);
 const ReplaySection = lazyComponent(() =>
-  import('../features/recordings/ReplaySection.tsx').then((module) => module.ReplaySection),
+  Promise.all([import('../features/recordings/ReplaySection.tsx'), loadMessages(['afterSession'])]).then(
+    ([module]) => module.ReplaySection,
+  ),
 );
 const MaterialsSection = lazyComponent(() =>
   import('../features/materials/MaterialsSection.tsx').then((module) => module.MaterialsSection),
 );
 const AskAheadCard = lazyComponent(() =>
-  import('../features/qa/AskAheadCard.tsx').then((module) => module.AskAheadCard),
+  Promise.all([import('../features/qa/AskAheadCard.tsx'), loadMessages(['asking'])]).then(
+    ([module]) => module.AskAheadCard,
+  ),
 );
 
 /**
@@ -85,8 +93,10 @@ export default function SessionPage() {
                   {t('sessions.enterRoom')}
                 </A>
               </Show>
-              <AddToCalendar session={found()} />
-              <ShareSession session={found()} />
+              <Suspense>
+                <AddToCalendar session={found()} />
+                <ShareSession session={found()} />
+              </Suspense>
             </div>
           </div>
           <div class="session-page__body">

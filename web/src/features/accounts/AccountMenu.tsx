@@ -1,33 +1,13 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, createUniqueId, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, on, onCleanup, Show } from 'solid-js';
 import type { AccountUser } from '../../api/auth.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LineIcon } from '../../ui/LineIcon.tsx';
-import { useCurrentUser, useSignOut } from './accounts-api.ts';
-import { withNext } from './next-path.ts';
+import { useSignOut } from './accounts-api.ts';
 import './accounts.css';
 
-/** The header's corner: the signed-in person with their menu, or a way to sign in. */
-export function AccountCorner() {
-  const { t } = useI18n();
-  const location = useLocation();
-  const user = useCurrentUser();
-  const onAuthPage = () => ['/signin', '/signup'].includes(location.pathname);
-  return (
-    <div class="account-corner">
-      <Switch>
-        <Match when={user.data}>{(signedIn) => <AccountMenu user={signedIn()} />}</Match>
-        <Match when={(user.data === null || user.isError) && !onAuthPage()}>
-          <A href={withNext('/signin', location.pathname + location.search)} class="button button--small">
-            {t('auth.signIn')}
-          </A>
-        </Match>
-      </Switch>
-    </div>
-  );
-}
-
-function AccountMenu(props: { user: AccountUser }) {
+/** The signed-in person's menu in the header's corner: their communities, a new one, signing out. */
+export function AccountMenu(props: { user: AccountUser }) {
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();

@@ -1,12 +1,16 @@
 import type { RegistrationResult, Session } from '@serambi/shared';
-import { createSignal, createUniqueId, Match, Show, Switch } from 'solid-js';
+import { createSignal, createUniqueId, Match, Show, Suspense, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { lazyComponent } from '../../ui/lazy-component.ts';
 import { SeatsLeft } from '../sessions/SeatsLeft.tsx';
 import { isOpenForRegistration } from '../sessions/seats.ts';
-import { RegistrationDone } from './RegistrationDone.tsx';
 import { RegistrationForm } from './RegistrationForm.tsx';
 import { useRegister } from './registrations-api.ts';
 import './registrations.css';
+
+// What follows sending the form: its code loads while the registration is on its way.
+const loadRegistrationDone = () => import('./RegistrationDone.tsx').then((module) => module.RegistrationDone);
+const RegistrationDone = lazyComponent(loadRegistrationDone);
 
 /** The session page's call to action: seats, the form, and what happened after sending it. */
 export function RegistrationCard(props: { session: Session }) {
@@ -32,11 +36,13 @@ export function RegistrationCard(props: { session: Session }) {
         <Match when={closedReason()}>{(reason) => <p class="notice notice--info">{reason()}</p>}</Match>
         <Match when={done()}>
           {(registration) => (
-            <RegistrationDone
-              result={registration().result}
-              email={registration().email}
-              onAnother={() => setDone(undefined)}
-            />
+            <Suspense>
+              <RegistrationDone
+                result={registration().result}
+                email={registration().email}
+                onAnother={() => setDone(undefined)}
+              />
+            </Suspense>
           )}
         </Match>
         <Match when={true}>
@@ -45,9 +51,10 @@ export function RegistrationCard(props: { session: Session }) {
             pending={register.isPending}
             error={register.error}
             submitLabel={t('registration.register')}
-            onSubmit={(request) =>
-              register.mutate(request, { onSuccess: (result) => setDone({ result, email: request.email }) })
-            }
+            onSubmit={(request) => {
+              void loadRegistrationDone().catch(() => undefined);
+              register.mutate(request, { onSuccess: (result) => setDone({ result, email: request.email }) });
+            }}
           />
         </Match>
       </Switch>

@@ -14,10 +14,7 @@ import {
 } from 'solid-js';
 import { loadMessages, useI18n } from '../../i18n/I18nProvider.tsx';
 import { lazyComponent } from '../../ui/lazy-component.ts';
-import { AnnouncementBanner } from '../chat/AnnouncementBanner.tsx';
 import { pollsWaitingForMe } from '../polls/poll-state.ts';
-import { FloatingReactions } from '../reactions/FloatingReactions.tsx';
-import { ReactionBar } from '../reactions/ReactionBar.tsx';
 import { createFloatingReactions } from '../reactions/reactions-context.ts';
 import type { LiveRoom } from './create-live-room.ts';
 import type { RoomState } from './create-room-state.ts';
@@ -31,13 +28,30 @@ import { RoomProvider } from './room-context.ts';
 import { LeaveIcon, PeopleIcon } from './room-icons.tsx';
 import { StageView } from './StageView.tsx';
 import { type TabCount, TabList } from './TabList.tsx';
-import { WaitingScreen } from './WaitingScreen.tsx';
 
 // What the audience does not need before the speaker's first frame loads after it, each in its
-// own chunk: the panels, the moderators' console, the backstage bar, the stage invitation.
-const QaPanel = lazyComponent(() => import('../qa/QaPanel.tsx').then((module) => module.QaPanel));
-const ChatPanel = lazyComponent(() => import('../chat/ChatPanel.tsx').then((module) => module.ChatPanel));
-const PollsPanel = lazyComponent(() => import('../polls/PollsPanel.tsx').then((module) => module.PollsPanel));
+// own chunk: the panels (materials too), the moderators' console, the backstage bar, the stage invitation, and
+// around the stage the announcement, the reactions rising over it and the bar that sends them.
+// The waiting screen before the start loads when it is shown.
+const AnnouncementBanner = lazyComponent(() =>
+  import('../chat/AnnouncementBanner.tsx').then((module) => module.AnnouncementBanner),
+);
+const FloatingReactions = lazyComponent(() =>
+  import('../reactions/FloatingReactions.tsx').then((module) => module.FloatingReactions),
+);
+const ReactionBar = lazyComponent(() => import('../reactions/ReactionBar.tsx').then((module) => module.ReactionBar));
+const WaitingScreen = lazyComponent(() => import('./WaitingScreen.tsx').then((module) => module.WaitingScreen));
+const QaPanel = lazyComponent(() =>
+  Promise.all([import('../qa/QaPanel.tsx'), loadMessages(['panels', 'asking'])]).then(([module]) => module.QaPanel),
+);
+const ChatPanel = lazyComponent(() =>
+  Promise.all([import('../chat/ChatPanel.tsx'), loadMessages(['panels', 'asking'])]).then(
+    ([module]) => module.ChatPanel,
+  ),
+);
+const PollsPanel = lazyComponent(() =>
+  Promise.all([import('../polls/PollsPanel.tsx'), loadMessages(['panels'])]).then(([module]) => module.PollsPanel),
+);
 const MaterialsPanel = lazyComponent(() =>
   Promise.all([import('../materials/MaterialsPanel.tsx'), loadMessages(['public'])]).then(
     ([module]) => module.MaterialsPanel,
@@ -47,14 +61,14 @@ const PinnedMaterialNotice = lazyComponent(() =>
   import('../materials/PinnedMaterialNotice.tsx').then((module) => module.PinnedMaterialNotice),
 );
 const ModeratorConsole = lazyComponent(() =>
-  Promise.all([import('./console/ModeratorConsole.tsx'), loadMessages(['console'])]).then(
+  Promise.all([import('./console/ModeratorConsole.tsx'), loadMessages(['console', 'panels', 'asking'])]).then(
     ([module]) => module.ModeratorConsole,
   ),
 );
 const BackstageBar = lazyComponent(() => import('./BackstageBar.tsx').then((module) => module.BackstageBar));
 const WhipPanel = lazyComponent(() => import('../whip/WhipPanel.tsx').then((module) => module.WhipPanel));
 const StageInvitationDialog = lazyComponent(() =>
-  Promise.all([import('./StageInvitationDialog.tsx'), loadMessages(['public'])]).then(
+  Promise.all([import('./StageInvitationDialog.tsx'), loadMessages(['public', 'devices'])]).then(
     ([module]) => module.StageInvitationDialog,
   ),
 );
@@ -192,10 +206,12 @@ export function ConnectedRoom(props: {
   );
 
   const stageOverlay = () => (
-    <>
-      <AnnouncementBanner />
-      <FloatingReactions reactions={reactions} />
-    </>
+    <Show when={stageShown()}>
+      <Suspense>
+        <AnnouncementBanner />
+        <FloatingReactions reactions={reactions} />
+      </Suspense>
+    </Show>
   );
 
   return (
@@ -329,7 +345,9 @@ export function ConnectedRoom(props: {
               </StageView>
             </Match>
             <Match when={true}>
-              <WaitingScreen snapshot={props.snapshot} reason="startingSoon" withHeading={false} />
+              <Suspense>
+                <WaitingScreen snapshot={props.snapshot} reason="startingSoon" withHeading={false} />
+              </Suspense>
             </Match>
           </Switch>
           <Show when={onStage()}>
@@ -341,8 +359,10 @@ export function ConnectedRoom(props: {
               lowBandwidth={lowBandwidth()}
               onLowBandwidth={setLowBandwidth}
             >
-              <Show when={live()}>
-                <ReactionBar reactions={reactions} />
+              <Show when={live() && stageShown()}>
+                <Suspense>
+                  <ReactionBar reactions={reactions} />
+                </Suspense>
               </Show>
             </RoomControls>
           </Show>

@@ -6,15 +6,20 @@ import { lazyComponent } from '../../ui/lazy-component.ts';
 import { ConnectedRoom } from './ConnectedRoom.tsx';
 import { createRoomState } from './create-room-state.ts';
 import { useRoomApi } from './room-api.ts';
-import { WaitingScreen } from './WaitingScreen.tsx';
 import './room.css';
 
-// The screens after the room (its feedback form) and the team's device check load when shown.
+// The screens before the room (waiting, the lobby) and after it (its feedback form), and the
+// team's device check, load when shown: none of them is on the way to a live stage.
+const WaitingScreen = lazyComponent(() => import('./WaitingScreen.tsx').then((module) => module.WaitingScreen));
 const RoomEndScreen = lazyComponent(() =>
-  Promise.all([import('./RoomEndScreen.tsx'), loadMessages(['public'])]).then(([module]) => module.RoomEndScreen),
+  Promise.all([import('./RoomEndScreen.tsx'), loadMessages(['public', 'afterSession'])]).then(
+    ([module]) => module.RoomEndScreen,
+  ),
 );
 const TeamDeviceSetup = lazyComponent(() =>
-  Promise.all([import('./TeamDeviceSetup.tsx'), loadMessages(['public'])]).then(([module]) => module.TeamDeviceSetup),
+  Promise.all([import('./TeamDeviceSetup.tsx'), loadMessages(['public', 'devices'])]).then(
+    ([module]) => module.TeamDeviceSetup,
+  ),
 );
 
 /**
@@ -62,7 +67,11 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
           )}
         </Match>
         <Match when={(phaseIs('lobby') ?? phaseIs('denied')) && state.lobby()}>
-          {(lobby) => <WaitingScreen snapshot={lobby()} reason={phase().name === 'denied' ? 'denied' : 'lobby'} />}
+          {(lobby) => (
+            <Suspense>
+              <WaitingScreen snapshot={lobby()} reason={phase().name === 'denied' ? 'denied' : 'lobby'} />
+            </Suspense>
+          )}
         </Match>
         <Match
           when={phase().name === 'joining' || !state.snapshot() || (phase().name === 'connected' && !state.live())}
@@ -72,7 +81,11 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
           </p>
         </Match>
         <Match when={phaseIs('doorsClosed') ?? phaseIs('lobby') ?? phaseIs('denied')}>
-          {(waiting) => <WaitingScreen snapshot={state.snapshot() as RoomSnapshot} reason={waiting().name} />}
+          {(waiting) => (
+            <Suspense>
+              <WaitingScreen snapshot={state.snapshot() as RoomSnapshot} reason={waiting().name} />
+            </Suspense>
+          )}
         </Match>
         <Match when={phase().name === 'deviceSetup'}>
           <Suspense>
