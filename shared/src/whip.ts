@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { WHIP_SHOWN_AS } from './whip-values.ts';
+
+export * from './whip-values.ts';
 
 /**
  * OBS as a speaker (WHIP): a speaker or moderator gets a personal WHIP address and stream key
  * for OBS (Settings → Stream → Service "WHIP"). What OBS sends appears on the stage as theirs.
  */
-
-/** How what OBS sends is shown: as the person's camera and microphone, or as their screen share. */
-export const WHIP_SHOWN_AS = ['camera', 'screen_share'] as const;
-export type WhipShownAs = (typeof WHIP_SHOWN_AS)[number];
-
-/** The path LiveKit serves WHIP at, and Serambi's origin too (it forwards it to LiveKit). */
-export const WHIP_PATH = '/whip/v1';
 
 export const issueWhipKeyRequestSchema = z
   .object({ as: z.enum(WHIP_SHOWN_AS) })
@@ -35,6 +31,3 @@ export type WhipKey = z.infer<typeof whipKeySchema>;
 
 export const whipKeyStateSchema = z.object({ key: whipKeySchema.nullable() }).meta({ id: 'WhipKeyState' });
 export type WhipKeyState = z.infer<typeof whipKeyStateSchema>;
-
-/** What a LiveKit participant publishing for someone else carries (attributes), so the stage shows it as theirs. */
-export const WHIP_ATTRIBUTES = { owner: 'obsFor', shownAs: 'obsAs' } as const;

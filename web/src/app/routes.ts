@@ -12,7 +12,16 @@ interface Page {
 
 const visitor: MessageBundle[] = ['public'];
 // Organizers' pages are mostly forms, and show what sessions left behind.
-const organizer: MessageBundle[] = ['public', 'manage', 'checks', 'afterSession', 'devices', 'panels', 'asking'];
+const organizer: MessageBundle[] = [
+  'public',
+  'manage',
+  'checks',
+  'afterSession',
+  'devices',
+  'panels',
+  'asking',
+  'materials',
+];
 
 /** Every page, its code and its messages loaded together when it is first shown. */
 const pages: Page[] = [

@@ -21,6 +21,10 @@ type BundleModule = Promise<{ default: FlatMessages }>;
 const loaders: Record<MessageBundle, Record<Locale, () => BundleModule>> = {
   site: { id: () => import('virtual:messages/site.id'), en: () => import('virtual:messages/site.en') },
   public: { id: () => import('virtual:messages/public.id'), en: () => import('virtual:messages/public.en') },
+  materials: {
+    id: () => import('virtual:messages/materials.id'),
+    en: () => import('virtual:messages/materials.en'),
+  },
   afterSession: {
     id: () => import('virtual:messages/afterSession.id'),
     en: () => import('virtual:messages/afterSession.en'),

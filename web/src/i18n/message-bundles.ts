@@ -11,17 +11,9 @@ export const MESSAGE_BUNDLES = {
   /** Around every page: the header and footer, accounts, forms, times and the not-found page. */
   site: ['app', 'nav', 'home', 'language', 'notFound', 'forms', 'auth', 'account', 'time', 'timeZones', 'status'],
   /** Sessions, communities and series as visitors and registrants see them, before and during a session. */
-  public: [
-    'sessions',
-    'share',
-    'calendar',
-    'registration',
-    'myRegistration',
-    'series',
-    'communities',
-    'askAhead',
-    'materials',
-  ],
+  public: ['sessions', 'share', 'calendar', 'registration', 'myRegistration', 'series', 'communities', 'askAhead'],
+  /** The slides and files of a session (materi), loaded with the list that shows them. */
+  materials: ['materials'],
   /** What an ended session leaves its audience: the replay, the feedback form, their certificates. */
   afterSession: ['replay', 'feedback', 'certificates.mine'],
   /** The public check of a certificate's number. */

@@ -31,7 +31,9 @@ const ReplaySection = lazyComponent(() =>
   ),
 );
 const MaterialsSection = lazyComponent(() =>
-  import('../features/materials/MaterialsSection.tsx').then((module) => module.MaterialsSection),
+  Promise.all([import('../features/materials/MaterialsSection.tsx'), loadMessages(['materials'])]).then(
+    ([module]) => module.MaterialsSection,
+  ),
 );
 const AskAheadCard = lazyComponent(() =>
   Promise.all([import('../features/qa/AskAheadCard.tsx'), loadMessages(['asking'])]).then(

@@ -53,7 +53,7 @@ const PollsPanel = lazyComponent(() =>
   Promise.all([import('../polls/PollsPanel.tsx'), loadMessages(['panels'])]).then(([module]) => module.PollsPanel),
 );
 const MaterialsPanel = lazyComponent(() =>
-  Promise.all([import('../materials/MaterialsPanel.tsx'), loadMessages(['public'])]).then(
+  Promise.all([import('../materials/MaterialsPanel.tsx'), loadMessages(['materials'])]).then(
     ([module]) => module.MaterialsPanel,
   ),
 );
