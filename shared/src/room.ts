@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ChatEvent, chatEventSchema, chatStateSchema, MAX_CHAT_SLOW_MODE_SECONDS } from './chat.ts';
 import { eventEnvelope as envelope } from './events.ts';
+import { liveStreamEventSchema, liveStreamSchema } from './live-stream.ts';
 import { type PollEvent, pollCountsSchema, pollEventSchema, pollSchema, pollsStateSchema } from './polls.ts';
 import { ANONYMOUS_QUESTIONS, QA_MODES, type QaEvent, qaEventSchema, qaStateSchema, questionSchema } from './qa.ts';
 import { type ReactionEvent, reactionEventSchema } from './reactions.ts';
@@ -142,6 +143,8 @@ export const roomSnapshotSchema = z
      * the consent notice people see before they enter.
      */
     recordingNotice: z.boolean(),
+    /** The live stream to an RTMP server: moderators only, null for everyone else. */
+    liveStream: liveStreamSchema.nullable(),
   })
   .meta({ id: 'RoomSnapshot' });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
@@ -262,6 +265,10 @@ export const AUDIT_ACTIONS = [
   'chat_delete',
   'recording_start',
   'recording_stop',
+  'stream_start',
+  'stream_stop',
+  'stream_live',
+  'stream_failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -357,6 +364,7 @@ export const directEventSchema = z.discriminatedUnion('type', [
   envelope('poll.updated', pollSchema),
   envelope('poll.removed', z.object({ id: z.string() })),
   envelope('poll.votes', pollCountsSchema),
+  liveStreamEventSchema,
 ]);
 export type DirectEvent = z.infer<typeof directEventSchema>;
 export type DirectEventType = DirectEvent['type'];

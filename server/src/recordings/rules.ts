@@ -4,11 +4,14 @@ import { forModerators } from '../room/rules.ts';
 
 /**
  * Who may do what with recordings (docs/conventions.md#rules-as-named-predicates). In the room,
- * moderators start and stop the recording; organizers do it from the session's page (the
- * community's `manage`). Who may watch a replay depends on the session's replay access.
+ * moderators start and stop the recording and the live stream; organizers do it from the
+ * session's page (the community's `manage`), where only they set the stream's destination.
+ * Who may watch a replay depends on the session's replay access.
  */
 export const recordingRules = {
   control: forModerators,
+  /** Start, stop and watch the live stream to an RTMP server (its destination is the organizers'). */
+  stream: forModerators,
 } as const;
 
 /** What the replay's caller is to the session: decided by the routes from the cookie or the join link. */

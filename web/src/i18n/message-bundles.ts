@@ -52,6 +52,7 @@ export const MESSAGE_BUNDLES = {
     'people',
     'registrants',
     'recordings',
+    'liveStream',
     'attendance',
     'certificates',
     'interactionReport',

@@ -6,6 +6,7 @@ import { usePageTitle } from '../app/page-title.ts';
 import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { communityQuery } from '../features/communities/communities-api.ts';
 import { RecordingPanel } from '../features/recordings/RecordingPanel.tsx';
+import { StreamDestinationPanel } from '../features/recordings/StreamDestinationPanel.tsx';
 import { ManageSessionHeader } from '../features/sessions/ManageSessionHeader.tsx';
 import { SessionEditorForm } from '../features/sessions/SessionEditorForm.tsx';
 import { SessionLifecycle } from '../features/sessions/SessionLifecycle.tsx';
@@ -56,6 +57,7 @@ export default function SessionEditorPage() {
                         />
                         <Show when={existing().status !== 'cancelled'}>
                           <RecordingPanel session={existing()} />
+                          <StreamDestinationPanel session={existing()} />
                         </Show>
                         <SessionLifecycle session={existing()} />
                       </>
