@@ -10,6 +10,8 @@ import { defineConfig } from 'vitest/config';
 const SOLO = [
   'test/integration/recorder.test.ts',
   'test/integration/faults-recorder.test.ts',
+  // A streamer and a recorder at once, with nginx-rtmp and ffprobe reading the stream back.
+  'test/integration/live-stream.test.ts',
   'test/journeys/live-room.test.ts',
   'test/journeys/live-media.test.ts',
   // Waits on live video before and after the phone's network goes away and comes back.
