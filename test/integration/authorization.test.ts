@@ -281,6 +281,9 @@ function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'mode
     'POST /sessions/{ref}/room/polls/{id}/{action}': { for: 'moderators' },
     'POST /sessions/{ref}/room/recording/start': { for: 'moderators' },
     'POST /sessions/{ref}/room/recording/stop': { for: 'moderators' },
+    'GET /sessions/{ref}/room/stream': { for: 'moderators' },
+    'POST /sessions/{ref}/room/stream/start': { for: 'moderators' },
+    'POST /sessions/{ref}/room/stream/stop': { for: 'moderators' },
   };
 }
 

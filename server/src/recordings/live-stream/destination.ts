@@ -36,7 +36,7 @@ export function parseStreamAddress(value: string): ParsedAddress {
   } catch {
     throw invalid('address', 'validation.streamAddress');
   }
-  const hostname = url.hostname.replace(/^\[|\]$/g, '');
+  const hostname = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (
     !PROTOCOLS.has(url.protocol) ||
     hostname === '' ||
@@ -49,7 +49,7 @@ export function parseStreamAddress(value: string): ParsedAddress {
     throw invalid('address', 'validation.streamAddress');
   }
   return {
-    address: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`,
+    address: `${url.protocol}//${url.host.toLowerCase()}${url.pathname.replace(/\/+$/, '')}`,
     protocol: url.protocol === 'rtmps:' ? 'rtmps' : 'rtmp',
     hostname,
   };
