@@ -17,6 +17,8 @@ const SOLO = [
   // Waits on live video before and after the phone's network goes away and comes back.
   'test/journeys/network-switch.test.ts',
   'test/journeys/recording.test.ts',
+  // Chromium on stage and in the console while a streamer pushes to nginx-rtmp.
+  'test/journeys/live-stream.test.ts',
   // Blocks UDP for Chromium with a machine-wide policy file while a case runs.
   'test/journeys/public-deployment.test.ts',
   // Three loopback deployments, each with eight rtc-node participants on every media path.
