@@ -77,7 +77,7 @@ function DestinationForm(props: { sessionRef: string; saved: StreamDestination |
         {(control) => (
           <input
             {...control}
-            class="input"
+            class="field__control"
             type="url"
             inputmode="url"
             autocomplete="off"
@@ -98,7 +98,7 @@ function DestinationForm(props: { sessionRef: string; saved: StreamDestination |
         {(control) => (
           <input
             {...control}
-            class="input"
+            class="field__control"
             type="password"
             autocomplete="off"
             spellcheck={false}
