@@ -24,6 +24,9 @@ import { checkStreamHost, checkStreamKey, parseStreamAddress } from './destinati
 import { keyEnding } from './key-cipher.ts';
 import { toLiveStream } from './state.ts';
 
+/** A streamer whose instance has not written its heartbeat for this long is taken as gone (its instance died). */
+const STALE_STREAM_MS = 30_000;
+
 /** Who started or stopped the stream, for the audit log. */
 export type StreamActor = { identity: string; name: string };
 
@@ -139,7 +142,9 @@ export async function startLiveStream(deps: RecordingDeps, session: SessionRow, 
   if (!saved?.address || !saved.keyCiphertext) {
     throw new AppError(409, 'stream_no_destination', 'problems.streamNoDestination');
   }
-  if (saved.wanted) return toLiveStream(saved, deps.now());
+  // Running (here or on an instance that still beats): that one. One whose instance went quiet is taken over.
+  const alive = saved.heartbeatAt && deps.now().getTime() - saved.heartbeatAt.getTime() < STALE_STREAM_MS;
+  if (saved.wanted && alive) return toLiveStream(saved, deps.now());
   // DNS may have changed since it was saved: the address connected to now is checked now.
   await checkStreamHost(parseStreamAddress(saved.address).hostname, deps.streaming);
   let started: LiveStreamRow | undefined;
