@@ -10,11 +10,15 @@ import { defineConfig } from 'vitest/config';
 const SOLO = [
   'test/integration/recorder.test.ts',
   'test/integration/faults-recorder.test.ts',
+  // A streamer and a recorder at once, with nginx-rtmp and ffprobe reading the stream back.
+  'test/integration/live-stream.test.ts',
   'test/journeys/live-room.test.ts',
   'test/journeys/live-media.test.ts',
   // Waits on live video before and after the phone's network goes away and comes back.
   'test/journeys/network-switch.test.ts',
   'test/journeys/recording.test.ts',
+  // Chromium on stage and in the console while a streamer pushes to nginx-rtmp.
+  'test/journeys/live-stream.test.ts',
   // Blocks UDP for Chromium with a machine-wide policy file while a case runs.
   'test/journeys/public-deployment.test.ts',
   // Three loopback deployments, each with eight rtc-node participants on every media path.

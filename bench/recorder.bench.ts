@@ -21,6 +21,7 @@ import { startTestLiveKit } from '../test/support/livekit.ts';
 import { i420Frame, type Publication, publishLoop } from '../test/support/recording-media.ts';
 import { FFMPEG, probeRecording } from '../test/support/recording-probe.ts';
 import { dispose } from '../test/support/rtc.ts';
+import { childrenOf, cpuSeconds } from './process-cpu.ts';
 import { checkRecording } from './recording-check.ts';
 import { type BenchResult, check, report } from './results.ts';
 
@@ -28,27 +29,11 @@ const MEASURED_SECONDS = Number(process.env.BENCH_RECORDER_SECONDS ?? 30);
 /** Not measured: subscriptions, the first keyframes, ffmpeg's start. */
 const WARM_UP_MS = 4_000;
 const CANVAS = { width: 1280, height: 720, fps: 15 };
-/** sysconf(_SC_CLK_TCK) on Linux: /proc/<pid>/stat counts CPU time in these. */
-const CLOCK_TICKS = 100;
 const SAMPLE_EVERY_MS = 1_000;
 const CAMERA = { width: 1280, height: 720, fps: 30, colour: { y: 110, u: 100, v: 160 } };
 const SCREEN = { width: 1920, height: 1080, fps: 30, colour: { y: 200, u: 128, v: 128 } };
 /** The screen share's grey as ffmpeg decodes it to full-range brightness (the corner camera and the bar shift it a little). */
 const SCREEN_BRIGHTNESS = ((SCREEN.colour.y - 16) * 255) / 219;
-
-/**
- * User + system CPU seconds of a process (all threads), or of its main thread alone (Node's
- * JavaScript thread); 0 once it is gone.
- */
-function cpuSeconds(pid: number, mainThreadOnly = false): number {
-  try {
-    const stat = readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
 
 /** Resident memory of a process in MiB; 0 once it is gone. */
 function residentMiB(pid: number): number {
@@ -57,15 +42,6 @@ function residentMiB(pid: number): number {
     return Number(line?.[1] ?? 0) / 1024;
   } catch {
     return 0;
-  }
-}
-
-/** The recorder's ffmpeg: its only child. */
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
   }
 }
 

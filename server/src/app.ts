@@ -44,6 +44,7 @@ import { qaRoutes } from './qa/routes.ts';
 import { questionFromChat } from './qa/service.ts';
 import { reactionRoutes } from './reactions/routes.ts';
 import { recordingDepsOf } from './recordings/deps.ts';
+import { liveStreamRoutes } from './recordings/live-stream/routes.ts';
 import { recordingLifecycleHooks, recordingRoutes } from './recordings/routes.ts';
 import { createRegistrationNotifications } from './registrations/mails.ts';
 import { registrationRoutes } from './registrations/routes.ts';
@@ -97,6 +98,7 @@ export function buildApi(ctx: AppContext) {
     .route('/', attendanceRoutes({ db: ctx.db, now: ctx.now, sources: attendanceSources }))
     .route('/', recordingRoutes(recordingDepsOf(ctx), answeringPins))
     .route('/', materialRoutes(materialDepsOf(ctx)))
+    .route('/', liveStreamRoutes(recordingDepsOf(ctx)))
     .route('/', certificateHolderRoutes(certificateDepsOf(ctx)))
     .route('/', certificateRoutes(certificateDepsOf(ctx)))
     .route(

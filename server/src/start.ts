@@ -214,6 +214,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     // Recorders stop before the job runner and the database: their files are finished and queued.
     recording.supervisor.start();
     cleanups.push(() => recording.supervisor.stopAll());
+    recording.streaming.supervisor.start();
+    cleanups.push(() => recording.streaming.supervisor.stopAll());
     const webhooksCounted = countLiveKitWebhooks(context.metrics, context.liveKitEvents);
     cleanups.push(async () => webhooksCounted());
     const doctorAnswers = answerDoctorRooms(context.livekit, context.liveKitEvents);

@@ -5,6 +5,7 @@ export * from './communities.ts';
 export * from './events.ts';
 export * from './feedback.ts';
 export * from './health.ts';
+export * from './live-stream.ts';
 export * from './locale.ts';
 export * from './materials.ts';
 export * from './polls.ts';

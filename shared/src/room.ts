@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ChatEvent, chatEventSchema, chatStateSchema, MAX_CHAT_SLOW_MODE_SECONDS } from './chat.ts';
 import { eventEnvelope as envelope } from './events.ts';
+import { liveStreamEventSchema, liveStreamSchema } from './live-stream.ts';
 import { materialEventSchema, pinnedMaterialSchema } from './materials.ts';
 import { type PollEvent, pollCountsSchema, pollEventSchema, pollSchema, pollsStateSchema } from './polls.ts';
 import { ANONYMOUS_QUESTIONS, QA_MODES, type QaEvent, qaEventSchema, qaStateSchema, questionSchema } from './qa.ts';
@@ -145,6 +146,8 @@ export const roomSnapshotSchema = z
     recordingNotice: z.boolean(),
     /** The file a moderator pinned ("Materials available"); null when none is. */
     pinnedMaterial: pinnedMaterialSchema.nullable(),
+    /** The live stream to an RTMP server: moderators only, null for everyone else. */
+    liveStream: liveStreamSchema.nullable(),
   })
   .meta({ id: 'RoomSnapshot' });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
@@ -269,6 +272,10 @@ export const AUDIT_ACTIONS = [
   'material_unpin',
   'whip_key_issue',
   'whip_key_revoke',
+  'stream_start',
+  'stream_stop',
+  'stream_live',
+  'stream_failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -365,6 +372,7 @@ export const directEventSchema = z.discriminatedUnion('type', [
   envelope('poll.updated', pollSchema),
   envelope('poll.removed', z.object({ id: z.string() })),
   envelope('poll.votes', pollCountsSchema),
+  liveStreamEventSchema,
 ]);
 export type DirectEvent = z.infer<typeof directEventSchema>;
 export type DirectEventType = DirectEvent['type'];

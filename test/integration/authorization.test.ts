@@ -287,6 +287,9 @@ function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'team
     'POST /sessions/{ref}/room/whip-key': { for: 'team', body: { as: 'camera' } },
     'DELETE /sessions/{ref}/room/whip-key': { for: 'team' },
     'DELETE /sessions/{ref}/room/participants/{identity}/whip-key': { for: 'moderators' },
+    'GET /sessions/{ref}/room/stream': { for: 'moderators' },
+    'POST /sessions/{ref}/room/stream/start': { for: 'moderators' },
+    'POST /sessions/{ref}/room/stream/stop': { for: 'moderators' },
   };
 }
 

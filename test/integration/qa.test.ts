@@ -154,7 +154,7 @@ describe('the Q&A queue in the live room', () => {
     const hidden = await ask(budi.member, 'Apakah ada pendampingan gratis?', true);
     expect(await nextQuestion(hostClient, hidden.id)).toMatchObject({ anonymous: true, author: null });
     await afterEverythingSoFar(host, [hostClient, sari.client]);
-    expect(hostClient.direct.filter((e) => e.data.id === hidden.id)).toEqual([]);
+    expect(hostClient.direct.filter((e) => 'id' in e.data && e.data.id === hidden.id)).toEqual([]);
     const seenByHost = await qaOf(host);
     expect(questionIn(seenByHost, hidden.id)?.author).toBeNull();
     // A question keeps the rule it was asked under.

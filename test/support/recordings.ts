@@ -22,7 +22,7 @@ export async function aLiveStage(app: TestApp, clients: ConnectedClient[], media
   );
   const audience = await connect(viewer.join);
   clients.push(audience);
-  return { ...setup, secret, host, viewer, audience };
+  return { ...setup, secret, host, viewer, audience, hostClient: stage };
 }
 
 /** Starts a recording as `moderator`; throws unless 200. */

@@ -7,7 +7,7 @@ import { appSecrets } from './schema.ts';
  * The secrets the app makes for itself. Whoever reads the database reads them too: SECURITY.md
  * says what each gives away (its test checks that every name here is there).
  */
-export const APP_SECRET_NAMES = ['auth', 'join-links', 'room-tickets', 'recording-links'] as const;
+export const APP_SECRET_NAMES = ['auth', 'join-links', 'room-tickets', 'recording-links', 'stream-keys'] as const;
 export type AppSecretName = (typeof APP_SECRET_NAMES)[number];
 
 /**

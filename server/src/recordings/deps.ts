@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RecordingConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
+import { storedSecret } from '../db/app-secrets.ts';
 import type { Database } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
 import { type RoomDeps, roomDepsOf } from '../room/deps.ts';
 import { endCapture, markRecording, startRecording } from './lifecycle.ts';
 import type { MediaLinks } from './links.ts';
+import { type ResolveHost, resolveWithSystem } from './live-stream/destination.ts';
+import { createStreamKeyCipher, type StreamKeyCipher } from './live-stream/key-cipher.ts';
+import { reportStreamState, sessionIsLive, streamerExited } from './live-stream/service.ts';
+import { createStreamerSupervisor, type StreamerSupervisor } from './live-stream/supervisor.ts';
 import { maintainRecordings } from './retention.ts';
 import type { RecordingStore } from './store.ts';
 import { createRecorderSupervisor, type RecorderSupervisor } from './supervisor.ts';
@@ -22,10 +27,21 @@ export interface RecordingDeps {
   config: RecordingConfig;
   /** Runs the built-in recorders of this instance. */
   supervisor: RecorderSupervisor;
-  /** This process, as the owner of the recorders it runs. */
+  /** This process, as the owner of the recorders (and streamers) it runs. */
   instance: string;
+  /** Live streams to RTMP servers: their streamers, the key cipher, and which hosts they may reach. */
+  streaming: StreamingDeps;
   log: Logger;
   now: () => Date;
+}
+
+export interface StreamingDeps {
+  supervisor: StreamerSupervisor;
+  /** The stream keys' cipher, keyed by the app's `stream-keys` secret (made on first use). */
+  keys: () => Promise<StreamKeyCipher>;
+  /** Production: destinations must be public hosts (live-stream/destination.ts). */
+  publicOnly: boolean;
+  resolve: ResolveHost;
 }
 
 type RecordingContext = Pick<
@@ -49,10 +65,28 @@ export function recordingDepsOf(ctx: RecordingContext): RecordingDeps {
     log,
     now: ctx.now,
   };
-  // The supervisor reports back through the service, whose functions take these deps (the
-  // supervisor among them): they are called once recorders run, after `deps` is made.
+  let cipher: Promise<StreamKeyCipher> | undefined;
+  const keys = () => {
+    cipher ??= storedSecret(ctx.db, 'stream-keys').then(createStreamKeyCipher);
+    return cipher;
+  };
+  // The supervisors report back through the services, whose functions take these deps (the
+  // supervisors among them): they are called once recorders run, after `deps` is made.
   const deps: RecordingDeps = {
     ...base,
+    streaming: {
+      supervisor: createStreamerSupervisor(
+        { ...base, keys },
+        {
+          state: (sessionId, report) => reportStreamState(deps, sessionId, report),
+          exited: (sessionId, exit) => streamerExited(deps, sessionId, exit),
+          isLive: (sessionId) => sessionIsLive(deps, sessionId),
+        },
+      ),
+      keys,
+      publicOnly: ctx.config.production,
+      resolve: resolveWithSystem,
+    },
     supervisor: createRecorderSupervisor(base, {
       mediaStarted: (recordingId, at) => markRecording(deps, recordingId, at),
       ended: (recordingId, outcome) => endCapture(deps, recordingId, outcome),

@@ -5,7 +5,8 @@ import { jsonOfRow, rowFromJson } from '../db/json-row.ts';
 import type { SnapshotPart } from '../room/parts.ts';
 import { series } from '../series/schema.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { type RecordingRow, recordings } from './schema.ts';
+import { toLiveStream } from './live-stream/state.ts';
+import { liveStreams, type RecordingRow, recordings } from './schema.ts';
 
 const ACTIVE = [...recordingStatusGroups.active];
 
@@ -59,17 +60,29 @@ function recordingStateOf(
  * setting, so it is read for each caller: a moderator's in one query (or two for a series), the
  * audience's with the other parts' fresh rows.
  */
-export function recordingSnapshotPart(db: Database): SnapshotPart<Pick<RoomSnapshot, 'recording' | 'recordingNotice'>> {
+export function recordingSnapshotPart(
+  db: Database,
+): SnapshotPart<Pick<RoomSnapshot, 'recording' | 'recordingNotice' | 'liveStream'>> {
   return {
-    forModerator: (_room, _caller, session) => roomRecordingState(db, session),
+    // The live stream is the team's: read for moderators only, beside the recording.
+    forModerator: async (_room, _caller, session) => {
+      const [recording, [stream]] = await Promise.all([
+        roomRecordingState(db, session),
+        db.select().from(liveStreams).where(eq(liveStreams.sessionId, session.id)),
+      ]);
+      return { ...recording, liveStream: toLiveStream(stream, new Date()) };
+    },
     async forAudience(_room, _caller, session, fresh) {
       const rows = await fresh;
       const active = rows.find((row) => row.kind === 'active');
-      return recordingStateOf(
-        session,
-        active ? rowFromJson(recordings, active.data) : undefined,
-        rows.some((row) => row.kind === 'seriesAutoRecord'),
-      );
+      return {
+        ...recordingStateOf(
+          session,
+          active ? rowFromJson(recordings, active.data) : undefined,
+          rows.some((row) => row.kind === 'seriesAutoRecord'),
+        ),
+        liveStream: null,
+      };
     },
     freshRows: ({ sessionId, seriesId }) => ({
       active: {

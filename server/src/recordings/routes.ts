@@ -29,6 +29,7 @@ import {
   stopRecording,
   stopRecordingInRoom,
 } from './lifecycle.ts';
+import { stopLiveStream } from './live-stream/service.ts';
 import { serveRecordingFile } from './media.ts';
 import { type AnsweringPins, replayOf } from './replay.ts';
 import { updateRetention } from './retention.ts';
@@ -275,7 +276,7 @@ export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPin
     );
 }
 
-/** When the session goes live it may record by itself; before it ends the recording stops. */
+/** When the session goes live it may record by itself; before it ends the recording and the live stream stop. */
 export function recordingLifecycleHooks(deps: RecordingDeps) {
   return {
     afterLive: (session: SessionRow) => startAutomaticRecording(deps, session),
@@ -285,6 +286,12 @@ export function recordingLifecycleHooks(deps: RecordingDeps) {
       } catch (error) {
         // Ending the session must not wait on a recorder: it stops anyway when the room closes.
         deps.log.error({ err: error, session: session.id }, 'could not stop the recording before the end');
+      }
+      try {
+        await stopLiveStream(deps, session.id, moderator);
+      } catch (error) {
+        // Nor on a streamer: it leaves with the room too.
+        deps.log.error({ err: error, session: session.id }, 'could not stop the live stream before the end');
       }
     },
   };

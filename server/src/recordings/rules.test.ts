@@ -115,8 +115,8 @@ describe('who controls the recording from the room', () => {
     }
   };
 
-  it('has the one action of the room’s recording controls', () => {
-    expect(Object.keys(recordingRules)).toEqual(['control']);
+  it('has the actions of the room’s recording and live stream controls', () => {
+    expect(Object.keys(recordingRules)).toEqual(['control', 'stream']);
   });
 
   it('lets a moderator start and stop it, and nobody else in the room', () => {
@@ -125,6 +125,20 @@ describe('who controls the recording from the room', () => {
       'room_moderators_only',
       'room_moderators_only',
     ]);
+  });
+
+  it('lets a moderator run the live stream, and nobody else in the room', () => {
+    const streams = (who: RoomCaller) => {
+      try {
+        authorizeInRoom(recordingRules, 'stream', who);
+        return 'let in';
+      } catch (error) {
+        return (error as AppError).code;
+      }
+    };
+    expect(
+      [caller('moderator'), caller('speaker'), caller('participant'), caller('moderator', 'pending')].map(streams),
+    ).toEqual(['let in', 'room_moderators_only', 'room_moderators_only', 'room_not_admitted']);
   });
 
   it('tells a moderator not let in that they are not let in', () => {

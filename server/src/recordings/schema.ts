@@ -1,4 +1,4 @@
-import { RECORDING_BACKENDS, RECORDING_FAILURES, RECORDING_STATUSES } from '@serambi/shared';
+import { LIVE_STREAM_STATES, RECORDING_BACKENDS, RECORDING_FAILURES, RECORDING_STATUSES } from '@serambi/shared';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgEnum, pgTable, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamp } from '../db/timestamp.ts';
@@ -59,3 +59,34 @@ export const recordings = pgTable(
   ],
 );
 export type RecordingRow = typeof recordings.$inferSelect;
+
+export const liveStreamState = pgEnum('live_stream_state', LIVE_STREAM_STATES);
+
+/**
+ * A session's live out to an RTMP(S) server (one per session): where to (set by organizers; the
+ * key encrypted with the app's `stream-keys` secret, live-stream/key-cipher.ts), and the stream's
+ * state while moderators run it. `wanted` is what they asked for; the instance in `owner` runs the
+ * streamer and writes its state.
+ */
+export const liveStreams = pgTable('live_streams', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  /** rtmp(s):// address without the key; null when no destination is set. */
+  address: text('address'),
+  /** AES-256-GCM, base64url of iv ‖ tag ‖ ciphertext. */
+  keyCiphertext: text('key_ciphertext'),
+  keyEnding: text('key_ending'),
+  destinationUpdatedAt: timestamp('destination_updated_at', { withTimezone: true }),
+  wanted: boolean('wanted').notNull().default(false),
+  state: liveStreamState('state').notNull().default('stopped'),
+  reason: text('reason'),
+  retryInSeconds: integer('retry_in_seconds'),
+  stateAt: timestamp('state_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Who started it: the actor of the audit entries its streamer's own changes make. */
+  startedByIdentity: text('started_by_identity'),
+  startedByName: text('started_by_name'),
+  owner: text('owner'),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+});
+export type LiveStreamRow = typeof liveStreams.$inferSelect;

@@ -50,7 +50,7 @@ export interface SnapshotParts {
   qa: SnapshotPart<Pick<RoomSnapshot, 'qa'>>;
   chat: SnapshotPart<Pick<RoomSnapshot, 'chat'>>;
   polls: SnapshotPart<Pick<RoomSnapshot, 'polls'>>;
-  recording: SnapshotPart<Pick<RoomSnapshot, 'recording' | 'recordingNotice'>>;
+  recording: SnapshotPart<Pick<RoomSnapshot, 'recording' | 'recordingNotice' | 'liveStream'>>;
   materials: SnapshotPart<Pick<RoomSnapshot, 'pinnedMaterial'>>;
 }
 

@@ -21,6 +21,13 @@ export const problemsMessages: Translation<typeof reference> = {
     pollTooFewOptions: 'A poll needs at least 2 options.',
     pollTooManyOptions: 'A poll has at most 10 options.',
     roomIdentity: 'Use a participant identity from the room’s participant list.',
+    streamAddress:
+      'Use the RTMP address your streaming service gives, starting with rtmp:// or rtmps:// and with its path, e.g. rtmp://a.rtmp.youtube.com/live2.',
+    streamKey: 'Paste the stream key as your streaming service shows it, without spaces.',
+    streamKeyRequired: 'Paste the stream key too: it is needed the first time.',
+    streamHostUnknown: 'This server’s name could not be found. Check the address for typos.',
+    streamHostNotPublic:
+      'This address points into a private network or to this server itself. Use your streaming service’s public address.',
     slug: 'Use lowercase letters, digits and dashes, e.g. "komunitas-bisnis-bali".',
     imageUrl: 'Use an http(s) address of an image.',
     email: 'Enter an email address, e.g. budi@example.com.',
@@ -120,6 +127,10 @@ export const problemsMessages: Translation<typeof reference> = {
     ffmpegMissing:
       'Recording needs ffmpeg on the server. Ask the administrator to install it (apt install ffmpeg) or set FFMPEG_PATH.',
     insufficientStorage: 'The server’s disk is nearly full, so recording cannot start. The live session goes on.',
+    streamSessionNotLive: 'The live stream can only start while the session is live.',
+    streamNoDestination:
+      'No stream destination is set for this session. An organizer sets it on the session’s page (Live stream).',
+    streamRunning: 'The live stream is running. Stop it in the console first, then remove the destination.',
     egressUnavailable:
       'The recording service (LiveKit Egress) cannot be reached right now. Try again in a moment; the live session goes on.',
     recordingNotFound: 'This recording is not there any more. It may have been deleted.',

@@ -18,6 +18,13 @@ export const problemsMessages = {
     pollTooFewOptions: 'Polling perlu paling sedikit 2 pilihan.',
     pollTooManyOptions: 'Polling paling banyak 10 pilihan.',
     roomIdentity: 'Gunakan identitas peserta dari daftar peserta ruang.',
+    streamAddress:
+      'Gunakan alamat RTMP dari layanan siaran Anda, diawali rtmp:// atau rtmps:// beserta path-nya, mis. rtmp://a.rtmp.youtube.com/live2.',
+    streamKey: 'Tempel kunci stream persis seperti yang ditampilkan layanan siaran Anda, tanpa spasi.',
+    streamKeyRequired: 'Tempel juga kunci stream-nya: kunci wajib diisi pertama kali.',
+    streamHostUnknown: 'Nama server ini tidak ditemukan. Periksa apakah ada salah ketik pada alamat.',
+    streamHostNotPublic:
+      'Alamat ini mengarah ke jaringan privat atau ke server ini sendiri. Gunakan alamat publik layanan siaran Anda.',
     slug: 'Gunakan huruf kecil, angka, dan tanda hubung, misalnya "komunitas-bisnis-bali".',
     imageUrl: 'Gunakan alamat http(s) dari sebuah gambar.',
     email: 'Masukkan alamat email, misalnya budi@example.com.',
@@ -119,6 +126,10 @@ export const problemsMessages = {
     ffmpegMissing:
       'Perekaman membutuhkan ffmpeg di server. Minta administrator memasangnya (apt install ffmpeg) atau mengatur FFMPEG_PATH.',
     insufficientStorage: 'Disk server hampir penuh, jadi perekaman tidak bisa dimulai. Sesi langsung tetap berjalan.',
+    streamSessionNotLive: 'Siaran langsung hanya bisa dimulai saat sesi sedang berlangsung.',
+    streamNoDestination:
+      'Tujuan siaran untuk sesi ini belum diatur. Penyelenggara mengaturnya di halaman sesi (Siaran langsung).',
+    streamRunning: 'Siaran langsung sedang berjalan. Hentikan dulu dari konsol, lalu hapus tujuannya.',
     egressUnavailable:
       'Layanan perekaman (LiveKit Egress) sedang tidak bisa dihubungi. Coba lagi sebentar lagi; sesi langsung tetap berjalan.',
     recordingNotFound: 'Rekaman ini sudah tidak ada. Mungkin sudah dihapus.',

@@ -41,6 +41,7 @@ export const MESSAGE_BUNDLES = {
     'people',
     'registrants',
     'recordings',
+    'liveStream',
     'attendance',
     'certificates',
     'interactionReport',

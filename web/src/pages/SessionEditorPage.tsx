@@ -7,6 +7,7 @@ import { SignedInOnly } from '../features/accounts/SignedInOnly.tsx';
 import { communityQuery } from '../features/communities/communities-api.ts';
 import { MaterialsSection } from '../features/materials/MaterialsSection.tsx';
 import { RecordingPanel } from '../features/recordings/RecordingPanel.tsx';
+import { StreamDestinationPanel } from '../features/recordings/StreamDestinationPanel.tsx';
 import { ManageSessionHeader } from '../features/sessions/ManageSessionHeader.tsx';
 import { SessionEditorForm } from '../features/sessions/SessionEditorForm.tsx';
 import { SessionLifecycle } from '../features/sessions/SessionLifecycle.tsx';
@@ -60,6 +61,7 @@ export default function SessionEditorPage() {
                             <MaterialsSection source={{ ref: existing().slug }} />
                           </section>
                           <RecordingPanel session={existing()} />
+                          <StreamDestinationPanel session={existing()} />
                         </Show>
                         <SessionLifecycle session={existing()} />
                       </>

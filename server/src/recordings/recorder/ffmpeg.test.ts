@@ -67,3 +67,27 @@ describe("ffmpeg's arguments", () => {
     expect(args.endsWith('-f mp4 -y /recordings/a.mp4')).toBe(true);
   });
 });
+
+describe("ffmpeg's arguments for a live stream", () => {
+  const args = ffmpegArgs({
+    output: 'rtmp://a.rtmp.youtube.com/live2/abcd',
+    format: 'flv',
+    width: 1280,
+    height: 720,
+    fps: 15,
+    sampleRate: 48_000,
+  }).join(' ');
+
+  it('encode the same picture, capped for an ingest, with stereo AAC, as FLV to the address', () => {
+    expect(args).toContain('-c:v libx264 -preset veryfast -pix_fmt yuv420p');
+    expect(args).toContain('-g 30 -keyint_min 30 -sc_threshold 0');
+    expect(args).toContain('-maxrate 3000k -bufsize 6000k');
+    expect(args).toContain('-c:a aac -b:a 128k -ac 2');
+    expect(args).not.toContain('movflags');
+    expect(args.endsWith('-f flv -flvflags no_duration_filesize rtmp://a.rtmp.youtube.com/live2/abcd')).toBe(true);
+  });
+
+  it('give up on a destination silent for 10 s, so the streamer can retry', () => {
+    expect(args).toContain('-rw_timeout 10000000');
+  });
+});

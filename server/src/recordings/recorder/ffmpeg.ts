@@ -10,7 +10,10 @@ import type { RecorderFailure } from './protocol.ts';
  */
 
 export interface EncodeSettings {
+  /** The file to write, or (format `flv`) the rtmp(s):// address to publish to. */
   output: string;
+  /** `mp4`: the recording's fragmented file; `flv`: a live stream to an RTMP server. */
+  format?: OutputFormat;
   width: number;
   height: number;
   fps: number;
@@ -26,11 +29,19 @@ export const KEYFRAME_SECONDS = 2;
  */
 export const AAC_PRIMING_SAMPLES = 1_024;
 
+export const OUTPUT_FORMATS = ['mp4', 'flv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** How long a live stream's connection may stay silent (connecting, or writing) before ffmpeg gives up. */
+const STREAM_TIMEOUT_US = 10_000_000;
+
 export function ffmpegArgs(settings: EncodeSettings): string[] {
   const gop = String(settings.fps * KEYFRAME_SECONDS);
+  const stream = settings.format === 'flv';
   return [
     ...['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'warning'],
-    ...['-progress', 'pipe:1', '-stats_period', '2'],
+    // A stream reports sooner: its first progress says it is live.
+    ...['-progress', 'pipe:1', '-stats_period', stream ? '1' : '2'],
     // Raw input has no timestamps: frame n is at n/fps and sample n at n/rate, which is what the
     // recorder's single clock counts out.
     ...['-thread_queue_size', '16', '-f', 'rawvideo', '-pix_fmt', 'yuv420p'],
@@ -42,10 +53,30 @@ export function ffmpegArgs(settings: EncodeSettings): string[] {
     // No B-frames: they would make the first picture start a few frames late in a fragmented MP4
     // (no edit list to shift it back), and hold each fragment back by as many frames.
     ...['-bf', '0'],
+    ...(stream ? streamOutputArgs(settings.output) : fileOutputArgs(settings.output)),
+  ];
+}
+
+function fileOutputArgs(output: string): string[] {
+  return [
     ...['-c:a', 'aac', '-b:a', '96k'],
     // A fragment per keyframe, flushed as soon as it is written, so a kill loses at most the last one.
     ...['-movflags', '+frag_keyframe+empty_moov+default_base_moof', '-flush_packets', '1'],
-    ...['-f', 'mp4', '-y', settings.output],
+    ...['-f', 'mp4', '-y', output],
+  ];
+}
+
+/**
+ * The same picture as the file, capped for a live ingest (YouTube asks for a steady bitrate and
+ * keyframes every 2 s), stereo AAC, and a timeout so a destination that stops answering ends
+ * this ffmpeg (the streamer then retries) instead of holding it forever.
+ */
+function streamOutputArgs(output: string): string[] {
+  return [
+    ...['-maxrate', '3000k', '-bufsize', '6000k'],
+    ...['-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
+    ...['-rw_timeout', String(STREAM_TIMEOUT_US)],
+    ...['-f', 'flv', '-flvflags', 'no_duration_filesize', output],
   ];
 }
 
@@ -122,6 +153,8 @@ export interface Encoder {
   readonly exited: Promise<FfmpegExit>;
   /** Ends both inputs: ffmpeg encodes what it has, closes the file and exits. */
   finish(): Promise<FfmpegExit>;
+  /** Ends ffmpeg at once (a stream that is still connecting reads no input to end). */
+  kill(): void;
 }
 
 const STDERR_KEPT = 16 * 1024;
@@ -129,7 +162,7 @@ const STDERR_KEPT = 16 * 1024;
 export function startEncoder(
   ffmpeg: string,
   settings: EncodeSettings,
-  options: { onStderr?: (line: string) => void } = {},
+  options: { onStderr?: (line: string) => void; onProgress?: (progress: FfmpegProgress) => void } = {},
 ): Encoder {
   const child = spawn(ffmpeg, ffmpegArgs(settings), { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
   const video = child.stdin;
@@ -144,6 +177,8 @@ export function startEncoder(
     if (key === 'total_size' && /^\d+$/.test(value)) progress.bytes = Number(value);
     else if (key === 'out_time_us' && /^\d+$/.test(value)) progress.encodedSeconds = Number(value) / 1e6;
     else if (key === 'speed' && value.endsWith('x')) progress.speed = Number.parseFloat(value) || null;
+    // "progress=continue" (or "end") closes each report.
+    else if (key === 'progress') options.onProgress?.(progress);
   });
 
   let stderr = '';
@@ -171,6 +206,9 @@ export function startEncoder(
       video.end();
       audio.end();
       return exited;
+    },
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
 }

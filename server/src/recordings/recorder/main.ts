@@ -10,6 +10,7 @@ import {
 } from './protocol.ts';
 import { createRecording, SAMPLE_RATE, TICK_MS } from './recording.ts';
 import { followRoomTracks } from './room-tracks.ts';
+import { redactor, streamRetryDelaySeconds } from './stream-retry.ts';
 
 /**
  * The recorder child process (started by spawn.ts): joins one room as a hidden participant,
@@ -66,6 +67,8 @@ function stdinIsParentPipe(): boolean {
 async function record(config: RecorderConfig): Promise<never> {
   const room = new Room();
   let encoder: Encoder | undefined;
+  const streaming = config.format === 'flv';
+  const redact = redactor(config.redact);
   const recording = createRecording({
     width: config.width,
     height: config.height,
@@ -73,13 +76,20 @@ async function record(config: RecorderConfig): Promise<never> {
     now: () => performance.now(),
     encoderDelaySamples: AAC_PRIMING_SAMPLES,
     sinks: {
-      writeVideo: (frame, written) => encoder?.video.write(frame, written),
+      writeVideo: (frame, written) => {
+        // Between a stream's attempts there is no ffmpeg: the frame is let go at once, so the
+        // frame buffers stay free and the next attempt starts with a fresh picture.
+        if (!encoder) written();
+        else encoder.video.write(frame, written);
+      },
       writeAudio: (samples) => encoder?.audio.write(samples),
     },
   });
   const tracks = followRoomTracks(room, recording);
   const timers: NodeJS.Timeout[] = [];
   let ending = false;
+  /** A stream's failed attempts since it was last live. */
+  let failures = 0;
 
   /** Leaves the room and releases rtc-node, then exits; the outcome was reported before. */
   const leave = async (code: number): Promise<never> => {
@@ -106,6 +116,15 @@ async function record(config: RecorderConfig): Promise<never> {
     if (ending) return;
     ending = true;
     for (const timer of timers) clearInterval(timer);
+    if (streaming) {
+      // A stream has no file to finish: how its ffmpeg ends says nothing about the room.
+      recording.finish();
+      await withTimeout(encoder?.finish() ?? Promise.resolve(), CLEANUP_TIMEOUT_MS);
+      // Still connecting (ffmpeg reads nothing until the destination answers): not left behind.
+      encoder?.kill();
+      emit({ event: 'stopped', mediaSeconds: recording.stats().mediaSeconds });
+      return leave(0);
+    }
     if (encoder) {
       // Catch up to now, so the file ends when the stop came.
       recording.finish();
@@ -149,19 +168,28 @@ async function record(config: RecorderConfig): Promise<never> {
   if (ending) return new Promise<never>(() => {});
   emit({ event: 'connected' });
 
-  encoder = startEncoder(
-    config.ffmpeg,
-    { output: config.output, width: config.width, height: config.height, fps: config.fps, sampleRate: SAMPLE_RATE },
-    { onStderr: (line) => process.stderr.write(`ffmpeg: ${line}\n`) },
-  );
-  void encoder.exited.then((exit) => {
-    if (ending) return;
-    const problem = classifyFfmpegExit(exit) ?? {
-      failure: 'ffmpeg_failed',
-      detail: 'ffmpeg ended before its input did',
-    };
-    void fail(problem.failure, problem.detail);
-  });
+  const settings = {
+    output: config.output,
+    format: config.format,
+    width: config.width,
+    height: config.height,
+    fps: config.fps,
+    sampleRate: SAMPLE_RATE,
+  };
+  const onStderr = (line: string) => process.stderr.write(`ffmpeg: ${redact(line)}\n`);
+  if (streaming) {
+    startStreamAttempt();
+  } else {
+    encoder = startEncoder(config.ffmpeg, settings, { onStderr });
+    void encoder.exited.then((exit) => {
+      if (ending) return;
+      const problem = classifyFfmpegExit(exit) ?? {
+        failure: 'ffmpeg_failed',
+        detail: 'ffmpeg ended before its input did',
+      };
+      void fail(problem.failure, problem.detail);
+    });
+  }
   const mediaAt = recording.start();
   emit({ event: 'media', at: mediaAt.toISOString() });
   timers.push(setInterval(recording.tick, TICK_MS));
@@ -179,6 +207,43 @@ async function record(config: RecorderConfig): Promise<never> {
   );
   // Nothing left to await: the process ends in stop() or fail().
   return new Promise<never>(() => {});
+
+  /**
+   * One attempt at the stream: connecting until ffmpeg's first progress report (it has opened
+   * the destination and written to it), then live. When ffmpeg ends (refused, the server went
+   * away, no answer within its timeout) the stream has failed with ffmpeg's last words, and the
+   * next attempt starts after a backoff; the room, and whatever else records it, go on.
+   */
+  function startStreamAttempt(): void {
+    const attempt = startEncoder(config.ffmpeg, settings, {
+      onStderr,
+      onProgress: (progress) => {
+        if (live || ending || !progress.encodedSeconds) return;
+        live = true;
+        failures = 0;
+        emit({ event: 'stream', state: 'live', detail: null, retryInSeconds: null });
+      },
+    });
+    encoder = attempt;
+    let live = false;
+    emit({ event: 'stream', state: 'connecting', detail: null, retryInSeconds: null });
+    void attempt.exited.then((exit) => {
+      if (ending) return;
+      encoder = undefined;
+      failures += 1;
+      const lastWords = exit.stderr.trim().split('\n').slice(-1)[0]?.trim();
+      const detail = redact(
+        lastWords || (exit.code === 0 ? 'the stream ended' : `ffmpeg exited with code ${exit.code}`),
+      );
+      emit({ event: 'stream', state: 'failed', detail, retryInSeconds: null });
+      const delay = streamRetryDelaySeconds(failures);
+      emit({ event: 'stream', state: 'retrying', detail, retryInSeconds: delay });
+      const timer = setTimeout(() => {
+        if (!ending) startStreamAttempt();
+      }, delay * 1_000);
+      timers.push(timer);
+    });
+  }
 }
 
 let crashed = false;

@@ -5,6 +5,8 @@ const config = {
   url: 'ws://127.0.0.1:7880',
   token: 'recorder-token',
   output: '/tmp/rec.mp4',
+  format: 'mp4',
+  redact: [],
   width: 1280,
   height: 720,
   fps: 25,

@@ -1,5 +1,6 @@
-import type { RecordingFailure } from '@serambi/shared';
+import type { LiveStreamState, RecordingFailure } from '@serambi/shared';
 import { z } from 'zod';
+import { OUTPUT_FORMATS } from './ffmpeg.ts';
 
 /**
  * What the server and the recorder child process say to each other: one JSON configuration in
@@ -14,8 +15,16 @@ export const recorderConfigSchema = z.object({
   url: z.string().min(1),
   /** A hidden, subscribe-only recorder token for the one room to record. */
   token: z.string().min(1),
-  /** The fragmented MP4 to write; an existing file is overwritten. */
+  /** The fragmented MP4 to write (an existing file is overwritten), or the rtmp(s):// address to stream to. */
   output: z.string().min(1),
+  /**
+   * `mp4`: record into `output`; a failing ffmpeg fails the recorder. `flv`: stream to `output`;
+   * a failing ffmpeg (the destination refused, went away) is retried with a backoff while the
+   * room goes on (`stream` events).
+   */
+  format: z.enum(OUTPUT_FORMATS).default('mp4'),
+  /** Secrets (a stream key) that no event or log line of the recorder may carry. */
+  redact: z.array(z.string().min(1)).default([]),
   // Even sizes: I420 halves both dimensions for its colour planes.
   width: z
     .number()
@@ -44,6 +53,13 @@ export const RECORDER_FAILURES = [
   'interrupted',
 ] as const satisfies readonly RecordingFailure[];
 export type RecorderFailure = (typeof RECORDER_FAILURES)[number];
+
+/** What a streaming recorder reports of its output: the live stream's states but `stopped` (its exit says that). */
+export const STREAMER_STATES = ['connecting', 'live', 'failed', 'retrying'] as const satisfies readonly Exclude<
+  LiveStreamState,
+  'stopped'
+>[];
+export type StreamerState = (typeof STREAMER_STATES)[number];
 
 export const videoSourceKinds = ['camera', 'screen'] as const;
 export type VideoSourceKind = (typeof videoSourceKinds)[number];
@@ -88,6 +104,13 @@ export const recorderEventSchema = z.discriminatedUnion('event', [
     speed: z.number().nullable(),
   }),
   z.object({ event: z.literal('failed'), failure: z.enum(RECORDER_FAILURES), detail: z.string() }),
+  /** A stream's state changed (format `flv` only); `detail` says why it failed, without secrets. */
+  z.object({
+    event: z.literal('stream'),
+    state: z.enum(STREAMER_STATES),
+    detail: z.string().nullable(),
+    retryInSeconds: z.number().int().nullable(),
+  }),
   /** The file is complete; the process exits 0 next. */
   z.object({ event: z.literal('stopped'), mediaSeconds: z.number() }),
 ]);

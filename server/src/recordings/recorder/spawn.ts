@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import type { OutputFormat } from './ffmpeg.ts';
 import {
   parseRecorderEvent,
   RECORDER_CONFIG_VARIABLE,
@@ -26,6 +27,10 @@ export interface RecorderOptions {
   url: string;
   token: string;
   output: string;
+  /** `flv` streams to `output` (an rtmp(s):// address) and retries when it fails; `mp4` by default. */
+  format?: OutputFormat;
+  /** Secrets no event or log line of the recorder may carry. */
+  redact?: string[];
   width?: number;
   height?: number;
   fps?: number;
@@ -62,6 +67,8 @@ export function spawnRecorder(options: RecorderOptions): RecorderProcess {
     url: options.url,
     token: options.token,
     output: options.output,
+    format: options.format ?? 'mp4',
+    redact: options.redact ?? [],
     width: options.width ?? DEFAULT_RECORDING_SIZE.width,
     height: options.height ?? DEFAULT_RECORDING_SIZE.height,
     fps: options.fps ?? DEFAULT_RECORDING_SIZE.fps,

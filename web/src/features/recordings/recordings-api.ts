@@ -1,4 +1,11 @@
-import type { Recording, Replay, SessionRecordings, UpdateRecordingSettingsRequest } from '@serambi/shared';
+import type {
+  PutStreamDestinationRequest,
+  Recording,
+  Replay,
+  SessionRecordings,
+  StreamDestinationAnswer,
+  UpdateRecordingSettingsRequest,
+} from '@serambi/shared';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { type ApiClient, expectNoContent, expectSuccess } from '../../api/client.ts';
@@ -135,5 +142,33 @@ export function useUpdateRetention(slug: () => string) {
         predicate: (query) => query.queryKey[0] === 'sessions' && query.queryKey[2] === 'recordings',
       });
     },
+  }));
+}
+
+/** Where the session streams to, for its organizers (the key's ending only). */
+export const streamDestinationQuery = (api: ApiClient, ref: string) =>
+  queryOptions({
+    queryKey: ['sessions', ref, 'stream-destination'] as const,
+    queryFn: async (): Promise<StreamDestinationAnswer> =>
+      expectSuccess(await api.sessions[':ref']['stream-destination'].$get({ param: { ref } })),
+  });
+
+export function useSaveStreamDestination(ref: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async (json: PutStreamDestinationRequest): Promise<StreamDestinationAnswer> =>
+      expectSuccess(await api.sessions[':ref']['stream-destination'].$put({ param: { ref: ref() }, json })),
+    onSuccess: (saved) => queryClient.setQueryData(streamDestinationQuery(api, ref()).queryKey, saved),
+  }));
+}
+
+export function useRemoveStreamDestination(ref: () => string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: async () =>
+      expectNoContent(await api.sessions[':ref']['stream-destination'].$delete({ param: { ref: ref() } })),
+    onSuccess: () => queryClient.setQueryData(streamDestinationQuery(api, ref()).queryKey, { destination: null }),
   }));
 }

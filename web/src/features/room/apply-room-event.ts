@@ -115,5 +115,8 @@ export function applyDirectEvent(snapshot: RoomSnapshot, event: DirectEvent): vo
     case 'poll.votes':
       applyPollCounts(snapshot.polls, event.data);
       break;
+    case 'session.stream':
+      snapshot.liveStream = event.data;
+      break;
   }
 }

@@ -25,6 +25,9 @@ export function createOutOfBandMemory(): OutOfBandMemory {
       case 'poll.votes':
         // Counts are absolute and the next ones come soon: nothing worth holding on to.
         return undefined;
+      case 'session.stream':
+        // The whole state, newest last: the latest one stands.
+        return 'stream';
     }
   };
   return {

@@ -48,6 +48,7 @@ export function aSnapshot(): RoomSnapshot {
     recording: null,
     recordingNotice: false,
     pinnedMaterial: null,
+    liveStream: null,
   };
 }
 

@@ -6,6 +6,7 @@ import { FormProblem } from '../../../ui/form/FormProblem.tsx';
 import { SessionStatusBadge } from '../../sessions/SessionStatusBadge.tsx';
 import { useEndSession, useGoLive } from './console-api.ts';
 import { RecordingControls } from './RecordingControls.tsx';
+import { StreamControls } from './StreamControls.tsx';
 
 /**
  * Where the session is (not live yet, live, ended), how many are in, the one big button of the
@@ -73,6 +74,7 @@ export function SessionStatusControls(props: { snapshot: RoomSnapshot }) {
       </Switch>
       <Show when={status() === 'scheduled' || status() === 'live'}>
         <RecordingControls snapshot={props.snapshot} />
+        <StreamControls snapshot={props.snapshot} />
       </Show>
     </div>
   );

@@ -31,5 +31,10 @@ export function auditSentences(entry: AuditEntry, t: Translate, formatTime: (ins
     }
     if (changes.length > 0) return changes;
   }
+  if (entry.action === 'stream_failed') {
+    return [
+      t('roomConsole.audit.actions.stream_failed', { reason: typeof detail.reason === 'string' ? detail.reason : '' }),
+    ];
+  }
   return [t(`roomConsole.audit.actions.${entry.action}`, names)];
 }

@@ -1,5 +1,6 @@
 import type {
   AuditEntry,
+  LiveStream,
   MutableSource,
   ParticipantPage,
   RoomRecording,
@@ -59,6 +60,11 @@ export function createConsoleApi(api: ApiClient, sessionRef: () => string, ticke
     startRecording: async (): Promise<RoomRecording> =>
       expectSuccess(await room().recording.start.$post({ param: param() }, headers())),
     stopRecording: async () => expectNoContent(await room().recording.stop.$post({ param: param() }, headers())),
+    /** Starting twice answers the stream already running. */
+    startStream: async (): Promise<LiveStream> =>
+      expectSuccess(await room().stream.start.$post({ param: param() }, headers())),
+    stopStream: async (): Promise<LiveStream> =>
+      expectSuccess(await room().stream.stop.$post({ param: param() }, headers())),
     act: async (request: ModeratorRequest) => {
       const target = { param: { ...param(), identity: request.identity } };
       if (request.action === 'revoke-whip-key') {
@@ -154,6 +160,16 @@ export function useStartRecording() {
 export function useStopRecording() {
   const context = useConsole();
   return useMutation(() => ({ mutationFn: () => context.api.stopRecording() }));
+}
+
+export function useStartStream() {
+  const context = useConsole();
+  return useMutation(() => ({ mutationFn: () => context.api.startStream() }));
+}
+
+export function useStopStream() {
+  const context = useConsole();
+  return useMutation(() => ({ mutationFn: () => context.api.stopStream() }));
 }
 
 export function useUpdateRoomSettings() {
