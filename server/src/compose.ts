@@ -6,6 +6,7 @@
  */
 import type { AttendanceReport } from '@serambi/shared';
 import { type AttendanceDeps, type AttendanceSources, attendanceReportOf as reportWith } from './attendance/service.ts';
+import { breakoutsSnapshotPart } from './breakouts/room-part.ts';
 import { chatSnapshotPart } from './chat/room-part.ts';
 import type { Database } from './db/client.ts';
 import { averageRatings, feedbackEmails } from './feedback/service.ts';
@@ -35,6 +36,7 @@ export function liveRoomParts(db: Database): RoomParts {
       chat: chatSnapshotPart(db),
       polls: pollsSnapshotPart(db),
       recording: recordingSnapshotPart(db),
+      breakouts: breakoutsSnapshotPart(db),
     },
     counts: [questionVoteCounts, pollVoteCounts, reactionCounts],
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type BreakoutEvent, breakoutEventSchema, breakoutHelpEventSchema, breakoutStateSchema } from './breakouts.ts';
 import { type ChatEvent, chatEventSchema, chatStateSchema, MAX_CHAT_SLOW_MODE_SECONDS } from './chat.ts';
 import { eventEnvelope as envelope } from './events.ts';
 import { type PollEvent, pollCountsSchema, pollEventSchema, pollSchema, pollsStateSchema } from './polls.ts';
@@ -142,6 +143,8 @@ export const roomSnapshotSchema = z
      * the consent notice people see before they enter.
      */
     recordingNotice: z.boolean(),
+    /** The breakout tables open now (or just ended, until their rooms close); null when there are none. */
+    breakouts: breakoutStateSchema.nullable(),
   })
   .meta({ id: 'RoomSnapshot' });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
@@ -317,9 +320,10 @@ export const roomTopics = {
   chat: chatEventSchema,
   poll: pollEventSchema,
   reaction: reactionEventSchema,
+  breakout: breakoutEventSchema,
 } as const;
 export type RoomTopic = keyof typeof roomTopics;
-export type RoomEvent = SessionEvent | StageEvent | QaEvent | ChatEvent | PollEvent | ReactionEvent;
+export type RoomEvent = SessionEvent | StageEvent | QaEvent | ChatEvent | PollEvent | ReactionEvent | BreakoutEvent;
 export type RoomEventType = RoomEvent['type'];
 
 const TOPIC_PREFIXES: [string, RoomTopic][] = [
@@ -328,6 +332,7 @@ const TOPIC_PREFIXES: [string, RoomTopic][] = [
   ['chat.', 'chat'],
   ['poll.', 'poll'],
   ['reaction.', 'reaction'],
+  ['breakout.', 'breakout'],
 ];
 
 /** Which topic an event type travels on. */
@@ -357,6 +362,7 @@ export const directEventSchema = z.discriminatedUnion('type', [
   envelope('poll.updated', pollSchema),
   envelope('poll.removed', z.object({ id: z.string() })),
   envelope('poll.votes', pollCountsSchema),
+  breakoutHelpEventSchema,
 ]);
 export type DirectEvent = z.infer<typeof directEventSchema>;
 export type DirectEventType = DirectEvent['type'];

@@ -24,6 +24,7 @@ export interface SnapshotParts {
   chat: SnapshotPart<Pick<RoomSnapshot, 'chat'>>;
   polls: SnapshotPart<Pick<RoomSnapshot, 'polls'>>;
   recording: SnapshotPart<Pick<RoomSnapshot, 'recording' | 'recordingNotice'>>;
+  breakouts: SnapshotPart<Pick<RoomSnapshot, 'breakouts'>>;
 }
 
 /**

@@ -85,6 +85,7 @@ function partsOf(
       parts.chat.forModerator(room, me, session),
       parts.polls.forModerator(room, me, session),
       parts.recording.forModerator(room, me, session),
+      parts.breakouts.forModerator(room, me, session),
     ] as const;
   }
   const fresh = readFreshRows(db, parts, session, me.identity, knownFresh);
@@ -93,6 +94,7 @@ function partsOf(
     parts.chat.forAudience(room, me, session, fresh('chat')),
     parts.polls.forAudience(room, me, session, fresh('polls')),
     parts.recording.forAudience(room, me, session, fresh('recording')),
+    parts.breakouts.forAudience(room, me, session, fresh('breakouts')),
   ] as const;
 }
 
@@ -123,7 +125,7 @@ export async function roomSnapshot(
       me: { identity: me.identity, name: me.name, admission: me.admission },
     };
   }
-  const [community, crowd, { qa }, { chat }, { polls }, recording] = await Promise.all([
+  const [community, crowd, { qa }, { chat }, { polls }, recording, { breakouts }] = await Promise.all([
     known.community ?? communityOf(db, session),
     deps.crowds.viewOf(room),
     ...partsOf(deps.parts.snapshot, db, room, me, session, known.fresh),
@@ -170,5 +172,6 @@ export async function roomSnapshot(
     chat,
     polls,
     ...recording,
+    breakouts,
   };
 }

@@ -47,6 +47,7 @@ export function aSnapshot(): RoomSnapshot {
     polls: { polls: [], myVotes: {} },
     recording: null,
     recordingNotice: false,
+    breakouts: null,
   };
 }
 
