@@ -25,7 +25,11 @@ const TeamDeviceSetup = lazyComponent(() =>
 export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
   const { t } = useI18n();
   const api = useRoomApi(() => props.sessionRef);
-  const state = createRoomState(api, () => props.joinSecret);
+  const state = createRoomState(
+    api,
+    () => props.joinSecret,
+    () => props.sessionRef,
+  );
   usePageTitle(() => (state.snapshot() ?? state.lobby())?.session.title ?? t('room.title'));
   const phase = state.phase;
   const phaseIs = <N extends ReturnType<typeof phase>['name']>(name: N) => {

@@ -25,6 +25,8 @@ export function createOutOfBandMemory(): OutOfBandMemory {
       case 'poll.votes':
         // Counts are absolute and the next ones come soon: nothing worth holding on to.
         return undefined;
+      case 'breakout.help':
+        return `help:${event.data.id}`;
     }
   };
   return {
