@@ -40,9 +40,10 @@ export const MESSAGE_BUNDLES = {
     'polls',
     'feedback.leaving',
     'interactionReport.reactionKinds',
+    'breakouts',
   ],
   /** The moderator's console in the room. */
-  console: ['roomConsole', 'interactionSettings'],
+  console: ['roomConsole', 'interactionSettings', 'breakoutConsole'],
   /** Organizers' pages: their communities, session editor, registrants, reports, certificates. */
   manage: [
     'dashboard',

@@ -43,6 +43,11 @@ const ModeratorConsole = lazyComponent(() =>
     ([module]) => module.ModeratorConsole,
   ),
 );
+// Breakout tables: drawn only while tables are open.
+const TableView = lazyComponent(() => import('../breakouts/TableView.tsx').then((module) => module.TableView));
+const BreakoutBanner = lazyComponent(() =>
+  import('../breakouts/BreakoutBanner.tsx').then((module) => module.BreakoutBanner),
+);
 const BackstageBar = lazyComponent(() => import('./BackstageBar.tsx').then((module) => module.BackstageBar));
 const StageInvitationDialog = lazyComponent(() =>
   Promise.all([import('./StageInvitationDialog.tsx'), loadMessages(['public'])]).then(
@@ -81,6 +86,9 @@ export function ConnectedRoom(props: {
   const me = () => props.snapshot.me;
   const isModerator = () => me().role === 'moderator';
   const backstage = () => props.live.kind === 'backstage';
+  const atTable = () => props.live.kind === 'table';
+  /** Tables open now, as far as this viewer knows. */
+  const breakouts = () => (props.snapshot.breakouts?.status === 'open' ? props.snapshot.breakouts : undefined);
   const live = () => session().status === 'live' && !backstage();
   const onStage = () => backstage() || session().status === 'live';
   const onStageGuests = createMemo(
@@ -274,7 +282,37 @@ export function ConnectedRoom(props: {
         </aside>
 
         <div class="room__main" id={panelId('stage')} hidden={!wide() && !stageChosen()} {...stagePanelRole()}>
+          <Show when={!atTable() && breakouts()}>
+            {(open) => (
+              <Suspense>
+                <BreakoutBanner
+                  state={props.state}
+                  snapshot={props.snapshot}
+                  breakouts={open()}
+                  sessionRef={props.sessionRef}
+                />
+              </Suspense>
+            )}
+          </Show>
           <Switch>
+            <Match when={atTable() && breakouts()}>
+              {(open) => (
+                <Suspense fallback={<p class="loading">{t('forms.loading')}</p>}>
+                  <TableView
+                    state={props.state}
+                    live={props.live}
+                    snapshot={props.snapshot}
+                    breakouts={open()}
+                    sessionRef={props.sessionRef}
+                  />
+                </Suspense>
+              )}
+            </Match>
+            <Match when={atTable()}>
+              <p class="loading" role="status">
+                {t('breakouts.moving.main')}
+              </p>
+            </Match>
             <Match when={backstage()}>
               <div class="room__backstage" data-testid="backstage">
                 <Suspense>
@@ -309,7 +347,7 @@ export function ConnectedRoom(props: {
               <WaitingScreen snapshot={props.snapshot} reason="startingSoon" withHeading={false} />
             </Match>
           </Switch>
-          <Show when={onStage()}>
+          <Show when={onStage() && !atTable()}>
             <RoomControls
               state={props.state}
               api={props.api}

@@ -49,6 +49,18 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
           {t('room.reconnecting')}
         </p>
       </Show>
+      <Show when={state.breakouts.trouble()}>
+        {(trouble) => (
+          <div class="room-reconnecting room-move-trouble" role="alert" data-testid="breakout-move-trouble">
+            <span>
+              {t(trouble().stuck ? 'breakouts.trouble.stuck' : `breakouts.trouble.${trouble().direction}`)}
+            </span>
+            <button type="button" class="button button--small" onClick={() => state.breakouts.retryNow()}>
+              {t('breakouts.trouble.retryNow')}
+            </button>
+          </div>
+        )}
+      </Show>
       <Switch>
         <Match
           when={phaseIs('ended') ?? phaseIs('left') ?? phaseIs('removed') ?? phaseIs('refused') ?? phaseIs('elsewhere')}
@@ -71,8 +83,8 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
         <Match
           when={phase().name === 'joining' || !state.snapshot() || (phase().name === 'connected' && !state.live())}
         >
-          <p class="loading room-page__joining" role="status">
-            {t('room.joining')}
+          <p class="loading room-page__joining" role="status" data-testid="room-joining">
+            {state.breakouts.moving() ? t(`breakouts.moving.${state.breakouts.moving()}`) : t('room.joining')}
           </p>
         </Match>
         <Match when={phaseIs('doorsClosed') ?? phaseIs('lobby') ?? phaseIs('denied')}>

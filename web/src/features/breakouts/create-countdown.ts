@@ -1,0 +1,13 @@
+import { type Accessor, createSignal, onCleanup } from 'solid-js';
+import { secondsUntil } from './breakout-state.ts';
+
+/** Whole seconds until `endsAt`, ticking once a second while its owner lives. */
+export function createCountdown(endsAt: Accessor<string | undefined>): Accessor<number> {
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), 1000);
+  onCleanup(() => clearInterval(timer));
+  return () => {
+    const end = endsAt();
+    return end ? secondsUntil(end, now()) : 0;
+  };
+}
