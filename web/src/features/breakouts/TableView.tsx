@@ -73,7 +73,10 @@ export function TableView(props: {
           media?.microphoneId ? { deviceId: media.microphoneId } : undefined,
         );
       } else {
-        await local().setCameraEnabled(!publishing().camera, media?.cameraId ? { deviceId: media.cameraId } : undefined);
+        await local().setCameraEnabled(
+          !publishing().camera,
+          media?.cameraId ? { deviceId: media.cameraId } : undefined,
+        );
       }
       // A click is the browser's permission to play sound too.
       if (!props.live.canPlayAudio()) await props.live.room.startAudio();

@@ -75,13 +75,13 @@ export function needsSnapshotAfter(snapshot: RoomSnapshot, event: BreakoutEvent,
 /** A call for help, as the direct event brings it (an upsert by its id). */
 export function upsertBreakoutHelp(snapshot: RoomSnapshot, help: BreakoutHelp): void {
   const breakouts = snapshot.breakouts;
-  if (!breakouts || breakouts.status !== 'open') return;
+  if (breakouts?.status !== 'open') return;
   breakouts.help = [...breakouts.help.filter((call) => call.id !== help.id), help];
 }
 
 /** Where this viewer should be connected now: a table's id, or null for the main room. */
 export function tableToBeAt(breakouts: BreakoutState | null | undefined, visiting: string | null): string | null {
-  if (!breakouts || breakouts.status !== 'open') return null;
+  if (breakouts?.status !== 'open') return null;
   if (visiting && breakouts.tables.some((table) => table.id === visiting)) return visiting;
   return breakouts.myTableId;
 }

@@ -272,6 +272,7 @@ export function ConnectedRoom(props: {
                         ticket={props.state.ticket}
                         snapshot={props.snapshot}
                         room={props.state.room}
+                        state={props.state}
                       />
                     </Match>
                   </Switch>

@@ -52,9 +52,7 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
       <Show when={state.breakouts.trouble()}>
         {(trouble) => (
           <div class="room-reconnecting room-move-trouble" role="alert" data-testid="breakout-move-trouble">
-            <span>
-              {t(trouble().stuck ? 'breakouts.trouble.stuck' : `breakouts.trouble.${trouble().direction}`)}
-            </span>
+            <span>{t(trouble().stuck ? 'breakouts.trouble.stuck' : `breakouts.trouble.${trouble().direction}`)}</span>
             <button type="button" class="button button--small" onClick={() => state.breakouts.retryNow()}>
               {t('breakouts.trouble.retryNow')}
             </button>
