@@ -26,7 +26,11 @@ export async function muteParticipant(
   authorizeInRoom(roomRules, 'mute', moderator);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
-    const muted = await deps.livekit.muteSource(publishingRoom(session, target), target.identity, source);
+    // At a breakout table, they publish there (docs/breakouts.md#who-may-do-what).
+    const sideRoom = await deps.parts.sideRooms.roomOf(session.id, target.identity);
+    const muted =
+      (sideRoom !== null && (await deps.livekit.muteSource(sideRoom, target.identity, source))) ||
+      (await deps.livekit.muteSource(publishingRoom(session, target), target.identity, source));
     if (!muted) throw new AppError(409, 'room_no_track', 'problems.roomNoTrack', { params: { name: target.name } });
     await recordAudit(tx, {
       sessionId: session.id,
@@ -75,9 +79,11 @@ export async function removeFromSession(
       actor: moderator,
       target,
     });
+    const sideRoom = await deps.parts.sideRooms.roomOf(session.id, target.identity);
     await Promise.all([
       deps.livekit.removeParticipant(stageRoomName(session.id), target.identity),
       deps.livekit.removeParticipant(backstageRoomName(session.id), target.identity),
+      ...(sideRoom ? [deps.livekit.removeParticipant(sideRoom, target.identity)] : []),
     ]);
     return [{ type: 'participant.removed', data: { identity: target.identity, banned: options.ban } }];
   });
