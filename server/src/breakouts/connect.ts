@@ -30,7 +30,7 @@ export async function connectTo(
     return { url: main.url, token: main.token, room: main.room, tableId: null, expiresAt: main.expiresAt };
   }
   const row = await currentBreakout(deps.db, session.id);
-  if (!row || row.status !== 'open') throw new AppError(409, 'breakout_not_open', 'problems.breakoutNotOpen');
+  if (row?.status !== 'open') throw new AppError(409, 'breakout_not_open', 'problems.breakoutNotOpen');
   const table = (await tablesOf(deps.db, row.id)).find((t) => t.id === tableId);
   if (!table) throw new AppError(404, 'breakout_unknown_table', 'problems.breakoutUnknownTable');
   if (isTeam(me)) await answerHelpAt(deps.db, table.id, deps.now());

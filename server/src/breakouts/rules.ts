@@ -41,7 +41,7 @@ export function spreadEvenly(
     [shuffled[i], shuffled[j]] = [shuffled[j] as string, shuffled[i] as string];
   }
   const placed = new Map<string, number>();
-  shuffled.slice(0, tables * sizeLimit).forEach((identity, index) => placed.set(identity, index % tables));
+  for (const [index, identity] of shuffled.slice(0, tables * sizeLimit).entries()) placed.set(identity, index % tables);
   return placed;
 }
 

@@ -40,7 +40,7 @@ const iso = (d: Date) => d.toISOString();
 /** The open opening, read under the room's lock; 409 when none is open. */
 async function openBreakoutOf(tx: Tx, sessionId: string): Promise<BreakoutRow> {
   const row = await currentBreakout(tx, sessionId);
-  if (!row || row.status !== 'open') throw new AppError(409, 'breakout_not_open', 'problems.breakoutNotOpen');
+  if (row?.status !== 'open') throw new AppError(409, 'breakout_not_open', 'problems.breakoutNotOpen');
   return row;
 }
 
@@ -232,7 +232,10 @@ async function seat(
   // A token for the old table stays valid until it expires: out of that room now, and its
   // participant_joined would remove them again (docs/breakouts.md#how-the-client-moves).
   const moved = left as { room: string; identity: string } | null;
-  if (moved) await deps.livekit.removeParticipant(moved.room, moved.identity);
+  if (!moved) return;
+  // After `breakout.placed` has left for the old room, so they hear where to go before it closes on them.
+  await deps.broadcaster.flushed(session.id);
+  await deps.livekit.removeParticipant(moved.room, moved.identity);
 }
 
 /** A moderator seats a participant at a table, or back in the main room, whatever the assignment. */

@@ -41,7 +41,7 @@ export function breakoutSideRooms(db: Database, now: () => number = Date.now): S
       const { sessionId, tableId } = roomOfName(roomName);
       if (!tableId) return null;
       const row = await currentBreakout(db, sessionId);
-      if (!row || row.status !== 'open') return null;
+      if (row?.status !== 'open') return null;
       if (isTeam(person)) {
         const [table] = await db
           .select({ id: breakoutTables.id })

@@ -24,7 +24,7 @@ export function breakoutWarnHandler(deps: RoomDeps): JobHandler<BreakoutTimer> {
     if (!found) return;
     await changeRoom(deps, found.sessionId, async (tx) => {
       const [row] = await tx.select().from(breakouts).where(eq(breakouts.id, breakoutId));
-      if (!row || row.status !== 'open' || row.warnedAt || row.endsAt.toISOString() !== endsAt) return [];
+      if (row?.status !== 'open' || row.warnedAt || row.endsAt.toISOString() !== endsAt) return [];
       await tx.update(breakouts).set({ warnedAt: deps.now() }).where(eq(breakouts.id, row.id));
       return [{ type: 'breakout.warning', data: { id: row.id, endsAt } }];
     });
