@@ -8,7 +8,17 @@
 import type { IForbiddenRuleType } from 'dependency-cruiser';
 
 const S = '^server/src/';
-export const LIVE_ROOM = ['qa', 'chat', 'polls', 'reactions', 'recordings', 'attendance', 'feedback', 'certificates'];
+export const LIVE_ROOM = [
+  'qa',
+  'chat',
+  'polls',
+  'reactions',
+  'recordings',
+  'attendance',
+  'feedback',
+  'certificates',
+  'breakouts',
+];
 export const SCHEDULING = ['accounts', 'communities', 'sessions', 'series', 'registrations', 'calendar'];
 export const PLATFORM = ['db', 'http', 'livekit', 'jobs', 'notifications'];
 /** Compose and observe: they may import anything, and nothing imports them (but tests). */

@@ -31,7 +31,7 @@ import {
   stopRecordingInRoom,
 } from './lifecycle.ts';
 import { serveRecordingFile } from './media.ts';
-import { type AnsweringPins, replayOf } from './replay.ts';
+import { type ChapterMarks, replayOf } from './replay.ts';
 import { updateRetention } from './retention.ts';
 import type { ReplayViewer } from './rules.ts';
 import { deleteRecording, listRecordings, updateRecordingSettings } from './service.ts';
@@ -201,7 +201,7 @@ const poster = fileRoute('poster', 'image/jpeg', 'The replay’s poster image');
 const download = fileRoute('download', 'video/mp4', 'The replay’s video as a download (organizers)');
 
 /** Recording control (room and organizers), settings, the replay, and its files. */
-export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPins) {
+export function recordingRoutes(deps: RecordingDeps, chapterMarks: ChapterMarks) {
   const roomCaller = (c: Context<AppEnv>, ref: string) => roomRequest(deps.room, ref, c.req.header('Authorization'));
   const organizerSession = async (ref: string, user: SessionUser | null) => {
     const { session } = await visibleSession(deps.db, ref, user);
@@ -272,7 +272,7 @@ export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPin
             signedIn: user !== null,
             unconfirmedEmail: user && !user.emailVerified ? user.email : null,
           },
-          answeringPins,
+          chapterMarks,
         ),
         200,
       );
@@ -288,7 +288,7 @@ export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPin
         unconfirmedEmail: null,
       };
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await replayOf(deps, session, viewer, answeringPins), 200);
+      return c.json(await replayOf(deps, session, viewer, chapterMarks), 200);
     })
     .openapi(media, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'play', c.req.valid('query').token))
     .openapi(poster, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'poster', c.req.valid('query').token))

@@ -24,9 +24,14 @@ export async function muteParticipant(
   source: MutableSource,
 ) {
   authorizeInRoom(roomRules, 'mute', moderator);
+  // At a breakout table, they publish there (docs/breakouts.md#who-may-do-what). Read before the
+  // room's lock: the side rooms read the database on their own connection.
+  const sideRoom = await deps.parts.sideRooms.roomOf(session.id, identity);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
-    const muted = await deps.livekit.muteSource(publishingRoom(session, target), target.identity, source);
+    const muted =
+      (sideRoom !== null && (await deps.livekit.muteSource(sideRoom, target.identity, source))) ||
+      (await deps.livekit.muteSource(publishingRoom(session, target), target.identity, source));
     if (!muted) throw new AppError(409, 'room_no_track', 'problems.roomNoTrack', { params: { name: target.name } });
     await recordAudit(tx, {
       sessionId: session.id,
@@ -54,6 +59,8 @@ export async function removeFromSession(
   options: { ban: boolean },
 ) {
   authorizeInRoom(roomRules, options.ban ? 'ban' : 'remove', moderator);
+  // Read before the room's lock: the side rooms read the database on their own connection.
+  const sideRoom = await deps.parts.sideRooms.roomOf(session.id, identity);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
     if (target.identity === moderator.identity) throw new AppError(409, 'conflict', 'problems.conflict');
@@ -78,6 +85,7 @@ export async function removeFromSession(
     await Promise.all([
       deps.livekit.removeParticipant(stageRoomName(session.id), target.identity),
       deps.livekit.removeParticipant(backstageRoomName(session.id), target.identity),
+      ...(sideRoom ? [deps.livekit.removeParticipant(sideRoom, target.identity)] : []),
     ]);
     return [{ type: 'participant.removed', data: { identity: target.identity, banned: options.ban } }];
   });
