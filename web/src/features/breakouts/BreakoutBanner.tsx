@@ -19,7 +19,10 @@ export function BreakoutBanner(props: {
   sessionRef: string;
 }) {
   const { t } = useI18n();
-  const seconds = createCountdown(() => props.breakouts.endsAt);
+  const seconds = createCountdown(
+    () => props.breakouts.endsAt,
+    () => props.state.breakouts.clockOffset(),
+  );
   const time = () => countdownText(seconds());
   const isParticipant = () => !isTeamRole(props.snapshot.me.role);
   const choosing = () => isParticipant() && props.breakouts.assignment === 'choose';

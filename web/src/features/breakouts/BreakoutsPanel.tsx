@@ -64,7 +64,10 @@ function RunningTables(props: {
 }) {
   const { t } = useI18n();
   const context = useConsole();
-  const seconds = createCountdown(() => props.breakouts.endsAt);
+  const seconds = createCountdown(
+    () => props.breakouts.endsAt,
+    () => props.state.breakouts.clockOffset(),
+  );
   const [problem, setProblem] = createSignal<unknown>(null);
   const attempt = async (call: () => Promise<unknown>) => {
     setProblem(null);

@@ -33,7 +33,10 @@ export function TableView(props: {
   const api = createBreakoutsApi(() => props.sessionRef);
   const table = () => tableById(props.breakouts, props.state.breakouts.table());
   const visiting = () => props.breakouts.myTableId !== props.state.breakouts.table();
-  const seconds = createCountdown(() => props.breakouts.endsAt);
+  const seconds = createCountdown(
+    () => props.breakouts.endsAt,
+    () => props.state.breakouts.clockOffset(),
+  );
   const warned = () => props.breakouts.warnedAt !== null;
   const latest = () => props.state.breakouts.messages().at(-1);
 

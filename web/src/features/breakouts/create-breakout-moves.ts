@@ -31,6 +31,8 @@ export interface BreakoutMoves {
   moving: Accessor<BreakoutMoveDirection | undefined>;
   /** A move failed and is tried again; `stuck` once it failed several times (a button retries at once). */
   trouble: Accessor<{ direction: BreakoutMoveDirection; stuck: boolean } | undefined>;
+  /** How far the server's clock is ahead of this device's, from the last breakout event's time (ms). */
+  clockOffset: Accessor<number>;
   /** The moderators' messages since the tables opened, oldest first. */
   messages: Accessor<BreakoutMessage[]>;
   /** The table a speaker or moderator visits (null: none). */
@@ -73,6 +75,7 @@ export function createBreakoutMoves(deps: {
   const [moving, setMoving] = createSignal<BreakoutMoveDirection>();
   const [trouble, setTrouble] = createSignal<{ direction: BreakoutMoveDirection; stuck: boolean }>();
   const [messages, setMessages] = createSignal<BreakoutMessage[]>([]);
+  const [clockOffset, setClockOffset] = createSignal(0);
   const [visiting, setVisiting] = createSignal<string | null>(null);
   /** The table's LiveKit room let this visitor go: the main room is not connected either. */
   let adrift = false;
@@ -168,6 +171,7 @@ export function createBreakoutMoves(deps: {
     moving,
     trouble,
     messages,
+    clockOffset,
     visiting,
     visit(tableId) {
       setVisiting(tableId);
@@ -177,6 +181,8 @@ export function createBreakoutMoves(deps: {
     retryNow: () => wakeUp?.(),
     onEvent(event) {
       const snapshot = deps.snapshot();
+      // Sent a moment ago: the countdown reads the server's time, not a phone's clock that may be off.
+      setClockOffset(Date.parse(event.at) - Date.now());
       if (event.type === 'breakout.opened') setMessages([]);
       if (event.type === 'breakout.message') {
         const { id, from, message } = event.data;
