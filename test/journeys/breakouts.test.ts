@@ -200,7 +200,15 @@ describe('breakout tables in three browsers', () => {
       }
 
       // Participants choose: Sari sees the tables with their places and picks one; the moderator ends them.
+      await moderator.getByTestId('breakout-count').fill('3');
       await moderator.getByTestId('breakout-assignment-choose').check();
+      await moderator.getByTestId('breakout-names').click();
+      const names = moderator.getByTestId('breakout-table-name');
+      const topics = moderator.getByTestId('breakout-table-topic');
+      await names.nth(0).fill('Pemasaran');
+      await topics.nth(0).fill('Jualan lewat media sosial');
+      await names.nth(1).fill('Keuangan');
+      await topics.nth(1).fill('Modal kerja dan pembukuan sederhana');
       await moderator.getByTestId('open-tables').click();
       await sari.getByTestId('choose-table').waitFor({ timeout: 20_000 });
       await shot(sari, 'participant-choose-table-phone');

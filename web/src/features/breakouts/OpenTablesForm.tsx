@@ -164,7 +164,7 @@ export function OpenTablesForm(props: { open: (request: unknown) => Promise<Brea
         </div>
       </fieldset>
       <details class="breakout-form__names">
-        <summary>{t('breakoutConsole.names')}</summary>
+        <summary data-testid="breakout-names">{t('breakoutConsole.names')}</summary>
         <ol class="breakout-form__tables">
           <Index each={rows()}>
             {(row, index) => {
@@ -177,6 +177,7 @@ export function OpenTablesForm(props: { open: (request: unknown) => Promise<Brea
                         {...control}
                         class="field__control"
                         maxLength={BREAKOUT_TABLE_NAME_MAX_LENGTH}
+                        data-testid="breakout-table-name"
                         value={row().name}
                         onInput={(event) => setDraft(index, { name: event.currentTarget.value })}
                       />
@@ -188,6 +189,7 @@ export function OpenTablesForm(props: { open: (request: unknown) => Promise<Brea
                         {...control}
                         class="field__control"
                         maxLength={BREAKOUT_TABLE_TOPIC_MAX_LENGTH}
+                        data-testid="breakout-table-topic"
                         value={row().topic}
                         onInput={(event) => setDraft(index, { topic: event.currentTarget.value })}
                       />
