@@ -106,9 +106,10 @@ describe('breakout tables in three browsers', () => {
     const sari = await pageAs(null);
     const shot = (page: Page, name: string) =>
       page.screenshot({ path: path.join(shots, `${name}-${lang}.png`), fullPage: true });
-    /** The same screen on a wide window, then back to the phone. */
-    const wideShot = async (page: Page, name: string) => {
+    /** The same screen on a wide window (`focus` scrolled into view: the panels scroll on their own), then back to the phone. */
+    const wideShot = async (page: Page, name: string, focus?: string) => {
       await page.setViewportSize(desktop);
+      if (focus) await page.getByTestId(focus).scrollIntoViewIfNeeded();
       await shot(page, `${name}-desktop`);
       await page.setViewportSize(phone);
     };
@@ -148,7 +149,7 @@ describe('breakout tables in three browsers', () => {
       await moderator.getByTestId('breakout-minutes').fill('2');
       await moderator.getByTestId('breakout-assignment-manual').check();
       await shot(moderator, 'console-open-form-phone');
-      await wideShot(moderator, 'console-open-form');
+      await wideShot(moderator, 'console-open-form', 'open-tables-form');
       await moderator.getByTestId('open-tables').click();
       await moderator.getByTestId('breakouts-running').waitFor();
       const unplaced = moderator.getByTestId('unplaced-person');
@@ -185,7 +186,7 @@ describe('breakout tables in three browsers', () => {
       await shot(budi, 'participant-table-warning-phone');
       await wideShot(budi, 'participant-table-warning');
       await shot(moderator, 'console-running-phone');
-      await wideShot(moderator, 'console-running');
+      await wideShot(moderator, 'console-running', 'breakouts-running');
 
       // The end: both are back in the main room by themselves, on the same page, hearing the stage.
       clock.advance(60_000);

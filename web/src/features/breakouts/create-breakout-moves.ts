@@ -1,4 +1,4 @@
-import type { BreakoutConnection, BreakoutEvent, RoomSnapshot } from '@serambi/shared';
+import type { BreakoutConnection, BreakoutEvent, RoomOrLobbySnapshot, RoomSnapshot } from '@serambi/shared';
 import { isTeamRole } from '@serambi/shared';
 import { type Accessor, createSignal } from 'solid-js';
 import type { LiveRoom } from '../room/create-live-room.ts';
@@ -45,7 +45,7 @@ export interface BreakoutMoves {
   /** A breakout event was applied: what it asks beyond redrawing. */
   onEvent(event: BreakoutEvent): void;
   /** Whether a join's answer should leave the connection to these moves (a table is where to be). */
-  wantsTable(snapshot: RoomSnapshot): boolean;
+  wantsTable(snapshot: RoomOrLobbySnapshot): boolean;
   /**
    * The LiveKit connection ended without the page asking. True when that is the moves' business
    * (a move under way, or the table's room let them go): they find where to be and go there.
@@ -192,7 +192,7 @@ export function createBreakoutMoves(deps: {
       if (snapshot && needsSnapshotAfter(snapshot, event, isTeamRole(snapshot.me.role))) readSnapshotSoon();
       void follow();
     },
-    wantsTable: (snapshot) => tableToBeAt(snapshot.breakouts, visiting()) !== null,
+    wantsTable: (snapshot) => snapshot.view === 'room' && tableToBeAt(snapshot.breakouts, visiting()) !== null,
     handleLost() {
       if (moving()) return true;
       if (table() === null) return false;

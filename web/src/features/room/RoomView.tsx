@@ -82,7 +82,9 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
           when={phase().name === 'joining' || !state.snapshot() || (phase().name === 'connected' && !state.live())}
         >
           <p class="loading room-page__joining" role="status" data-testid="room-joining">
-            {state.breakouts.moving() ? t(`breakouts.moving.${state.breakouts.moving()}`) : t('room.joining')}
+            <Show when={state.breakouts.moving()} fallback={t('room.joining')}>
+              {(direction) => t(`breakouts.moving.${direction()}`)}
+            </Show>
           </p>
         </Match>
         <Match when={phaseIs('doorsClosed') ?? phaseIs('lobby') ?? phaseIs('denied')}>
