@@ -87,7 +87,8 @@ describe('breakout tables in three browsers', () => {
     mkdirSync(shots, { recursive: true });
     clock = aMovableClock();
     [app, browser] = await Promise.all([startTestApp({ clock }), launchBrowser()]);
-  });
+    // Two cores shared with LiveKit and three Chromium pages: starting may take longer than the default.
+  }, 120_000);
   afterAll(async () => {
     await Promise.all([browser?.close(), app?.stop()]);
   });
@@ -156,7 +157,7 @@ describe('breakout tables in three browsers', () => {
       await expect.poll(() => unplaced.count(), { timeout: 15_000 }).toBe(2);
       for (let seated = 0; seated < 2; seated++) {
         await unplaced.first().getByTestId('table-picker').selectOption({ index: 1 });
-        await expect.poll(() => unplaced.count()).toBe(1 - seated);
+        await expect.poll(() => unplaced.count(), { timeout: 20_000 }).toBe(1 - seated);
       }
 
       // Both move into the table without a reload, turn their microphones on, and hear each other.
