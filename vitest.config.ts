@@ -21,6 +21,8 @@ const SOLO = [
   'test/integration/doctor.test.ts',
   // Two LiveKit nodes, two instances and Chromium; kills a node and waits for the stage to come back.
   'test/journeys/livekit-cluster.test.ts',
+  // Sixty rtc-node participants moving to breakout tables and back, and a restart during breakouts.
+  'test/integration/breakouts-scale.test.ts',
 ];
 
 export default defineConfig({
