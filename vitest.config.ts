@@ -23,6 +23,8 @@ const SOLO = [
   'test/journeys/livekit-cluster.test.ts',
   // Three browsers at breakout tables, each hearing the others' fake microphones through LiveKit.
   'test/journeys/breakouts.test.ts',
+  // Sixty rtc-node participants moving to breakout tables and back, and a restart during breakouts.
+  'test/integration/breakouts-scale.test.ts',
 ];
 
 export default defineConfig({

@@ -42,7 +42,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
   const arrivalWaiters: Array<{ target: string; resolve: () => void }> = [];
   let room: Room | null = null;
   let where: string | null = null;
-  let moving = Promise.resolve();
+  let moving: Promise<void> = Promise.resolve();
   let stopped = false;
   const seenVersions = new Set<number>();
 
@@ -69,12 +69,21 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     }
     if (event.type === 'breakout.placed') {
       const mine = event.data.placements.find((p) => p.identity === identity);
-      if (mine) void moveTo(mine.tableId);
+      if (mine) moveTo(mine.tableId).catch(() => undefined);
     }
-    if (event.type === 'breakout.ended') void moveTo(null);
+    if (event.type === 'breakout.ended') moveTo(null).catch(() => undefined);
   };
 
+  /** Connects, once more after a failed attempt (rtc-node now and then drops a handle while many connect at once). */
   const connectWith = async (connection: Pick<BreakoutConnection, 'url' | 'token'>) => {
+    try {
+      return await connectOnce(connection);
+    } catch {
+      return connectOnce(connection);
+    }
+  };
+
+  const connectOnce = async (connection: Pick<BreakoutConnection, 'url' | 'token'>) => {
     const next = new Room();
     next.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
       const message = JSON.parse(new TextDecoder().decode(payload));
@@ -87,35 +96,50 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     next.once(RoomEvent.Disconnected, () => {
       if (room !== next || stopped) return;
       where = null;
-      void findPlace();
+      findPlace().catch(() => undefined);
     });
     return next;
   };
 
   const findPlace = async () => {
-    const response = await client.call('', { method: 'GET' });
-    if (response.status !== 200) return; // removed or banned: nowhere to go
+    // The server gone (a test stopping it) or saying no (removed, banned): nowhere to go.
+    const response = await client.call('', { method: 'GET' }).catch(() => null);
+    if (response?.status !== 200) return;
     const snapshot = (await response.json()) as RoomSnapshot;
     const place = snapshot.breakouts?.status === 'open' ? snapshot.breakouts.myTableId : null;
     await moveTo(place).catch(() => undefined);
   };
 
+  /** One move: a token from the server, out of the room it is in, into the other. */
+  const moveOnce = async (tableId: string | null) => {
+    const target = tableId ?? 'main';
+    if (where === target) return;
+    const response = await client.call('/breakouts/connect', { body: { tableId } });
+    if (response.status !== 200) throw new Error(`connect ${target}: ${response.status} ${await response.text()}`);
+    const connection = (await response.json()) as BreakoutConnection;
+    where = null;
+    const previous = room;
+    room = null;
+    await previous?.disconnect();
+    room = await connectWith(connection);
+    arrived(target);
+  };
+
+  /** Moves one after the other; a move that fails is tried again (twice), and never blocks the next. */
   const moveTo = (tableId: string | null): Promise<void> => {
-    moving = moving.then(async () => {
-      if (stopped) return;
-      const target = tableId ?? 'main';
-      if (where === target) return;
-      const response = await client.call('/breakouts/connect', { body: { tableId } });
-      if (response.status !== 200) throw new Error(`connect ${target}: ${response.status} ${await response.text()}`);
-      const connection = (await response.json()) as BreakoutConnection;
-      where = null;
-      const previous = room;
-      room = null;
-      await previous?.disconnect();
-      room = await connectWith(connection);
-      arrived(target);
+    const move = moving.then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        if (stopped) return;
+        try {
+          return await moveOnce(tableId);
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
+      }
     });
-    return moving;
+    moving = move.catch(() => undefined);
+    return move;
   };
 
   const { livekit } = client.join;
