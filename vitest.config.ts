@@ -28,6 +28,10 @@ const SOLO = [
   // A Chromium WHIP publisher (H.264) and an rtc-node viewer decoding it.
   'test/integration/whip.test.ts',
   'test/journeys/whip.test.ts',
+  // Three browsers at breakout tables, each hearing the others' fake microphones through LiveKit.
+  'test/journeys/breakouts.test.ts',
+  // Sixty rtc-node participants moving to breakout tables and back, and a restart during breakouts.
+  'test/integration/breakouts-scale.test.ts',
 ];
 
 export default defineConfig({

@@ -4,6 +4,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { CLIENT_ADDRESS_HEADER } from './accounts/auth.ts';
 import { accountMailLimits } from './accounts/auth-limits.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
+import { breakoutLifecycleHooks } from './breakouts/lifecycle.ts';
+import { breakoutRoutes } from './breakouts/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
 import { certificateHolderRoutes } from './certificates/holder-routes.ts';
@@ -15,7 +17,7 @@ import { createCommunityNotifications } from './communities/mails.ts';
 import type { TeamMemberRemoved } from './communities/notify.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { communityTeamRoutes } from './communities/team-routes.ts';
-import { attendanceSources, fillGainedSeats, sessionNotifications } from './compose.ts';
+import { attendanceSources, chapterMarks, fillGainedSeats, sessionNotifications } from './compose.ts';
 import type { AppContext } from './context.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { measureHttp } from './health/instrument.ts';
@@ -37,7 +39,6 @@ import { MATERIAL_UPLOAD_PATH, materialRoutes } from './materials/routes.ts';
 import { devOutboxRoutes } from './notifications/routes.ts';
 import { pollRoutes } from './polls/routes.ts';
 import { pollResults } from './polls/views.ts';
-import { answeringPins } from './qa/answering.ts';
 import { interactionReportRoutes } from './qa/report-routes.ts';
 import { qaLifecycleHooks } from './qa/room-part.ts';
 import { qaRoutes } from './qa/routes.ts';
@@ -84,6 +85,7 @@ export function buildApi(ctx: AppContext) {
       '/',
       roomRoutes(roomDepsOf(ctx), [
         qaLifecycleHooks,
+        breakoutLifecycleHooks,
         recordingLifecycleHooks(recordingDepsOf(ctx)),
         certificateLifecycleHooks({ now: ctx.now, issueDelaySeconds: ctx.config.certificates.issueDelaySeconds }),
         whipLifecycleHooks(ctx),
@@ -91,12 +93,13 @@ export function buildApi(ctx: AppContext) {
     )
     .route('/', whipRoutes({ room: roomDepsOf(ctx), whip: whipDepsOf(ctx) }))
     .route('/', qaRoutes(roomDepsOf(ctx)))
+    .route('/', breakoutRoutes(roomDepsOf(ctx)))
     .route('/', chatRoutes(roomDepsOf(ctx), questionFromChat))
     .route('/', pollRoutes(roomDepsOf(ctx)))
     .route('/', reactionRoutes(roomDepsOf(ctx)))
     .route('/', interactionReportRoutes(ctx, { pollResults, chatMessageCount }))
     .route('/', attendanceRoutes({ db: ctx.db, now: ctx.now, sources: attendanceSources }))
-    .route('/', recordingRoutes(recordingDepsOf(ctx), answeringPins))
+    .route('/', recordingRoutes(recordingDepsOf(ctx), chapterMarks))
     .route('/', materialRoutes(materialDepsOf(ctx)))
     .route('/', liveStreamRoutes(recordingDepsOf(ctx)))
     .route('/', certificateHolderRoutes(certificateDepsOf(ctx)))

@@ -6,14 +6,19 @@
  */
 import type { AttendanceReport } from '@serambi/shared';
 import { type AttendanceDeps, type AttendanceSources, attendanceReportOf as reportWith } from './attendance/service.ts';
+import { breakoutsSnapshotPart } from './breakouts/room-part.ts';
+import { breakoutSideRooms } from './breakouts/side-rooms.ts';
+import { breakoutPeriods } from './breakouts/state.ts';
 import { chatSnapshotPart } from './chat/room-part.ts';
 import type { Database } from './db/client.ts';
 import { averageRatings, feedbackEmails } from './feedback/service.ts';
 import { materialsSnapshotPart } from './materials/pin.ts';
 import { pollsSnapshotPart, pollVoteCounts } from './polls/room-part.ts';
+import { answeringPins } from './qa/answering.ts';
 import { qaSnapshotPart, questionVoteCounts } from './qa/room-part.ts';
 import { askedQuestions } from './qa/state.ts';
 import { reactionCounts } from './reactions/counts.ts';
+import type { ChapterMarks } from './recordings/replay.ts';
 import { recordingSnapshotPart } from './recordings/room-state.ts';
 import type { RegistrationNotifications } from './registrations/notify.ts';
 import { fillFreeSeats, seatCounts } from './registrations/service.ts';
@@ -28,7 +33,8 @@ import { whipPublishingFor } from './whip/room-part.ts';
 
 /**
  * What the live-room capabilities add to the room core (docs/capabilities.md#rules, 1): their
- * parts of the snapshot, and the counts the coalescer announces (in this order per burst).
+ * parts of the snapshot, the counts the coalescer announces (in this order per burst), and the
+ * breakout tables as the session's side rooms.
  */
 export function liveRoomParts(db: Database): RoomParts {
   return {
@@ -38,11 +44,25 @@ export function liveRoomParts(db: Database): RoomParts {
       polls: pollsSnapshotPart(db),
       recording: recordingSnapshotPart(db),
       materials: materialsSnapshotPart(db),
+      breakouts: breakoutsSnapshotPart(db),
     },
     counts: [questionVoteCounts, pollVoteCounts, reactionCounts],
     publishingFor: whipPublishingFor(),
+    sideRooms: breakoutSideRooms(db),
   };
 }
+
+/**
+ * What becomes a chapter of a session's recordings: every question pinned as "now answering"
+ * (Q&A's), and every period of breakout tables (breakouts').
+ */
+export const chapterMarks: ChapterMarks = async (db, sessionId) => {
+  const [pins, periods] = await Promise.all([answeringPins(db, sessionId), breakoutPeriods(db, sessionId)]);
+  return [
+    ...pins.map((pin) => ({ ...pin, kind: 'question' as const })),
+    ...periods.map((period) => ({ ...period, kind: 'breakout' as const, questionId: null })),
+  ].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+};
 
 /** What attendance reports count of feedback and Q&A. */
 export const attendanceSources: AttendanceSources = { feedbackEmails, averageRatings, askedQuestions };

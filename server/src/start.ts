@@ -5,6 +5,7 @@ import { accountMailSender } from './accounts/mails.ts';
 import { buildApp } from './app.ts';
 import { watchAttendance } from './attendance/intervals.ts';
 import { backupControlRoutes } from './backup/control-routes.ts';
+import { breakoutCloseRoomsHandler, breakoutEndHandler, breakoutWarnHandler } from './breakouts/timer.ts';
 import { certificateDepsOf } from './certificates/deps.ts';
 import { issueCertificatesHandler } from './certificates/issue.ts';
 import { certificateMailHandler } from './certificates/mail.ts';
@@ -60,7 +61,12 @@ export interface RunningServer {
  * listens. Parts started here are stopped in reverse order by `stop()`, also when a later
  * step fails.
  */
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger,
+  /** The clock every part reads (tests move it forward to reach a timer's jobs); the machine's by default. */
+  clock: { now: () => Date } = { now: () => new Date() },
+): Promise<RunningServer> {
   const cleanups: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse())
@@ -141,7 +147,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     }
     const clientUrl = signalling ? new URL(config.publicUrl).origin.replace(/^http/, 'ws') : credentials.url;
 
-    const now = () => new Date();
+    const { now } = clock;
     const auth = createAuth({
       db: database.db,
       publicUrl: config.publicUrl,
@@ -199,6 +205,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
           'certificates-issue': issueCertificatesHandler(certificates),
           'certificate-mail': certificateMailHandler(certificates),
           'retention-sweep': retentionSweepHandler({ db: database.db, now }),
+          'breakouts-warn': breakoutWarnHandler(roomDepsOf(context)),
+          'breakouts-end': breakoutEndHandler(roomDepsOf(context)),
+          'breakouts-close-rooms': breakoutCloseRoomsHandler(roomDepsOf(context)),
         },
         context.metrics,
       ),

@@ -1,4 +1,5 @@
 export * from './attendance.ts';
+export * from './breakouts.ts';
 export * from './certificates.ts';
 export * from './chat.ts';
 export * from './communities.ts';

@@ -102,8 +102,11 @@ export const chapterSchema = z
   .object({
     /** Seconds from the recording's start. */
     at: z.number().min(0),
+    /** A question pinned as "now answering", or a period of breakout tables (the page names it in the viewer's language). */
+    kind: z.enum(['question', 'breakout']),
+    /** The question's text; for breakout tables, how many tables (as digits). */
     title: z.string(),
-    questionId: z.string(),
+    questionId: z.string().nullable(),
   })
   .meta({ id: 'Chapter' });
 export type Chapter = z.infer<typeof chapterSchema>;

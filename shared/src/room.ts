@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type BreakoutEvent, breakoutEventSchema, breakoutHelpEventSchema, breakoutStateSchema } from './breakouts.ts';
 import { type ChatEvent, chatEventSchema, chatStateSchema, MAX_CHAT_SLOW_MODE_SECONDS } from './chat.ts';
 import { eventEnvelope as envelope } from './events.ts';
 import { liveStreamEventSchema, liveStreamSchema } from './live-stream.ts';
@@ -148,6 +149,8 @@ export const roomSnapshotSchema = z
     pinnedMaterial: pinnedMaterialSchema.nullable(),
     /** The live stream to an RTMP server: moderators only, null for everyone else. */
     liveStream: liveStreamSchema.nullable(),
+    /** The breakout tables open now (or just ended, until their rooms close); null when there are none. */
+    breakouts: breakoutStateSchema.nullable(),
   })
   .meta({ id: 'RoomSnapshot' });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
@@ -332,9 +335,10 @@ export const roomTopics = {
   chat: chatEventSchema,
   poll: pollEventSchema,
   reaction: reactionEventSchema,
+  breakout: breakoutEventSchema,
 } as const;
 export type RoomTopic = keyof typeof roomTopics;
-export type RoomEvent = SessionEvent | StageEvent | QaEvent | ChatEvent | PollEvent | ReactionEvent;
+export type RoomEvent = SessionEvent | StageEvent | QaEvent | ChatEvent | PollEvent | ReactionEvent | BreakoutEvent;
 export type RoomEventType = RoomEvent['type'];
 
 const TOPIC_PREFIXES: [string, RoomTopic][] = [
@@ -343,6 +347,7 @@ const TOPIC_PREFIXES: [string, RoomTopic][] = [
   ['chat.', 'chat'],
   ['poll.', 'poll'],
   ['reaction.', 'reaction'],
+  ['breakout.', 'breakout'],
 ];
 
 /** Which topic an event type travels on. */
@@ -373,6 +378,7 @@ export const directEventSchema = z.discriminatedUnion('type', [
   envelope('poll.removed', z.object({ id: z.string() })),
   envelope('poll.votes', pollCountsSchema),
   liveStreamEventSchema,
+  breakoutHelpEventSchema,
 ]);
 export type DirectEvent = z.infer<typeof directEventSchema>;
 export type DirectEventType = DirectEvent['type'];

@@ -18,10 +18,8 @@ export const LIVE_ROOM = [
   'attendance',
   'feedback',
   'certificates',
-  'attendance',
-  'feedback',
-  'certificates',
   'whip',
+  'breakouts',
 ];
 export const SCHEDULING = ['accounts', 'communities', 'sessions', 'series', 'registrations', 'calendar'];
 export const PLATFORM = ['db', 'http', 'livekit', 'jobs', 'notifications', 'storage'];

@@ -290,6 +290,17 @@ function roomEndpoints(cast: RoomCast): Record<string, { for: 'everyone' | 'team
     'GET /sessions/{ref}/room/stream': { for: 'moderators' },
     'POST /sessions/{ref}/room/stream/start': { for: 'moderators' },
     'POST /sessions/{ref}/room/stream/stop': { for: 'moderators' },
+    'POST /sessions/{ref}/room/breakouts': {
+      for: 'moderators',
+      body: { count: 2, minutes: 5, assignment: 'choose', sizeLimit: 2 },
+    },
+    'PUT /sessions/{ref}/room/breakouts/placements/{identity}': { for: 'moderators', body: { tableId: null } },
+    'POST /sessions/{ref}/room/breakouts/extend': { for: 'moderators', body: { minutes: 1 } },
+    'POST /sessions/{ref}/room/breakouts/broadcast': { for: 'moderators', body: { message: 'Kembali dua menit lagi' } },
+    'POST /sessions/{ref}/room/breakouts/end': { for: 'moderators' },
+    'POST /sessions/{ref}/room/breakouts/choose': { for: 'everyone', body: { tableId: null } },
+    'POST /sessions/{ref}/room/breakouts/help': { for: 'everyone', body: {} },
+    'POST /sessions/{ref}/room/breakouts/connect': { for: 'everyone', body: { tableId: null } },
   };
 }
 

@@ -36,6 +36,8 @@ export async function startTestApp(
     logs?: { level: string; lines: string[] };
     /** A DATA_DIR of the caller's (kept at stop); a new temp dir, removed at stop, by default. */
     dataDir?: string;
+    /** The app's clock (a `MovableClock` reaches a timer's jobs without waiting); the machine's by default. */
+    clock?: { now: () => Date };
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'serambi-app-'));
@@ -59,7 +61,11 @@ export async function startTestApp(
   const config = loadConfig(env);
   const lines = options.logs?.lines;
   const destination = lines ? { write: (line: string) => void lines.push(line.trimEnd()) } : undefined;
-  const server = await startServer(config, createLogger({ level: config.logLevel, pretty: false, destination }));
+  const server = await startServer(
+    config,
+    createLogger({ level: config.logLevel, pretty: false, destination }),
+    options.clock,
+  );
   return {
     url: server.url,
     context: server.context,
@@ -71,6 +77,22 @@ export async function startTestApp(
     stop: async () => {
       await server.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The machine's clock, moved forward by `advance` (for an app's timers: breakout tables' end, …). */
+export interface MovableClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function aMovableClock(): MovableClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(ms) {
+      offset += ms;
     },
   };
 }

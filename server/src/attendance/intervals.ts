@@ -21,8 +21,8 @@ export interface ConnectionSighting {
 }
 
 /**
- * Attendance from LiveKit's webhooks (stage rooms only: the backstage is the team's waiting
- * room). Each connection is one row, merged from whatever webhooks arrive about it, in any
+ * Attendance from LiveKit's webhooks (stage rooms and breakout tables: the backstage is the
+ * team's waiting room). Each connection is one row, merged from whatever webhooks arrive about it, in any
  * order and any number of times: the earliest join and the earliest leave win. Times are the
  * webhooks' own, so a late or repeated delivery moves nothing: LiveKit stamps the join in
  * milliseconds, but an event only in whole seconds, which the arrival time refines when it falls
@@ -34,7 +34,8 @@ export function watchAttendance(deps: AttendanceDeps, events: LiveKitEvents): { 
     const participant = event.participant;
     if (!event.room?.name || !participant?.identity || !participant.sid) return;
     const { sessionId, kind } = roomOfName(event.room.name);
-    if (kind !== 'stage') return;
+    // Time at a breakout table is time in the session (docs/breakouts.md); the backstage is not.
+    if (kind === 'backstage') return;
     const eventAt = eventTime(event, deps.now());
     await recordConnection(deps.db, {
       sessionId,
@@ -48,6 +49,7 @@ export function watchAttendance(deps: AttendanceDeps, events: LiveKitEvents): { 
   const finished = async (event: LiveKitWebhook) => {
     if (!event.room?.name) return;
     const { sessionId, kind } = roomOfName(event.room.name);
+    // A table room closing says nothing of the session's other connections (its own "left"s came).
     if (kind !== 'stage') return;
     await closeOpenIntervals(deps.db, sessionId, eventTime(event, deps.now()));
   };

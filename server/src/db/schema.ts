@@ -7,6 +7,7 @@ import { timestamp } from './timestamp.ts';
 
 export * from '../accounts/schema.ts';
 export * from '../attendance/schema.ts';
+export * from '../breakouts/schema.ts';
 export * from '../certificates/schema.ts';
 export * from '../chat/schema.ts';
 export * from '../communities/schema.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakoutRoomsSchema, breakoutTimerSchema } from '../breakouts/job-schemas.ts';
 import { certificateCheckSchema, certificateMailSchema } from '../certificates/job-schemas.ts';
 import { mailMessageSchema } from '../notifications/message.ts';
 import { sessionReminderSchema } from '../registrations/reminder-schema.ts';
@@ -21,6 +22,12 @@ export const jobKinds = {
   'certificate-mail': certificateMailSchema,
   /** Delete rows past their retention (jobs/retention.ts); `slot` is the hour it sweeps for. */
   'retention-sweep': z.object({ slot: z.iso.datetime() }),
+  /** One minute before breakout tables end: the warning every table shows. */
+  'breakouts-warn': breakoutTimerSchema,
+  /** Breakout tables' time is up: everyone back to the main room. */
+  'breakouts-end': breakoutTimerSchema,
+  /** The grace after breakout tables ended is over: their LiveKit rooms close. */
+  'breakouts-close-rooms': breakoutRoomsSchema,
 } satisfies JobKindRegistry;
 
 export type JobKinds = typeof jobKinds;

@@ -35,9 +35,10 @@ export interface LiveKitCredentials {
 
 /**
  * What a participant may do in a room, in our terms. `audience`: subscribe only, hidden
- * (docs/livekit.md#the-hidden-audience); `publisher`: camera, microphone and screen, visible.
+ * (docs/livekit.md#the-hidden-audience); `publisher`: camera, microphone and screen, visible;
+ * `table`: camera and microphone, visible (a breakout table: docs/breakouts.md).
  */
-export type RoomAccess = 'audience' | 'publisher';
+export type RoomAccess = 'audience' | 'publisher' | 'table';
 
 export type PublishedSource = 'microphone' | 'camera' | 'screen_share';
 
@@ -81,8 +82,11 @@ export interface LiveKitGateway {
   startRoomEgress(room: string, filepath: string): Promise<string>;
   /** Stops an egress; one that already ended is fine. */
   stopEgress(egressId: string): Promise<void>;
-  /** Creates the room unless it exists (rooms are never created by joining: `auto_create: false`). */
-  ensureRoom(name: string): Promise<void>;
+  /**
+   * Creates the room unless it exists (rooms are never created by joining: `auto_create: false`);
+   * `maxParticipants` caps who may be connected at once (0 or absent: no cap).
+   */
+  ensureRoom(name: string, options?: { maxParticipants?: number }): Promise<void>;
   /** Closes a room and disconnects everyone in it; a room that does not exist is fine. */
   deleteRoom(name: string): Promise<void>;
   /** The room's metadata ('' when it has none); undefined when there is no such room. */
@@ -103,6 +107,9 @@ export interface LiveKitGateway {
    */
   broadcast(room: string, topic: string, payload: unknown, to?: string[]): Promise<boolean>;
 }
+
+/** At a breakout table: camera and microphone (no screen: a table is a conversation). */
+const TABLE_SOURCES = [TrackSource.CAMERA, TrackSource.MICROPHONE];
 
 const PUBLISH_SOURCES = [
   TrackSource.CAMERA,
@@ -125,12 +132,12 @@ export function egressStatusName(status: number): string {
  * everything a client says goes through our HTTP API, where it is checked.
  */
 export function permissionOf(access: RoomAccess): Partial<ParticipantPermission> {
-  const publisher = access === 'publisher';
+  const publisher = access !== 'audience';
   return {
     canSubscribe: true,
     canPublish: publisher,
     canPublishData: false,
-    canPublishSources: publisher ? PUBLISH_SOURCES : [],
+    canPublishSources: access === 'publisher' ? PUBLISH_SOURCES : access === 'table' ? TABLE_SOURCES : [],
     hidden: !publisher,
     recorder: false,
     canUpdateMetadata: false,
@@ -229,11 +236,15 @@ export function createLiveKitGateway(
   const verifier = new TokenVerifier(credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
+  /** Caps asked for by room name (a breakout table's size), read when the room is created. */
+  const capOf = new Map<string, number>();
   const createRoom = sharedFreshCalls((name: string) =>
     // createRoom answers the existing room when there is one. Empty rooms linger long enough
     // for a reload or a speaker's network change; the session's end closes them explicitly.
     // In a cluster it also places the room again when the node that held it is gone.
-    reachLiveKit(() => rooms.createRoom({ name, emptyTimeout: 30 * 60, departureTimeout: 120 })),
+    reachLiveKit(() =>
+      rooms.createRoom({ name, emptyTimeout: 30 * 60, departureTimeout: 120, maxParticipants: capOf.get(name) ?? 0 }),
+    ),
   );
   const isHealthy = async () => {
     try {
@@ -265,7 +276,7 @@ export function createLiveKitGateway(
         canSubscribe: true,
         canPublish: permission.canPublish ?? false,
         canPublishData: false,
-        canPublishSources: token.access === 'publisher' ? PUBLISH_SOURCES : [],
+        canPublishSources: permission.canPublishSources ?? [],
         canUpdateOwnMetadata: false,
         hidden: permission.hidden ?? true,
       });
@@ -320,11 +331,13 @@ export function createLiveKitGateway(
         throw error;
       }
     },
-    async ensureRoom(name) {
+    async ensureRoom(name, options) {
+      if (options?.maxParticipants) capOf.set(name, options.maxParticipants);
       await createRoom(name);
       absentSince.delete(name);
     },
     async deleteRoom(name) {
+      capOf.delete(name);
       await absentIsFine(() => rooms.deleteRoom(name));
       absentSince.set(name, Date.now());
     },

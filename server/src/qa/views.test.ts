@@ -27,7 +27,7 @@ const aQuestion = (status: QuestionStatus, anonymity: 'named' | 'hidden' | 'mode
 /** Each event as "who: what", e.g. "everyone: qa.question by Budi Santoso". */
 const told = (events: EventDraft[]) =>
   events.map((event) => {
-    const who = 'to' in event ? (event.to === 'moderators' ? 'moderators' : event.to.join(',')) : 'everyone';
+    const who = 'to' in event ? (typeof event.to === 'string' ? event.to : event.to.join(',')) : 'everyone';
     if (event.type !== 'qa.question') return `${who}: ${event.type}`;
     return `${who}: ${event.data.status} by ${event.data.author?.name ?? 'nobody known'}`;
   });

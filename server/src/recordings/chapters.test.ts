@@ -18,6 +18,7 @@ function aRecording(id: string, from: number, to: number | null, durationMs: num
 
 /** A question pinned as "now answering" from `from` to `to` (minutes; null: still pinned). */
 const aPin = (questionId: string, from: number, to: number | null, text = `Question ${questionId}`) => ({
+  kind: 'question' as const,
   questionId,
   startedAt: at(from),
   endedAt: to === null ? null : at(to),
@@ -31,14 +32,14 @@ describe('the chapters of a replay', () => {
       [aRecording('r1', 0, 30)],
     );
     expect(chapters.get('r1')).toEqual([
-      { at: 300, title: 'Apakah ada rekamannya?', questionId: 'q1' },
-      { at: 540, title: 'Question q2', questionId: 'q2' },
+      { at: 300, kind: 'question', title: 'Apakah ada rekamannya?', questionId: 'q1' },
+      { at: 540, kind: 'question', title: 'Question q2', questionId: 'q2' },
     ]);
   });
 
   it('opens the recording at 0 with a question pinned before it started and still pinned', () => {
     expect(chaptersOf([aPin('q1', -3, 4)], [aRecording('r1', 0, 30)]).get('r1')).toEqual([
-      { at: 0, title: 'Question q1', questionId: 'q1' },
+      { at: 0, kind: 'question', title: 'Question q1', questionId: 'q1' },
     ]);
   });
 
@@ -81,6 +82,14 @@ describe('the chapters of a replay', () => {
   it('rounds a chapter’s time to a tenth of a second', () => {
     const pin = { ...aPin('q1', 0, 1), startedAt: new Date(at(0).getTime() + 12_345) };
     expect(chaptersOf([pin], [aRecording('r1', 0, 30)]).get('r1')?.[0]?.at).toBe(12.3);
+  });
+
+  it('makes a period of breakout tables a chapter beside the questions, at the second the tables opened', () => {
+    const tables = { kind: 'breakout' as const, questionId: null, startedAt: at(10), endedAt: at(20), text: '10' };
+    expect(chaptersOf([aPin('q1', 5, 9), tables], [aRecording('r1', 0, 30)]).get('r1')).toEqual([
+      { at: 300, kind: 'question', title: 'Question q1', questionId: 'q1' },
+      { at: 600, kind: 'breakout', title: '10', questionId: null },
+    ]);
   });
 
   it('gives a recording with no pins an empty list, not none', () => {

@@ -9,19 +9,24 @@ import { type RecordingRow, recordings } from './schema.ts';
 import { sessionRecordings } from './service.ts';
 
 /**
- * The questions pinned as "now answering" in a session, in order (Q&A's `answeringPins`, given
- * where the app is composed): the chapters of its recordings.
+ * What happened in a session that makes a chapter of its recordings, in order (given where the
+ * app is composed: Q&A's questions pinned as "now answering", breakouts' periods of tables, whose
+ * title the replay page writes in the viewer's language).
  */
-export type AnsweringPins = (
-  db: Database,
-  sessionId: string,
-) => Promise<{ questionId: string; startedAt: Date; endedAt: Date | null; text: string }[]>;
+export type ChapterMarks = (db: Database, sessionId: string) => Promise<ChapterMark[]>;
+export interface ChapterMark {
+  kind: Chapter['kind'];
+  questionId: string | null;
+  startedAt: Date;
+  endedAt: Date | null;
+  text: string;
+}
 
 export async function replayOf(
   deps: RecordingDeps,
   session: SessionRow,
   viewer: ReplayViewer,
-  answeringPins: AnsweringPins,
+  chapterMarks: ChapterMarks,
 ): Promise<Replay> {
   const rows = await sessionRecordings(deps.db, session.id);
   const access = session.replayAccess;
@@ -35,7 +40,7 @@ export async function replayOf(
     return { state, access, parts: [] };
   }
   if (!mayWatch(access, viewer)) return { state: refusedReplayState(access, viewer), access, parts: [] };
-  const chapters = chaptersOf(await answeringPins(deps.db, session.id), watchable);
+  const chapters = chaptersOf(await chapterMarks(deps.db, session.id), watchable);
   const now = deps.now();
   return {
     state: 'available',
@@ -54,10 +59,11 @@ export async function replayOf(
 }
 
 /**
- * Every question pinned as "now answering" while a recording ran becomes a chapter of it, at
- * the second the pin happened (a pin from before the start opens the recording at 0).
+ * Every question pinned as "now answering", and every period of breakout tables, while a
+ * recording ran becomes a chapter of it, at the second it began (one from before the start opens
+ * the recording at 0).
  */
-export function chaptersOf(pins: Awaited<ReturnType<AnsweringPins>>, rows: RecordingRow[]): Map<string, Chapter[]> {
+export function chaptersOf(pins: ChapterMark[], rows: RecordingRow[]): Map<string, Chapter[]> {
   const byRecording = new Map<string, Chapter[]>();
   for (const row of rows) {
     const start = (row.mediaStartedAt ?? row.startedAt).getTime();
@@ -69,7 +75,7 @@ export function chaptersOf(pins: Awaited<ReturnType<AnsweringPins>>, rows: Recor
       if (pin.startedAt.getTime() >= end || pinEnd <= start) continue;
       const at = Math.max(0, (pin.startedAt.getTime() - start) / 1000);
       if (at >= durationSeconds) continue;
-      chapters.push({ at: Math.round(at * 10) / 10, title: pin.text, questionId: pin.questionId });
+      chapters.push({ at: Math.round(at * 10) / 10, kind: pin.kind, title: pin.text, questionId: pin.questionId });
     }
     byRecording.set(row.id, chapters);
   }

@@ -31,7 +31,7 @@ import {
 } from './lifecycle.ts';
 import { stopLiveStream } from './live-stream/service.ts';
 import { serveRecordingFile } from './media.ts';
-import { type AnsweringPins, replayOf } from './replay.ts';
+import { type ChapterMarks, replayOf } from './replay.ts';
 import { updateRetention } from './retention.ts';
 import { deleteRecording, listRecordings, updateRecordingSettings } from './service.ts';
 
@@ -200,7 +200,7 @@ const poster = fileRoute('poster', 'image/jpeg', 'The replay’s poster image');
 const download = fileRoute('download', 'video/mp4', 'The replay’s video as a download (organizers)');
 
 /** Recording control (room and organizers), settings, the replay, and its files. */
-export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPins) {
+export function recordingRoutes(deps: RecordingDeps, chapterMarks: ChapterMarks) {
   const roomCaller = (c: Context<AppEnv>, ref: string) => roomRequest(deps.room, ref, c.req.header('Authorization'));
   const organizerSession = async (ref: string, user: SessionUser | null) => {
     const { session } = await visibleSession(deps.db, ref, user);
@@ -259,7 +259,7 @@ export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPin
       const { session, viewer } = await visibleSession(deps.db, c.req.valid('param').ref, user);
       c.header('Cache-Control', 'private, no-store');
       return c.json(
-        await replayOf(deps, session, await replayViewerOf(deps.db, session, viewer, user), answeringPins),
+        await replayOf(deps, session, await replayViewerOf(deps.db, session, viewer, user), chapterMarks),
         200,
       );
     })
@@ -267,7 +267,7 @@ export function recordingRoutes(deps: RecordingDeps, answeringPins: AnsweringPin
       const registration = await findBySecret(deps.db, c.req.valid('param').secret);
       const session = await findSessionByRef(deps.db, registration.sessionId);
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await replayOf(deps, session, replayViewerOfLink(registration), answeringPins), 200);
+      return c.json(await replayOf(deps, session, replayViewerOfLink(registration), chapterMarks), 200);
     })
     .openapi(media, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'play', c.req.valid('query').token))
     .openapi(poster, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'poster', c.req.valid('query').token))

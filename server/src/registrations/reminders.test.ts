@@ -48,6 +48,15 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
           'retention-sweep': async () => {
             throw new Error('no retention sweep in this test');
           },
+          'breakouts-warn': async () => {
+            throw new Error('no breakout tables in this test');
+          },
+          'breakouts-end': async () => {
+            throw new Error('no breakout tables in this test');
+          },
+          'breakouts-close-rooms': async () => {
+            throw new Error('no breakout tables in this test');
+          },
         },
         log,
         now,

@@ -61,11 +61,34 @@ export async function admitConnection(
     return null;
   }
 
+  if (kind === 'table') return (await admitToSideRoom(deps, roomName, row, participant.permission)) ? row : null;
+
   // Most connections are the audience's, with the audience's token: nothing to give or take
   // back, and no call to LiveKit (a join storm makes hundreds of these at once).
   if (accessOf(row) === 'audience' && hasExactly(participant.permission, 'audience')) return row;
   await giveStoredAccess(deps, sessionId, roomName, row);
   return row;
+}
+
+/**
+ * A connection to a side room (a breakout table) is held to what its capability says: a
+ * participant only at their own table, the team at any; a token for another table, kept from
+ * before a move, gets nobody in. True when they stay.
+ */
+async function admitToSideRoom(
+  deps: RoomDeps,
+  roomName: string,
+  row: RoomParticipantRow,
+  permission: LiveKitPermission | undefined,
+): Promise<boolean> {
+  const access = await deps.parts.sideRooms.accessIn(roomName, row);
+  if (!access) {
+    deps.log.info({ room: roomName, identity: row.identity }, 'connected to a side room not theirs: removing');
+    await deps.livekit.removeParticipant(roomName, row.identity);
+    return false;
+  }
+  if (!hasExactly(permission, access)) await deps.livekit.setAccess(roomName, row.identity, access, attributesOf(row));
+  return true;
 }
 
 /**

@@ -44,7 +44,9 @@ export function roomDepsOf(ctx: RoomContext): RoomDeps {
   const known = built.get(ctx);
   if (known) return known;
   const log = ctx.log.child({ part: 'room' });
-  const broadcaster = createRoomBroadcaster(ctx.livekit, log);
+  const broadcaster = createRoomBroadcaster(ctx.livekit, log, (sessionId) =>
+    ctx.roomParts.sideRooms.openRooms(sessionId),
+  );
   const base = { db: ctx.db, livekit: ctx.livekit, broadcaster, tickets: ctx.roomTickets, log, now: ctx.now };
   const deps: RoomDeps = {
     ...base,

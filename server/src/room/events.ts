@@ -1,5 +1,5 @@
 import { DIRECT_TOPIC, type DirectEvent, type RoomEvent, topicOf } from '@serambi/shared';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Tx } from '../db/client.ts';
 import type { LiveKitGateway } from '../livekit/gateway.ts';
@@ -13,7 +13,7 @@ export type RoomEventDraft = Draft<RoomEvent>;
  * was dismissed). It is outside the sequence: see `DIRECT_TOPIC` in shared and
  * docs/architecture.md#direct-events.
  */
-export type DirectEventDraft = Draft<DirectEvent> & { to: string[] | 'moderators' };
+export type DirectEventDraft = Draft<DirectEvent> & { to: string[] | 'moderators' | 'team' };
 export type EventDraft = RoomEventDraft | DirectEventDraft;
 
 /** What leaves for LiveKit: an event, its topic and, for a direct one, its recipients. */
@@ -28,12 +28,20 @@ const isDirect = (draft: EventDraft): draft is DirectEventDraft => 'to' in draft
 /** The LiveKit room of the stage (the audience's room) and of the team's backstage. */
 export const stageRoomName = (sessionId: string) => sessionId;
 export const backstageRoomName = (sessionId: string) => `${sessionId}-backstage`;
+/** A breakout table's own LiveKit room (docs/breakouts.md#one-livekit-room-per-table). */
+export const tableRoomName = (sessionId: string, tableId: string) => `${sessionId}${TABLE_INFIX}${tableId}`;
+const TABLE_INFIX = '-table-';
 
-/** The session a LiveKit room belongs to, and which of its rooms it is. */
-export function roomOfName(name: string): { sessionId: string; kind: 'stage' | 'backstage' } {
-  return name.endsWith('-backstage')
-    ? { sessionId: name.slice(0, -'-backstage'.length), kind: 'backstage' }
-    : { sessionId: name, kind: 'stage' };
+export type SessionRoomKind = 'stage' | 'backstage' | 'table';
+
+/** The session a LiveKit room belongs to, and which of its rooms it is (with the table's id for a table). */
+export function roomOfName(name: string): { sessionId: string; kind: SessionRoomKind; tableId?: string } {
+  if (name.endsWith('-backstage')) return { sessionId: name.slice(0, -'-backstage'.length), kind: 'backstage' };
+  const table = name.indexOf(TABLE_INFIX);
+  if (table > 0) {
+    return { sessionId: name.slice(0, table), kind: 'table', tableId: name.slice(table + TABLE_INFIX.length) };
+  }
+  return { sessionId: name, kind: 'stage' };
 }
 
 /**
@@ -64,6 +72,7 @@ export async function sequence(tx: Tx, sessionId: string, at: Date, drafts: Even
   const moderators = drafts.some((draft) => isDirect(draft) && draft.to === 'moderators')
     ? await moderatorsOf(tx, sessionId)
     : [];
+  const team = drafts.some((draft) => isDirect(draft) && draft.to === 'team') ? await teamOf(tx, sessionId) : [];
   let next = row.version - sequenced + 1;
   const when = at.toISOString();
   return drafts.flatMap((draft): OutgoingEvent[] => {
@@ -72,7 +81,7 @@ export async function sequence(tx: Tx, sessionId: string, at: Date, drafts: Even
       return [{ topic: topicOf(event.type), event }];
     }
     const { to, ...rest } = draft;
-    const recipients = to === 'moderators' ? moderators : to;
+    const recipients = to === 'moderators' ? moderators : to === 'team' ? team : to;
     if (recipients.length === 0) return [];
     return [{ topic: DIRECT_TOPIC, event: { ...rest, v: row.version, at: when } as DirectEvent, to: recipients }];
   });
@@ -86,6 +95,21 @@ async function moderatorsOf(tx: Tx, sessionId: string): Promise<string[]> {
       and(
         eq(roomParticipants.sessionId, sessionId),
         eq(roomParticipants.role, 'moderator'),
+        isNull(roomParticipants.removedAt),
+      ),
+    );
+  return rows.map((r) => r.identity);
+}
+
+/** Speakers and moderators still in the room: whom a call for help from a breakout table reaches. */
+async function teamOf(tx: Tx, sessionId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ identity: roomParticipants.identity })
+    .from(roomParticipants)
+    .where(
+      and(
+        eq(roomParticipants.sessionId, sessionId),
+        ne(roomParticipants.role, 'participant'),
         isNull(roomParticipants.removedAt),
       ),
     );
@@ -107,10 +131,15 @@ export interface RoomBroadcaster {
 /**
  * Fan-out through LiveKit (docs/architecture.md#fan-out), off the request's path: a slow or absent
  * room delays no answer. Every event goes to the stage room and to the backstage, where the
- * team waits (hands and the lobby matter there too). LiveKit being down loses no state:
- * clients see the version gap, or reconnect, and fetch a snapshot.
+ * team waits (hands and the lobby matter there too), and to the session's side rooms open now
+ * (breakout tables: `sideRooms`), so nobody in one misses a version. LiveKit being down loses no
+ * state: clients see the version gap, or reconnect, and fetch a snapshot.
  */
-export function createRoomBroadcaster(livekit: LiveKitGateway, log: Logger): RoomBroadcaster {
+export function createRoomBroadcaster(
+  livekit: LiveKitGateway,
+  log: Logger,
+  sideRooms: (sessionId: string) => Promise<string[]> = async () => [],
+): RoomBroadcaster {
   const queues = new Map<string, Promise<void>>();
   let sent = 0;
   const sendAll = async (room: string, events: OutgoingEvent[]) => {
@@ -123,19 +152,35 @@ export function createRoomBroadcaster(livekit: LiveKitGateway, log: Logger): Roo
       }
     }
   };
+  const enqueue = (key: string, work: () => Promise<void>) => {
+    const next = (queues.get(key) ?? Promise.resolve()).then(work);
+    queues.set(key, next);
+    void next.then(() => {
+      if (queues.get(key) === next) queues.delete(key);
+    });
+  };
+  // Side rooms share one queue per session: which rooms are open is read when the events leave.
+  const sideKey = (sessionId: string) => `${sessionId}\u0000side`;
   return {
     send(sessionId, events) {
       if (events.length === 0) return;
       for (const room of [stageRoomName(sessionId), backstageRoomName(sessionId)]) {
-        const next = (queues.get(room) ?? Promise.resolve()).then(() => sendAll(room, events));
-        queues.set(room, next);
-        void next.then(() => {
-          if (queues.get(room) === next) queues.delete(room);
-        });
+        enqueue(room, () => sendAll(room, events));
       }
+      enqueue(sideKey(sessionId), async () => {
+        const rooms = await sideRooms(sessionId).catch((error: unknown) => {
+          log.warn({ sessionId, err: error }, 'side rooms not read: events not sent there');
+          return [];
+        });
+        await Promise.all(rooms.map((room) => sendAll(room, events)));
+      });
     },
     async flushed(sessionId) {
-      await Promise.all([queues.get(stageRoomName(sessionId)), queues.get(backstageRoomName(sessionId))]);
+      await Promise.all([
+        queues.get(stageRoomName(sessionId)),
+        queues.get(backstageRoomName(sessionId)),
+        queues.get(sideKey(sessionId)),
+      ]);
     },
     get sent() {
       return sent;

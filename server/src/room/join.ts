@@ -115,6 +115,21 @@ function isRecordedAs(row: RoomParticipantRow, entrant: Entrant): boolean {
   );
 }
 
+/**
+ * A fresh LiveKit connection to the main room (stage, or backstage for the team before the
+ * session is live) for someone already in the room: what they get coming back from a breakout
+ * table (docs/breakouts.md#how-the-client-moves); null when there is nowhere to be.
+ */
+export async function mainRoomConnection(
+  deps: RoomDeps,
+  session: SessionRow,
+  me: RoomParticipantRow,
+): Promise<JoinRoomResult['livekit']> {
+  const room = await findRoom(deps.db, session.id);
+  const where = destination(session, me, doorsOpenAt(session, room), deps.now());
+  return where ? connectTo(deps, session, me, where) : null;
+}
+
 /** Which LiveKit room someone goes to now, with what access; null when there is nowhere to be yet. */
 export function destination(
   session: SessionRow,

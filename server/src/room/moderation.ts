@@ -24,12 +24,17 @@ export async function muteParticipant(
   source: MutableSource,
 ) {
   authorizeInRoom(roomRules, 'mute', moderator);
+  // At a breakout table, they publish there (docs/breakouts.md#who-may-do-what). Read before the
+  // room's lock: the side rooms read the database on their own connection.
+  const sideRoom = await deps.parts.sideRooms.roomOf(session.id, identity);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
     const room = publishingRoom(session, target);
-    // Their browser's track, and what publishes for them elsewhere (their OBS) as that source.
+    // Their browser's track (at their breakout table too), and what publishes for them elsewhere
+    // (their OBS) as that source.
     const companions = (await deps.parts.publishingFor?.of(tx, session.id, target.identity)) ?? [];
     const results = await Promise.all([
+      ...(sideRoom !== null ? [deps.livekit.muteSource(sideRoom, target.identity, source)] : []),
       deps.livekit.muteSource(room, target.identity, source),
       ...companions.flatMap((companion) => {
         const theirs = companion.sourceFor[source];
@@ -64,6 +69,8 @@ export async function removeFromSession(
   options: { ban: boolean },
 ) {
   authorizeInRoom(roomRules, options.ban ? 'ban' : 'remove', moderator);
+  // Read before the room's lock: the side rooms read the database on their own connection.
+  const sideRoom = await deps.parts.sideRooms.roomOf(session.id, identity);
   await changeRoom(deps, session.id, async (tx) => {
     const target = await participantIn(tx, session.id, identity);
     if (target.identity === moderator.identity) throw new AppError(409, 'conflict', 'problems.conflict');
@@ -88,12 +95,13 @@ export async function removeFromSession(
     // What publishes for them (their OBS) goes with them, and may not come back when they do.
     const companions = (await deps.parts.publishingFor?.of(tx, session.id, target.identity)) ?? [];
     await deps.parts.publishingFor?.end(tx, session.id, target.identity, moderator, 'removed', at);
-    await Promise.all(
-      [target.identity, ...companions.map((companion) => companion.identity)].flatMap((who) => [
+    await Promise.all([
+      ...[target.identity, ...companions.map((companion) => companion.identity)].flatMap((who) => [
         deps.livekit.removeParticipant(stageRoomName(session.id), who),
         deps.livekit.removeParticipant(backstageRoomName(session.id), who),
       ]),
-    );
+      ...(sideRoom ? [deps.livekit.removeParticipant(sideRoom, target.identity)] : []),
+    ]);
     return [{ type: 'participant.removed', data: { identity: target.identity, banned: options.ban } }];
   });
 }

@@ -1,6 +1,6 @@
 import type { ParticipantPage, RoomParticipant } from '@serambi/shared';
-import { and, asc, count, desc, eq, ilike } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import { and, asc, count, desc, eq, ilike, inArray, isNull } from 'drizzle-orm';
+import type { Database, Tx } from '../db/client.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { authorizeInRoom, roomRules } from './rules.ts';
 import { type RoomParticipantRow, roomParticipants, sessionRooms } from './schema.ts';
@@ -70,4 +70,48 @@ export function roomPeople(db: Database, sessionId: string) {
     })
     .from(roomParticipants)
     .where(eq(roomParticipants.sessionId, sessionId));
+}
+
+/** Whether someone is an audience member in good standing who may be seated somewhere (a breakout table). */
+const seatable = and(
+  eq(roomParticipants.role, 'participant'),
+  eq(roomParticipants.admission, 'admitted'),
+  isNull(roomParticipants.removedAt),
+  isNull(roomParticipants.bannedAt),
+);
+
+/** The participants let in and in good standing connected to the stage now (as LiveKit's webhooks last said). */
+export async function connectedAudience(db: Database | Tx, sessionId: string): Promise<RoomParticipantRow[]> {
+  return db
+    .select()
+    .from(roomParticipants)
+    .where(and(eq(roomParticipants.sessionId, sessionId), eq(roomParticipants.connected, true), seatable))
+    .orderBy(asc(roomParticipants.identity));
+}
+
+/** Of `identities`, the participants let in and in good standing (others are left out). */
+export async function seatableParticipants(
+  db: Database | Tx,
+  sessionId: string,
+  identities: string[],
+): Promise<RoomParticipantRow[]> {
+  if (identities.length === 0) return [];
+  return db
+    .select()
+    .from(roomParticipants)
+    .where(and(eq(roomParticipants.sessionId, sessionId), inArray(roomParticipants.identity, identities), seatable));
+}
+
+/** The names of people in the room, by identity. */
+export async function namesIn(
+  db: Database | Tx,
+  sessionId: string,
+  identities: string[],
+): Promise<Map<string, string>> {
+  if (identities.length === 0) return new Map();
+  const rows = await db
+    .select({ identity: roomParticipants.identity, name: roomParticipants.name })
+    .from(roomParticipants)
+    .where(and(eq(roomParticipants.sessionId, sessionId), inArray(roomParticipants.identity, identities)));
+  return new Map(rows.map((r) => [r.identity, r.name]));
 }

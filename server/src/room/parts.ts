@@ -2,6 +2,7 @@ import type { MutableSource, RoomSnapshot } from '@serambi/shared';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type PgTable, unionAll } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '../db/client.ts';
+import type { RoomAccess } from '../livekit/gateway.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import type { EventDraft } from './events.ts';
 import type { RoomParticipantRow, SessionRoomRow } from './schema.ts';
@@ -16,6 +17,8 @@ export interface RoomParts {
   snapshot: SnapshotParts;
   /** The counts the coalescer announces (votes, reactions), in the order their events go out. */
   counts: BurstCount[];
+  /** LiveKit rooms of a session besides its stage and backstage (breakout tables). */
+  sideRooms: SideRooms;
   /** Who publishes for a person besides their browser (their OBS through WHIP): moderation reaches them too. */
   publishingFor?: PublishingFor;
 }
@@ -45,6 +48,33 @@ export interface PublishingCompanion {
   sourceFor: Partial<Record<MutableSource, MutableSource>>;
 }
 
+/**
+ * A session's LiveKit rooms besides the stage and the backstage, given by the capability that
+ * opens them (breakouts' tables): the room core sends its events there too, holds connections
+ * there to what the capability says, and moderates people there.
+ */
+export interface SideRooms {
+  /** The side rooms of the session open now (events go there too). */
+  openRooms(sessionId: string): Promise<string[]>;
+  /** Forgets what was read of the session's side rooms (they opened or closed on this instance). */
+  changed(sessionId: string): void;
+  /**
+   * What someone let in and in good standing may do connected to a side room now; null when they
+   * must not be there (their connection is removed).
+   */
+  accessIn(roomName: string, person: RoomParticipantRow): Promise<RoomAccess | null>;
+  /** The side room someone belongs in now (a participant's table), where a moderator's mute and removal act too. */
+  roomOf(sessionId: string, identity: string): Promise<string | null>;
+}
+
+/** No side rooms (tests of the room core alone). */
+export const noSideRooms: SideRooms = {
+  openRooms: async () => [],
+  changed: () => {},
+  accessIn: async () => null,
+  roomOf: async () => null,
+};
+
 /** The snapshot's fields the room core does not fill, by the part that fills them. */
 export interface SnapshotParts {
   qa: SnapshotPart<Pick<RoomSnapshot, 'qa'>>;
@@ -52,6 +82,7 @@ export interface SnapshotParts {
   polls: SnapshotPart<Pick<RoomSnapshot, 'polls'>>;
   recording: SnapshotPart<Pick<RoomSnapshot, 'recording' | 'recordingNotice' | 'liveStream'>>;
   materials: SnapshotPart<Pick<RoomSnapshot, 'pinnedMaterial'>>;
+  breakouts: SnapshotPart<Pick<RoomSnapshot, 'breakouts'>>;
 }
 
 /**

@@ -86,6 +86,7 @@ function partsOf(
       parts.polls.forModerator(room, me, session),
       parts.recording.forModerator(room, me, session),
       parts.materials.forModerator(room, me, session),
+      parts.breakouts.forModerator(room, me, session),
     ] as const;
   }
   const fresh = readFreshRows(db, parts, session, me.identity, knownFresh);
@@ -95,6 +96,7 @@ function partsOf(
     parts.polls.forAudience(room, me, session, fresh('polls')),
     parts.recording.forAudience(room, me, session, fresh('recording')),
     parts.materials.forAudience(room, me, session, fresh('materials')),
+    parts.breakouts.forAudience(room, me, session, fresh('breakouts')),
   ] as const;
 }
 
@@ -125,11 +127,12 @@ export async function roomSnapshot(
       me: { identity: me.identity, name: me.name, admission: me.admission },
     };
   }
-  const [community, crowd, { qa }, { chat }, { polls }, recording, { pinnedMaterial }] = await Promise.all([
-    known.community ?? communityOf(db, session),
-    deps.crowds.viewOf(room),
-    ...partsOf(deps.parts.snapshot, db, room, me, session, known.fresh),
-  ]);
+  const [community, crowd, { qa }, { chat }, { polls }, recording, { pinnedMaterial }, { breakouts }] =
+    await Promise.all([
+      known.community ?? communityOf(db, session),
+      deps.crowds.viewOf(room),
+      ...partsOf(deps.parts.snapshot, db, room, me, session, known.fresh),
+    ]);
   const byTime =
     <T>(at: (row: T) => Date) =>
     (a: T, b: T) =>
@@ -173,5 +176,6 @@ export async function roomSnapshot(
     polls,
     ...recording,
     pinnedMaterial,
+    breakouts,
   };
 }

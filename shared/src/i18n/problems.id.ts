@@ -118,6 +118,19 @@ export const problemsMessages = {
     whipContentType: 'Kirim permintaan dengan Content-Type {type}, seperti keluaran WHIP di OBS.',
     whipNoOffer: 'Permintaan ini tidak berisi penawaran SDP.',
     whipRefused: 'Server media menolak stream ini: {reason}',
+    breakoutAlreadyOpen: 'Meja diskusi sudah dibuka. Akhiri dulu sebelum membuka yang baru.',
+    breakoutNotOpen: 'Tidak ada meja diskusi yang sedang dibuka.',
+    breakoutNotLive: 'Meja diskusi hanya bisa dibuka saat sesi sedang berlangsung.',
+    breakoutTeamVisits: 'Pembicara dan moderator mengunjungi meja, tidak mengambil tempat di meja.',
+    breakoutTableFull: 'Meja {table} sudah penuh ({limit} orang). Pilih meja lain atau minta bantuan moderator.',
+    breakoutNotChoose: 'Di meja diskusi ini moderator yang menempatkan peserta; Anda tidak bisa memilih sendiri.',
+    breakoutNotYourTable: 'Itu bukan meja Anda. Moderator bisa memindahkan Anda ke sana.',
+    breakoutNotAtTable: 'Anda sedang tidak berada di meja mana pun.',
+    breakoutUnknownTable: 'Meja ini tidak ada (lagi). Muat ulang ruang untuk melihat meja yang sedang dibuka.',
+    breakoutTableNumber: 'Tidak ada meja {table}: meja bernomor 1 sampai {count}.',
+    breakoutNotSeatable:
+      'Hanya peserta yang sudah masuk ruang yang bisa ditempatkan di meja; ada orang di daftar yang bukan peserta.',
+    breakoutNowhere: 'Belum ada ruang untuk kembali: sesi sedang tidak berlangsung.',
     liveKitUnavailable:
       'Server media sedang tidak bisa dihubungi. Coba lagi dalam beberapa detik; tidak ada data yang hilang.',
     databaseUnavailable:

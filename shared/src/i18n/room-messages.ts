@@ -1,4 +1,6 @@
 import type { Locale } from '../locale.ts';
+import { breakoutsMessages as breakoutsEn } from './breakouts.en.ts';
+import { breakoutsMessages as breakoutsId } from './breakouts.id.ts';
 import { chatMessages as chatEn } from './chat.en.ts';
 import { chatMessages as chatId } from './chat.id.ts';
 import { consoleMessages as consoleEn, interactionSettingsMessages as interactionSettingsEn } from './console.en.ts';
@@ -21,6 +23,7 @@ const id = {
   ...chatId,
   ...pollsId,
   ...reactionsId,
+  ...breakoutsId,
   interactionSettings: interactionSettingsId,
 };
 
@@ -32,6 +35,7 @@ const en: Translation<typeof id> = {
   ...chatEn,
   ...pollsEn,
   ...reactionsEn,
+  ...breakoutsEn,
   interactionSettings: interactionSettingsEn,
 };
 

@@ -25,13 +25,21 @@ export const MESSAGE_BUNDLES = {
   /** What a form's own check says of a value (loaded with the check's code, on a form's first focus). */
   checks: ['validation'],
   /** The live room as the audience and the stage see it, up to its first picture. */
-  room: ['room', 'roomPanels', 'reactions', 'chat.banner', 'feedback.leaving', 'interactionReport.reactionKinds'],
+  room: [
+    'room',
+    'roomPanels',
+    'reactions',
+    'chat.banner',
+    'feedback.leaving',
+    'interactionReport.reactionKinds',
+    'breakouts',
+  ],
   /** The room's Q&A, chat and polls panels (and the console's), loaded with them. */
   panels: ['qa', 'chat', 'polls'],
   /** Asking a question, in the room or ahead of the session, and what is left to type. */
   asking: ['askQuestion', 'characterCounter'],
   /** The moderator's console in the room. */
-  console: ['roomConsole', 'interactionSettings'],
+  console: ['roomConsole', 'interactionSettings', 'breakoutConsole'],
   /** Organizers' pages: their communities, session editor, registrants, reports, certificates. */
   manage: [
     'dashboard',

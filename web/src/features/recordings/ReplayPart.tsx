@@ -149,7 +149,11 @@ export function ReplayPart(props: {
                     onClick={() => jumpTo(chapter.at)}
                   >
                     <span class="replay-chapter__time">{formatMediaTime(chapter.at)}</span>
-                    <span class="replay-chapter__title">{chapter.title}</span>
+                    <span class="replay-chapter__title">
+                      {chapter.kind === 'breakout'
+                        ? t('replay.breakoutChapter', { tables: chapter.title })
+                        : chapter.title}
+                    </span>
                     <Show when={current() === index()}>
                       <span class="visually-hidden"> ({t('replay.nowPlaying')})</span>
                     </Show>

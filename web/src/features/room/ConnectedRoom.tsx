@@ -65,6 +65,11 @@ const ModeratorConsole = lazyComponent(() =>
     ([module]) => module.ModeratorConsole,
   ),
 );
+// Breakout tables: drawn only while tables are open.
+const TableView = lazyComponent(() => import('../breakouts/TableView.tsx').then((module) => module.TableView));
+const BreakoutBanner = lazyComponent(() =>
+  import('../breakouts/BreakoutBanner.tsx').then((module) => module.BreakoutBanner),
+);
 const BackstageBar = lazyComponent(() => import('./BackstageBar.tsx').then((module) => module.BackstageBar));
 const WhipPanel = lazyComponent(() => import('../whip/WhipPanel.tsx').then((module) => module.WhipPanel));
 const StageInvitationDialog = lazyComponent(() =>
@@ -104,6 +109,9 @@ export function ConnectedRoom(props: {
   const me = () => props.snapshot.me;
   const isModerator = () => me().role === 'moderator';
   const backstage = () => props.live.kind === 'backstage';
+  const atTable = () => props.live.kind === 'table';
+  /** Tables open now, as far as this viewer knows. */
+  const breakouts = () => (props.snapshot.breakouts?.status === 'open' ? props.snapshot.breakouts : undefined);
   const live = () => session().status === 'live' && !backstage();
   const onStage = () => backstage() || session().status === 'live';
   const onStageGuests = createMemo(
@@ -293,6 +301,7 @@ export function ConnectedRoom(props: {
                         ticket={props.state.ticket}
                         snapshot={props.snapshot}
                         room={props.state.room}
+                        state={props.state}
                       />
                     </Match>
                   </Switch>
@@ -310,7 +319,37 @@ export function ConnectedRoom(props: {
               </Suspense>
             )}
           </Show>
+          <Show when={!atTable() && breakouts()}>
+            {(open) => (
+              <Suspense>
+                <BreakoutBanner
+                  state={props.state}
+                  snapshot={props.snapshot}
+                  breakouts={open()}
+                  sessionRef={props.sessionRef}
+                />
+              </Suspense>
+            )}
+          </Show>
           <Switch>
+            <Match when={atTable() && breakouts()}>
+              {(open) => (
+                <Suspense fallback={<p class="loading">{t('forms.loading')}</p>}>
+                  <TableView
+                    state={props.state}
+                    live={props.live}
+                    snapshot={props.snapshot}
+                    breakouts={open()}
+                    sessionRef={props.sessionRef}
+                  />
+                </Suspense>
+              )}
+            </Match>
+            <Match when={atTable()}>
+              <p class="loading" role="status">
+                {t('breakouts.moving.main')}
+              </p>
+            </Match>
             <Match when={backstage()}>
               <div class="room__backstage" data-testid="backstage">
                 <Suspense>
@@ -350,7 +389,7 @@ export function ConnectedRoom(props: {
               </Suspense>
             </Match>
           </Switch>
-          <Show when={onStage()}>
+          <Show when={onStage() && !atTable()}>
             <RoomControls
               state={props.state}
               api={props.api}

@@ -30,7 +30,11 @@ const TeamDeviceSetup = lazyComponent(() =>
 export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
   const { t } = useI18n();
   const api = useRoomApi(() => props.sessionRef);
-  const state = createRoomState(api, () => props.joinSecret);
+  const state = createRoomState(
+    api,
+    () => props.joinSecret,
+    () => props.sessionRef,
+  );
   usePageTitle(() => (state.snapshot() ?? state.lobby())?.session.title ?? t('room.title'));
   const phase = state.phase;
   const phaseIs = <N extends ReturnType<typeof phase>['name']>(name: N) => {
@@ -49,6 +53,16 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
           <span class="room-reconnecting__spinner" aria-hidden="true" />
           {t('room.reconnecting')}
         </p>
+      </Show>
+      <Show when={state.breakouts.trouble()}>
+        {(trouble) => (
+          <div class="room-reconnecting room-move-trouble" role="alert" data-testid="breakout-move-trouble">
+            <span>{t(trouble().stuck ? 'breakouts.trouble.stuck' : `breakouts.trouble.${trouble().direction}`)}</span>
+            <button type="button" class="button button--small" onClick={() => state.breakouts.retryNow()}>
+              {t('breakouts.trouble.retryNow')}
+            </button>
+          </div>
+        )}
       </Show>
       <Switch>
         <Match
@@ -76,8 +90,10 @@ export function RoomView(props: { sessionRef: string; joinSecret?: string }) {
         <Match
           when={phase().name === 'joining' || !state.snapshot() || (phase().name === 'connected' && !state.live())}
         >
-          <p class="loading room-page__joining" role="status">
-            {t('room.joining')}
+          <p class="loading room-page__joining" role="status" data-testid="room-joining">
+            <Show when={state.breakouts.moving()} fallback={t('room.joining')}>
+              {(direction) => t(`breakouts.moving.${direction()}`)}
+            </Show>
           </p>
         </Match>
         <Match when={phaseIs('doorsClosed') ?? phaseIs('lobby') ?? phaseIs('denied')}>

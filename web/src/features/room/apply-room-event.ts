@@ -1,4 +1,5 @@
 import type { DirectEvent, RoomEvent, RoomSnapshot } from '@serambi/shared';
+import { applyBreakoutEvent, upsertBreakoutHelp } from '../breakouts/breakout-state.ts';
 import { applyChatEvent } from '../chat/chat-state.ts';
 import { applyPollCounts, applyPollEvent, removePoll, upsertPoll } from '../polls/poll-state.ts';
 import { applyQaEvent, upsertQuestion } from '../qa/qa-state.ts';
@@ -87,6 +88,14 @@ export function applyRoomEvent(snapshot: RoomSnapshot, event: RoomEvent): void {
     case 'reaction.burst':
       // Nothing to remember: the emoji float over the stage and are gone.
       break;
+    case 'breakout.opened':
+    case 'breakout.placed':
+    case 'breakout.extended':
+    case 'breakout.warning':
+    case 'breakout.message':
+    case 'breakout.ended':
+      applyBreakoutEvent(snapshot, event);
+      break;
   }
   snapshot.version = event.v;
 }
@@ -117,6 +126,9 @@ export function applyDirectEvent(snapshot: RoomSnapshot, event: DirectEvent): vo
       break;
     case 'session.stream':
       snapshot.liveStream = event.data;
+      break;
+    case 'breakout.help':
+      upsertBreakoutHelp(snapshot, event.data);
       break;
   }
 }

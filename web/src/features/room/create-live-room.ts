@@ -3,6 +3,9 @@ import { ConnectionQuality, type DisconnectReason, type Participant, Room, RoomE
 import { type Accessor, createSignal } from 'solid-js';
 import type { MediaChoice } from './media-choice.ts';
 
+/** The LiveKit rooms a visitor connects to: the join's, or a breakout table's (docs/breakouts.md). */
+export type LiveRoomKind = LiveKitRoomKind | 'table';
+
 /** What the room state wants to hear from one LiveKit connection. */
 export interface LiveRoomHandlers {
   onData(payload: Uint8Array, topic: string | undefined): void;
@@ -13,13 +16,13 @@ export interface LiveRoomHandlers {
 }
 
 /**
- * One connection to a LiveKit room (the stage or the backstage), with what the page draws
+ * One connection to a LiveKit room (the stage, the backstage or a breakout table), with what the page draws
  * from it as signals. LiveKit's participants are mutable objects, so `changes` ticks whenever
  * any participant, track or mute state changes, and readers re-read the room.
  */
 export interface LiveRoom {
   room: Room;
-  kind: LiveKitRoomKind;
+  kind: LiveRoomKind;
   changes: Accessor<number>;
   activeSpeakers: Accessor<ReadonlySet<string>>;
   canPlayAudio: Accessor<boolean>;
@@ -48,7 +51,7 @@ const PARTICIPANT_CHANGES = [
   RoomEvent.ParticipantNameChanged,
 ] as const;
 
-export function createLiveRoom(kind: LiveKitRoomKind, media: MediaChoice | undefined, handlers: LiveRoomHandlers) {
+export function createLiveRoom(kind: LiveRoomKind, media: MediaChoice | undefined, handlers: LiveRoomHandlers) {
   const room = new Room({
     adaptiveStream: true,
     dynacast: true,

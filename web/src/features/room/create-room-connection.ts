@@ -1,12 +1,13 @@
 import type { JoinRoomResult } from '@serambi/shared';
 import type { DisconnectReason, Participant } from 'livekit-client';
 import { type Accessor, createSignal } from 'solid-js';
-import { createLiveRoom, type LiveRoom, leaveLiveRoom } from './create-live-room.ts';
+import { createLiveRoom, type LiveRoom, type LiveRoomKind, leaveLiveRoom } from './create-live-room.ts';
 import { takeEarlyLiveRoom } from './early-entry.ts';
 import { type MediaChoice, rememberMediaChoice } from './media-choice.ts';
 import { mayPublish, publishChosenMedia } from './publish-media.ts';
 
-export type LiveKitTarget = NonNullable<JoinRoomResult['livekit']>;
+/** A LiveKit room the server named: the join's (stage or backstage), or a breakout table's. */
+export type LiveKitTarget = Omit<NonNullable<JoinRoomResult['livekit']>, 'room'> & { room: LiveRoomKind };
 
 /**
  * The one LiveKit connection of this visitor (the stage or the backstage) and what they
@@ -25,8 +26,11 @@ export interface RoomConnection {
    */
   connect(target: LiveKitTarget): Promise<LiveRoom | undefined>;
   disconnect(): Promise<void>;
-  /** Publishes the chosen camera and microphone if the server lets this connection publish. */
-  publishIfAllowed(live: LiveRoom): Promise<void>;
+  /**
+   * Publishes the chosen camera and microphone if the server lets this connection publish;
+   * `override` turns one off this time (back from a breakout table: the microphone stays off).
+   */
+  publishIfAllowed(live: LiveRoom, override?: Partial<Pick<MediaChoice, 'camera' | 'microphone'>>): Promise<void>;
 }
 
 export function createRoomConnection(handlers: {
@@ -74,8 +78,8 @@ export function createRoomConnection(handlers: {
     handlers.onLost(reason);
   }
 
-  async function publish(live: LiveRoom): Promise<void> {
-    const choice = media() ?? { camera: true, microphone: true };
+  async function publish(live: LiveRoom, override: Partial<MediaChoice> = {}): Promise<void> {
+    const choice = { ...(media() ?? { camera: true, microphone: true }), ...override };
     setMediaFailures(await publishChosenMedia(live.room, choice));
   }
 
@@ -95,8 +99,8 @@ export function createRoomConnection(handlers: {
     },
     connect,
     disconnect,
-    async publishIfAllowed(next) {
-      if (mayPublish(next.room)) await publish(next);
+    async publishIfAllowed(next, override) {
+      if (mayPublish(next.room)) await publish(next, override);
     },
   };
 }

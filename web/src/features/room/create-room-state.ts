@@ -1,4 +1,5 @@
 import {
+  type BreakoutConnection,
   isTeamRole,
   type JoinRoomResult,
   type LobbySnapshot,
@@ -7,6 +8,8 @@ import {
 } from '@serambi/shared';
 import type { DisconnectReason, Room } from 'livekit-client';
 import { type Accessor, createSignal, onCleanup } from 'solid-js';
+import { createBreakoutsApi } from '../breakouts/breakouts-api.ts';
+import { type BreakoutMoves, createBreakoutMoves } from '../breakouts/create-breakout-moves.ts';
 import type { LiveRoom } from './create-live-room.ts';
 import { createRoomConnection, type LiveKitTarget } from './create-room-connection.ts';
 import { createRoomEntry } from './create-room-entry.ts';
@@ -53,6 +56,8 @@ export interface RoomState {
   /** Leaves the room on purpose: disconnects, keeping the ticket for the screen after. */
   leave(): void;
   retry(): void;
+  /** The breakout tables: which one this visitor is in, moves under way, the moderators' messages. */
+  breakouts: BreakoutMoves;
 }
 
 /**
@@ -65,7 +70,11 @@ export interface RoomState {
  * (create-room-connection.ts), the snapshot and its events (create-room-feed.ts), the polls
  * while waiting and backstage (create-room-polls.ts). This one decides the phase.
  */
-export function createRoomState(api: RoomApi, joinSecret: () => string | undefined): RoomState {
+export function createRoomState(
+  api: RoomApi,
+  joinSecret: () => string | undefined,
+  sessionRef: () => string,
+): RoomState {
   const [phase, setPhase] = createSignal<RoomPhase>({ name: 'joining' });
   const timers = createRoomTimers();
   let finished = false;
@@ -76,13 +85,26 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
   const feed = createRoomFeed({
     fetchSnapshot: () => ticket.withTicket((current) => api.snapshot(current)),
     onApplied: actOnEvent,
-    onRefreshed: followSession,
+    onRefreshed: () => {
+      followSession();
+      void breakouts.follow();
+    },
     onRefused: entry.handleJoinFailure,
   });
   const connection = createRoomConnection({
     onData: feed.receivePacket,
     onReconnected: () => void feed.refresh(),
     onLost,
+  });
+  const breakoutsApi = createBreakoutsApi(sessionRef);
+  const breakouts = createBreakoutMoves({
+    snapshot: feed.snapshot,
+    live: connection.live,
+    requestConnection: (tableId) => ticket.withTicket((current) => breakoutsApi.connect(current, tableId)),
+    connect: connectForBreakout,
+    refresh: feed.refresh,
+    timers,
+    isFinished,
   });
   const polls = createRoomPolls({
     timers,
@@ -107,6 +129,8 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
       return;
     }
     const current = connection.live();
+    // At a breakout table (placed, or visiting): the table's LiveKit room, not the one the join names.
+    if (breakouts.wantsTable(result.snapshot)) return void (await breakouts.follow());
     // A ticket renewal while connected to the right room changes nothing else.
     if (current && current.kind === result.livekit.room && !current.leaving) return;
     if (result.snapshot.view === 'room' && isTeamRole(result.snapshot.me.role) && !connection.media()) {
@@ -128,8 +152,25 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
     await connection.publishIfAllowed(next);
   }
 
+  /**
+   * A move between the main room and a table: the table starts with microphone and camera off
+   * (each turned on by the person, which is when the browser asks for them); back in the main
+   * room the microphone stays off, whatever it was before.
+   */
+  async function connectForBreakout(target: BreakoutConnection): Promise<LiveRoom | undefined> {
+    const next = await connection.connect(target);
+    if (!next) return undefined;
+    setPhase({ name: 'connected' });
+    void feed.refresh();
+    if (next.kind === 'backstage') polls.watchBackstage(next);
+    if (next.kind !== 'table') await connection.publishIfAllowed(next, { microphone: false });
+    return next;
+  }
+
   function onLost(reason: DisconnectReason | undefined) {
     if (finished) return;
+    // Leaving a table's LiveKit room (moved, the tables closed) is not leaving the session.
+    if (breakouts.handleLost()) return;
     const next = phaseOfDisconnect(reason);
     if (next) return finish(next);
     void entry.rejoin();
@@ -146,6 +187,8 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
       void connection.live()?.room.localParticipant.setScreenShareEnabled(false);
     } else if (event.type === 'session.status') {
       followSession();
+    } else if (event.type.startsWith('breakout.')) {
+      breakouts.onEvent(event as Extract<RoomEvent, { type: `breakout.${string}` }>);
     }
   }
 
@@ -210,5 +253,6 @@ export function createRoomState(api: RoomApi, joinSecret: () => string | undefin
       setPhase({ name: 'joining' });
       start();
     },
+    breakouts,
   };
 }

@@ -28,6 +28,8 @@ export function createOutOfBandMemory(): OutOfBandMemory {
       case 'session.stream':
         // The whole state, newest last: the latest one stands.
         return 'stream';
+      case 'breakout.help':
+        return `help:${event.data.id}`;
     }
   };
   return {

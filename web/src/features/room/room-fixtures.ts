@@ -49,6 +49,7 @@ export function aSnapshot(): RoomSnapshot {
     recordingNotice: false,
     pinnedMaterial: null,
     liveStream: null,
+    breakouts: null,
   };
 }
 

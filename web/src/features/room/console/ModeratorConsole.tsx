@@ -3,6 +3,8 @@ import { useQueryClient } from '@tanstack/solid-query';
 import type { Room } from 'livekit-client';
 import { createEffect, createSignal, createUniqueId, type JSX, Match, on, Switch } from 'solid-js';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { BreakoutsPanel } from '../../breakouts/BreakoutsPanel.tsx';
+import type { RoomState } from '../create-room-state.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { ConsoleTabs, type TabCount } from './ConsoleTabs.tsx';
 import { ConsoleProvider, consoleKeys, createConsoleContext } from './console-api.ts';
@@ -15,7 +17,7 @@ import { SessionStatusControls } from './SessionStatusControls.tsx';
 import { StagePanel } from './StagePanel.tsx';
 import './console.css';
 
-type TabId = 'participants' | 'hands' | 'stage' | 'lobby' | 'session' | 'audit';
+type TabId = 'participants' | 'hands' | 'stage' | 'breakouts' | 'lobby' | 'session' | 'audit';
 
 /** Lists fetched over HTTP follow the live snapshot, at most once per this many milliseconds of quiet. */
 const REFETCH_DELAY_MS = 1000;
@@ -31,6 +33,7 @@ export function ModeratorConsole(props: {
   ticket: () => string;
   snapshot: RoomSnapshot;
   room: () => Room | undefined;
+  state: RoomState;
 }): JSX.Element {
   const { t } = useI18n();
   const queryClient = useQueryClient();
@@ -53,14 +56,25 @@ export function ModeratorConsole(props: {
   );
 
   const isPrivate = () => props.snapshot.session.visibility === 'private';
-  const tabs = (): TabId[] =>
-    isPrivate()
-      ? ['participants', 'hands', 'stage', 'lobby', 'session', 'audit']
-      : ['participants', 'hands', 'stage', 'session', 'audit'];
+  // Breakout tables open only while the session is live.
+  const isLive = () => props.snapshot.session.status === 'live';
+  const tabs = (): TabId[] => [
+    'participants',
+    'hands',
+    'stage',
+    ...(isLive() ? (['breakouts'] as const) : []),
+    ...(isPrivate() ? (['lobby'] as const) : []),
+    'session',
+    'audit',
+  ];
   const countOf = (id: TabId): TabCount | undefined => {
     if (id === 'hands') {
       const count = props.snapshot.hands.length;
       return { value: count, description: t('roomConsole.tabs.handsCount', { count }) };
+    }
+    if (id === 'breakouts') {
+      const count = props.snapshot.breakouts?.status === 'open' ? props.snapshot.breakouts.help.length : 0;
+      return { value: count, description: t('breakoutConsole.help') };
     }
     if (id === 'lobby') {
       const count = props.snapshot.lobby.length;
@@ -69,7 +83,7 @@ export function ModeratorConsole(props: {
     return undefined;
   };
   // A lobby tab that went away (the session stopped being private) cannot stay selected.
-  const current = () => (selected() === 'lobby' && !isPrivate() ? 'participants' : selected());
+  const current = () => (tabs().includes(selected()) ? selected() : 'participants');
 
   return (
     <ConsoleProvider value={context}>
@@ -81,7 +95,7 @@ export function ModeratorConsole(props: {
         <ConsoleTabs
           label={t('roomConsole.tabs.label')}
           tabs={tabs()}
-          labelOf={(id) => t(`roomConsole.tabs.${id}`)}
+          labelOf={(id) => (id === 'breakouts' ? t('breakoutConsole.tab') : t(`roomConsole.tabs.${id}`))}
           countOf={countOf}
           selected={current()}
           onSelect={setSelected}
@@ -99,6 +113,9 @@ export function ModeratorConsole(props: {
                   guests={props.snapshot.guests}
                   guestLimit={props.snapshot.settings.stageGuestLimit}
                 />
+              </Match>
+              <Match when={id === 'breakouts'}>
+                <BreakoutsPanel state={props.state} snapshot={props.snapshot} active={current() === 'breakouts'} />
               </Match>
               <Match when={id === 'lobby'}>
                 <LobbyPanel lobby={props.snapshot.lobby} />

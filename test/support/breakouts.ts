@@ -1,0 +1,218 @@
+import { Room, RoomEvent } from '@livekit/rtc-node';
+import {
+  type BreakoutConnection,
+  type BreakoutState,
+  type OpenBreakoutsRequest,
+  parseDirectEvent,
+  parseRoomEvent,
+  type RoomEvent as RoomEventMessage,
+  type RoomSnapshot,
+} from '@serambi/shared';
+import type { RoomClient } from './room.ts';
+
+/**
+ * A participant of the room as the web client moves between rooms (docs/breakouts.md#how-the-client-moves):
+ * connected to one LiveKit room at a time, it goes to its table when a `breakout.placed` names
+ * it (or its snapshot does), and back to the main room on `breakout.ended`, by asking the server
+ * for a token each time. No media: it subscribes to nothing, so sixty of them stay cheap.
+ */
+export interface TableBot {
+  identity: string;
+  client: RoomClient;
+  /** Where it is connected now: 'main', a table's id, or null while moving. */
+  readonly where: string | null;
+  /** Every room event it received, in whichever room. */
+  events: RoomEventMessage[];
+  /** Resolves once it is connected at `target` ('main' or a table's id). */
+  arrivedAt(target: string, timeoutMs?: number): Promise<void>;
+  /** Resolves with the first event (received already or coming) that matches. */
+  nextEvent(match: (event: RoomEventMessage) => boolean, timeoutMs?: number): Promise<RoomEventMessage>;
+  /** The LiveKit room it is connected to now. */
+  readonly room: Room | null;
+  /** Asks the server for a connection and moves there (what the events make it do by itself). */
+  moveTo(tableId: string | null): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/** Connects a participant already let in (its join answer in `client`) to the main room, and follows breakout events. */
+export async function aTableBot(client: RoomClient): Promise<TableBot> {
+  const identity = client.join.snapshot.me.identity;
+  const events: RoomEventMessage[] = [];
+  const eventWaiters: Array<{ match: (e: RoomEventMessage) => boolean; resolve: (e: RoomEventMessage) => void }> = [];
+  const arrivalWaiters: Array<{ target: string; resolve: () => void }> = [];
+  let room: Room | null = null;
+  let where: string | null = null;
+  let moving: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const seenVersions = new Set<number>();
+
+  const arrived = (target: string) => {
+    where = target;
+    for (const waiter of [...arrivalWaiters]) {
+      if (waiter.target === target) {
+        arrivalWaiters.splice(arrivalWaiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+
+  const received = (event: RoomEventMessage) => {
+    // The same event may come in two rooms around a move.
+    if (seenVersions.has(event.v)) return;
+    seenVersions.add(event.v);
+    events.push(event);
+    for (const waiter of [...eventWaiters]) {
+      if (waiter.match(event)) {
+        eventWaiters.splice(eventWaiters.indexOf(waiter), 1);
+        waiter.resolve(event);
+      }
+    }
+    if (event.type === 'breakout.placed') {
+      const mine = event.data.placements.find((p) => p.identity === identity);
+      if (mine) moveTo(mine.tableId).catch(() => undefined);
+    }
+    if (event.type === 'breakout.ended') moveTo(null).catch(() => undefined);
+  };
+
+  /** Connects, once more after a failed attempt (rtc-node now and then drops a handle while many connect at once). */
+  const connectWith = async (connection: Pick<BreakoutConnection, 'url' | 'token'>) => {
+    try {
+      return await connectOnce(connection);
+    } catch {
+      return connectOnce(connection);
+    }
+  };
+
+  const connectOnce = async (connection: Pick<BreakoutConnection, 'url' | 'token'>) => {
+    const next = new Room();
+    next.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
+      const message = JSON.parse(new TextDecoder().decode(payload));
+      const event = parseRoomEvent(topic, message);
+      if (event) received(event);
+      else parseDirectEvent(topic, message);
+    });
+    await next.connect(connection.url, connection.token, { autoSubscribe: false, dynacast: false });
+    // Disconnected by the server (moved, removed, tables closed): the snapshot says where to be.
+    next.once(RoomEvent.Disconnected, () => {
+      if (room !== next || stopped) return;
+      where = null;
+      findPlace().catch(() => undefined);
+    });
+    return next;
+  };
+
+  const findPlace = async () => {
+    // The server gone (a test stopping it) or saying no (removed, banned): nowhere to go.
+    const response = await client.call('', { method: 'GET' }).catch(() => null);
+    if (response?.status !== 200) return;
+    const snapshot = (await response.json()) as RoomSnapshot;
+    const place = snapshot.breakouts?.status === 'open' ? snapshot.breakouts.myTableId : null;
+    await moveTo(place).catch(() => undefined);
+  };
+
+  /** One move: a token from the server, out of the room it is in, into the other. */
+  const moveOnce = async (tableId: string | null) => {
+    const target = tableId ?? 'main';
+    if (where === target) return;
+    const response = await client.call('/breakouts/connect', { body: { tableId } });
+    if (response.status !== 200) throw new Error(`connect ${target}: ${response.status} ${await response.text()}`);
+    const connection = (await response.json()) as BreakoutConnection;
+    where = null;
+    const previous = room;
+    room = null;
+    await previous?.disconnect();
+    room = await connectWith(connection);
+    arrived(target);
+  };
+
+  /** Moves one after the other; a move that fails is tried again (twice), and never blocks the next. */
+  const moveTo = (tableId: string | null): Promise<void> => {
+    const move = moving.then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        if (stopped) return;
+        try {
+          return await moveOnce(tableId);
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
+      }
+    });
+    moving = move.catch(() => undefined);
+    return move;
+  };
+
+  const { livekit } = client.join;
+  if (!livekit) throw new Error('nowhere to connect: livekit is null');
+  room = await connectWith(livekit);
+  arrived('main');
+  const placed = client.join.snapshot.breakouts?.myTableId;
+  if (placed) await moveTo(placed);
+
+  return {
+    identity,
+    client,
+    get where() {
+      return where;
+    },
+    get room() {
+      return room;
+    },
+    events,
+    arrivedAt(target, timeoutMs = 20_000) {
+      if (where === target) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${identity} not at ${target} within ${timeoutMs} ms (at ${where})`)),
+          timeoutMs,
+        );
+        arrivalWaiters.push({
+          target,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
+    },
+    nextEvent(match, timeoutMs = 20_000) {
+      const found = events.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`${identity}: no matching event in ${timeoutMs} ms; got ${events.map((e) => e.type)}`)),
+          timeoutMs,
+        );
+        eventWaiters.push({
+          match,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        });
+      });
+    },
+    moveTo,
+    async disconnect() {
+      stopped = true;
+      await moving.catch(() => undefined);
+      await room?.disconnect();
+    },
+  };
+}
+
+/** Calls a breakout endpoint and answers its JSON, throwing with the problem unless `status` came. */
+export async function breakoutCall<T>(
+  client: RoomClient,
+  path: string,
+  init: { method?: string; body?: unknown },
+  status = 200,
+): Promise<T> {
+  const response = await client.call(`/breakouts${path}`, init);
+  if (response.status !== status) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (status === 204 ? undefined : await response.json()) as T;
+}
+
+export const openTables = (moderator: RoomClient, request: OpenBreakoutsRequest) =>
+  breakoutCall<BreakoutState>(moderator, '', { body: request }, 201);
