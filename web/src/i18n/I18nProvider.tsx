@@ -37,6 +37,10 @@ const loaders: Record<MessageBundle, Record<Locale, () => BundleModule>> = {
   devices: { id: () => import('virtual:messages/devices.id'), en: () => import('virtual:messages/devices.en') },
   checks: { id: () => import('virtual:messages/checks.id'), en: () => import('virtual:messages/checks.en') },
   room: { id: () => import('virtual:messages/room.id'), en: () => import('virtual:messages/room.en') },
+  breakouts: {
+    id: () => import('virtual:messages/breakouts.id'),
+    en: () => import('virtual:messages/breakouts.en'),
+  },
   panels: { id: () => import('virtual:messages/panels.id'), en: () => import('virtual:messages/panels.en') },
   asking: { id: () => import('virtual:messages/asking.id'), en: () => import('virtual:messages/asking.en') },
   console: { id: () => import('virtual:messages/console.id'), en: () => import('virtual:messages/console.en') },

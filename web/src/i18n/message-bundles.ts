@@ -32,8 +32,11 @@ export const MESSAGE_BUNDLES = {
     'chat.banner',
     'feedback.leaving',
     'interactionReport.reactionKinds',
-    'breakouts',
+    'breakouts.moving',
+    'breakouts.trouble',
   ],
+  /** Breakout tables: the table, the main room's banner while tables are open, the console's tab. */
+  breakouts: ['breakouts'],
   /** The room's Q&A, chat and polls panels (and the console's), loaded with them. */
   panels: ['qa', 'chat', 'polls'],
   /** Asking a question, in the room or ahead of the session, and what is left to type. */

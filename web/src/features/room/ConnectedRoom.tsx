@@ -61,14 +61,19 @@ const PinnedMaterialNotice = lazyComponent(() =>
   import('../materials/PinnedMaterialNotice.tsx').then((module) => module.PinnedMaterialNotice),
 );
 const ModeratorConsole = lazyComponent(() =>
-  Promise.all([import('./console/ModeratorConsole.tsx'), loadMessages(['console', 'panels', 'asking'])]).then(
-    ([module]) => module.ModeratorConsole,
-  ),
+  Promise.all([
+    import('./console/ModeratorConsole.tsx'),
+    loadMessages(['console', 'panels', 'asking', 'breakouts']),
+  ]).then(([module]) => module.ModeratorConsole),
 );
 // Breakout tables: drawn only while tables are open.
-const TableView = lazyComponent(() => import('../breakouts/TableView.tsx').then((module) => module.TableView));
+const TableView = lazyComponent(() =>
+  Promise.all([import('../breakouts/TableView.tsx'), loadMessages(['breakouts'])]).then(([module]) => module.TableView),
+);
 const BreakoutBanner = lazyComponent(() =>
-  import('../breakouts/BreakoutBanner.tsx').then((module) => module.BreakoutBanner),
+  Promise.all([import('../breakouts/BreakoutBanner.tsx'), loadMessages(['breakouts'])]).then(
+    ([module]) => module.BreakoutBanner,
+  ),
 );
 const BackstageBar = lazyComponent(() => import('./BackstageBar.tsx').then((module) => module.BackstageBar));
 const WhipPanel = lazyComponent(() => import('../whip/WhipPanel.tsx').then((module) => module.WhipPanel));
