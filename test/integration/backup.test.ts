@@ -14,11 +14,18 @@ import { recordingDepsOf } from '@serambi/server/recordings/deps.ts';
 import { maintainRecordings } from '@serambi/server/recordings/retention.ts';
 import { recordings } from '@serambi/server/recordings/schema.ts';
 import { recordingKeys } from '@serambi/server/recordings/store.ts';
-import type { CertificateVerification, Certificate as IssuedCertificate, RoomRecording } from '@serambi/shared';
+import type {
+  CertificateVerification,
+  Certificate as IssuedCertificate,
+  Material,
+  RoomRecording,
+  SessionMaterials,
+} from '@serambi/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerWith } from '../support/accounts.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { aPdf, uploadMaterial } from '../support/materials.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 import { ask } from '../support/qa.ts';
 import { aLiveStage, replayAt, started, untilRecording, untilRunning } from '../support/recordings.ts';
@@ -98,6 +105,8 @@ describe.each(['pglite', 'postgres'] as const)('a backup of a Serambi on %s, tak
   let replayUrl: string;
   let capturing: RoomRecording;
   let certificate: IssuedCertificate;
+  const slides = aPdf();
+  let material: Material;
 
   beforeAll(async () => {
     original = await startTestApp({ database: engine });
@@ -134,6 +143,10 @@ describe.each(['pglite', 'postgres'] as const)('a backup of a Serambi on %s, tak
     expect(issued.status).toBe(201);
     certificate = (await issued.json()) as IssuedCertificate;
 
+    const uploaded = await uploadMaterial(original.url, live.owner, live.session.slug, 'Salindia Sesi.pdf', slides);
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    material = (await uploaded.json()) as Material;
+
     const out = mkdtempSync(path.join(os.tmpdir(), 'serambi-backups-'));
     scratch.push(out);
     const backup = await serambiCommand(['backup', out], original.env);
@@ -166,7 +179,7 @@ describe.each(['pglite', 'postgres'] as const)('a backup of a Serambi on %s, tak
     scratch.push(dir);
     expect(manifest).toMatchObject({
       format: 'serambi-backup',
-      formatVersion: 1,
+      formatVersion: 2,
       database: { engine, migration: { applied: knownMigrations().length, latest: knownMigrations().at(-1)?.tag } },
       authSecret: 'database',
     });
@@ -193,6 +206,8 @@ describe.each(['pglite', 'postgres'] as const)('a backup of a Serambi on %s, tak
     const captureEntry = manifest.files.find((file) => file.path === `recordings/${keysOf(capturing.id).raw}`);
     expect(captureEntry?.inProgress).toBe(true);
     expect(replayEntry?.inProgress).toBeUndefined();
+    const materialEntries = manifest.files.filter((file) => file.path.startsWith('materials/'));
+    expect(materialEntries.map((file) => file.sha256)).toEqual([createHash('sha256').update(slides).digest('hex')]);
   });
 
   it('comes back on a new machine with its communities, sessions, registrations and questions', async () => {
@@ -263,6 +278,22 @@ describe.each(['pglite', 'postgres'] as const)('a backup of a Serambi on %s, tak
       (r) => r.id === row.id && r.status !== 'processing',
     );
     expect(done).toMatchObject({ status: 'ready', partial: false, sizeBytes: statSync(finishedFile).size });
+  });
+
+  it('keeps the material uploaded to the session: the same bytes in the materials folder, downloadable from a new link', async () => {
+    const organizer = callerWith(restored.url, live.owner.email, live.owner.cookie);
+    const listed = await organizer.request(`/api/sessions/${live.session.slug}/materials`);
+    expect(listed.status).toBe(200);
+    const [back] = ((await listed.json()) as SessionMaterials).materials;
+    expect(back).toMatchObject({ id: material.id, name: 'Salindia Sesi.pdf', kind: 'pdf', sizeBytes: slides.length });
+    const download = await fetch(`${restored.url}${back?.downloadUrl}`);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(slides)).toBe(true);
+    const onDisk = readdirSync(path.join(restoredEnv.DATA_DIR, 'materials'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(path.join(entry.parentPath, entry.name)));
+    expect(onDisk).toHaveLength(1);
+    expect(onDisk[0]?.equals(slides)).toBe(true);
   });
 
   it('keeps the issued certificate: its number verifies publicly', async () => {

@@ -3,7 +3,8 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { liveKitKeysFile } from '../livekit/local-server.ts';
-import { isSafeRecordingKey, recordingKeys } from '../recordings/store.ts';
+import { recordingKeys } from '../recordings/store.ts';
+import { isSafeKey } from '../storage/file-store.ts';
 import { createArchive } from './archive.ts';
 import { BackupError } from './backup-error.ts';
 import { copyDatabase } from './database-copy.ts';
@@ -13,6 +14,7 @@ import {
   type BackupManifest,
   LIVEKIT_KEYS_ENTRY,
   MANIFEST_NAME,
+  MATERIALS_PREFIX,
   type ManifestFile,
   RECORDINGS_PREFIX,
 } from './manifest.ts';
@@ -29,9 +31,9 @@ const CAPTURE_NAME = path.posix.basename(recordingKeys('session', 'recording').r
 const REMADE_AT_START = new Set(['livekit.yaml', 'livekit.log', 'serambi.sock']);
 
 /**
- * `pnpm backup`: one archive (manifest.ts) of the database, the local LiveKit keys and the
- * recordings, while Serambi runs or not. The database is copied first and the files after it,
- * so every file the copied database knows of is in the archive: a recording finished in
+ * `pnpm backup`: one archive (manifest.ts) of the database, the local LiveKit keys, the
+ * recordings and the sessions' materials, while Serambi runs or not. The database is copied
+ * first and the files after it, so every file the copied database knows of is in the archive: a recording finished in
  * between is there as its replay (recordings/finish-job.ts takes that for finished), and a capture
  * still being written is cut where it was, as a crash would leave it.
  */
@@ -81,6 +83,19 @@ export async function createBackup(
           ? `; ${unfinished} not finished yet (being recorded or waiting to be finished), included as captured so far`
           : ''),
     );
+
+    const materials = await storeFiles(config.materials.dir);
+    let materialBytes = 0;
+    let materialCount = 0;
+    for (const key of materials) {
+      const copied = await archive.addFile(`${MATERIALS_PREFIX}${key}`, path.join(config.materials.dir, key));
+      // Removed meanwhile: the copied database may still list it, as it did then.
+      if (!copied) continue;
+      materialCount++;
+      materialBytes += copied.size;
+      files.push(copied);
+    }
+    options.say(`materials     ${config.materials.dir}: ${materialCount} files, ${megabytes(materialBytes)}`);
     const leftOut = await leftOutOf(config);
     if (leftOut.length > 0) options.say(`not included  ${leftOut.join(', ')} (in DATA_DIR, not Serambi's)`);
 
@@ -128,16 +143,7 @@ function outputFile(output: string | undefined, createdAt: Date): string {
 
 /** Every file of the recordings folder by its key, a recording's capture before its replay (see `createBackup`). */
 async function recordingFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [];
-      throw error;
-    },
-  );
-  const keys = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter(isSafeRecordingKey);
+  const keys = await storeFiles(root);
   const order = (key: string) =>
     [path.posix.dirname(key), path.posix.basename(key) === CAPTURE_NAME ? 0 : 1, key] as const;
   return keys.sort((a, b) => {
@@ -147,6 +153,21 @@ async function recordingFiles(root: string): Promise<string[]> {
   });
 }
 
+/** Every file of a folder store by its key (none when the folder is not there), keys it would not make left out, sorted. */
+async function storeFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
+  const keys = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter(isSafeKey);
+  return keys.sort((a, b) => a.localeCompare(b));
+}
+
 /** Entries of DATA_DIR that are neither backed up nor made again at start: the operator's own, named so they know. */
 async function leftOutOf(config: Config): Promise<string[]> {
   const names = await readdir(config.dataDir).catch(() => [] as string[]);
@@ -154,7 +175,9 @@ async function leftOutOf(config: Config): Promise<string[]> {
     ...REMADE_AT_START,
     path.basename(liveKitKeysFile(config.dataDir)),
     ...(config.database.kind === 'pglite' ? [path.basename(config.database.dir)] : []),
-    ...(path.dirname(config.recording.dir) === config.dataDir ? [path.basename(config.recording.dir)] : []),
+    ...[config.recording.dir, config.materials.dir]
+      .filter((dir) => path.dirname(dir) === config.dataDir)
+      .map((dir) => path.basename(dir)),
   ]);
   return names.filter((name) => !ours.has(name) && !name.startsWith('.serambi-backup-')).sort();
 }

@@ -7,16 +7,18 @@ import { z } from 'zod';
  *   database/postgres.pgdump   pg_dump's custom format (engine postgres)
  *   data/livekit-keys.json     the local LiveKit server's key pair, when there is one
  *   recordings/<key>           every file of the recordings folder, by its store key
+ *   materials/<key>            every file of the materials folder, by its store key (format 2 on)
  *   manifest.json              this
  */
 export const BACKUP_FORMAT = 'serambi-backup';
 /** Raised when a backup changes shape; a restore refuses an archive of a newer format. */
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
 
 export const MANIFEST_NAME = 'manifest.json';
 export const DATABASE_ENTRY = { pglite: 'database/pglite.tar', postgres: 'database/postgres.pgdump' } as const;
 export const LIVEKIT_KEYS_ENTRY = 'data/livekit-keys.json';
 export const RECORDINGS_PREFIX = 'recordings/';
+export const MATERIALS_PREFIX = 'materials/';
 
 const fileSchema = z.object({
   path: z.string().min(1),

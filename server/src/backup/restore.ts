@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
 import { isNewerThanThisCode } from '../db/migration-level.ts';
 import { liveKitKeysFile } from '../livekit/local-server.ts';
-import { isSafeRecordingKey } from '../recordings/store.ts';
+import { isSafeKey } from '../storage/file-store.ts';
 import { damaged, type ExtractedFile, extractArchive } from './archive.ts';
 import { BackupError } from './backup-error.ts';
 import { databaseContents, emptyDatabase, restoreDatabase } from './database-copy.ts';
@@ -16,6 +16,7 @@ import {
   DATABASE_ENTRY,
   LIVEKIT_KEYS_ENTRY,
   MANIFEST_NAME,
+  MATERIALS_PREFIX,
   RECORDINGS_PREFIX,
 } from './manifest.ts';
 
@@ -23,13 +24,15 @@ export interface RestoreResult {
   manifest: BackupManifest;
   /** Recordings restored, and how many of them were not finished when the backup was made. */
   recordings: { files: number; unfinished: number };
+  /** Files of sessions' materials restored. */
+  materials: { files: number };
 }
 
 /**
  * `pnpm restore <archive> [--force]`: checks the archive whole (every checksum of its manifest)
  * before touching anything, refuses a DATA_DIR or database that holds something unless
- * `force` (which replaces it), then restores the database, the LiveKit keys and the recordings
- * where the configuration says. DATA_DIR is held throughout, so Serambi cannot start on it
+ * `force` (which replaces it), then restores the database, the LiveKit keys, the recordings and
+ * the materials where the configuration says. DATA_DIR is held throughout, so Serambi cannot start on it
  * meanwhile; its next start migrates the database if this code is newer than the backup.
  */
 export async function restoreBackup(
@@ -81,7 +84,13 @@ export async function restoreBackup(
             ? `; ${unfinished} were not finished at the backup: Serambi finishes them with what was captured`
             : ''),
       );
-      return { manifest, recordings: { files: recordings.length, unfinished } };
+      const materials = manifest.files.filter((entry) => entry.path.startsWith(MATERIALS_PREFIX));
+      for (const entry of materials) {
+        const key = entry.path.slice(MATERIALS_PREFIX.length);
+        await moveInto(fileOf(extracted, entry.path), path.join(config.materials.dir, ...key.split('/')));
+      }
+      options.say(`materials     ${config.materials.dir}: ${materials.length} files`);
+      return { manifest, recordings: { files: recordings.length, unfinished }, materials: { files: materials.length } };
     } finally {
       await rm(staging, { recursive: true, force: true });
     }
@@ -94,7 +103,9 @@ export async function restoreBackup(
 function isArchiveEntry(name: string): boolean {
   if (name === MANIFEST_NAME || name === LIVEKIT_KEYS_ENTRY) return true;
   if (Object.values(DATABASE_ENTRY).includes(name as never)) return true;
-  return name.startsWith(RECORDINGS_PREFIX) && isSafeRecordingKey(name.slice(RECORDINGS_PREFIX.length));
+  return [RECORDINGS_PREFIX, MATERIALS_PREFIX].some(
+    (prefix) => name.startsWith(prefix) && isSafeKey(name.slice(prefix.length)),
+  );
 }
 
 /** The manifest, once every file it lists is in the archive with its size and checksum, and nothing else is. */
@@ -152,6 +163,8 @@ async function contentsOf(config: Config): Promise<string[]> {
   if (existsSync(liveKitKeysFile(config.dataDir))) present.push(`LiveKit keys in ${liveKitKeysFile(config.dataDir)}`);
   const recordings = await readdir(config.recording.dir).catch(() => []);
   if (recordings.length > 0) present.push(`recordings in ${config.recording.dir}`);
+  const materials = await readdir(config.materials.dir).catch(() => []);
+  if (materials.length > 0) present.push(`materials in ${config.materials.dir}`);
   return present;
 }
 
@@ -159,6 +172,7 @@ async function emptyTargets(config: Config): Promise<void> {
   await emptyDatabase(config);
   await rm(liveKitKeysFile(config.dataDir), { force: true });
   await rm(config.recording.dir, { recursive: true, force: true });
+  await rm(config.materials.dir, { recursive: true, force: true });
 }
 
 function fileOf(extracted: Map<string, ExtractedFile>, name: string): string {
