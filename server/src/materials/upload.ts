@@ -10,7 +10,7 @@ import { rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { MATERIAL_KINDS, type Material } from '@serambi/shared';
+import type { Material } from '@serambi/shared';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import type { SessionUser } from '../http/env.ts';
