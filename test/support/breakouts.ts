@@ -44,6 +44,8 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
   let where: string | null = null;
   let moving: Promise<void> = Promise.resolve();
   let stopped = false;
+  /** Why the last move failed, for the message of a wait that times out. */
+  let lastError: unknown;
   const seenVersions = new Set<number>();
 
   const arrived = (target: string) => {
@@ -74,12 +76,15 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     if (event.type === 'breakout.ended') moveTo(null).catch(() => undefined);
   };
 
-  /** Connects, once more after a failed attempt (rtc-node now and then drops a handle while many connect at once). */
-  const connectWith = async (connection: Pick<BreakoutConnection, 'url' | 'token'>) => {
-    try {
-      return await connectOnce(connection);
-    } catch {
-      return connectOnce(connection);
+  /** Connects, up to three times (rtc-node now and then drops a room's handle while many connect on a busy machine). */
+  const connectWith = async (connection: Pick<BreakoutConnection, 'url' | 'token'>): Promise<Room> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await connectOnce(connection);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+      }
     }
   };
 
@@ -91,7 +96,21 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
       if (event) received(event);
       else parseDirectEvent(topic, message);
     });
-    await next.connect(connection.url, connection.token, { autoSubscribe: false, dynacast: false });
+    // rtc-node's connect has no time limit of its own: one that hangs on a busy machine is given up and tried again.
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        next.connect(connection.url, connection.token, { autoSubscribe: false, dynacast: false }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('connect took over 30 s')), 30_000);
+        }),
+      ]);
+    } catch (error) {
+      next.disconnect().catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     // Disconnected by the server (moved, removed, tables closed): the snapshot says where to be.
     next.once(RoomEvent.Disconnected, () => {
       if (room !== next || stopped) return;
@@ -120,7 +139,8 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     where = null;
     const previous = room;
     room = null;
-    await previous?.disconnect();
+    // Leaving is not waited for (rtc-node's disconnect can take long on a busy machine): the new room does not depend on it.
+    previous?.disconnect().catch(() => undefined);
     room = await connectWith(connection);
     arrived(target);
   };
@@ -133,6 +153,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
         try {
           return await moveOnce(tableId);
         } catch (error) {
+          lastError = error;
           if (attempt >= 3) throw error;
           await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
         }
@@ -163,7 +184,12 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
       if (where === target) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`${identity} not at ${target} within ${timeoutMs} ms (at ${where})`)),
+          () =>
+            reject(
+              new Error(
+                `${identity} not at ${target} within ${timeoutMs} ms (at ${where}; last failure: ${String(lastError)})`,
+              ),
+            ),
           timeoutMs,
         );
         arrivalWaiters.push({
