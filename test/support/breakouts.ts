@@ -34,6 +34,13 @@ export interface TableBot {
   disconnect(): Promise<void>;
 }
 
+/**
+ * Rooms a bot has left, kept until the process disposes rtc-node: a disconnected Room that is
+ * garbage-collected drops its native handle again, which rtc-node 1.1 throws as an uncaught
+ * "trying to drop an invalid handle" (dozens of moves make it likely).
+ */
+const leftRooms: Room[] = [];
+
 /** Connects a participant already let in (its join answer in `client`) to the main room, and follows breakout events. */
 export async function aTableBot(client: RoomClient): Promise<TableBot> {
   const identity = client.join.snapshot.me.identity;
@@ -106,6 +113,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
         }),
       ]);
     } catch (error) {
+      leftRooms.push(next);
       next.disconnect().catch(() => undefined);
       throw error;
     } finally {
@@ -140,7 +148,10 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     const previous = room;
     room = null;
     // Leaving is not waited for (rtc-node's disconnect can take long on a busy machine): the new room does not depend on it.
-    previous?.disconnect().catch(() => undefined);
+    if (previous) {
+      leftRooms.push(previous);
+      previous.disconnect().catch(() => undefined);
+    }
     room = await connectWith(connection);
     arrived(target);
   };
@@ -223,6 +234,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     async disconnect() {
       stopped = true;
       await moving.catch(() => undefined);
+      if (room) leftRooms.push(room);
       await room?.disconnect();
     },
   };
