@@ -54,6 +54,12 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
   /** Why the last move failed, for the message of a wait that times out. */
   let lastError: unknown;
   const seenVersions = new Set<number>();
+  /** What happened to it, newest last, for the message of a wait that times out. */
+  const trail: string[] = [];
+  const note = (what: string) => {
+    trail.push(`${new Date().toISOString().slice(14, 23)} ${what}`);
+    if (trail.length > 30) trail.shift();
+  };
 
   const arrived = (target: string) => {
     where = target;
@@ -65,7 +71,8 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     }
   };
 
-  const received = (event: RoomEventMessage) => {
+  const received = (event: RoomEventMessage, via: string) => {
+    note(`event v${event.v} ${event.type} via ${via}`);
     // The same event may come in two rooms around a move.
     if (seenVersions.has(event.v)) return;
     seenVersions.add(event.v);
@@ -84,7 +91,9 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
   };
 
   /** Connects, up to three times (rtc-node now and then drops a room's handle while many connect on a busy machine). */
-  const connectWith = async (connection: Pick<BreakoutConnection, 'url' | 'token'>): Promise<Room> => {
+  const connectWith = async (
+    connection: Pick<BreakoutConnection, 'url' | 'token'> & { tableId?: string | null },
+  ): Promise<Room> => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await connectOnce(connection);
@@ -95,21 +104,23 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     }
   };
 
-  const connectOnce = async (connection: Pick<BreakoutConnection, 'url' | 'token'>) => {
+  const connectOnce = async (connection: Pick<BreakoutConnection, 'url' | 'token'> & { tableId?: string | null }) => {
     const next = new Room();
+    const label = connection.tableId ?? 'main';
+    note(`connecting ${label}`);
     next.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
       const message = JSON.parse(new TextDecoder().decode(payload));
       const event = parseRoomEvent(topic, message);
-      if (event) received(event);
+      if (event) received(event, label);
       else parseDirectEvent(topic, message);
     });
-    // rtc-node's connect has no time limit of its own: one that hangs on a busy machine is given up and tried again.
+    // rtc-node's connect has no time limit of its own (livekit-client, the web's, gives up after 15 s): one that hangs on a busy machine is given up after 20 s and tried again.
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         next.connect(connection.url, connection.token, { autoSubscribe: false, dynacast: false }),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('connect took over 30 s')), 30_000);
+          timer = setTimeout(() => reject(new Error('connect took over 20 s')), 20_000);
         }),
       ]);
     } catch (error) {
@@ -120,7 +131,9 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
       clearTimeout(timer);
     }
     // Disconnected by the server (moved, removed, tables closed): the snapshot says where to be.
-    next.once(RoomEvent.Disconnected, () => {
+    note(`connected ${label}`);
+    next.once(RoomEvent.Disconnected, (reason) => {
+      note(`disconnected from ${label} (${reason}; current ${room === next})`);
       if (room !== next || stopped) return;
       where = null;
       findPlace().catch(() => undefined);
@@ -134,12 +147,14 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     if (response?.status !== 200) return;
     const snapshot = (await response.json()) as RoomSnapshot;
     const place = snapshot.breakouts?.status === 'open' ? snapshot.breakouts.myTableId : null;
+    note(`snapshot v${snapshot.version}: ${snapshot.breakouts?.status} → ${place ?? 'main'}`);
     await moveTo(place).catch(() => undefined);
   };
 
   /** One move: a token from the server, out of the room it is in, into the other. */
   const moveOnce = async (tableId: string | null) => {
     const target = tableId ?? 'main';
+    note(`move to ${target} (at ${where})`);
     if (where === target) return;
     const response = await client.call('/breakouts/connect', { body: { tableId } });
     if (response.status !== 200) throw new Error(`connect ${target}: ${response.status} ${await response.text()}`);
@@ -154,6 +169,9 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     }
     room = await connectWith(connection);
     arrived(target);
+    // As the web client does after every move: the room as it is now says whether to stay (an
+    // event sent there before this connection was in it, the end for one, is not received again).
+    findPlace().catch(() => undefined);
   };
 
   /** Moves one after the other; a move that fails is tried again (twice), and never blocks the next. */
@@ -198,7 +216,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
           () =>
             reject(
               new Error(
-                `${identity} not at ${target} within ${timeoutMs} ms (at ${where}; last failure: ${String(lastError)})`,
+                `${identity} not at ${target} within ${timeoutMs} ms (at ${where}; last failure: ${String(lastError)}):\n  ${trail.join('\n  ')}`,
               ),
             ),
           timeoutMs,
