@@ -71,8 +71,13 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     }
   };
 
+  /** The newest version seen (events or snapshots): a gap means an event was missed. */
+  let newest = client.join.snapshot.version;
   const received = (event: RoomEventMessage, via: string) => {
     note(`event v${event.v} ${event.type} via ${via}`);
+    // As the web client's feed does: a version skipped (sent while this connection was elsewhere) is read from a snapshot.
+    if (event.v > newest + 1 && !seenVersions.has(event.v)) findPlace().catch(() => undefined);
+    newest = Math.max(newest, event.v);
     // The same event may come in two rooms around a move.
     if (seenVersions.has(event.v)) return;
     seenVersions.add(event.v);
@@ -132,6 +137,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     }
     // Disconnected by the server (moved, removed, tables closed): the snapshot says where to be.
     note(`connected ${label}`);
+    next.on(RoomEvent.ConnectionStateChanged, (state) => note(`${label}: connection state ${state}`));
     next.once(RoomEvent.Disconnected, (reason) => {
       note(`disconnected from ${label} (${reason}; current ${room === next})`);
       if (room !== next || stopped) return;
@@ -147,6 +153,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     if (response?.status !== 200) return;
     const snapshot = (await response.json()) as RoomSnapshot;
     const place = snapshot.breakouts?.status === 'open' ? snapshot.breakouts.myTableId : null;
+    newest = Math.max(newest, snapshot.version);
     note(`snapshot v${snapshot.version}: ${snapshot.breakouts?.status} → ${place ?? 'main'}`);
     await moveTo(place).catch(() => undefined);
   };

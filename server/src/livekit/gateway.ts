@@ -379,7 +379,9 @@ export function createLiveKitGateway(
       } catch (error) {
         // v1.13.5 answers a room it does not have with 503 "no response from servers" after ~3 s.
         if (error instanceof ServerError && (error.status === 404 || error.status === 503)) {
-          if ((madeAt.get(room) ?? 0) < setOut) absentSince.set(room, Date.now());
+          // A 503 for a room this process made and did not delete is LiveKit too busy to answer in time, not an absent room.
+          const made = madeAt.get(room);
+          if (error.status === 404 ? (made ?? 0) < setOut : made === undefined) absentSince.set(room, Date.now());
           return false;
         }
         throw error;
