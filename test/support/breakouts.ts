@@ -169,10 +169,20 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     where = null;
     const previous = room;
     room = null;
-    // Leaving is not waited for (rtc-node's disconnect can take long on a busy machine): the new room does not depend on it.
+    // Left before the next connect, as the web client does (a table's connect started while the
+    // main room's disconnect was under way hung in rtc-node on a busy machine, each attempt);
+    // a disconnect that itself hangs is waited for 10 s at most.
     if (previous) {
       leftRooms.push(previous);
-      previous.disconnect().catch(() => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        previous.disconnect().catch(() => undefined),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 10_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      note('left the previous room');
     }
     room = await connectWith(connection);
     arrived(target);
