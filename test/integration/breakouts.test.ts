@@ -174,8 +174,9 @@ describe('breakout tables', () => {
     clock.advance(60_000);
     await Promise.all(bots.map((bot) => bot.arrivedAt('main')));
     const ended = await budi.nextEvent((e) => e.type === 'breakout.ended');
+    if (ended.type !== 'breakout.ended') throw new Error('not the end');
     expect(ended.data).toMatchObject({ reason: 'timer' });
-    expect((await snapshotOf(host)).breakouts).toMatchObject({ status: 'ended', endedAt: ended.at });
+    expect((await snapshotOf(host)).breakouts).toMatchObject({ status: 'ended', endedAt: ended.data.endedAt });
 
     // After the grace the table rooms close.
     const tableRooms = opened.tables.map((t) => `${session.id}-table-${t.id}`);

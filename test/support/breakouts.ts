@@ -34,6 +34,13 @@ export interface TableBot {
   disconnect(): Promise<void>;
 }
 
+/**
+ * Rooms a bot has left, kept until the process disposes rtc-node: a disconnected Room that is
+ * garbage-collected drops its native handle again, which rtc-node 1.1 throws as an uncaught
+ * "trying to drop an invalid handle" (dozens of moves make it likely).
+ */
+const leftRooms: Room[] = [];
+
 /** Connects a participant already let in (its join answer in `client`) to the main room, and follows breakout events. */
 export async function aTableBot(client: RoomClient): Promise<TableBot> {
   const identity = client.join.snapshot.me.identity;
@@ -44,7 +51,15 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
   let where: string | null = null;
   let moving: Promise<void> = Promise.resolve();
   let stopped = false;
+  /** Why the last move failed, for the message of a wait that times out. */
+  let lastError: unknown;
   const seenVersions = new Set<number>();
+  /** What happened to it, newest last, for the message of a wait that times out. */
+  const trail: string[] = [];
+  const note = (what: string) => {
+    trail.push(`${new Date().toISOString().slice(14, 23)} ${what}`);
+    if (trail.length > 30) trail.shift();
+  };
 
   const arrived = (target: string) => {
     where = target;
@@ -56,7 +71,13 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     }
   };
 
-  const received = (event: RoomEventMessage) => {
+  /** The newest version seen (events or snapshots): a gap means an event was missed. */
+  let newest = client.join.snapshot.version;
+  const received = (event: RoomEventMessage, via: string) => {
+    note(`event v${event.v} ${event.type} via ${via}`);
+    // As the web client's feed does: a version skipped (sent while this connection was elsewhere) is read from a snapshot.
+    if (event.v > newest + 1 && !seenVersions.has(event.v)) findPlace().catch(() => undefined);
+    newest = Math.max(newest, event.v);
     // The same event may come in two rooms around a move.
     if (seenVersions.has(event.v)) return;
     seenVersions.add(event.v);
@@ -74,26 +95,51 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     if (event.type === 'breakout.ended') moveTo(null).catch(() => undefined);
   };
 
-  /** Connects, once more after a failed attempt (rtc-node now and then drops a handle while many connect at once). */
-  const connectWith = async (connection: Pick<BreakoutConnection, 'url' | 'token'>) => {
-    try {
-      return await connectOnce(connection);
-    } catch {
-      return connectOnce(connection);
+  /** Connects, up to three times (rtc-node now and then drops a room's handle while many connect on a busy machine). */
+  const connectWith = async (
+    connection: Pick<BreakoutConnection, 'url' | 'token'> & { tableId?: string | null },
+  ): Promise<Room> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await connectOnce(connection);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+      }
     }
   };
 
-  const connectOnce = async (connection: Pick<BreakoutConnection, 'url' | 'token'>) => {
+  const connectOnce = async (connection: Pick<BreakoutConnection, 'url' | 'token'> & { tableId?: string | null }) => {
     const next = new Room();
+    const label = connection.tableId ?? 'main';
+    note(`connecting ${label}`);
     next.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
       const message = JSON.parse(new TextDecoder().decode(payload));
       const event = parseRoomEvent(topic, message);
-      if (event) received(event);
+      if (event) received(event, label);
       else parseDirectEvent(topic, message);
     });
-    await next.connect(connection.url, connection.token, { autoSubscribe: false, dynacast: false });
+    // rtc-node's connect has no time limit of its own (livekit-client, the web's, gives up after 15 s): one that hangs on a busy machine is given up after 20 s and tried again.
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        next.connect(connection.url, connection.token, { autoSubscribe: false, dynacast: false }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('connect took over 20 s')), 20_000);
+        }),
+      ]);
+    } catch (error) {
+      leftRooms.push(next);
+      next.disconnect().catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     // Disconnected by the server (moved, removed, tables closed): the snapshot says where to be.
-    next.once(RoomEvent.Disconnected, () => {
+    note(`connected ${label}`);
+    next.on(RoomEvent.ConnectionStateChanged, (state) => note(`${label}: connection state ${state}`));
+    next.once(RoomEvent.Disconnected, (reason) => {
+      note(`disconnected from ${label} (${reason}; current ${room === next})`);
       if (room !== next || stopped) return;
       where = null;
       findPlace().catch(() => undefined);
@@ -107,12 +153,15 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     if (response?.status !== 200) return;
     const snapshot = (await response.json()) as RoomSnapshot;
     const place = snapshot.breakouts?.status === 'open' ? snapshot.breakouts.myTableId : null;
+    newest = Math.max(newest, snapshot.version);
+    note(`snapshot v${snapshot.version}: ${snapshot.breakouts?.status} → ${place ?? 'main'}`);
     await moveTo(place).catch(() => undefined);
   };
 
   /** One move: a token from the server, out of the room it is in, into the other. */
   const moveOnce = async (tableId: string | null) => {
     const target = tableId ?? 'main';
+    note(`move to ${target} (at ${where})`);
     if (where === target) return;
     const response = await client.call('/breakouts/connect', { body: { tableId } });
     if (response.status !== 200) throw new Error(`connect ${target}: ${response.status} ${await response.text()}`);
@@ -120,9 +169,26 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     where = null;
     const previous = room;
     room = null;
-    await previous?.disconnect();
+    // Left before the next connect, as the web client does (a table's connect started while the
+    // main room's disconnect was under way hung in rtc-node on a busy machine, each attempt);
+    // a disconnect that itself hangs is waited for 10 s at most.
+    if (previous) {
+      leftRooms.push(previous);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        previous.disconnect().catch(() => undefined),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 10_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      note('left the previous room');
+    }
     room = await connectWith(connection);
     arrived(target);
+    // As the web client does after every move: the room as it is now says whether to stay (an
+    // event sent there before this connection was in it, the end for one, is not received again).
+    findPlace().catch(() => undefined);
   };
 
   /** Moves one after the other; a move that fails is tried again (twice), and never blocks the next. */
@@ -133,6 +199,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
         try {
           return await moveOnce(tableId);
         } catch (error) {
+          lastError = error;
           if (attempt >= 3) throw error;
           await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
         }
@@ -163,7 +230,12 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
       if (where === target) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`${identity} not at ${target} within ${timeoutMs} ms (at ${where})`)),
+          () =>
+            reject(
+              new Error(
+                `${identity} not at ${target} within ${timeoutMs} ms (at ${where}; last failure: ${String(lastError)}):\n  ${trail.join('\n  ')}`,
+              ),
+            ),
           timeoutMs,
         );
         arrivalWaiters.push({
@@ -197,6 +269,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     async disconnect() {
       stopped = true;
       await moving.catch(() => undefined);
+      if (room) leftRooms.push(room);
       await room?.disconnect();
     },
   };

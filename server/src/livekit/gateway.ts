@@ -236,6 +236,14 @@ export function createLiveKitGateway(
   const verifier = new TokenVerifier(credentials.apiKey, credentials.apiSecret);
   const encoder = new TextEncoder();
   const absentSince = new Map<string, number>();
+  /**
+   * When this process last made each room, in its own count of calls: a broadcast that set out
+   * before the room was made and is refused after (LiveKit takes seconds to answer 503) says
+   * nothing about the room as it is now, so it must not mark it absent (a breakout table made
+   * by its first connect would otherwise drop every event, the end included, for seconds).
+   */
+  const madeAt = new Map<string, number>();
+  let calls = 0;
   /** Caps asked for by room name (a breakout table's size), read when the room is created. */
   const capOf = new Map<string, number>();
   const createRoom = sharedFreshCalls((name: string) =>
@@ -334,11 +342,13 @@ export function createLiveKitGateway(
     async ensureRoom(name, options) {
       if (options?.maxParticipants) capOf.set(name, options.maxParticipants);
       await createRoom(name);
+      madeAt.set(name, ++calls);
       absentSince.delete(name);
     },
     async deleteRoom(name) {
       capOf.delete(name);
       await absentIsFine(() => rooms.deleteRoom(name));
+      madeAt.delete(name);
       absentSince.set(name, Date.now());
     },
     async roomMetadata(name) {
@@ -370,6 +380,7 @@ export function createLiveKitGateway(
     async broadcast(room, topic, payload, to) {
       const since = absentSince.get(room);
       if (since !== undefined && Date.now() - since < ABSENT_ROOM_MEMORY_MS) return false;
+      const setOut = ++calls;
       try {
         await reachLiveKit(() =>
           rooms.sendData(room, encoder.encode(JSON.stringify(payload)), DataPacket_Kind.RELIABLE, {
@@ -382,7 +393,9 @@ export function createLiveKitGateway(
       } catch (error) {
         // v1.13.5 answers a room it does not have with 503 "no response from servers" after ~3 s.
         if (error instanceof ServerError && (error.status === 404 || error.status === 503)) {
-          absentSince.set(room, Date.now());
+          // A 503 for a room this process made and did not delete is LiveKit too busy to answer in time, not an absent room.
+          const made = madeAt.get(room);
+          if (error.status === 404 ? (made ?? 0) < setOut : made === undefined) absentSince.set(room, Date.now());
           return false;
         }
         throw error;
