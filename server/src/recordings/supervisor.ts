@@ -5,6 +5,7 @@ import { stageRoomName } from '../room/events.ts';
 import type { SessionRow } from '../sessions/schema.ts';
 import { sessionById } from '../sessions/service.ts';
 import type { RecordingDeps } from './deps.ts';
+import { createHeartbeat } from './heartbeat.ts';
 import { type RecorderProcess, spawnRecorder } from './recorder/spawn.ts';
 import { type RecordingRow, recordings } from './schema.ts';
 import { recordingKeys } from './store.ts';
@@ -54,9 +55,7 @@ export function createRecorderSupervisor(deps: SupervisorDeps, reports: Recorder
   const running = new Map<string, RecorderProcess>();
   /** Each recorder's exit handling (closing its recording), awaited at shutdown. */
   const closing = new Set<Promise<void>>();
-  let timer: NodeJS.Timeout | undefined;
   let beats = 0;
-  let beating: Promise<void> | undefined;
   let stopping = false;
 
   /**
@@ -94,6 +93,10 @@ export function createRecorderSupervisor(deps: SupervisorDeps, reports: Recorder
     beats += 1;
     if (beats % MAINTENANCE_EVERY === 0) await reports.maintain();
   };
+
+  const beating = createHeartbeat(heartbeat, HEARTBEAT_MS, (error) =>
+    deps.log.error({ err: error }, 'recording heartbeat failed'),
+  );
 
   return {
     async launch(row) {
@@ -134,23 +137,10 @@ export function createRecorderSupervisor(deps: SupervisorDeps, reports: Recorder
       running.get(recordingId)?.stop(STOP_TIMEOUT_MS);
     },
     pidOf: (recordingId) => running.get(recordingId)?.pid,
-    start() {
-      if (timer) return;
-      timer = setInterval(() => {
-        if (beating) return;
-        beating = heartbeat()
-          .catch((error) => deps.log.error({ err: error }, 'recording heartbeat failed'))
-          .finally(() => {
-            beating = undefined;
-          });
-      }, HEARTBEAT_MS);
-      timer.unref();
-    },
+    start: beating.start,
     async stopAll() {
       stopping = true;
-      clearInterval(timer);
-      timer = undefined;
-      await beating;
+      await beating.stop();
       for (const recorder of running.values()) void recorder.stop(STOP_TIMEOUT_MS);
       await Promise.allSettled([...closing]);
     },

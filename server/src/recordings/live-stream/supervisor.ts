@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { LIVEKIT_TOKEN_TTL_SECONDS } from '../../room/deps.ts';
 import { stageRoomName } from '../../room/events.ts';
 import type { RecordingDeps } from '../deps.ts';
+import { createHeartbeat } from '../heartbeat.ts';
 import type { StreamerState } from '../recorder/protocol.ts';
 import { type RecorderExit, type RecorderProcess, spawnRecorder } from '../recorder/spawn.ts';
 import { type LiveStreamRow, liveStreams } from '../schema.ts';
@@ -50,8 +51,6 @@ const STOP_TIMEOUT_MS = 10_000;
 export function createStreamerSupervisor(deps: SupervisorDeps, reports: StreamerReports): StreamerSupervisor {
   const running = new Map<string, RecorderProcess>();
   const closing = new Set<Promise<void>>();
-  let timer: NodeJS.Timeout | undefined;
-  let beating: Promise<void> | undefined;
   let stopping = false;
 
   const launch = async (row: LiveStreamRow) => {
@@ -116,29 +115,20 @@ export function createStreamerSupervisor(deps: SupervisorDeps, reports: Streamer
     }
   };
 
+  const beating = createHeartbeat(heartbeat, HEARTBEAT_MS, (error) =>
+    deps.log.error({ err: error }, 'live stream heartbeat failed'),
+  );
+
   return {
     launch,
     stop(sessionId) {
       void running.get(sessionId)?.stop(STOP_TIMEOUT_MS);
     },
     pidOf: (sessionId) => running.get(sessionId)?.pid,
-    start() {
-      if (timer) return;
-      timer = setInterval(() => {
-        if (beating) return;
-        beating = heartbeat()
-          .catch((error) => deps.log.error({ err: error }, 'live stream heartbeat failed'))
-          .finally(() => {
-            beating = undefined;
-          });
-      }, HEARTBEAT_MS);
-      timer.unref();
-    },
+    start: beating.start,
     async stopAll() {
       stopping = true;
-      clearInterval(timer);
-      timer = undefined;
-      await beating;
+      await beating.stop();
       for (const streamer of running.values()) void streamer.stop(STOP_TIMEOUT_MS);
       await Promise.allSettled([...closing]);
       // This instance's streams end with it: nobody would be left to say so.
