@@ -5,8 +5,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CameraIcon, CameraOffIcon, MicrophoneIcon } from '../devices/icons.tsx';
 import type { LiveRoom } from '../room/create-live-room.ts';
 import type { RoomState } from '../room/create-room-state.ts';
-import { LeaveIcon, MicrophoneOffIcon, SoundIcon } from '../room/room-icons.tsx';
+import { LeaveIcon, MicrophoneOffIcon } from '../room/room-icons.tsx';
 import { StageTile } from '../room/StageTile.tsx';
+import { StartAudioPrompt } from '../room/StartAudioPrompt.tsx';
 import { AudioTrackView } from '../room/TrackView.tsx';
 import { countdownText, tableById } from './breakout-state.ts';
 import { createBreakoutsApi } from './breakouts-api.ts';
@@ -163,20 +164,7 @@ export function TableView(props: {
           <p class="table-view__alone">{t('breakouts.table.alone')}</p>
         </Show>
         <For each={sounds()}>{(track) => <AudioTrackView track={track} />}</For>
-        <Show when={!props.live.canPlayAudio()}>
-          <div class="stage__prompt table-view__prompt" role="alert">
-            <button
-              type="button"
-              class="button button--primary"
-              data-testid="start-audio"
-              onClick={() => void props.live.room.startAudio()}
-            >
-              <SoundIcon />
-              {t('room.stage.startAudio')}
-            </button>
-            <p class="stage__prompt-hint">{t('room.stage.startAudioHint')}</p>
-          </div>
-        </Show>
+        <StartAudioPrompt live={props.live} class="table-view__prompt" />
       </div>
 
       <Show when={!introDismissed() && !publishing().microphone && !publishing().camera}>

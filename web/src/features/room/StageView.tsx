@@ -3,8 +3,9 @@ import { createEffect, createMemo, createSignal, For, type JSX, onCleanup, Show 
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { LiveRoom } from './create-live-room.ts';
 import { applyLowBandwidth } from './low-bandwidth.ts';
-import { FullscreenIcon, SoundIcon } from './room-icons.tsx';
+import { FullscreenIcon } from './room-icons.tsx';
 import { StageTile } from './StageTile.tsx';
+import { StartAudioPrompt } from './StartAudioPrompt.tsx';
 import { obsOwnerOf, personOf, publicationOf, sharedScreenOwner, stageIdentities } from './stage-tiles.ts';
 import { AudioTrackView, VideoTrackView } from './TrackView.tsx';
 import './room.css';
@@ -106,20 +107,7 @@ export function StageView(props: {
       {props.overlay}
 
       <div class="stage__overlay">
-        <Show when={!props.live.canPlayAudio()}>
-          <div class="stage__prompt" role="alert">
-            <button
-              type="button"
-              class="button button--primary"
-              data-testid="start-audio"
-              onClick={() => void props.live.room.startAudio()}
-            >
-              <SoundIcon />
-              {t('room.stage.startAudio')}
-            </button>
-            <p class="stage__prompt-hint">{t('room.stage.startAudioHint')}</p>
-          </div>
-        </Show>
+        <StartAudioPrompt live={props.live} />
         <Show when={weak()}>
           <p class="stage__hint" role="status" data-testid="connection-hint">
             {t(
