@@ -30,8 +30,8 @@ const SOLO = [
   'test/journeys/whip.test.ts',
   // Three browsers at breakout tables, each hearing the others' fake microphones through LiveKit.
   'test/journeys/breakouts.test.ts',
-  // rtc-node participants at breakout tables while the server restarts.
-  'test/integration/breakouts-restart.test.ts',
+  // Sixty rtc-node participants (in child processes) moving to tables and back; tables across a restart.
+  'test/integration/breakouts-scale.test.ts',
 ];
 
 export default defineConfig({

@@ -2,9 +2,11 @@
  * Breakout tables (issue 23): for a crowd of N participants connected to a live session's main
  * room (rtc-node, no media, subscribing to nothing), the time from the moderator's "open tables"
  * (random, 6 to a table for 60, 10 for 200) to every one of them connected in their table's own
- * LiveKit room, and from "end now" to every one of them connected to the main room again. Each
+ * LiveKit room, and from "end now" to every one of them connected to the main room again: each
+ * person's time (p50) and the last one's. Each
  * participant moves as the web client does: on the event, it asks the server for a token
- * (`POST …/breakouts/connect`), leaves one room and connects to the other. The bench fails unless
+ * (`POST …/breakouts/connect`), leaves one room and connects to the other; the crowd runs in
+ * child processes of ten (test/support/table-crowd.ts says why). The bench fails unless
  * every participant arrived, and LiveKit lists exactly the placed identities in every table room
  * and the whole crowd back in the main room. Run alone with `pnpm bench breakouts`;
  * `BENCH_BREAKOUT_SIZES=60` for one size.
@@ -12,7 +14,7 @@
 import './test-env.ts';
 import type { BreakoutState } from '@serambi/shared';
 import { startTestApp, type TestApp } from '../test/support/app.ts';
-import { aTableBot, breakoutCall, openTables, type TableBot } from '../test/support/breakouts.ts';
+import { breakoutCall, openTables } from '../test/support/breakouts.ts';
 import {
   aCrowdOfRegistrants,
   aRoomSetup,
@@ -21,7 +23,8 @@ import {
   participantsSeenBy,
   roomService,
 } from '../test/support/room.ts';
-import { dispose } from '../test/support/rtc.ts';
+import { aTableCrowd } from '../test/support/table-crowd.ts';
+import { percentile } from './load.ts';
 import { type BenchResult, check, report } from './results.ts';
 
 const SIZES = (process.env.BENCH_BREAKOUT_SIZES ?? '60,200').split(',').map(Number);
@@ -34,17 +37,8 @@ async function measure(app: TestApp, people: number) {
   check((await backstage.call('/live')).status === 204, 'the session went live');
   const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
   const secrets = await aCrowdOfRegistrants(app, setup.session.id, people);
-  const bots: TableBot[] = [];
+  const crowd = await aTableCrowd(app, setup.session.slug, secrets);
   try {
-    for (let i = 0; i < secrets.length; i += 10) {
-      bots.push(
-        ...(await Promise.all(
-          secrets
-            .slice(i, i + 10)
-            .map(async (joinSecret) => aTableBot(await joinRoom(app, setup.session.slug, { joinSecret }))),
-        )),
-      );
-    }
     await eventually(
       async () => (await participantsSeenBy(host)).filter((p) => p.connected).length === people,
       120_000,
@@ -52,12 +46,12 @@ async function measure(app: TestApp, people: number) {
     const sizeLimit = tableSize(people);
     const count = Math.ceil(people / sizeLimit);
 
-    const openedAt = performance.now();
+    const openedAt = Date.now();
     const opened: BreakoutState = await openTables(host, { count, minutes: 30, assignment: 'random', sizeLimit });
     check(opened.placements.length === people, () => `placed ${opened.placements.length} of ${people}`);
-    const tableOf = new Map(opened.placements.map((p) => [p.identity, p.tableId]));
-    await Promise.all(bots.map((bot) => bot.arrivedAt(tableOf.get(bot.identity) as string, 180_000)));
-    const toTables = performance.now() - openedAt;
+    const toTables = (
+      await crowd.arrivedAt(new Map(opened.placements.map((p) => [p.identity, p.tableId ?? 'main'])), 180_000)
+    ).map((at) => at - openedAt);
 
     const livekit = roomService(app);
     for (const table of opened.tables) {
@@ -71,19 +65,33 @@ async function measure(app: TestApp, people: number) {
       check(JSON.stringify(inRoom) === JSON.stringify(placed), `table ${table.number}: LiveKit lists ${inRoom.length}`);
     }
 
-    const endedAt = performance.now();
+    const endedAt = Date.now();
     await breakoutCall(host, '/end', {});
-    await Promise.all(bots.map((bot) => bot.arrivedAt('main', 180_000)));
-    const back = performance.now() - endedAt;
-    const inMain = (await livekit.listParticipants(setup.session.id)).map((p) => p.identity);
-    check(
-      bots.every((bot) => inMain.includes(bot.identity)),
-      () => `${bots.filter((bot) => !inMain.includes(bot.identity)).length} not back in the main room`,
+    const back = (await crowd.arrivedAt(new Map(crowd.identities.map((identity) => [identity, 'main'])), 180_000)).map(
+      (at) => at - endedAt,
     );
+    const inMain = new Set((await livekit.listParticipants(setup.session.id)).map((p) => p.identity));
+    const missing = crowd.identities.filter((identity) => !inMain.has(identity));
+    check(missing.length === 0, () => `${missing.length} not back in the main room`);
     return { toTables, back, count };
   } finally {
-    await Promise.all(bots.map((bot) => bot.disconnect()));
+    await crowd.leave();
   }
+}
+
+/** The middle and the last of each person's time (a NaN, someone who never arrived, fails the bench). */
+function spread(times: number[]) {
+  check(
+    times.every((t) => Number.isFinite(t) && t >= 0),
+    () => `a time that is not one: ${times.join(', ')}`,
+  );
+  return {
+    p50: percentile(
+      [...times].sort((a, b) => a - b),
+      50,
+    ),
+    last: Math.max(...times),
+  };
 }
 
 const app = await startTestApp();
@@ -91,21 +99,36 @@ const results: BenchResult[] = [];
 try {
   for (const people of SIZES) {
     const { toTables, back, count } = await measure(app, people);
-    console.log(
-      `${people} people, ${count} tables: ${Math.round(toTables)} ms to the tables, ${Math.round(back)} ms back`,
-    );
+    const figures = { toTables: spread(toTables), back: spread(back) };
+    console.log(`${people} people, ${count} tables: ${JSON.stringify(figures)}`);
     results.push(
       {
-        name: `breakout: open → all ${people} at their tables (${count} tables)`,
-        value: toTables,
+        name: `breakout: open → at their table, ${people} people (${count} tables), p50 per person`,
+        value: figures.toTables.p50,
         unit: 'ms',
         comparedTo: null,
       },
-      { name: `breakout: end → all ${people} back in the main room`, value: back, unit: 'ms', comparedTo: null },
+      {
+        name: `breakout: open → all ${people} at their tables (the last one)`,
+        value: figures.toTables.last,
+        unit: 'ms',
+        comparedTo: null,
+      },
+      {
+        name: `breakout: end → back in the main room, ${people} people, p50 per person`,
+        value: figures.back.p50,
+        unit: 'ms',
+        comparedTo: null,
+      },
+      {
+        name: `breakout: end → all ${people} back (the last one)`,
+        value: figures.back.last,
+        unit: 'ms',
+        comparedTo: null,
+      },
     );
   }
 } finally {
   await app.stop();
-  await dispose();
 }
 report(results);

@@ -14,13 +14,16 @@ import type { RoomClient } from './room.ts';
  * A participant of the room as the web client moves between rooms (docs/breakouts.md#how-the-client-moves):
  * connected to one LiveKit room at a time, it goes to its table when a `breakout.placed` names
  * it (or its snapshot does), and back to the main room on `breakout.ended`, by asking the server
- * for a token each time. No media: it subscribes to nothing, so sixty of them stay cheap.
+ * for a token each time. No media: it subscribes to nothing. A handful share a process; a crowd
+ * is spread over processes (table-crowd.ts).
  */
 export interface TableBot {
   identity: string;
   client: RoomClient;
   /** Where it is connected now: 'main', a table's id, or null while moving. */
   readonly where: string | null;
+  /** Its last arrival: where, and when (Date.now()). */
+  readonly lastArrival: { target: string; at: number } | null;
   /** Every room event it received, in whichever room. */
   events: RoomEventMessage[];
   /** Resolves once it is connected at `target` ('main' or a table's id). */
@@ -49,6 +52,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
   const arrivalWaiters: Array<{ target: string; resolve: () => void }> = [];
   let room: Room | null = null;
   let where: string | null = null;
+  let lastArrival: { target: string; at: number } | null = null;
   let moving: Promise<void> = Promise.resolve();
   let stopped = false;
   /** Why the last move failed, for the message of a wait that times out. */
@@ -63,6 +67,7 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
 
   const arrived = (target: string) => {
     where = target;
+    lastArrival = { target, at: Date.now() };
     for (const waiter of [...arrivalWaiters]) {
       if (waiter.target === target) {
         arrivalWaiters.splice(arrivalWaiters.indexOf(waiter), 1);
@@ -121,16 +126,23 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     });
     // rtc-node's connect has no time limit of its own (livekit-client, the web's, gives up after 15 s): one that hangs on a busy machine is given up after 20 s and tried again.
     let timer: NodeJS.Timeout | undefined;
+    const connecting = next.connect(connection.url, connection.token, { autoSubscribe: false, dynacast: false });
     try {
       await Promise.race([
-        next.connect(connection.url, connection.token, { autoSubscribe: false, dynacast: false }),
+        connecting,
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('connect took over 20 s')), 20_000);
         }),
       ]);
     } catch (error) {
       leftRooms.push(next);
-      next.disconnect().catch(() => undefined);
+      // A Room given up before its connect settled is not connected yet, so its disconnect does
+      // nothing: left once the connect settles, or it stays in LiveKit under this identity (and
+      // keeps queueing every event of the process).
+      connecting.then(
+        () => next.disconnect(),
+        () => undefined,
+      );
       throw error;
     } finally {
       clearTimeout(timer);
@@ -221,6 +233,9 @@ export async function aTableBot(client: RoomClient): Promise<TableBot> {
     client,
     get where() {
       return where;
+    },
+    get lastArrival() {
+      return lastArrival;
     },
     get room() {
       return room;

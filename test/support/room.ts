@@ -169,7 +169,7 @@ export interface RoomClient<J extends JoinRoomResult = JoinedRoom> {
 
 /** Joins the room as a caller (signed in) or with a personal link's secret; throws unless 200 and let in. */
 export async function joinRoom(
-  app: TestApp,
+  app: Pick<TestApp, 'url'>,
   sessionSlug: string,
   who: { caller?: Caller; joinSecret?: string },
 ): Promise<RoomClient> {
@@ -188,13 +188,21 @@ export async function joinLobby(
   return roomClient(app, sessionSlug, { ...join, snapshot: join.snapshot });
 }
 
-async function answeredJoin(app: TestApp, sessionSlug: string, who: { caller?: Caller; joinSecret?: string }) {
+async function answeredJoin(
+  app: Pick<TestApp, 'url'>,
+  sessionSlug: string,
+  who: { caller?: Caller; joinSecret?: string },
+) {
   const response = await requestJoin(app, sessionSlug, who);
   if (response.status !== 200) throw new Error(`join failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as JoinRoomResult;
 }
 
-export function requestJoin(app: TestApp, sessionSlug: string, who: { caller?: Caller; joinSecret?: string }) {
+export function requestJoin(
+  app: Pick<TestApp, 'url'>,
+  sessionSlug: string,
+  who: { caller?: Caller; joinSecret?: string },
+) {
   return fetch(`${app.url}/api/sessions/${sessionSlug}/room/join`, {
     method: 'POST',
     headers: {
@@ -207,7 +215,11 @@ export function requestJoin(app: TestApp, sessionSlug: string, who: { caller?: C
 }
 
 /** A room client calling `app` with the ticket of `join` (any instance: tickets are signed with a secret they share). */
-export function roomClient<J extends JoinRoomResult>(app: TestApp, sessionSlug: string, join: J): RoomClient<J> {
+export function roomClient<J extends JoinRoomResult>(
+  app: Pick<TestApp, 'url'>,
+  sessionSlug: string,
+  join: J,
+): RoomClient<J> {
   return {
     join,
     call: (path, init = {}) =>

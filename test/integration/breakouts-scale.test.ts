@@ -5,7 +5,8 @@ import type { BreakoutState } from '@serambi/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aMovableClock, startTestApp, type TestApp } from '../support/app.ts';
-import { aTableBot, openTables, type TableBot } from '../support/breakouts.ts';
+import { attendanceSeenBy } from '../support/attendance.ts';
+import { aTableBot, breakoutCall, openTables, type TableBot } from '../support/breakouts.ts';
 import { startRoundRobinProxy } from '../support/cluster.ts';
 import { startTestLiveKit } from '../support/livekit.ts';
 import { createTestDatabase } from '../support/postgres.ts';
@@ -16,15 +17,17 @@ import {
   joinRoom,
   participantsSeenBy,
   roomClient,
+  roomService,
   snapshotOf,
 } from '../support/room.ts';
+import { aTableCrowd } from '../support/table-crowd.ts';
 
 /**
- * Breakout tables across a server restart, with rtc-node participants without media moving as
- * the web client does: they run alone (the `solo` project). Sixty people into ten tables and
- * back is `pnpm bench breakouts` (issue 23: one bot in sixty is stuck there today).
+ * Breakout tables at the size of a community session (sixty people, ten tables), and across a
+ * server restart, with rtc-node participants without media moving as the web client does: they
+ * run alone (the `solo` project). How long the moves take is `pnpm bench breakouts`.
  */
-describe('breakout tables across a restart', () => {
+describe('breakout tables at scale and across a restart', () => {
   const stops: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -49,6 +52,48 @@ describe('breakout tables across a restart', () => {
 
   const tableOf = (state: BreakoutState, identity: string) =>
     state.placements.find((p) => p.identity === identity)?.tableId as string;
+
+  it('takes sixty people to ten tables and every one of them back to the main room; attendance counts each once, tables included', async () => {
+    // PostgreSQL in its own process: the server and its database would otherwise share one thread.
+    const app = await startTestApp({ database: 'postgres' });
+    stops.push(() => app.stop());
+    const setup = await aRoomSetup(app);
+    const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+    expect((await backstage.call('/live')).status).toBe(204);
+    const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+    const crowd = await aTableCrowd(app, setup.session.slug, await aCrowdOfRegistrants(app, setup.session.id, 60));
+    stops.push(() => crowd.leave());
+    await eventually(async () => (await participantsSeenBy(host)).filter((p) => p.connected).length === 60, 30_000);
+
+    const opened = await openTables(host, { count: 10, minutes: 15, assignment: 'random', sizeLimit: 6 });
+    expect(opened.tables.map((t) => t.count)).toEqual(Array(10).fill(6));
+    await crowd.arrivedAt(new Map(crowd.identities.map((identity) => [identity, tableOf(opened, identity)])), 60_000);
+    // LiveKit says the same: six in each table's room.
+    const livekit = roomService(app);
+    for (const table of opened.tables) {
+      const inRoom = await livekit.listParticipants(`${setup.session.id}-table-${table.id}`);
+      expect(inRoom.map((p) => p.identity).sort()).toEqual(
+        opened.placements
+          .filter((p) => p.tableId === table.id)
+          .map((p) => p.identity)
+          .sort(),
+      );
+    }
+
+    await breakoutCall(host, '/end', {});
+    await crowd.arrivedAt(new Map(crowd.identities.map((identity) => [identity, 'main'])), 60_000);
+    const inMain = await livekit.listParticipants(setup.session.id);
+    expect(inMain.map((p) => p.identity).sort()).toEqual([...crowd.identities].sort());
+
+    // Everyone's time: main room, table, main room, three connections of one stay.
+    await crowd.leave();
+    await eventually(async () => (await participantsSeenBy(host)).every((p) => !p.connected), 30_000);
+    expect((await host.call('/end')).status).toBe(204);
+    const report = await attendanceSeenBy(setup.owner, setup.session.slug);
+    const audience = report.people.filter((a) => a.role === 'participant');
+    expect(audience.filter((a) => a.attended)).toHaveLength(60);
+    expect(audience.map((a) => a.connections)).toEqual(Array(60).fill(3));
+  }, 180_000);
 
   it('goes on across a server restart during breakouts: the state, the tokens, and the end by the timer', async () => {
     const clock = aMovableClock();
