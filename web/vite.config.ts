@@ -11,6 +11,8 @@ const LIVEKIT_CLIENT = /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[
 
 /** What a link into the room connects with before the speaker's first picture: the early connection (and LiveKit's client). */
 const EARLY_CONNECTION = /[\\/]web[\\/]src[\\/]features[\\/]room[\\/]early-live-room\.ts$/;
+/** room.html's first script: it starts the join and the early connection before the app's entry has arrived. */
+const EARLY_ROOM_ENTRY = /[\\/]web[\\/]src[\\/]early-room\.ts$/;
 /** The room's page, drawn around that picture. */
 const ROOM_PAGE = /[\\/]web[\\/]src[\\/]pages[\\/]RoomPage\.tsx$/;
 
@@ -48,9 +50,11 @@ function precompress(): Plugin {
 }
 
 /**
- * Writes `room.html` beside index.html: the same page, with `modulepreload` links for the code a
- * link into the room waits for longest: the early connection with all it imports (LiveKit's
- * client, by far the largest), then the room's page. The server answers links into the room
+ * Writes `room.html` beside index.html: the same page, with early-room.ts as an `async` module
+ * script (it runs as soon as its few hundred bytes are in, without waiting for the app's entry,
+ * and asks for the join), and `modulepreload` links for the code a link into the room waits for
+ * longest: the early connection with all it imports (LiveKit's client, by far the largest), then
+ * the room's page. The server answers links into the room
  * with it (server/src/web/static.ts), so a phone fetches that code beside the app's entry rather
  * than after the entry has run and asked for it. The room page's small imports are not listed:
  * on HTTP/1.1 each link takes one of a handful of connections, which the join request needs.
@@ -75,8 +79,9 @@ function roomEntryPage(): Plugin {
       };
       const early = facade(EARLY_CONNECTION);
       const room = facade(ROOM_PAGE);
-      if (!early || !room)
-        throw new Error('room.html: the early connection or the room page is not a chunk of its own');
+      const earlyEntry = facade(EARLY_ROOM_ENTRY);
+      if (!early || !room || !earlyEntry)
+        throw new Error('room.html: the early entry, the early connection or the room page is not a chunk of its own');
       withImports(early.fileName);
       preloads.add(room.fileName);
       const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
@@ -87,7 +92,11 @@ function roomEntryPage(): Plugin {
         .sort((a, b) => (byName.get(b)?.code.length ?? 0) - (byName.get(a)?.code.length ?? 0))
         .map((fileName) => `    <link rel="modulepreload" crossorigin href="/${fileName}">\n`)
         .join('');
-      writeFileSync(path.join(outDir, 'room.html'), index.replace(/\s*<\/head>/, `\n${links}  </head>`));
+      // The early script before the entry's, so that the browser asks for it first.
+      const earlyScript = `<script type="module" async crossorigin src="/${earlyEntry.fileName}"></script>\n    `;
+      const page = index.replace('<script type="module"', `${earlyScript}<script type="module"`);
+      if (page === index) throw new Error('room.html: index.html has no module script to put the early one before');
+      writeFileSync(path.join(outDir, 'room.html'), page.replace(/\s*<\/head>/, `\n${links}  </head>`));
     },
   };
 }
@@ -106,6 +115,8 @@ export default defineConfig({
     // livekit-client alone is about 530 kB minified and loads only with the pages that use media.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // room.html's early script is an entry of its own (roomEntryPage); index.html does not load it.
+      input: { index: 'index.html', 'early-room': 'src/early-room.ts' },
       // The shared modules define their zod schemas at the top level; a page that reads one
       // constant of such a module must not carry, nor run, the schemas nobody uses. Every
       // `z.…` call builds a schema and changes nothing else (validateWithoutEval calls zod's

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/solid-query';
-import { ApiProblem } from './client.ts';
+import { ApiProblem } from './problem.ts';
 
 /** One cache for the whole app. A 4xx will not change on retry; network and 5xx failures may. */
 export function createAppQueryClient() {

@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Match, Switch } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
-import { ApiProblem } from '../api/client.ts';
+import { ApiProblem } from '../api/problem.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { useSignOut } from '../features/accounts/accounts-api.ts';
 import { ResendConfirmation } from '../features/accounts/ConfirmEmail.tsx';

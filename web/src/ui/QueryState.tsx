@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import type { UseQueryResult } from '@tanstack/solid-query';
 import { type Accessor, type JSX, Match, Switch } from 'solid-js';
-import { ApiProblem } from '../api/client.ts';
+import { ApiProblem } from '../api/problem.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**

@@ -1,6 +1,6 @@
 import { useLocation } from '@solidjs/router';
 import { Show } from 'solid-js';
-import type { ApiProblem } from '../../api/client.ts';
+import type { ApiProblem } from '../../api/problem.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';
 import '../../ui/form/forms.css';

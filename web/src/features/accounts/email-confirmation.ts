@@ -1,4 +1,4 @@
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 
 /** The server's "confirm your address first" (403 email_unconfirmed): what an address grants waits for it. */
 export function isEmailUnconfirmed(error: unknown): error is ApiProblem {

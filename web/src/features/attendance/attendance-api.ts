@@ -1,6 +1,7 @@
 import type { AttendanceReport, SeriesAnalytics } from '@serambi/shared';
 import { queryOptions } from '@tanstack/solid-query';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectSuccess } from '../../api/problem.ts';
 
 export const attendanceKeys = {
   session: (ref: string) => ['sessions', ref, 'report', 'attendance'] as const,

@@ -6,7 +6,7 @@ import type {
   ExtendBreakoutsRequest,
   OpenBreakoutsRequest,
 } from '@serambi/shared';
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 import { currentLocale } from '../../i18n/I18nProvider.tsx';
 
 /**

@@ -1,6 +1,7 @@
 import type { MyCertificate } from '@serambi/shared';
 import { queryOptions } from '@tanstack/solid-query';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectSuccess } from '../../api/problem.ts';
 
 export const myCertificateKeys = {
   bySecret: (secret: string) => ['registrations', secret, 'certificates'] as const,

@@ -1,6 +1,7 @@
 import type { CertificateVerification } from '@serambi/shared';
 import { queryOptions } from '@tanstack/solid-query';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectSuccess } from '../../api/problem.ts';
 
 export const verifyKeys = {
   number: (number: string) => ['certificates', 'verify', number] as const,

@@ -6,7 +6,7 @@ import {
 } from '@serambi/shared';
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Field, focusFirstInvalid } from '../../ui/form/Field.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';

@@ -1,6 +1,7 @@
 import type { Health } from '@serambi/shared';
 import { queryOptions } from '@tanstack/solid-query';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectSuccess } from '../../api/problem.ts';
 
 const RECHECK_INTERVAL_MS = 30_000;
 

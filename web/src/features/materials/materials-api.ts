@@ -1,7 +1,8 @@
 import type { Material, PinnedMaterial, SessionMaterials } from '@serambi/shared';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { type ApiClient, expectNoContent, expectSuccess } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectNoContent, expectSuccess } from '../../api/problem.ts';
 import { bearer } from '../room/room-api.ts';
 
 /**

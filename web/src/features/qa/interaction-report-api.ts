@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/solid-query';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectSuccess } from '../../api/problem.ts';
 
 /** After the session, for its organizers: questions, poll results, reactions and how much was chatted. */
 export const interactionReportQuery = (api: ApiClient, ref: string) =>

@@ -1,6 +1,7 @@
 import type { Reaction } from '@serambi/shared';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { type ApiClient, expectNoContent } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectNoContent } from '../../api/problem.ts';
 import { bearer } from '../room/room-api.ts';
 import { useRoom } from '../room/room-context.ts';
 

@@ -3,7 +3,7 @@ import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { expectSuccess } from '../../api/client.ts';
+import { expectSuccess } from '../../api/problem.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { FormProblem } from '../../ui/form/FormProblem.tsx';

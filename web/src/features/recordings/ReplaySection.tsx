@@ -3,7 +3,7 @@ import { A, useLocation } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createUniqueId, Index, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ConfirmEmailNotice } from '../accounts/ConfirmEmail.tsx';
 import { isEmailUnconfirmed } from '../accounts/email-confirmation.ts';

@@ -8,7 +8,8 @@ import type {
 } from '@serambi/shared';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { type ApiClient, expectNoContent, expectSuccess } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectNoContent, expectSuccess } from '../../api/problem.ts';
 import { isRecordingBusy } from './recording-status.ts';
 
 type ReplayKey = readonly ['sessions' | 'registrations', string, 'replay'];

@@ -1,7 +1,8 @@
 import type { InviteRegistrantRequest, RegisterRequest } from '@serambi/shared';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { expectSuccess } from '../../api/problem.ts';
 import { sessionKeys } from '../sessions/sessions-api.ts';
 
 export const registrationKeys = {

@@ -1,6 +1,6 @@
 import type { RoomSnapshot } from '@serambi/shared';
 import { createMemo, createSignal, type JSX, Show } from 'solid-js';
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CameraIcon, CameraOffIcon, MicrophoneIcon } from '../devices/icons.tsx';
 import type { LiveRoom } from './create-live-room.ts';

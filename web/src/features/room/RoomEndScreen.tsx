@@ -1,7 +1,7 @@
 import type { RoomSnapshot } from '@serambi/shared';
 import { A } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import type { ApiProblem } from '../../api/client.ts';
+import type { ApiProblem } from '../../api/problem.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ResendConfirmation } from '../accounts/ConfirmEmail.tsx';
 import { FeedbackForm } from '../feedback/FeedbackForm.tsx';

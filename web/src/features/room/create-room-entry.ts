@@ -1,6 +1,6 @@
 import type { JoinRoomResult } from '@serambi/shared';
 import { type Accessor, createSignal } from 'solid-js';
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 import { isTransient, type RoomApi } from './room-api.ts';
 import { phaseOfRefusal, type RoomPhase } from './room-phase.ts';
 import type { RoomTimers } from './room-timers.ts';

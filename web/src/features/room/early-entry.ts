@@ -1,13 +1,16 @@
 import type { JoinRoomResult } from '@serambi/shared';
-import { type ApiClient, expectSuccess } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
+import { preferredLocale } from '../../i18n/locale-preference.ts';
 import type { LiveKitTarget } from './create-room-connection.ts';
 import type { EarlyLiveRoom } from './early-live-room.ts';
 
 /**
  * A personal link opened straight into the room (`/j/:secret/live`, the address in the mails):
- * as the app starts, it joins by the link alone (the server finds the session) and loads
- * LiveKit's code beside it, then connects to LiveKit as soon as both are there, while the
- * room's own code and messages are still on their way. The room takes the join and the
+ * before the app's own code has arrived (room.html runs this module first, early-room.ts), it
+ * joins by the link alone (the server finds the session) and loads LiveKit's code beside it,
+ * then connects to LiveKit as soon as both are there, while the room's own code and messages
+ * are still on their way. It asks with `fetch` rather than the typed API client, whose code
+ * would have to arrive first. The room takes the join and the
  * connection once, as if it had made them itself; anything later (a renewal, a rejoin) asks the
  * server again.
  */
@@ -24,12 +27,12 @@ let early: EarlyEntry | undefined;
 
 const PERSONAL_LINK_TO_ROOM = /^\/j\/([^/]+)\/live\/?$/;
 
-/** Starts joining and connecting when `pathname` is a personal link into the room. */
-export function startEarlyRoomEntry(pathname: string, api: ApiClient): void {
+/** Starts joining and connecting when `pathname` is a personal link into the room (once; the app's entry calls it again). */
+export function startEarlyRoomEntry(pathname: string): void {
   const secret = PERSONAL_LINK_TO_ROOM.exec(pathname)?.[1];
-  if (!secret) return;
+  if (!secret || early?.secret === secret) return;
   const liveRoomCode = import('./early-live-room.ts');
-  const join = api.room.join.$post({ json: { joinSecret: secret } }).then(expectSuccess);
+  const join = joinByLink(secret);
   const connection = Promise.all([join, liveRoomCode]).then(([result, { connectEarly }]) =>
     // The audience goes straight to the stage; the team chooses devices first, the lobby waits.
     result.livekit && result.snapshot.view === 'room' && result.snapshot.me.role === 'participant'
@@ -80,4 +83,15 @@ export async function dropEarlyLiveRoom(): Promise<void> {
   if (!early || !connection) return;
   early.connection = undefined;
   await (await connection.catch(() => undefined))?.dropped();
+}
+
+/** `POST /api/room/join` with the link's secret, as the typed client would send it (the problem in the reader's language). */
+async function joinByLink(joinSecret: string): Promise<JoinRoomResult> {
+  const response = await fetch('/api/room/join', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': preferredLocale() },
+    body: JSON.stringify({ joinSecret }),
+  });
+  if (!response.ok) throw await ApiProblem.fromResponse(response);
+  return (await response.json()) as JoinRoomResult;
 }

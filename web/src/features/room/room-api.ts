@@ -1,6 +1,6 @@
 import type { JoinRoomResult, RoomOrLobbySnapshot } from '@serambi/shared';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { ApiProblem, expectNoContent, expectSuccess } from '../../api/client.ts';
+import { ApiProblem, expectNoContent, expectSuccess } from '../../api/problem.ts';
 import { takeEarlyJoin } from './early-entry.ts';
 
 /**

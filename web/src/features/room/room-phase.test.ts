@@ -1,7 +1,7 @@
 import type { Problem } from '@serambi/shared';
 import { DisconnectReason } from 'livekit-client';
 import { describe, expect, it } from 'vitest';
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 import { phaseOfDisconnect, phaseOfRefusal, phaseOfStanding } from './room-phase.ts';
 
 const refusal = (status: number, code: string) =>

@@ -1,6 +1,6 @@
 import type { LobbySnapshot, RoomSnapshot } from '@serambi/shared';
 import { DisconnectReason } from 'livekit-client';
-import type { ApiProblem } from '../../api/client.ts';
+import type { ApiProblem } from '../../api/problem.ts';
 
 /** Where this visitor is with the room; the page draws one screen per phase. */
 export type RoomPhase =

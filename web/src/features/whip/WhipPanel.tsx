@@ -1,6 +1,6 @@
 import { WHIP_SHOWN_AS, type WhipKey, type WhipShownAs } from '@serambi/shared';
 import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { RoomState } from '../room/create-room-state.ts';
 import { useWhipApi } from './whip-api.ts';

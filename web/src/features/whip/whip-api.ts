@@ -1,6 +1,6 @@
 import type { WhipKey, WhipShownAs } from '@serambi/shared';
 import { useApi } from '../../api/ApiProvider.tsx';
-import { expectNoContent, expectSuccess } from '../../api/client.ts';
+import { expectNoContent, expectSuccess } from '../../api/problem.ts';
 import { bearer } from '../room/room-api.ts';
 
 /** The WHIP key calls of one session (room ticket). */

@@ -1,7 +1,7 @@
 import type { MessageKey } from '@serambi/shared/i18n';
 import { createSignal } from 'solid-js';
 import { AuthProblem } from '../../api/auth.ts';
-import { ApiProblem } from '../../api/client.ts';
+import { ApiProblem } from '../../api/problem.ts';
 import type { MessageParams } from '../../i18n/I18nProvider.tsx';
 
 /** Messages by dotted field path ("name", "answers.company", "questions.0.label"). */

@@ -10,7 +10,8 @@ import type {
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createContext, useContext } from 'solid-js';
 import { useApi } from '../../../api/ApiProvider.tsx';
-import { type ApiClient, expectNoContent, expectSuccess } from '../../../api/client.ts';
+import type { ApiClient } from '../../../api/client.ts';
+import { expectNoContent, expectSuccess } from '../../../api/problem.ts';
 import { bearer } from '../room-api.ts';
 
 /** What a moderator can do to one person with a plain POST (mute takes a source as well). */
