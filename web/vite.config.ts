@@ -71,32 +71,49 @@ function roomEntryPage(): Plugin {
       const chunks = [...Object.values(bundle)].flatMap((item) => (item.type === 'chunk' ? [item] : []));
       const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
       const facade = (test: RegExp) => chunks.find((chunk) => chunk.facadeModuleId && test.test(chunk.facadeModuleId));
-      const preloads = new Set<string>();
-      const withImports = (fileName: string) => {
-        if (preloads.has(fileName)) return;
-        preloads.add(fileName);
-        for (const imported of byName.get(fileName)?.imports ?? []) withImports(imported);
+      /** `fileName` and every chunk it imports statically, into `into`. */
+      const withImports = (fileName: string, into: Set<string>) => {
+        if (into.has(fileName)) return;
+        into.add(fileName);
+        for (const imported of byName.get(fileName)?.imports ?? []) withImports(imported, into);
       };
       const early = facade(EARLY_CONNECTION);
       const room = facade(ROOM_PAGE);
       const earlyEntry = facade(EARLY_ROOM_ENTRY);
       if (!early || !room || !earlyEntry)
         throw new Error('room.html: the early entry, the early connection or the room page is not a chunk of its own');
-      withImports(early.fileName);
-      preloads.add(room.fileName);
       const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-      const links = [...preloads]
-        // What index.html loads already (the entry and its imports) is not listed again.
-        .filter((fileName) => !index.includes(`/${fileName}"`))
-        // Largest first: LiveKit's client takes longest to arrive.
-        .sort((a, b) => (byName.get(b)?.code.length ?? 0) - (byName.get(a)?.code.length ?? 0))
-        .map((fileName) => `    <link rel="modulepreload" crossorigin href="/${fileName}">\n`)
-        .join('');
-      // The early script before the entry's, so that the browser asks for it first.
+      const preloadLinks = (fileNames: Iterable<string>) =>
+        [...fileNames]
+          // Largest first: LiveKit's client takes longest to arrive.
+          .sort((a, b) => (byName.get(b)?.code.length ?? 0) - (byName.get(a)?.code.length ?? 0))
+          .map((fileName) => `<link rel="modulepreload" crossorigin href="/${fileName}">\n    `)
+          .join('');
+      // The early script and what it imports before the entry's, so that the browser asks for
+      // them first, all at once (not one import after the other).
+      const first = new Set<string>();
+      withImports(earlyEntry.fileName, first);
+      first.delete(earlyEntry.fileName);
       const earlyScript = `<script type="module" async crossorigin src="/${earlyEntry.fileName}"></script>\n    `;
-      const page = index.replace('<script type="module"', `${earlyScript}<script type="module"`);
-      if (page === index) throw new Error('room.html: index.html has no module script to put the early one before');
-      writeFileSync(path.join(outDir, 'room.html'), page.replace(/\s*<\/head>/, `\n${links}  </head>`));
+      // (index.html's own link to one of them goes: it is listed earlier now.)
+      const indexRest = [...first].reduce(
+        (html, fileName) => html.replace(`\n    <link rel="modulepreload" crossorigin href="/${fileName}">`, ''),
+        index,
+      );
+      const page = indexRest.replace(
+        '<script type="module"',
+        `${earlyScript}${preloadLinks(first)}<script type="module"`,
+      );
+      if (page === indexRest) throw new Error('room.html: index.html has no module script to put the early one before');
+      const later = new Set<string>();
+      withImports(early.fileName, later);
+      later.add(room.fileName);
+      // What is listed already, or what index.html loads (the entry and its imports), is not listed again.
+      const rest = [...later].filter((fileName) => !first.has(fileName) && !index.includes(`/${fileName}"`));
+      writeFileSync(
+        path.join(outDir, 'room.html'),
+        page.replace(/\s*<\/head>/, `\n    ${preloadLinks(rest).trimEnd()}\n  </head>`),
+      );
     },
   };
 }
