@@ -2,7 +2,7 @@ import { useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
-import { fetchMyRegistration, registrationKeys } from '../features/registrations/registrations-api.ts';
+import { registrationKeys } from '../features/registrations/registration-keys.ts';
 import { earlySessionRef } from '../features/room/early-entry.ts';
 import { RoomView } from '../features/room/RoomView.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -32,7 +32,10 @@ function RoomByPersonalLink(props: { secret: string }) {
     queryFn: async () => {
       const early = earlySessionRef(props.secret);
       const joined = early && (await early.catch(() => undefined));
-      return joined ?? (await fetchMyRegistration(api, props.secret)).session.slug;
+      if (joined) return joined;
+      // Only when the early join was refused: its code is not part of the way to the first frame.
+      const { fetchMyRegistration } = await import('../features/registrations/registrations-api.ts');
+      return (await fetchMyRegistration(api, props.secret)).session.slug;
     },
   }));
   return (

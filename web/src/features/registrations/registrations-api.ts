@@ -4,11 +4,7 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import type { ApiClient } from '../../api/client.ts';
 import { expectSuccess } from '../../api/problem.ts';
 import { sessionKeys } from '../sessions/sessions-api.ts';
-
-export const registrationKeys = {
-  mine: (secret: string) => ['registrations', secret] as const,
-  ofSession: (ref: string) => ['sessions', ref, 'registrants'] as const,
-};
+import { registrationKeys } from './registration-keys.ts';
 
 export function useRegister(ref: () => string) {
   const api = useApi();
