@@ -57,6 +57,27 @@ describe('the home page', () => {
   });
 });
 
+describe('a personal link cut short (a chat app wrapped it, a copy missed its end)', () => {
+  it('says the link is incomplete, in the reader’s language, on the link page and on its way into the room', async () => {
+    for (const [locale, messages] of [
+      ['id-ID', id],
+      ['en-GB', en],
+    ] as const) {
+      const page = await newPage(browser, { locale });
+      try {
+        for (const path of ['/j/Qx7k2mPz', '/j/Qx7k2mPz/live']) {
+          await page.goto(new URL(path, app.url).href);
+          // Before, a refusal that no retry changes read "Could not load. Check your connection".
+          await page.getByRole('alert').filter({ hasText: messages.validation.linkIncomplete }).waitFor();
+          expect(await page.getByText(messages.forms.loadFailed).count()).toBe(0);
+        }
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+});
+
 describe('the device check page', () => {
   it('plays the camera preview and measures the microphone', async () => {
     const page = await openPage('/check', 'en-US');

@@ -6,7 +6,9 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**
  * A page's data in its three states: loading (a quiet line, announced), failed (404 as "not
- * found", anything else with a retry) and there.
+ * found"; another refusal, which no retry changes, in the server's own words, e.g. a personal
+ * link cut short by a chat app: "This link is not complete…"; anything else with a retry) and
+ * there.
  */
 export function QueryState<T>(props: {
   query: UseQueryResult<T, Error>;
@@ -15,6 +17,12 @@ export function QueryState<T>(props: {
 }) {
   const { t } = useI18n();
   const isNotFound = () => props.query.error instanceof ApiProblem && props.query.error.status === 404;
+  /** What the server said of a 4xx other than 404, its most specific words first. */
+  const refusal = () => {
+    const error = props.query.error;
+    if (!(error instanceof ApiProblem) || error.status < 400 || error.status >= 500) return undefined;
+    return error.problem?.errors?.[0]?.message ?? error.problem?.detail;
+  };
   return (
     <Switch>
       <Match when={props.query.data}>{(data) => props.children(data)}</Match>
@@ -26,6 +34,18 @@ export function QueryState<T>(props: {
             {t('notFound.back')}
           </A>
         </div>
+      </Match>
+      <Match when={refusal()}>
+        {(message) => (
+          <div class="page page--narrow not-found">
+            <p class="notice notice--problem" role="alert">
+              {message()}
+            </p>
+            <A href="/" class="button button--primary">
+              {t('notFound.back')}
+            </A>
+          </div>
+        )}
       </Match>
       <Match when={props.query.isError}>
         <div class="notice notice--problem" role="alert">
