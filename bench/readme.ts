@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { type BenchResult, round } from './results.ts';
+import { targetRows } from './targets.ts';
 
 /** bench/README.md: the last run's figures as a table, and what each figure measures. */
 export function readme(
@@ -37,6 +38,28 @@ export function readme(
     }.`,
     '',
     ...markdownTable(['Figure', 'Value', 'Compared to', 'Ratio'], rows),
+    '',
+    '## The first minute (issue 20): its targets against these figures',
+    '',
+    ...markdownTable(['Target', 'Now', 'Met'], targetRows(figures)),
+    '',
+    'Where a target is not met, measured in the same runs:',
+    '',
+    "- **First frame, fresh**: the join (sent by room.html's first script, before the app's code) is",
+    "  answered about as soon as the bare page has run its script; LiveKit's signalling then opens",
+    '  later than on the bare page (the "signalling open" rows) because livekit-client compiles beside',
+    "  the app's entry, Solid and the room page (about 63 kB gzipped more) on the same connections and",
+    "  main thread. That code and the room's rendering are the floor left; the next cut is the",
+    "  breakout moves and OBS tiles out of the room page's first chunk.",
+    '- **Phone, under 3 s**: the bare page alone takes about 3 s under this emulation (its download at',
+    '  1.6 Mbit/s, 4× slower compiling, 150 ms a round trip for page, script, signalling, ICE and',
+    "  DTLS), so no code of Serambi's brings the room under it.",
+    '- **Page sizes at 60 kB**: what counts is what arrived before the page was usable, which moves by',
+    '  about 1 kB from run to run (the materials list, loaded beside the page, often arrives first).',
+    '- **CPU per join on PGlite**: the join by link is one query (server/src/room/join-queries.test.ts);',
+    "  PGlite runs it in WebAssembly on the server's own thread, where PostgreSQL runs it in its own",
+    '  process: the same join costs about a fifth there.',
+    '- **Join storm p99 on PostgreSQL**: not worked on yet; p50 is far below it.',
     '',
     '- **one LiveKit node** (issue 19; `capacity.bench.ts`): one speaker and a growing audience of',
     '  subscribe-only, hidden viewers on a local LiveKit, in steps (5, 10, 15, 20, 25, 30, 40, …)',
