@@ -6,9 +6,9 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**
  * A page's data in its three states: loading (a quiet line, announced), failed (404 as "not
- * found"; another refusal, which no retry changes, in the server's own words, e.g. a personal
- * link cut short by a chat app: "This link is not complete…"; anything else with a retry) and
- * there.
+ * found"; another 4xx but 408 and 429, which no retry changes, in the server's own words, e.g. a
+ * personal link cut short by a chat app: "This link is not complete…"; anything else with a
+ * retry) and there.
  */
 export function QueryState<T>(props: {
   query: UseQueryResult<T, Error>;
@@ -20,7 +20,9 @@ export function QueryState<T>(props: {
   /** What the server said of a 4xx other than 404, its most specific words first. */
   const refusal = () => {
     const error = props.query.error;
+    // 408 and 429 pass with time: those keep the retry.
     if (!(error instanceof ApiProblem) || error.status < 400 || error.status >= 500) return undefined;
+    if (error.status === 408 || error.status === 429) return undefined;
     return error.problem?.errors?.[0]?.message ?? error.problem?.detail;
   };
   return (
