@@ -10,7 +10,13 @@ import { ConfirmEmailNotice } from '../accounts/ConfirmEmail.tsx';
 import { isEmailUnconfirmed } from '../accounts/email-confirmation.ts';
 import { fileSize, sizeKey } from './file-size.ts';
 import { MaterialUpload } from './MaterialUpload.tsx';
-import { type MaterialsSource, materialsQuery, useDeleteMaterial, usePinMaterial } from './materials-api.ts';
+import {
+  hasMaterialsToShow,
+  type MaterialsSource,
+  materialsQuery,
+  useDeleteMaterial,
+  usePinMaterial,
+} from './materials-api.ts';
 import './materials.css';
 
 /**
@@ -39,7 +45,7 @@ export function MaterialsSection(props: {
     materials.isError && !unconfirmed() && !(materials.error instanceof ApiProblem && materials.error.status === 404);
   const shown = () => {
     const found = materials.data;
-    return found && (found.materials.length > 0 || found.canManage || found.state !== 'available') ? found : undefined;
+    return found && hasMaterialsToShow(found) ? found : undefined;
   };
   const size = (bytes: number) => {
     const { unit, n } = fileSize(bytes, locale());

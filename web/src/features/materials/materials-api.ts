@@ -23,6 +23,10 @@ export const materialKeys = {
   ofSession: (ref: string) => ['sessions', ref] as const,
 };
 
+/** Whether a list is worth a section: files, someone who may add them, or a state to explain (e.g. the quota). */
+export const hasMaterialsToShow = (found: SessionMaterials) =>
+  found.materials.length > 0 || found.canManage || found.state !== 'available';
+
 /** The download addresses are signed for 15 minutes: a list older than this is read again before it is used. */
 const FRESH_MS = 5 * 60_000;
 
