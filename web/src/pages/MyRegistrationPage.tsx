@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { Show, Suspense } from 'solid-js';
 import { useApi } from '../api/ApiProvider.tsx';
 import { usePageTitle } from '../app/page-title.ts';
-import { hasMaterialsToShow, materialsQuery } from '../features/materials/materials-api.ts';
+import { MaterialsIfAny } from '../features/materials/MaterialsIfAny.tsx';
 import { CancelRegistration } from '../features/registrations/CancelRegistration.tsx';
 import { RegistrationStatus } from '../features/registrations/RegistrationStatus.tsx';
 import { myRegistrationQuery } from '../features/registrations/registrations-api.ts';
@@ -21,11 +21,6 @@ import { QueryState } from '../ui/QueryState.tsx';
 const ReplaySection = lazyComponent(() =>
   Promise.all([import('../features/recordings/ReplaySection.tsx'), loadMessages(['afterSession'])]).then(
     ([module]) => module.ReplaySection,
-  ),
-);
-const MaterialsSection = lazyComponent(() =>
-  Promise.all([import('../features/materials/MaterialsSection.tsx'), loadMessages(['materials'])]).then(
-    ([module]) => module.MaterialsSection,
   ),
 );
 const AskAheadCard = lazyComponent(() =>
@@ -117,7 +112,7 @@ export default function MyRegistrationPage() {
           </Show>
           {/* The slides and files the speakers shared, before, during and after the session. */}
           <Show when={mine().status !== 'cancelled'}>
-            <MaterialsIfAny secret={params.secret} />
+            <MaterialsIfAny source={{ secret: params.secret }} class="materials--spaced" />
           </Show>
           <p>
             <A href={`/s/${mine().session.slug}`}>{t('myRegistration.sessionPage')}</A>
@@ -125,22 +120,5 @@ export default function MyRegistrationPage() {
         </div>
       )}
     </QueryState>
-  );
-}
-
-/**
- * The materials section, its code and messages loaded only when there is something in it: most
- * sessions share no files, and the list's answer is far smaller than the section (which
- * reads the same cached answer). A failed answer shows the section too, which explains it.
- */
-function MaterialsIfAny(props: { secret: string }) {
-  const api = useApi();
-  const materials = useQuery(() => materialsQuery(api, { secret: props.secret }));
-  return (
-    <Show when={materials.isError || (materials.data && hasMaterialsToShow(materials.data))}>
-      <Suspense>
-        <MaterialsSection source={{ secret: props.secret }} class="materials--spaced" />
-      </Suspense>
-    </Show>
   );
 }

@@ -30,10 +30,9 @@ const ReplaySection = lazyComponent(() =>
     ([module]) => module.ReplaySection,
   ),
 );
-const MaterialsSection = lazyComponent(() =>
-  Promise.all([import('../features/materials/MaterialsSection.tsx'), loadMessages(['materials'])]).then(
-    ([module]) => module.MaterialsSection,
-  ),
+// Signed-in people only: the anonymous page (most visitors) does not carry even the list's query.
+const MaterialsIfAny = lazyComponent(() =>
+  import('../features/materials/MaterialsIfAny.tsx').then((module) => module.MaterialsIfAny),
 );
 const AskAheadCard = lazyComponent(() =>
   Promise.all([import('../features/qa/AskAheadCard.tsx'), loadMessages(['asking'])]).then(
@@ -115,7 +114,7 @@ export default function SessionPage() {
             {/* Its speakers attach their slides here; signed-in registrants download them (the personal page needs no account). */}
             <Show when={currentUser.data && found().status !== 'cancelled'}>
               <Suspense>
-                <MaterialsSection source={{ ref: found().slug }} />
+                <MaterialsIfAny source={{ ref: found().slug }} />
               </Suspense>
             </Show>
             <Show when={found().people.length > 0}>
