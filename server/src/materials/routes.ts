@@ -12,12 +12,11 @@ import type { Context } from 'hono';
 import { requireUser } from '../http/current-user.ts';
 import type { AppEnv } from '../http/env.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, problem } from '../http/openapi.ts';
-import { replayViewerOf, replayViewerOfLink } from '../registrations/replay-viewer.ts';
+import { replayAudienceByLink, replayAudienceByRef } from '../registrations/replay-viewer.ts';
 import { secretParams } from '../registrations/route-parts.ts';
-import { findBySecret } from '../registrations/service.ts';
 import { roomRequest } from '../room/caller.ts';
 import { bearer, done, moderatorAnswers, refParams, ticketAnswers } from '../room/route-parts.ts';
-import { findSessionByRef, visibleSession } from '../sessions/service.ts';
+import { visibleSession } from '../sessions/service.ts';
 import type { MaterialDeps } from './deps.ts';
 import { attachmentDisposition } from './names.ts';
 import { pinMaterial } from './pin.ts';
@@ -155,19 +154,18 @@ export function materialRoutes(deps: MaterialDeps) {
       }
     })
     .openapi(list, async (c) => {
-      const user = c.get('user');
-      const { session, viewer } = await visibleSession(deps.db, c.req.valid('param').ref, user);
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(
-        await materialsFor(deps, session, await replayViewerOf(deps.db, session, viewer, user), viewer),
-        200,
+      const { session, viewer, replayViewer } = await replayAudienceByRef(
+        deps.db,
+        c.req.valid('param').ref,
+        c.get('user'),
       );
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(await materialsFor(deps, session, replayViewer, viewer), 200);
     })
     .openapi(listByLink, async (c) => {
-      const registration = await findBySecret(deps.db, c.req.valid('param').secret);
-      const session = await findSessionByRef(deps.db, registration.sessionId);
+      const { session, replayViewer } = await replayAudienceByLink(deps.db, c.req.valid('param').secret);
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await materialsFor(deps, session, replayViewerOfLink(registration), null), 200);
+      return c.json(await materialsFor(deps, session, replayViewer, null), 200);
     })
     .openapi(remove, async (c) => {
       const user = requireUser(c.get('user'));

@@ -13,13 +13,12 @@ import type { Context } from 'hono';
 import { authorizeCommunity, authorizeCommunityById } from '../communities/service.ts';
 import type { AppEnv, SessionUser } from '../http/env.ts';
 import { apiRoute, createRouter, jsonBody, jsonResponse, organizersOnly, problem } from '../http/openapi.ts';
-import { replayViewerOf, replayViewerOfLink } from '../registrations/replay-viewer.ts';
+import { replayAudienceByLink, replayAudienceByRef } from '../registrations/replay-viewer.ts';
 import { secretParams } from '../registrations/route-parts.ts';
-import { findBySecret } from '../registrations/service.ts';
 import { roomRequest } from '../room/caller.ts';
 import { bearer, done, moderatorAnswers, refParams } from '../room/route-parts.ts';
 import type { SessionRow } from '../sessions/schema.ts';
-import { findSessionByRef, visibleSession } from '../sessions/service.ts';
+import { visibleSession } from '../sessions/service.ts';
 import type { RecordingDeps } from './deps.ts';
 import {
   type RecordingActor,
@@ -255,19 +254,14 @@ export function recordingRoutes(deps: RecordingDeps, chapterMarks: ChapterMarks)
       return c.json({ retentionDays: community.recordingRetentionDays }, 200);
     })
     .openapi(replay, async (c) => {
-      const user = c.get('user');
-      const { session, viewer } = await visibleSession(deps.db, c.req.valid('param').ref, user);
+      const { session, replayViewer } = await replayAudienceByRef(deps.db, c.req.valid('param').ref, c.get('user'));
       c.header('Cache-Control', 'private, no-store');
-      return c.json(
-        await replayOf(deps, session, await replayViewerOf(deps.db, session, viewer, user), chapterMarks),
-        200,
-      );
+      return c.json(await replayOf(deps, session, replayViewer, chapterMarks), 200);
     })
     .openapi(replayByLink, async (c) => {
-      const registration = await findBySecret(deps.db, c.req.valid('param').secret);
-      const session = await findSessionByRef(deps.db, registration.sessionId);
+      const { session, replayViewer } = await replayAudienceByLink(deps.db, c.req.valid('param').secret);
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await replayOf(deps, session, replayViewerOfLink(registration), chapterMarks), 200);
+      return c.json(await replayOf(deps, session, replayViewer, chapterMarks), 200);
     })
     .openapi(media, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'play', c.req.valid('query').token))
     .openapi(poster, (c) => serveRecordingFile(deps, c, c.req.valid('param').id, 'poster', c.req.valid('query').token))

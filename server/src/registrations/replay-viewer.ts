@@ -4,7 +4,26 @@ import type { SessionUser } from '../http/env.ts';
 import type { ReplayViewer } from '../sessions/replay-access.ts';
 import type { SessionViewer } from '../sessions/rules.ts';
 import type { SessionRow } from '../sessions/schema.ts';
+import { findSessionByRef, visibleSession } from '../sessions/service.ts';
 import { type RegistrationRow, registrations } from './schema.ts';
+import { findBySecret } from './service.ts';
+
+/**
+ * The session `ref` as the caller (or nobody) may see it (404 otherwise), what they are to it,
+ * and what that makes them to its replay and materials: what the replay's and the materials'
+ * routes by address both start from.
+ */
+export async function replayAudienceByRef(db: Database, ref: string, user: SessionUser | null) {
+  const { session, viewer } = await visibleSession(db, ref, user);
+  return { session, viewer, replayViewer: await replayViewerOf(db, session, viewer, user) };
+}
+
+/** The session of a personal join link (404 for an unknown link) and what its holder is to its replay and materials. */
+export async function replayAudienceByLink(db: Database, secret: string) {
+  const registration = await findBySecret(db, secret);
+  const session = await findSessionByRef(db, registration.sessionId);
+  return { session, replayViewer: replayViewerOfLink(registration) };
+}
 
 /**
  * What a signed-in caller (or nobody) is to a session's replay and materials. Only a confirmed
