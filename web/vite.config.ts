@@ -22,6 +22,12 @@ const SOLID = /node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?sol
 /** Text assets worth compressing; pictures and fonts in the build are compressed already. */
 const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|txt|webmanifest)$/;
 
+/** Where the build writes (the output's `dir`, which Vite always sets). */
+function outputDir(dir: string | undefined): string {
+  if (!dir) throw new Error('the build has no output directory');
+  return dir;
+}
+
 /**
  * Writes a Brotli (`.br`) and a gzip (`.gz`) copy beside every text asset of the build, at the
  * highest levels, once: the server sends them to browsers that accept them (serveStatic's
@@ -29,14 +35,11 @@ const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|txt|webmanifest)$/;
  * request pays for compressing. Files under 1 KiB are left alone (headers would eat the gain).
  */
 function precompress(): Plugin {
-  let outDir = 'dist';
   return {
     name: 'serambi-precompress',
     apply: 'build',
-    configResolved(config) {
-      outDir = path.resolve(config.root, config.build.outDir);
-    },
-    writeBundle(_options, bundle) {
+    writeBundle({ dir }, bundle) {
+      const outDir = outputDir(dir);
       for (const fileName of Object.keys(bundle)) {
         if (!COMPRESSIBLE.test(fileName)) continue;
         const file = path.join(outDir, fileName);
@@ -54,20 +57,17 @@ function precompress(): Plugin {
  * script (it runs as soon as its few hundred bytes are in, without waiting for the app's entry,
  * and asks for the join), and `modulepreload` links for the code a link into the room waits for
  * longest: the early connection with all it imports (LiveKit's client, by far the largest), then
- * the room's page. The server answers links into the room
- * with it (server/src/web/static.ts), so a phone fetches that code beside the app's entry rather
- * than after the entry has run and asked for it. The room page's small imports are not listed:
+ * the room's page. The server answers links into the room with it (server/src/web/static.ts),
+ * so a phone fetches that code beside the app's entry rather than after the entry has run and
+ * asked for it. The room page's small imports are not listed:
  * on HTTP/1.1 each link takes one of a handful of connections, which the join request needs.
  */
 function roomEntryPage(): Plugin {
-  let outDir = 'dist';
   return {
     name: 'serambi-room-entry-page',
     apply: 'build',
-    configResolved(config) {
-      outDir = path.resolve(config.root, config.build.outDir);
-    },
-    writeBundle(_options, bundle) {
+    writeBundle({ dir }, bundle) {
+      const outDir = outputDir(dir);
       const chunks = [...Object.values(bundle)].flatMap((item) => (item.type === 'chunk' ? [item] : []));
       const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
       const facade = (test: RegExp) => chunks.find((chunk) => chunk.facadeModuleId && test.test(chunk.facadeModuleId));
