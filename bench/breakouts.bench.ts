@@ -21,15 +21,8 @@ import './test-env.ts';
 import type { BreakoutState } from '@serambi/shared';
 import { startTestApp, type TestApp } from '../test/support/app.ts';
 import { breakoutCall, openTables } from '../test/support/breakouts.ts';
-import {
-  aCrowdOfRegistrants,
-  aRoomSetup,
-  eventually,
-  joinRoom,
-  participantsSeenBy,
-  roomService,
-} from '../test/support/room.ts';
-import { aTableCrowd } from '../test/support/table-crowd.ts';
+import { roomService } from '../test/support/room.ts';
+import { aLiveSessionWithCrowd, tablesLiveKitDisagreesWith } from '../test/support/table-crowd.ts';
 import { percentile } from './load.ts';
 import { type BenchResult, check, report } from './results.ts';
 
@@ -38,17 +31,8 @@ const SIZES = (process.env.BENCH_BREAKOUT_SIZES ?? '60').split(',').map(Number);
 const tableSize = (people: number) => (people <= 60 ? 6 : 10);
 
 async function measure(app: TestApp, people: number) {
-  const setup = await aRoomSetup(app);
-  const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-  check((await backstage.call('/live')).status === 204, 'the session went live');
-  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-  const secrets = await aCrowdOfRegistrants(app, setup.session.id, people);
-  const crowd = await aTableCrowd(app, setup.session.slug, secrets);
+  const { setup, host, crowd } = await aLiveSessionWithCrowd(app, people, 120_000);
   try {
-    await eventually(
-      async () => (await participantsSeenBy(host)).filter((p) => p.connected).length === people,
-      120_000,
-    );
     const sizeLimit = tableSize(people);
     const count = Math.ceil(people / sizeLimit);
 
@@ -58,25 +42,15 @@ async function measure(app: TestApp, people: number) {
     const toTables = (
       await crowd.arrivedAt(new Map(opened.placements.map((p) => [p.identity, p.tableId ?? 'main'])), 180_000)
     ).map((at) => at - openedAt);
-
-    const livekit = roomService(app);
-    for (const table of opened.tables) {
-      const inRoom = (await livekit.listParticipants(`${setup.session.id}-table-${table.id}`))
-        .map((p) => p.identity)
-        .sort();
-      const placed = opened.placements
-        .filter((p) => p.tableId === table.id)
-        .map((p) => p.identity)
-        .sort();
-      check(JSON.stringify(inRoom) === JSON.stringify(placed), `table ${table.number}: LiveKit lists ${inRoom.length}`);
-    }
+    const disagreeing = await tablesLiveKitDisagreesWith(app, setup.session.id, opened);
+    check(disagreeing.length === 0, () => disagreeing.join('; '));
 
     const endedAt = Date.now();
     await breakoutCall(host, '/end', {});
     const back = (await crowd.arrivedAt(new Map(crowd.identities.map((identity) => [identity, 'main'])), 180_000)).map(
       (at) => at - endedAt,
     );
-    const inMain = new Set((await livekit.listParticipants(setup.session.id)).map((p) => p.identity));
+    const inMain = new Set((await roomService(app).listParticipants(setup.session.id)).map((p) => p.identity));
     const missing = crowd.identities.filter((identity) => !inMain.has(identity));
     check(missing.length === 0, () => `${missing.length} not back in the main room`);
     return { toTables, back, count };

@@ -20,7 +20,7 @@ import {
   roomService,
   snapshotOf,
 } from '../support/room.ts';
-import { aTableCrowd } from '../support/table-crowd.ts';
+import { aLiveSessionWithCrowd, tablesLiveKitDisagreesWith } from '../support/table-crowd.ts';
 
 /**
  * Breakout tables at the size of a community session (sixty people, ten tables), and across a
@@ -57,32 +57,18 @@ describe('breakout tables at scale and across a restart', () => {
     // PostgreSQL in its own process: the server and its database would otherwise share one thread.
     const app = await startTestApp({ database: 'postgres' });
     stops.push(() => app.stop());
-    const setup = await aRoomSetup(app);
-    const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-    expect((await backstage.call('/live')).status).toBe(204);
-    const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
-    const crowd = await aTableCrowd(app, setup.session.slug, await aCrowdOfRegistrants(app, setup.session.id, 60));
+    const { setup, host, crowd } = await aLiveSessionWithCrowd(app, 60, 30_000);
     stops.push(() => crowd.leave());
-    await eventually(async () => (await participantsSeenBy(host)).filter((p) => p.connected).length === 60, 30_000);
 
     const opened = await openTables(host, { count: 10, minutes: 15, assignment: 'random', sizeLimit: 6 });
     expect(opened.tables.map((t) => t.count)).toEqual(Array(10).fill(6));
     await crowd.arrivedAt(new Map(crowd.identities.map((identity) => [identity, tableOf(opened, identity)])), 60_000);
     // LiveKit says the same: six in each table's room.
-    const livekit = roomService(app);
-    for (const table of opened.tables) {
-      const inRoom = await livekit.listParticipants(`${setup.session.id}-table-${table.id}`);
-      expect(inRoom.map((p) => p.identity).sort()).toEqual(
-        opened.placements
-          .filter((p) => p.tableId === table.id)
-          .map((p) => p.identity)
-          .sort(),
-      );
-    }
+    expect(await tablesLiveKitDisagreesWith(app, setup.session.id, opened)).toEqual([]);
 
     await breakoutCall(host, '/end', {});
     await crowd.arrivedAt(new Map(crowd.identities.map((identity) => [identity, 'main'])), 60_000);
-    const inMain = await livekit.listParticipants(setup.session.id);
+    const inMain = await roomService(app).listParticipants(setup.session.id);
     expect(inMain.map((p) => p.identity).sort()).toEqual([...crowd.identities].sort());
 
     // Everyone's time: main room, table, main room, three connections of one stay.

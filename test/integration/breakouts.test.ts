@@ -1,4 +1,5 @@
 import { dispose } from '@livekit/rtc-node';
+import { tableRoomName } from '@serambi/server/room/events.ts';
 import type { BreakoutConnection, BreakoutState } from '@serambi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMovableClock, type MovableClock, startTestApp, type TestApp } from '../support/app.ts';
@@ -69,7 +70,7 @@ describe('breakout tables', () => {
     const otherTable = opened.tables.find((t) => t.id !== budisTable)?.id as string;
     const connection = (await (await connectTo(budi.client, budisTable)).json()) as BreakoutConnection;
     expect(claimsOf(connection.token).video).toMatchObject({
-      room: `${session.id}-table-${budisTable}`,
+      room: tableRoomName(session.id, budisTable),
       canPublish: true,
       canPublishData: false,
       canPublishSources: ['camera', 'microphone'],
@@ -179,7 +180,7 @@ describe('breakout tables', () => {
     expect((await snapshotOf(host)).breakouts).toMatchObject({ status: 'ended', endedAt: ended.data.endedAt });
 
     // After the grace the table rooms close.
-    const tableRooms = opened.tables.map((t) => `${session.id}-table-${t.id}`);
+    const tableRooms = opened.tables.map((t) => tableRoomName(session.id, t.id));
     clock.advance(31_000);
     await eventually(async () => (await roomService(app).listRooms(tableRooms)).length === 0);
     await hostClient.disconnect();

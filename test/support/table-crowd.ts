@@ -1,5 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { tableRoomName } from '@serambi/server/room/events.ts';
+import type { BreakoutState } from '@serambi/shared';
 import type { TestApp } from './app.ts';
+import { aCrowdOfRegistrants, aRoomSetup, eventually, joinRoom, participantsSeenBy, roomService } from './room.ts';
 import type { FromCrowdWorker, ToCrowdWorker } from './table-crowd-worker.ts';
 
 /** Table bots per child process. */
@@ -99,4 +102,45 @@ export async function aTableCrowd(app: Pick<TestApp, 'url'>, sessionSlug: string
     await leave();
     throw error;
   }
+}
+
+/**
+ * A live session with its owner in the room as moderator (`host`), and `people` registrants who
+ * joined by their links and are connected to its main room as a table crowd, each counted
+ * connected by the server within `connectedWithinMs`. The caller leaves the crowd.
+ */
+export async function aLiveSessionWithCrowd(app: TestApp, people: number, connectedWithinMs: number) {
+  const setup = await aRoomSetup(app);
+  const backstage = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  const live = await backstage.call('/live');
+  if (live.status !== 204) throw new Error(`going live: ${live.status} ${await live.text()}`);
+  const host = await joinRoom(app, setup.session.slug, { caller: setup.owner });
+  const crowd = await aTableCrowd(app, setup.session.slug, await aCrowdOfRegistrants(app, setup.session.id, people));
+  try {
+    await eventually(
+      async () => (await participantsSeenBy(host)).filter((p) => p.connected).length === people,
+      connectedWithinMs,
+    );
+  } catch (error) {
+    await crowd.leave();
+    throw error;
+  }
+  return { setup, host, crowd };
+}
+
+/** Each table of `state` whose LiveKit room lists others than the people placed at it; none when LiveKit agrees. */
+export async function tablesLiveKitDisagreesWith(app: TestApp, sessionId: string, state: BreakoutState) {
+  const livekit = roomService(app);
+  const disagreeing: string[] = [];
+  for (const table of state.tables) {
+    const inRoom = (await livekit.listParticipants(tableRoomName(sessionId, table.id))).map((p) => p.identity).sort();
+    const placed = state.placements
+      .filter((p) => p.tableId === table.id)
+      .map((p) => p.identity)
+      .sort();
+    if (JSON.stringify(inRoom) !== JSON.stringify(placed)) {
+      disagreeing.push(`table ${table.number}: LiveKit lists ${inRoom.join(', ')}; placed ${placed.join(', ')}`);
+    }
+  }
+  return disagreeing;
 }
