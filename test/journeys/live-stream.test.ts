@@ -99,6 +99,9 @@ describe('streaming a session to YouTube or any RTMP server', () => {
 
       // The moderator (in Indonesian, on a phone: the console is a tab there) starts the stream;
       // every moderator sees it go live.
+      // Going live moves each page from the backstage's connection to the stage's, which draws the
+      // room anew (its tabs back at the first): the moderator's page is on the stage before the tab is chosen.
+      await moderatorPage.getByTestId('stage').waitFor({ timeout: 20_000 });
       await moderatorPage.getByTestId('room-tab-console').click();
       await moderatorPage.getByTestId('stream-start').click();
       for (const page of [moderatorPage, organizerPage]) {
