@@ -45,11 +45,30 @@ describe('serving the built web app', () => {
     expect(await plain.text()).toBe(script);
   });
 
+  it('honours a refusal (q=0) of Brotli, and serves an asset a rebuild added while it ran', async () => {
+    const refused = await app.request('/assets/app-1a2b.js', { headers: { 'Accept-Encoding': 'br;q=0, gzip' } });
+    expect(refused.headers.get('content-encoding')).toBe('gzip');
+    writeFileSync(path.join(dist, 'assets', 'later-5e6f.css'), 'body { margin: 0 }');
+    const added = await app.request('/assets/later-5e6f.css', { headers: { 'Accept-Encoding': 'br' } });
+    expect(added.headers.get('content-type')).toContain('text/css');
+    expect(await added.text()).toBe('body { margin: 0 }');
+  });
+
+  it('answers an asset name that is not there, or reaches outside the folder, as a page and not a file', async () => {
+    for (const address of ['/assets/missing-0000.js', '/assets/..%2Findex.html', '/assets/%2E%2E']) {
+      const response = await app.request(address);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('content-type')).toContain('text/html');
+    }
+  });
+
   it('answers every other path with index.html, never cached stale', async () => {
-    const response = await app.request('/s/some-session');
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<title>Serambi</title>');
-    expect(response.headers.get('cache-control')).toBe('no-cache');
+    for (const address of ['/s/some-session', '/', '/index.html']) {
+      const response = await app.request(address);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<title>Serambi</title>');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+    }
   });
 
   it('answers a link into the room with the page that preloads the room’s code, and no other path', async () => {
