@@ -48,15 +48,24 @@ export async function openDatabase(config: Config['database']): Promise<Database
   if (config.kind === 'pglite') {
     if (config.dir !== 'memory://') mkdirSync(config.dir, { recursive: true });
     // Loaded only here: a server on PostgreSQL never holds PGlite's megabytes of code.
-    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { snapshotPglite }] = await Promise.all([
+    const [
+      { PGlite },
+      { drizzle: drizzlePglite },
+      { migrate: migratePglite },
+      { snapshotPglite },
+      { preparingQueries },
+    ] = await Promise.all([
       import('@electric-sql/pglite'),
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
       import('./pglite-snapshot.ts'),
+      import('./pglite-prepared.ts'),
     ]);
     const client = await PGlite.create(config.dir);
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
+    // After migrating: a statement is prepared against the schema as it will stay.
+    preparingQueries(client);
     return {
       db: db as unknown as Database,
       engine: 'pglite',
