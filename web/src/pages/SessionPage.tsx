@@ -6,7 +6,6 @@ import { usePageTitle } from '../app/page-title.ts';
 import { useCurrentUser } from '../features/accounts/accounts-api.ts';
 import { useOrganizes } from '../features/communities/use-organizes.ts';
 import { RegistrationCard } from '../features/registrations/RegistrationCard.tsx';
-import { ManageShortcut } from '../features/sessions/ManageShortcut.tsx';
 import { MarkdownText } from '../features/sessions/MarkdownText.tsx';
 import { SessionStatusBadge } from '../features/sessions/SessionStatusBadge.tsx';
 import { SpeakerList } from '../features/sessions/SpeakerList.tsx';
@@ -14,11 +13,13 @@ import { sessionQuery } from '../features/sessions/sessions-api.ts';
 import { Countdown } from '../features/time/Countdown.tsx';
 import { SessionTimes } from '../features/time/SessionTimes.tsx';
 import { loadMessages, useI18n } from '../i18n/I18nProvider.tsx';
+import { AfterFirstPaint } from '../ui/AfterFirstPaint.tsx';
 import { lazyComponent } from '../ui/lazy-component.ts';
 import { QueryState } from '../ui/QueryState.tsx';
 
 // Beside or below what the page is for (its heading and its form): the calendar and sharing
-// links, the replay of an ended session and the questions asked ahead load after it.
+// links (once the page has been painted), the replay of an ended session and the questions
+// asked ahead load after it.
 const AddToCalendar = lazyComponent(() =>
   import('../features/sessions/AddToCalendar.tsx').then((module) => module.AddToCalendar),
 );
@@ -29,6 +30,10 @@ const ReplaySection = lazyComponent(() =>
   Promise.all([import('../features/recordings/ReplaySection.tsx'), loadMessages(['afterSession'])]).then(
     ([module]) => module.ReplaySection,
   ),
+);
+// Organizers only, so signed-in people only: an anonymous visitor's page does not carry it.
+const ManageShortcut = lazyComponent(() =>
+  import('../features/sessions/ManageShortcut.tsx').then((module) => module.ManageShortcut),
 );
 // Signed-in people only: the anonymous page (most visitors) does not carry even the list's query.
 const MaterialsIfAny = lazyComponent(() =>
@@ -75,11 +80,15 @@ export default function SessionPage() {
             </p>
             <h1 class="session-page__title">{found().title}</h1>
             <SessionStatusBadge status={found().status} />
-            <ManageShortcut
-              communitySlug={found().community.slug}
-              path={`/manage/${found().community.slug}/sessions/${found().slug}`}
-              label="session"
-            />
+            <Show when={currentUser.data}>
+              <Suspense>
+                <ManageShortcut
+                  communitySlug={found().community.slug}
+                  path={`/manage/${found().community.slug}/sessions/${found().slug}`}
+                  label="session"
+                />
+              </Suspense>
+            </Show>
             <div class="session-page__when">
               <SessionTimes session={found()} />
               <Countdown startsAt={found().startsAt} endsAt={found().endsAt} status={found().status} />
@@ -94,10 +103,12 @@ export default function SessionPage() {
                   {t('sessions.enterRoom')}
                 </A>
               </Show>
-              <Suspense>
-                <AddToCalendar session={found()} />
-                <ShareSession session={found()} />
-              </Suspense>
+              <AfterFirstPaint>
+                <Suspense>
+                  <AddToCalendar session={found()} />
+                  <ShareSession session={found()} />
+                </Suspense>
+              </AfterFirstPaint>
             </div>
           </div>
           <div class="session-page__body">
