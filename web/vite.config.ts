@@ -107,9 +107,7 @@ function roomEntryPage(): Plugin {
       if (page === indexRest) throw new Error('room.html: index.html has no module script to put the early one before');
       const later = new Set<string>();
       withImports(early.fileName, later);
-      // The room page with what it imports: a browser learns of those only once the page's own
-      // chunk has arrived and been read, one more round trip before the room can be drawn.
-      withImports(room.fileName, later);
+      later.add(room.fileName);
       // What is listed already, or what index.html loads (the entry and its imports), is not listed again.
       const rest = [...later].filter((fileName) => !first.has(fileName) && !index.includes(`/${fileName}"`));
       writeFileSync(
