@@ -53,14 +53,15 @@ function precompress(): Plugin {
 }
 
 /**
- * Writes `room.html` beside index.html: the same page, with early-room.ts as an `async` module
- * script (it runs as soon as its few hundred bytes are in, without waiting for the app's entry,
- * and asks for the join), and `modulepreload` links for the code a link into the room waits for
- * longest: the early connection with all it imports (LiveKit's client, by far the largest), then
- * the room's page. The server answers links into the room with it (server/src/web/static.ts),
- * so a phone fetches that code beside the app's entry rather than after the entry has run and
- * asked for it. The room page's small imports are not listed:
- * on HTTP/1.1 each link takes one of a handful of connections, which the join request needs.
+ * Writes `room.html` beside index.html: the same page and styles, with early-room.ts as its only
+ * script (an `async` module: it runs as soon as its few hundred bytes are in and asks for the
+ * join) and `modulepreload` links for the early connection with all it imports (LiveKit's client,
+ * by far the largest). The app's entry is not on the page: early-room.ts imports it once LiveKit's
+ * code is in (early-entry.ts, `appCodeMayLoad`), first listing the room page and what it and the
+ * entry import, which this writes into `<meta name="serambi-room-app">`. On a phone's link the
+ * app's 90 kB would otherwise share the bandwidth and the connections with the join and LiveKit's
+ * code, and the connection would open half a second later (bench/README.md). The server answers
+ * links into the room with this page (server/src/web/static.ts).
  */
 function roomEntryPage(): Plugin {
   return {
@@ -80,40 +81,48 @@ function roomEntryPage(): Plugin {
       const early = facade(EARLY_CONNECTION);
       const room = facade(ROOM_PAGE);
       const earlyEntry = facade(EARLY_ROOM_ENTRY);
-      if (!early || !room || !earlyEntry)
-        throw new Error('room.html: the early entry, the early connection or the room page is not a chunk of its own');
+      const appEntry = chunks.find((chunk) => chunk.isEntry && chunk.facadeModuleId?.endsWith('index.html'));
+      if (!early || !room || !earlyEntry || !appEntry)
+        throw new Error(
+          'room.html: the early entry, the early connection, the app or the room page is not a chunk of its own',
+        );
       const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
       const preloadLinks = (fileNames: Iterable<string>) =>
         [...fileNames]
           // Largest first: LiveKit's client takes longest to arrive.
           .sort((a, b) => (byName.get(b)?.code.length ?? 0) - (byName.get(a)?.code.length ?? 0))
-          .map((fileName) => `<link rel="modulepreload" crossorigin href="/${fileName}">\n    `)
-          .join('');
-      // The early script and what it imports before the entry's, so that the browser asks for
-      // them first, all at once (not one import after the other).
-      const first = new Set<string>();
-      withImports(earlyEntry.fileName, first);
-      first.delete(earlyEntry.fileName);
-      const earlyScript = `<script type="module" async crossorigin src="/${earlyEntry.fileName}"></script>\n    `;
-      // (index.html's own link to one of them goes: it is listed earlier now.)
-      const indexRest = [...first].reduce(
-        (html, fileName) => html.replace(`\n    <link rel="modulepreload" crossorigin href="/${fileName}">`, ''),
-        index,
+          .map((fileName) => `<link rel="modulepreload" crossorigin href="/${fileName}">`)
+          .join('\n    ');
+      // What the early script imports (the join waits for it), then the early connection with what
+      // that imports: all asked for at once, as the head is read (not one import after the other).
+      const joining = new Set<string>();
+      withImports(earlyEntry.fileName, joining);
+      joining.delete(earlyEntry.fileName);
+      const connecting = new Set<string>();
+      withImports(early.fileName, connecting);
+      for (const fileName of joining) connecting.delete(fileName);
+      // The app's entry (first), its imports and the room page with its imports, for early-room.ts.
+      const app = new Set<string>();
+      withImports(appEntry.fileName, app);
+      withImports(room.fileName, app);
+      app.delete(appEntry.fileName);
+      const appList = [appEntry.fileName, ...[...app].filter((f) => !joining.has(f) && !connecting.has(f))].map(
+        (fileName) => `/${fileName}`,
       );
-      const page = indexRest.replace(
-        '<script type="module"',
-        `${earlyScript}${preloadLinks(first)}<script type="module"`,
-      );
-      if (page === indexRest) throw new Error('room.html: index.html has no module script to put the early one before');
-      const later = new Set<string>();
-      withImports(early.fileName, later);
-      later.add(room.fileName);
-      // What is listed already, or what index.html loads (the entry and its imports), is not listed again.
-      const rest = [...later].filter((fileName) => !first.has(fileName) && !index.includes(`/${fileName}"`));
-      writeFileSync(
-        path.join(outDir, 'room.html'),
-        page.replace(/\s*<\/head>/, `\n    ${preloadLinks(rest).trimEnd()}\n  </head>`),
-      );
+      // index.html's own scripts go (its entry and the links to what the entry imports).
+      const scriptless = index
+        .replace(/\n\s*<script type="module"[^>]*><\/script>/g, '')
+        .replace(/\n\s*<link rel="modulepreload"[^>]*>/g, '');
+      if (scriptless.includes('<script')) throw new Error('room.html: index.html has a script this does not know');
+      const head = [
+        `<script type="module" async crossorigin src="/${earlyEntry.fileName}"></script>`,
+        preloadLinks(joining),
+        preloadLinks(connecting),
+        `<meta name="serambi-room-app" content="${appList.join(' ')}">`,
+      ].join('\n    ');
+      const page = scriptless.replace(/\s*<\/head>/, `\n    ${head}\n  </head>`);
+      if (page === scriptless) throw new Error('room.html: index.html has no </head>');
+      writeFileSync(path.join(outDir, 'room.html'), page);
     },
   };
 }

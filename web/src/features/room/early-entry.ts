@@ -24,6 +24,28 @@ interface EarlyEntry {
 }
 
 let early: EarlyEntry | undefined;
+let appMayLoad: Promise<void> = Promise.resolve();
+
+/** On a link slower than this takes to bring LiveKit's code, the page is drawn without waiting for it. */
+const APP_WAITS_AT_MOST_MS = 2_500;
+
+const noop = () => undefined;
+const never = new Promise<never>(() => {});
+
+/** The audience goes straight to the stage; the team chooses devices first, the lobby waits. */
+function goesStraightToStage(result: JoinRoomResult): boolean {
+  return result.snapshot.view === 'room' && result.snapshot.me.role === 'participant';
+}
+
+/**
+ * Settles when the app's own code may be asked for without slowing the early connection: once
+ * LiveKit's code is in, at once when there is no early connection to make (not a personal link
+ * into the room, or a join that does not go straight to the stage), and after
+ * APP_WAITS_AT_MOST_MS whatever happens (room.html, web/vite.config.ts).
+ */
+export function appCodeMayLoad(): Promise<void> {
+  return appMayLoad;
+}
 
 const PERSONAL_LINK_TO_ROOM = /^\/j\/([^/]+)\/live\/?$/;
 
@@ -34,11 +56,14 @@ export function startEarlyRoomEntry(pathname: string): void {
   const liveRoomCode = import('./early-live-room.ts');
   const join = joinByLink(secret);
   const connection = Promise.all([join, liveRoomCode]).then(([result, { connectEarly }]) =>
-    // The audience goes straight to the stage; the team chooses devices first, the lobby waits.
-    result.livekit && result.snapshot.view === 'room' && result.snapshot.me.role === 'participant'
-      ? connectEarly(result.livekit)
-      : undefined,
+    result.livekit && goesStraightToStage(result) ? connectEarly(result.livekit) : undefined,
   );
+  appMayLoad = Promise.race([
+    liveRoomCode.then(noop, noop),
+    // No early connection to make room for: the lobby, the team, a refused link.
+    join.then((result) => (result.livekit && goesStraightToStage(result) ? never : undefined), noop),
+    new Promise<void>((resolve) => setTimeout(resolve, APP_WAITS_AT_MOST_MS)),
+  ]);
   // Whoever takes an answer handles its failure; one nobody takes is not an unhandled rejection.
   join.catch(() => undefined);
   liveRoomCode.catch(() => undefined);
