@@ -120,8 +120,16 @@ function roomEntryPage(): Plugin {
         preloadLinks(connecting),
         `<meta name="serambi-room-app" content="${appList.join(' ')}">`,
       ].join('\n    ');
-      const page = scriptless.replace(/\s*<\/head>/, `\n    ${head}\n  </head>`);
-      if (page === scriptless) throw new Error('room.html: index.html has no </head>');
+      // Until the app draws (after LiveKit's code, which on a phone takes a second or more), a line
+      // in both languages: the reader's is not known before the app's code is in.
+      const connectingLine =
+        '<div id="root"><p class="page-connecting" role="status">Menyambungkan ke ruang sesi… · ' +
+        '<span lang="en">Connecting to the session room…</span></p></div>';
+      const page = scriptless
+        .replace(/\s*<\/head>/, `\n    ${head}\n  </head>`)
+        .replace('<div id="root"></div>', connectingLine);
+      if (!page.includes(head) || !page.includes(connectingLine))
+        throw new Error('room.html: index.html has no </head> or no empty #root');
       writeFileSync(path.join(outDir, 'room.html'), page);
     },
   };

@@ -22,4 +22,8 @@ if (/^\/j\/[^/]+\/live\/?$/.test(location.pathname)) {
   );
 }
 preloadPage(location.pathname);
-void loadMessages(['site']).then(() => render(() => <App />, root));
+void loadMessages(['site']).then(() => {
+  // room.html's "connecting" line, shown while the app's code was on its way.
+  root.replaceChildren();
+  render(() => <App />, root);
+});
