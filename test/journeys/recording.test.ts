@@ -183,7 +183,8 @@ describe('recording a session and watching its replay', () => {
       const jumped = await videoState(budiPage);
       expect(Math.abs(jumped.currentTime - at)).toBeLessThan(1);
       expect(jumped.paused).toBe(false);
-      await expect(chapter.getAttribute('aria-current')).resolves.toBe('true');
+      // The list follows the video's timeupdate events, which come after the seek has ended.
+      await expect.poll(() => chapter.getAttribute('aria-current'), { timeout: 5_000 }).toBe('true');
       await budiPage.getByTestId('replay-video').evaluate((video: HTMLVideoElement) => video.pause());
       await shootBothWidths(budiPage, 'recording-replay', 'id', true);
 
