@@ -17,6 +17,18 @@ export function preparingQueries(pg: PGlite, capacity = 500): void {
   const statements = new Map<string, Statement>();
   let made = 0;
 
+  /** Closes the statement of `text` on the server and forgets it (nothing when there is none). */
+  const forget = async (text: string) => {
+    const statement = statements.get(text);
+    statements.delete(text);
+    if (!statement) return;
+    await pg
+      .execProtocol(concat([protocol.serialize.close({ type: 'S', name: statement.name }), sync()]), {
+        syncToFs: false,
+      })
+      .catch(() => undefined);
+  };
+
   const prepare = async (text: string, options: QueryOptions | undefined): Promise<Statement> => {
     const name = `serambi_${++made}`;
     const { messages } = await pg.execProtocol(
@@ -30,13 +42,8 @@ export function preparingQueries(pg: PGlite, capacity = 500): void {
     };
     statements.set(text, statement);
     if (statements.size > capacity) {
-      const [oldestText, oldest] = statements.entries().next().value ?? [];
-      if (oldestText !== undefined && oldest) {
-        statements.delete(oldestText);
-        await pg.execProtocol(concat([protocol.serialize.close({ type: 'S', name: oldest.name }), sync()]), {
-          syncToFs: false,
-        });
-      }
+      const oldestText = statements.keys().next().value;
+      if (oldestText !== undefined) await forget(oldestText);
     }
     return statement;
   };
@@ -65,17 +72,6 @@ export function preparingQueries(pg: PGlite, capacity = 500): void {
     const [result] = parse.parseResults(described, pg.parsers, options);
     if (!result) throw new Error(`PGlite answered no result to a prepared statement: ${text.slice(0, 80)}`);
     return result as Results<T>;
-  };
-
-  const forget = async (text: string) => {
-    const statement = statements.get(text);
-    statements.delete(text);
-    if (!statement) return;
-    await pg
-      .execProtocol(concat([protocol.serialize.close({ type: 'S', name: statement.name }), sync()]), {
-        syncToFs: false,
-      })
-      .catch(() => undefined);
   };
 
   pg.query = async <T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> => {
